@@ -1,0 +1,286 @@
+package io.hookline.render;
+
+import io.hookline.model.ClipPlan;
+import io.hookline.model.RenderedClip;
+import io.hookline.model.Rendition;
+import io.hookline.model.RenditionStatus;
+import io.hookline.profiles.AudioSpec;
+import io.hookline.profiles.ProfileSet;
+import io.hookline.profiles.RenditionProfile;
+import io.hookline.profiles.VideoSpec;
+import io.hookline.render.OutputTimeline.Span;
+import io.hookline.render.media.AudioEncoder;
+import io.hookline.render.media.EncodedPacket;
+import io.hookline.render.media.EncodedStream;
+import io.hookline.render.media.MediaException;
+import io.hookline.render.media.MediaProbe;
+import io.hookline.render.media.Mp4Writer;
+import io.hookline.render.media.PcmBuffer;
+import io.hookline.render.media.PcmResampler;
+import io.hookline.render.media.SourceInfo;
+import io.hookline.render.media.SourceReader;
+import io.hookline.render.media.VideoEncoding;
+import io.hookline.storage.ClipStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a clip with FFmpeg: the source window is decoded once and every rendition is fed from that one
+ * decode. Each segment (hook, body...) is encoded on its own with identical settings and closed GOPs, and
+ * the rendition is assembled by joining the encoded segments packet by packet; the audio is cut from the
+ * decoded window in timeline order and encoded once per distinct audio setting.
+ */
+public final class FfmpegClipRenderer implements ClipRenderer {
+    /** Room left under a size cap for container overhead and rate-control error. */
+    private static final double CAP_HEADROOM = 0.92;
+    private static final int MIN_VIDEO_KBPS = 150;
+
+    private final ProfileSet profiles;
+    private final String source;
+    private final ClipStore store;
+    private final RenderSettings settings;
+
+    public FfmpegClipRenderer(ProfileSet profiles, String source, ClipStore store, RenderSettings settings) {
+        this.profiles = profiles;
+        this.source = source;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    @Override
+    public RenderedClip render(ClipPlan plan) {
+        List<RenditionProfile> targets = plan.getRenditions().stream().map(profiles::rendition).toList();
+        List<String> notes = new ArrayList<>(plan.getNotes());
+        Map<String, Rendition> results = new LinkedHashMap<>();
+        try (SourceReader reader = SourceReader.open(source, settings.decoderThreads())) {
+            SourceInfo info = reader.info();
+            if (!info.hasAudio()) {
+                notes.add("the source video has no audio: renditions carry silence");
+            }
+            Map<String, VideoEncoding> encodings = new LinkedHashMap<>();
+            for (RenditionProfile p : targets) {
+                encodings.put(p.name(), firstEncoding(p, plan, info));
+            }
+            Map<String, Attempt> first = renderPass(reader, plan, targets, encodings, notes);
+            List<RenditionProfile> retry = new ArrayList<>();
+            for (RenditionProfile p : targets) {
+                Attempt a = first.get(p.name());
+                if (a.oversize()) {
+                    // Over the cap: lower the bitrate in proportion and encode once more.
+                    int kbps = (int) Math.max(MIN_VIDEO_KBPS,
+                            encodings.get(p.name()).bitrateKbps() * CAP_HEADROOM * p.sizeCapBytes() / a.bytes());
+                    encodings.put(p.name(), encodings.get(p.name()).withBitrate(kbps));
+                    retry.add(p);
+                } else {
+                    results.put(p.name(), a.rendition());
+                }
+            }
+            if (!retry.isEmpty()) {
+                Map<String, Attempt> second = renderPass(reader, plan, retry, encodings, notes);
+                for (RenditionProfile p : retry) {
+                    Attempt a = second.get(p.name());
+                    results.put(p.name(), a.oversize()
+                            ? failed(p, "file is " + a.bytes() + " bytes, over the " + p.sizeCapBytes()
+                                    + "-byte cap after a second pass")
+                            : a.rendition());
+                }
+            }
+        } catch (MediaException e) {
+            for (RenditionProfile p : targets) {
+                results.put(p.name(), failed(p, e.getMessage()));
+            }
+        }
+        List<Rendition> ordered = targets.stream().map(p -> results.get(p.name())).toList();
+        return RenderedClip.newBuilder()
+                .setClipId(plan.getClipId())
+                .setMatchId(plan.getMatchId())
+                .setKind(plan.getKind())
+                .setRank(plan.getRank())
+                .setScore(plan.getScore())
+                .setTitle(plan.getTitle())
+                .setSourceStartMs(plan.getSourceStartMs())
+                .setSourceEndMs(plan.getSourceEndMs())
+                .setPeakMs(plan.getPeakMs())
+                .setExplanation(plan.getExplanation())
+                .setSegments(plan.getSegments())
+                .setRenditions(ordered)
+                .setNotes(notes.stream().distinct().toList())
+                .build();
+    }
+
+    /** One decode of the clip's window feeding the given renditions. */
+    private Map<String, Attempt> renderPass(SourceReader reader, ClipPlan plan, List<RenditionProfile> targets,
+            Map<String, VideoEncoding> encodings, List<String> notes) {
+        SourceInfo info = reader.info();
+        List<RenditionPipeline> pipelines = new ArrayList<>();
+        try {
+            for (RenditionProfile p : targets) {
+                VideoEncoding enc = encodings.get(p.name());
+                OutputTimeline timeline = OutputTimeline.of(plan.getSegments(), info.fps(),
+                        new FrameRate(enc.fpsNum(), enc.fpsDen()), p.maxDurationMs());
+                if (timeline.trimmed()) {
+                    notes.add(p.name() + ": cut to the profile's maximum of " + p.maxDurationMs() / 1000.0 + " s");
+                }
+                pipelines.add(new RenditionPipeline(p, enc, timeline, settings.draft()));
+            }
+            long start = pipelines.stream().mapToLong(r -> r.timeline().windowStartUs()).min().orElse(0);
+            long end = pipelines.stream().mapToLong(r -> r.timeline().windowEndUs()).max().orElse(0);
+            PcmBuffer pcm = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS,
+                    (int) ((end - start) / 1_000_000.0 * SourceReader.PCM_RATE) + SourceReader.PCM_RATE);
+            reader.decodeWindow(start, end, (frame, from, to) -> {
+                for (RenditionPipeline r : pipelines) {
+                    try {
+                        r.accept(frame, from, to);
+                    } catch (RuntimeException e) {
+                        r.fail(e.getMessage());
+                    }
+                }
+            }, pcm);
+
+            Map<AudioKey, EncodedStream> audioCache = new HashMap<>();
+            Map<String, Attempt> out = new LinkedHashMap<>();
+            try {
+                for (RenditionPipeline r : pipelines) {
+                    out.put(r.profile().name(), write(plan, r, pcm, audioCache));
+                }
+            } finally {
+                audioCache.values().forEach(EncodedStream::close);
+            }
+            return out;
+        } finally {
+            pipelines.forEach(RenditionPipeline::close);
+        }
+    }
+
+    private Attempt write(ClipPlan plan, RenditionPipeline r, PcmBuffer pcm, Map<AudioKey, EncodedStream> audioCache) {
+        RenditionProfile p = r.profile();
+        if (r.error() != null) {
+            return Attempt.done(failed(p, r.error()));
+        }
+        List<EncodedStream> segments;
+        try {
+            segments = r.finish();
+        } catch (RuntimeException e) {
+            return Attempt.done(failed(p, e.getMessage()));
+        }
+        Path temp = null;
+        try {
+            List<EncodedPacket> joined = EncodedStream.join(segments);
+            EncodedStream audio = audioCache.computeIfAbsent(new AudioKey(p.audio(), r.timeline()),
+                    k -> encodeAudio(k, pcm));
+            String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
+            String key = ClipKeys.key(plan.getMatchId(), relative);
+            temp = store.newTempFile(key);
+            Mp4Writer.write(temp, segments.get(0), joined, audio);
+            MediaProbe.Result probe = MediaProbe.probe(temp);
+            if (p.hasSizeCap() && probe.bytes() > p.sizeCapBytes()) {
+                return Attempt.oversize(probe.bytes());
+            }
+            String sha256 = Sha256.of(temp);
+            store.commit(temp, key);
+            return Attempt.done(Rendition.newBuilder()
+                    .setProfile(p.name())
+                    .setPath(relative)
+                    .setWidth(probe.width())
+                    .setHeight(probe.height())
+                    .setFps(probe.fps())
+                    .setDurationMs(probe.durationMs())
+                    .setBytes(probe.bytes())
+                    .setSha256(sha256)
+                    .setStatus(RenditionStatus.ok)
+                    .build());
+        } catch (IOException | RuntimeException e) {
+            return Attempt.done(failed(p, e.getMessage()));
+        } finally {
+            segments.forEach(EncodedStream::close);
+            deleteQuietly(temp);
+        }
+    }
+
+    /** Cuts the timeline's audio out of the decoded window, converts it to the profile's format, encodes it. */
+    private static EncodedStream encodeAudio(AudioKey key, PcmBuffer pcm) {
+        OutputTimeline timeline = key.timeline();
+        int total = samplesAt(timeline, timeline.frames(), pcm.sampleRate());
+        float[][] samples = new float[pcm.channels()][total];
+        for (Span span : timeline.spans()) {
+            int from = samplesAt(timeline, span.firstOutputFrame(), pcm.sampleRate());
+            int to = samplesAt(timeline, span.firstOutputFrame() + span.frames(), pcm.sampleRate());
+            pcm.copy(span.sourceStartUs(), to - from, samples, from);
+        }
+        AudioSpec spec = key.spec();
+        float[][] converted = PcmResampler.convert(samples, total, pcm.sampleRate(), spec.channels(), spec.sampleRate());
+        int count = samplesAt(timeline, timeline.frames(), spec.sampleRate());
+        return AudioEncoder.encode(converted, Math.min(count, converted[0].length), spec.sampleRate(),
+                spec.bitrateKbps());
+    }
+
+    /** Sample index at an output frame, computed from the start so rounding never accumulates. */
+    private static int samplesAt(OutputTimeline timeline, long frame, int sampleRate) {
+        return (int) Math.round(timeline.rate().frameTimeUs(frame) * sampleRate / 1_000_000.0);
+    }
+
+    private VideoEncoding firstEncoding(RenditionProfile p, ClipPlan plan, SourceInfo info) {
+        VideoSpec v = p.video();
+        FrameRate rate = FrameRate.of(v.fps());
+        int[] size = FrameGeometry.frameSize(v, settings.draft());
+        int bitrate = 0;
+        if (p.hasSizeCap()) {
+            OutputTimeline timeline = OutputTimeline.of(plan.getSegments(), info.fps(), rate, p.maxDurationMs());
+            double seconds = Math.max(1.0, timeline.durationUs() / 1_000_000.0);
+            double videoBits = p.sizeCapBytes() * 8.0 * CAP_HEADROOM / seconds - p.audio().bitrateKbps() * 1000.0;
+            bitrate = (int) Math.max(MIN_VIDEO_KBPS, Math.min(v.maxBitrateKbps(), videoBits / 1000));
+        }
+        return new VideoEncoding(size[0], size[1], rate.num(), rate.den(), v.profile(), v.level(),
+                v.gopFrames(), settings.draft() ? "ultrafast" : v.preset(), v.crf(), bitrate, v.maxBitrateKbps(),
+                settings.encoderThreads());
+    }
+
+    private static Rendition failed(RenditionProfile p, String reason) {
+        return Rendition.newBuilder()
+                .setProfile(p.name())
+                .setPath(null)
+                .setWidth(p.video().width())
+                .setHeight(p.video().height())
+                .setFps(p.video().fps())
+                .setDurationMs(0)
+                .setBytes(0)
+                .setSha256(null)
+                .setStatus(RenditionStatus.failed)
+                .setError(reason == null ? "unknown error" : reason)
+                .build();
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // A leftover .part file is harmless and is replaced by the next attempt.
+            }
+        }
+    }
+
+    /** Renditions sharing an audio setting and a timeline share one AAC encode. */
+    private record AudioKey(AudioSpec spec, OutputTimeline timeline) {}
+
+    /** The outcome of one rendition in one pass. */
+    private record Attempt(Rendition rendition, long bytes) {
+        static Attempt done(Rendition r) {
+            return new Attempt(r, r.getBytes());
+        }
+
+        static Attempt oversize(long bytes) {
+            return new Attempt(null, bytes);
+        }
+
+        boolean oversize() {
+            return rendition == null;
+        }
+    }
+}

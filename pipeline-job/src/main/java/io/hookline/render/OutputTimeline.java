@@ -1,0 +1,75 @@
+package io.hookline.render;
+
+import io.hookline.model.Segment;
+import io.hookline.model.SegmentRole;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A clip's segments laid out on one rendition's output frames. Each span starts on a source frame and
+ * lasts a whole number of output frames; output frame {@code k} of a span shows the source frame on
+ * screen at {@code sourceStartUs + k / fps}.
+ */
+record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
+
+    /**
+     * Source times are matched with this tolerance, so container timestamp rounding cannot pick the
+     * frame before a boundary.
+     */
+    static final long TOLERANCE_US = 500;
+
+    /** One segment: where it starts in the source and how many output frames it lasts. */
+    record Span(SegmentRole role, long sourceStartUs, int frames, long firstOutputFrame) {}
+
+    /**
+     * Lays out segments in order. Starts snap to the source frame grid; a timeline longer than
+     * {@code maxDurationMs} is cut at the end.
+     */
+    static OutputTimeline of(List<Segment> segments, double sourceFps, FrameRate rate, long maxDurationMs) {
+        List<Span> spans = new ArrayList<>();
+        long maxFrames = rate.framesIn(maxDurationMs * 1000);
+        long next = 0;
+        boolean trimmed = false;
+        for (Segment s : segments) {
+            long startUs = snap(s.getSourceStartMs() * 1000, sourceFps);
+            long endUs = snap(s.getSourceEndMs() * 1000, sourceFps);
+            int frames = rate.framesIn(endUs - startUs);
+            if (next + frames > maxFrames) {
+                frames = (int) Math.max(0, maxFrames - next);
+                trimmed = true;
+            }
+            if (frames > 0) {
+                spans.add(new Span(s.getRole(), startUs, frames, next));
+                next += frames;
+            }
+        }
+        return new OutputTimeline(rate, List.copyOf(spans), trimmed);
+    }
+
+    /** The source time output frame {@code k} of {@code span} shows, tolerance included. */
+    long sourceTimeUs(Span span, int k) {
+        return span.sourceStartUs() + rate.frameTimeUs(k) + TOLERANCE_US;
+    }
+
+    long frames() {
+        return spans.isEmpty() ? 0 : spans.get(spans.size() - 1).firstOutputFrame() + spans.get(spans.size() - 1).frames();
+    }
+
+    long durationUs() {
+        return rate.frameTimeUs(frames());
+    }
+
+    /** The earliest source time any span needs. */
+    long windowStartUs() {
+        return spans.stream().mapToLong(Span::sourceStartUs).min().orElse(0);
+    }
+
+    /** Just past the latest source time any span needs. */
+    long windowEndUs() {
+        return spans.stream().mapToLong(s -> s.sourceStartUs() + rate.frameTimeUs(s.frames())).max().orElse(0);
+    }
+
+    private static long snap(long us, double fps) {
+        return Math.round(Math.round(us * fps / 1_000_000.0) * 1_000_000.0 / fps);
+    }
+}

@@ -1,0 +1,49 @@
+package io.hookline.render.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+
+import java.nio.charset.StandardCharsets;
+import org.bytedeco.ffmpeg.global.avutil;
+
+/** Small helpers around FFmpeg's C API: error codes to messages, and one-time library setup. */
+public final class Ffmpeg {
+
+    /** FFmpeg's AVERROR(EAGAIN): "feed me more input" from the send/receive APIs. */
+    public static final int EAGAIN = -11;
+
+    static {
+        // FFmpeg's own logging goes to stderr; errors are reported through exceptions instead.
+        av_log_set_level(AV_LOG_ERROR);
+    }
+
+    private Ffmpeg() {}
+
+    /** Makes sure the natives are loaded and logging is set; cheap after the first call. */
+    public static void init() {
+        avutil.av_version_info();
+    }
+
+    /** Throws a MediaException naming what failed when {@code ret} is an FFmpeg error. */
+    public static int check(int ret, String what) {
+        if (ret < 0) {
+            throw new MediaException(what + ": " + describe(ret));
+        }
+        return ret;
+    }
+
+    public static String describe(int errorCode) {
+        byte[] buf = new byte[256];
+        av_strerror(errorCode, buf, buf.length);
+        int len = 0;
+        while (len < buf.length && buf[len] != 0) {
+            len++;
+        }
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+
+    public static boolean isEof(int ret) {
+        return ret == avutil.AVERROR_EOF;
+    }
+}

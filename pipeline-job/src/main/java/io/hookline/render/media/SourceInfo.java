@@ -1,0 +1,28 @@
+package io.hookline.render.media;
+
+/**
+ * What a source video holds.
+ *
+ * @param durationMs the container's duration
+ * @param fps the video's average frame rate
+ * @param audioChannels 0 when the source has no audio stream
+ */
+public record SourceInfo(
+        String location,
+        long durationMs,
+        int width,
+        int height,
+        double fps,
+        String videoCodec,
+        int audioChannels,
+        int audioSampleRate) {
+
+    public boolean hasAudio() {
+        return audioChannels > 0;
+    }
+
+    /** Length of one source frame in microseconds. */
+    public long frameDurationUs() {
+        return Math.round(1_000_000.0 / fps);
+    }
+}
