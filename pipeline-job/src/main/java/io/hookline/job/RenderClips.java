@@ -1,0 +1,115 @@
+package io.hookline.job;
+
+import io.hookline.model.ClipPlan;
+import io.hookline.model.RenderedClip;
+import io.hookline.model.Rendition;
+import io.hookline.model.RenditionStatus;
+import io.hookline.render.ClipRenderer;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+
+/**
+ * Renders clips off the task thread, a bounded number at a time, so long renders never block checkpoints.
+ * A render that throws or times out still yields a clip, with every rendition failed and the reason.
+ */
+final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
+    private final RendererFactory factory;
+    private final int concurrency;
+    private transient ClipRenderer renderer;
+    private transient ExecutorService executor;
+    private transient LongCounter clipsRendered;
+    private transient LongCounter renditionsOk;
+    private transient LongCounter renditionsFailed;
+
+    RenderClips(RendererFactory factory, int concurrency) {
+        this.factory = factory;
+        this.concurrency = concurrency;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        renderer = factory.create();
+        AtomicInteger n = new AtomicInteger();
+        String task = getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
+        executor = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "render " + n.incrementAndGet() + " of " + task);
+            t.setDaemon(true);
+            return t;
+        });
+        clipsRendered = getRuntimeContext().getLongCounter(Progress.CLIPS_RENDERED);
+        renditionsOk = getRuntimeContext().getLongCounter(Progress.RENDITIONS_OK);
+        renditionsFailed = getRuntimeContext().getLongCounter(Progress.RENDITIONS_FAILED);
+    }
+
+    @Override
+    public void asyncInvoke(ClipPlan plan, ResultFuture<RenderedClip> result) {
+        executor.execute(() -> {
+            RenderedClip clip;
+            try {
+                clip = renderer.render(plan);
+            } catch (RuntimeException | Error e) {
+                clip = failed(plan, "render failed: " + e);
+            }
+            count(clip);
+            result.complete(List.of(clip));
+        });
+    }
+
+    @Override
+    public void timeout(ClipPlan plan, ResultFuture<RenderedClip> result) {
+        RenderedClip clip = failed(plan, "render timed out");
+        count(clip);
+        result.complete(List.of(clip));
+    }
+
+    /** Accumulators are not thread-safe; renders finish on several threads. */
+    private synchronized void count(RenderedClip clip) {
+        clipsRendered.add(1);
+        for (Rendition r : clip.getRenditions()) {
+            (r.getStatus() == RenditionStatus.ok ? renditionsOk : renditionsFailed).add(1);
+        }
+    }
+
+    static RenderedClip failed(ClipPlan plan, String reason) {
+        List<Rendition> renditions = plan.getRenditions().stream()
+                .map(name -> Rendition.newBuilder()
+                        .setProfile(name)
+                        .setWidth(0)
+                        .setHeight(0)
+                        .setFps(0)
+                        .setDurationMs(0)
+                        .setBytes(0)
+                        .setStatus(RenditionStatus.failed)
+                        .setError(reason)
+                        .build())
+                .toList();
+        return RenderedClip.newBuilder()
+                .setClipId(plan.getClipId())
+                .setMatchId(plan.getMatchId())
+                .setKind(plan.getKind())
+                .setRank(plan.getRank())
+                .setScore(plan.getScore())
+                .setTitle(plan.getTitle())
+                .setSourceStartMs(plan.getSourceStartMs())
+                .setSourceEndMs(plan.getSourceEndMs())
+                .setPeakMs(plan.getPeakMs())
+                .setExplanation(plan.getExplanation())
+                .setSegments(plan.getSegments())
+                .setRenditions(renditions)
+                .setNotes(plan.getNotes())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.hookline.scoring;
+
+import io.hookline.model.Play;
+import io.hookline.model.ScoredEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Groups scored events into plays: events closer in video time than the rules' play gap belong together
+ * (a key pass, the shot, the goal). A play's peak is its highest-scoring event; the rest of the play adds a
+ * little for the build-up.
+ */
+public final class PlayGrouper {
+    static final double BUILD_UP = 0.2;
+
+    /** Video-time order, then event id, so the same events always group the same way. */
+    public static final Comparator<ScoredEvent> ORDER = Comparator
+            .comparingLong((ScoredEvent e) -> e.getEvent().getVideoTimeMs())
+            .thenComparing(e -> e.getEvent().getEventId());
+
+    private final long gapMs;
+
+    public PlayGrouper(long gapMs) {
+        this.gapMs = gapMs;
+    }
+
+    /** Splits events (in any order) into groups, each in video-time order. */
+    public List<List<ScoredEvent>> groups(List<ScoredEvent> events) {
+        List<ScoredEvent> sorted = new ArrayList<>(events);
+        sorted.sort(ORDER);
+        List<List<ScoredEvent>> groups = new ArrayList<>();
+        List<ScoredEvent> current = new ArrayList<>();
+        for (ScoredEvent e : sorted) {
+            if (!current.isEmpty() && time(e) - time(current.get(current.size() - 1)) > gapMs) {
+                groups.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(e);
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    /** Whether no later event can still join a group whose last event is at {@code lastMs}. */
+    public boolean closed(long lastMs, long watermarkMs) {
+        return watermarkMs >= lastMs + gapMs;
+    }
+
+    /** Builds the play of one group. */
+    public static Play play(List<ScoredEvent> group) {
+        ScoredEvent peak = group.get(0);
+        for (ScoredEvent e : group) {
+            if (e.getScore() >= peak.getScore()) {
+                peak = e;
+            }
+        }
+        double buildUp = 0;
+        for (ScoredEvent e : group) {
+            if (e != peak) {
+                buildUp += e.getScore();
+            }
+        }
+        buildUp *= BUILD_UP;
+        String explanation = peak.getExplanation()
+                + (buildUp > 0 ? " + build-up " + EventScorer.format(buildUp) : "");
+        ScoredEvent first = group.get(0);
+        return Play.newBuilder()
+                .setPlayId("p-" + first.getEvent().getEventId())
+                .setMatchId(first.getEvent().getMatchId())
+                .setEvents(group)
+                .setPeakEventId(peak.getEvent().getEventId())
+                .setPeakMs(time(peak))
+                .setStartMs(time(first))
+                .setEndMs(time(group.get(group.size() - 1)))
+                .setScore(peak.getScore() + buildUp)
+                .setExplanation(explanation)
+                .build();
+    }
+
+    private static long time(ScoredEvent e) {
+        return e.getEvent().getVideoTimeMs();
+    }
+}
