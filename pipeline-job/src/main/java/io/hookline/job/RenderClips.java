@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -23,9 +22,6 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private final int concurrency;
     private transient ClipRenderer renderer;
     private transient ExecutorService executor;
-    private transient LongCounter clipsRendered;
-    private transient LongCounter renditionsOk;
-    private transient LongCounter renditionsFailed;
 
     RenderClips(RendererFactory factory, int concurrency) {
         this.factory = factory;
@@ -42,9 +38,6 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             t.setDaemon(true);
             return t;
         });
-        clipsRendered = getRuntimeContext().getLongCounter(Progress.CLIPS_RENDERED);
-        renditionsOk = getRuntimeContext().getLongCounter(Progress.RENDITIONS_OK);
-        renditionsFailed = getRuntimeContext().getLongCounter(Progress.RENDITIONS_FAILED);
     }
 
     @Override
@@ -56,24 +49,13 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             } catch (RuntimeException | Error e) {
                 clip = failed(plan, "render failed: " + e);
             }
-            count(clip);
             result.complete(List.of(clip));
         });
     }
 
     @Override
     public void timeout(ClipPlan plan, ResultFuture<RenderedClip> result) {
-        RenderedClip clip = failed(plan, "render timed out");
-        count(clip);
-        result.complete(List.of(clip));
-    }
-
-    /** Accumulators are not thread-safe; renders finish on several threads. */
-    private synchronized void count(RenderedClip clip) {
-        clipsRendered.add(1);
-        for (Rendition r : clip.getRenditions()) {
-            (r.getStatus() == RenditionStatus.ok ? renditionsOk : renditionsFailed).add(1);
-        }
+        result.complete(List.of(failed(plan, "render timed out")));
     }
 
     static RenderedClip failed(ClipPlan plan, String reason) {

@@ -1,5 +1,6 @@
 package io.hookline.job;
 
+import io.hookline.ingest.MatchEventJson;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
 import io.hookline.model.ScoredEvent;
@@ -86,7 +87,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
 
     private void reject(Context ctx, SourcedEvent e, String reason) {
         ctx.output(DeadLetters.TAG, DeadLetters.of(e.getEvent().getMatchId(), e.getOrigin(), e.getSequence(), reason,
-                io.hookline.ingest.MatchEventJson.write(e.getEvent())));
+                MatchEventJson.write(e.getEvent())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hookline.job;
 
 import io.hookline.ingest.EventValidator;
+import io.hookline.ingest.MatchEventJson;
 import io.hookline.model.FeedRecord;
 import io.hookline.model.SourcedEvent;
 import io.hookline.model.MatchEvent;
@@ -36,7 +37,7 @@ final class ValidateEvents extends ProcessFunction<FeedRecord, SourcedEvent> {
         Optional<String> problem = event == null ? Optional.of(record.getError()) : validator.problem(event);
         if (problem.isPresent()) {
             rejected.add(1);
-            String raw = record.getRaw() != null ? record.getRaw() : event == null ? null : event.toString();
+            String raw = record.getRaw() != null ? record.getRaw() : event == null ? null : MatchEventJson.write(event);
             ctx.output(DeadLetters.TAG, DeadLetters.of(record.getMatchId(), record.getOrigin(), record.getSequence(),
                     problem.get(), raw));
             return;

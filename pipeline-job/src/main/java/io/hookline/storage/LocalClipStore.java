@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** A directory on local disk. Temp files sit next to their target so the final rename is atomic. */
 public final class LocalClipStore implements ClipStore {
+    private static final Set<PosixFilePermission> PUBLISHED = PosixFilePermissions.fromString("rw-r--r--");
+
     private final Path root;
 
     public LocalClipStore(Path root) {
@@ -28,6 +33,8 @@ public final class LocalClipStore implements ClipStore {
     public void commit(Path temp, String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
+        // Temp files are created private; published files are for everyone who may read the directory.
+        Files.setPosixFilePermissions(temp, PUBLISHED);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -1,0 +1,29 @@
+package io.hookline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./hookline <command>}: the one entry point for operators and editors. */
+@Command(
+        name = "hookline",
+        mixinStandardHelpOptions = true,
+        version = "hookline 0.1.0",
+        description = "Turns a sports match into platform-ready clips.",
+        subcommands = {DemoCommand.class, RunCommand.class},
+        commandListHeading = "%nCommands:%n")
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCodes.USAGE;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,98 @@
+package io.hookline.cli;
+
+import io.hookline.job.JobOptions;
+import io.hookline.job.JobSetup;
+import io.hookline.profiles.ProfileException;
+import io.hookline.render.media.SourceInfo;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
+
+/** Runs a match on the embedded MiniCluster, shows progress while it works, and ends with a summary. */
+final class MatchRunner {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MatchRunner(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Configuration conf, Path outDir) throws Exception {
+        Instant started = Instant.now();
+        Path events = Path.of(conf.get(JobOptions.EVENTS));
+        if (!Files.isRegularFile(events) || !Files.isReadable(events)) {
+            err.println("error: event feed not found or not readable: " + events);
+            return ExitCodes.USAGE;
+        }
+        JobSetup setup;
+        try {
+            setup = JobSetup.prepare(conf);
+        } catch (ProfileException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        out.println("Feed     " + events);
+        out.println("Video    " + conf.get(JobOptions.VIDEO) + describe(setup.video()));
+        out.println("Profiles version " + setup.profiles().version() + ": " + String.join(", ", setup.profiles().renditionNames())
+                + (conf.get(JobOptions.DRAFT) ? " (draft)" : ""));
+        if (setup.videoProblem() != null) {
+            err.println("warning: " + setup.videoProblem()
+                    + ". Every clip will be marked failed; the plan and the dead letters are still written.");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
+        setup.job().build(env);
+        JobClient client = env.executeAsync("hookline " + events.getFileName());
+        ProgressLine progress = new ProgressLine(out, started);
+        CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+        while (!result.isDone()) {
+            try {
+                result.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                progress.show(accumulators(client));
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        try {
+            JobExecutionResult done = result.get();
+            progress.finish(done.getAllAccumulatorResults());
+        } catch (ExecutionException e) {
+            progress.finish(Map.of());
+            err.println("error: the job failed: " + ExceptionUtils.stripExecutionException(e).getMessage());
+            return ExitCodes.PARTIAL;
+        }
+        int failures = new Summary(out).print(outDir, started, Duration.between(started, Instant.now()));
+        return failures == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    private static Map<String, Object> accumulators(JobClient client) {
+        try {
+            return client.getAccumulators().get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Between job stages the accumulators may be unavailable for a moment; try again next tick.
+            return Map.of();
+        }
+    }
+
+    private static String describe(SourceInfo v) {
+        if (v == null) {
+            return "";
+        }
+        long s = v.durationMs() / 1000;
+        return String.format(" (%dx%d, %.2f fps, %d:%02d, %s, %s)", v.width(), v.height(), v.fps(), s / 60, s % 60,
+                v.videoCodec(), v.hasAudio() ? v.audioChannels() + "-channel audio" : "no audio");
+    }
+}

@@ -1,0 +1,47 @@
+package io.hookline.cli;
+
+import io.hookline.job.JobOptions;
+import java.nio.file.Path;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import picocli.CommandLine.Option;
+
+/** Options every command that runs the job shares. */
+final class RunOptions {
+    @Option(names = "--out", defaultValue = "hookline-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--profiles", description = "Clip-profiles directory (default: the project's clip-profiles/).")
+    Path profiles;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--render-concurrency", defaultValue = "1",
+            description = "Clips each render subtask renders at once (default: ${DEFAULT-VALUE}).")
+    int renderConcurrency;
+
+    @Option(names = "--draft", description = "Render fast at reduced size, for previews.")
+    boolean draft;
+
+    Configuration toConfiguration(Path events, String video) {
+        Configuration conf = new Configuration();
+        conf.set(JobOptions.EVENTS, events.toAbsolutePath().toString());
+        conf.set(JobOptions.VIDEO, video);
+        conf.set(JobOptions.OUT, out.toAbsolutePath().toString());
+        Path dir = profiles != null ? profiles : defaultProfiles();
+        if (dir != null) {
+            conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
+        }
+        conf.set(JobOptions.RENDER_CONCURRENCY, renderConcurrency);
+        conf.set(JobOptions.DRAFT, draft);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        return conf;
+    }
+
+    /** The launcher points at the checkout's clip-profiles/, so editors' changes apply without a rebuild. */
+    private static Path defaultProfiles() {
+        String home = System.getProperty("hookline.home");
+        return home == null ? null : Path.of(home, "clip-profiles");
+    }
+}

@@ -1,0 +1,125 @@
+package io.hookline.job;
+
+import io.hookline.ingest.FeedFileFormat;
+import io.hookline.ingest.FeedReader;
+import io.hookline.model.ClipPlan;
+import io.hookline.model.DeadLetter;
+import io.hookline.model.FeedRecord;
+import io.hookline.model.MatchManifest;
+import io.hookline.model.Play;
+import io.hookline.model.PlanSummary;
+import io.hookline.model.RenderedClip;
+import io.hookline.model.ScoredEvent;
+import io.hookline.model.SourcedEvent;
+import io.hookline.profiles.ProfileSet;
+import io.hookline.storage.StoreFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Hookline job: feed in, clips and manifests out. It takes its source, renderer and store from the
+ * constructor, so tests can run it on other inputs; {@link MatchJobs} wires the real ones.
+ *
+ * <pre>
+ * read feed → validate events → score events → group plays → plan clips → render clips → collect manifest → write manifest
+ *                  └──────────── dead letters ───────────┘                   (async)
+ * </pre>
+ */
+public final class HooklineJob {
+    /** How late an event may arrive behind the newest one and still be ordered correctly (live feeds). */
+    static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+
+    private final Source<FeedRecord, ?, ?> feed;
+    private final RendererFactory renderers;
+    private final StoreFactory stores;
+    private final ProfileSet profiles;
+    private final long videoDurationMs;
+    private final int renderConcurrency;
+    private final long renderTimeoutMinutes;
+
+    /**
+     * @param videoDurationMs the video's length, negative when it could not be read (events are then not
+     *     range-checked, and every render reports the video's problem)
+     * @param renderConcurrency clips each render subtask works on at once
+     */
+    public HooklineJob(Source<FeedRecord, ?, ?> feed, RendererFactory renderers, StoreFactory stores,
+            ProfileSet profiles, long videoDurationMs, int renderConcurrency, long renderTimeoutMinutes) {
+        this.feed = feed;
+        this.renderers = renderers;
+        this.stores = stores;
+        this.profiles = profiles;
+        this.videoDurationMs = videoDurationMs;
+        this.renderConcurrency = renderConcurrency;
+        this.renderTimeoutMinutes = renderTimeoutMinutes;
+    }
+
+    /** A bounded source reading one feed file. */
+    public static Source<FeedRecord, ?, ?> fileFeed(String path) {
+        Path p = new Path(path);
+        return FileSource.forRecordStreamFormat(new FeedFileFormat(p.getName()), p).build();
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<SourcedEvent> events = env
+                .fromSource(feed, WatermarkStrategy.noWatermarks(), "read feed").uid("read-feed")
+                .process(new ValidateEvents(videoDurationMs)).name("validate events").uid("validate-events");
+
+        SingleOutputStreamOperator<ScoredEvent> scored = events
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<SourcedEvent>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                        .withTimestampAssigner((e, previous) -> e.getEvent().getVideoTimeMs()))
+                .name("event time").uid("event-time")
+                .keyBy(e -> e.getEvent().getMatchId())
+                .process(new ScoreEvents(profiles.rules())).name("score events").uid("score-events");
+
+        SingleOutputStreamOperator<Play> plays = scored
+                .keyBy(e -> e.getEvent().getMatchId())
+                .process(new GroupPlays(profiles.rules().playGapMs())).name("group plays").uid("group-plays");
+
+        SingleOutputStreamOperator<ClipPlan> plans = plays
+                .keyBy(Play::getMatchId)
+                .process(new PlanClips(profiles, videoDurationMs)).name("plan clips").uid("plan-clips");
+
+        DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
+                        new RenderClips(renderers, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
+                        renderConcurrency)
+                .name("render clips").uid("render-clips")
+                .process(new CountRendered()).name("count rendered").uid("count-rendered");
+
+        DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
+        DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
+                .connect(rendered.keyBy(RenderedClip::getMatchId))
+                .process(new CollectManifest(profiles.version())).name("collect manifest").uid("collect-manifest");
+        manifests.sinkTo(new ManifestSink(stores)).name("write manifest").uid("write-manifest");
+
+        DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetters.TAG)
+                .union(scored.getSideOutput(DeadLetters.TAG));
+        deadLetters
+                .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
+                .process(new CollectDeadLetters()).name("collect dead letters").uid("collect-dead-letters")
+                .sinkTo(new DeadLetterSink(stores)).name("write dead letters").uid("write-dead-letters");
+    }
+
+    /**
+     * Runs one match on whatever cluster the environment points at, e.g.
+     * {@code flink run hookline-job.jar --events s3://b/m/events.avro --video s3://b/m/match.mp4 --out /clips}.
+     */
+    public static void main(String[] args) throws Exception {
+        JobSetup setup = JobSetup.prepare(JobOptions.fromArgs(args));
+        if (setup.videoProblem() != null) {
+            System.err.println("warning: " + setup.videoProblem() + "; every clip will be marked failed");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
+        setup.job().build(env);
+        env.execute("hookline");
+    }
+}
