@@ -1,18 +1,54 @@
 package io.hookline.cli;
 
+import io.hookline.ingest.MatchEventJson;
+import io.hookline.sample.SampleMatch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code ./hookline demo}: generates a sample match and runs the job on it. */
+/** {@code ./hookline demo}: generates a sample match and turns it into clips. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generates a sample match (video and events) and turns it into clips.")
+        description = "Generates a sample match (3 min 10 s of 1280x720 50 fps video with stereo sound, and its"
+                + " event feed) and turns it into clips on the embedded Flink MiniCluster.")
 final class DemoCommand implements Callable<Integer> {
+    static final String SAMPLE_DIR = "sample-match";
+
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
-        throw new UnsupportedOperationException("the sample match generator is not wired yet");
+        Path sample = options.out.resolve(SAMPLE_DIR);
+        if (current(sample)) {
+            System.out.println("Sample match already generated in " + sample.toAbsolutePath());
+        } else {
+            System.out.println("Generating the sample match in " + sample.toAbsolutePath() + " ...");
+            Instant start = Instant.now();
+            SampleMatch.Written written = SampleMatch.write(sample);
+            System.out.printf("Generated %d events and %d s of video in %d s.%n", written.eventCount(),
+                    written.durationMs() / 1000, Duration.between(start, Instant.now()).toSeconds());
+        }
+        return new MatchRunner(System.out, System.err).run(
+                options.toConfiguration(sample.resolve(SampleMatch.AVRO_FILE),
+                        sample.resolve(SampleMatch.VIDEO_FILE).toString()),
+                options.out);
+    }
+
+    /** A sample written earlier is reused when its feed is still what the generator produces. */
+    private static boolean current(Path sample) throws java.io.IOException {
+        Path video = sample.resolve(SampleMatch.VIDEO_FILE);
+        Path json = sample.resolve(SampleMatch.JSON_FILE);
+        if (!Files.isRegularFile(video) || !Files.isRegularFile(json)
+                || !Files.isRegularFile(sample.resolve(SampleMatch.AVRO_FILE))) {
+            return false;
+        }
+        List<String> expected = SampleMatch.events().stream().map(MatchEventJson::write).toList();
+        return Files.readAllLines(json, StandardCharsets.UTF_8).equals(expected);
     }
 }

@@ -1,0 +1,185 @@
+package io.hookline.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.model.ClipKind;
+import io.hookline.model.ClipPlan;
+import io.hookline.model.RenderedClip;
+import io.hookline.model.Rendition;
+import io.hookline.model.RenditionStatus;
+import io.hookline.model.Segment;
+import io.hookline.model.SegmentRole;
+import io.hookline.profiles.ProfileLoader;
+import io.hookline.profiles.ProfileSet;
+import io.hookline.profiles.RenditionProfile;
+import io.hookline.render.media.MediaProbe;
+import io.hookline.sample.SyntheticVideo;
+import io.hookline.storage.LocalClipStore;
+import io.hookline.testing.DecodedClip;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Renders one clip of a frame-numbered synthetic video into every shipped rendition, decodes each result
+ * and proves frame by frame what it holds: the hook's source frames first, then the body's, nothing
+ * dropped or repeated beyond what the frame-rate change implies, and sound in sync with the picture.
+ */
+class FfmpegClipRendererTest {
+    private static final int SOURCE_FPS = 50;
+    private static final Segment HOOK = new Segment(SegmentRole.hook, 5_000L, 6_500L);
+    private static final Segment BODY = new Segment(SegmentRole.body, 2_000L, 9_000L);
+
+    @TempDir
+    static Path dir;
+    static ProfileSet profiles;
+    static RenderedClip clip;
+
+    @BeforeAll
+    static void render() throws Exception {
+        profiles = ProfileLoader.loadBundled();
+        Path video = dir.resolve("source.mp4");
+        SyntheticVideo.write(new SyntheticVideo.Spec(1280, 720, SOURCE_FPS, 12_000, true, List.of(5_500L)), video);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, video.toString(),
+                new LocalClipStore(dir.resolve("out")), RenderSettings.defaults());
+        clip = renderer.render(plan("c-oracle", List.of(HOOK, BODY), profiles.renditionNames()));
+    }
+
+    static Stream<String> renditions() throws Exception {
+        return ProfileLoader.loadBundled().renditionNames().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("renditions")
+    void holdsTheHookThenTheBodyFrameByFrame(String name) throws Exception {
+        RenditionProfile profile = profiles.rendition(name);
+        DecodedClip decoded = DecodedClip.decode(file(name));
+
+        List<Long> expected = new ArrayList<>();
+        expected.addAll(sourceFrames(HOOK, profile.video().fps()));
+        expected.addAll(sourceFrames(BODY, profile.video().fps()));
+        assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        // The clip opens on the peak: its first frame is the hook's first source frame.
+        assertThat(decoded.sourceFrames()[0]).isEqualTo(HOOK.getSourceStartMs() * SOURCE_FPS / 1000);
+    }
+
+    @ParameterizedTest
+    @MethodSource("renditions")
+    void keepsSoundInSyncWithinOneFrame(String name) throws Exception {
+        RenditionProfile profile = profiles.rendition(name);
+        DecodedClip decoded = DecodedClip.decode(file(name));
+        List<DecodedClip.SyncMark> marks = decoded.syncMarks(SOURCE_FPS);
+
+        // One beep per source second: 1 in the hook (5 s... 6.5 s holds frame 300) plus 7 in the body.
+        assertThat(marks).hasSizeGreaterThanOrEqualTo(7);
+        long oneFrameUs = Math.round(1e6 / profile.video().fps());
+        for (DecodedClip.SyncMark mark : marks) {
+            assertThat(mark.beepOffsetUs()).as("beep for source frame %d", mark.sourceFrame()).isPresent();
+            assertThat(Math.abs(mark.beepOffsetUs().getAsLong()))
+                    .as("audio offset at source frame %d", mark.sourceFrame())
+                    .isLessThanOrEqualTo(oneFrameUs);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("renditions")
+    void meetsItsProfile(String name) throws Exception {
+        RenditionProfile profile = profiles.rendition(name);
+        Rendition r = rendition(name);
+        MediaProbe.Result probe = MediaProbe.probe(file(name));
+        long frames = sourceFrames(HOOK, profile.video().fps()).size() + sourceFrames(BODY, profile.video().fps()).size();
+
+        assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok);
+        assertThat(probe.videoCodec()).isEqualTo("h264");
+        assertThat(probe.videoProfile()).isEqualToIgnoringCase(profile.video().profile());
+        assertThat(probe.width()).isEqualTo(profile.video().width());
+        assertThat(probe.height()).isEqualTo(profile.video().height());
+        assertThat(probe.fps()).isEqualTo(profile.video().fps());
+        assertThat(probe.frames()).isEqualTo(frames);
+        assertThat(probe.durationMs()).isCloseTo(Math.round(frames * 1000 / profile.video().fps()), org.assertj.core.data.Offset.offset(50L));
+        assertThat(probe.audioCodec()).isEqualTo("aac");
+        assertThat(probe.sampleRate()).isEqualTo(profile.audio().sampleRate());
+        assertThat(probe.channels()).isEqualTo(profile.audio().channels());
+        assertThat(probe.moovBeforeMdat()).as("faststart").isTrue();
+        if (profile.hasSizeCap()) {
+            assertThat(probe.bytes()).isLessThan(profile.sizeCapBytes());
+        }
+        assertThat(r.getBytes()).isEqualTo(probe.bytes());
+        assertThat(r.getSha256()).hasSize(64);
+        assertThat(r.getPath()).isEqualTo(ClipKeys.renditionPath("c-oracle", name));
+    }
+
+    @Test
+    void aMissingVideoFailsEveryRenditionWithTheReason(@TempDir Path out) {
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, out.resolve("nope.mp4").toString(),
+                new LocalClipStore(out), RenderSettings.defaults());
+        RenderedClip result = renderer.render(plan("c-missing", List.of(HOOK, BODY), profiles.renditionNames()));
+        assertThat(result.getRenditions()).allSatisfy(r -> {
+            assertThat(r.getStatus()).isEqualTo(RenditionStatus.failed);
+            assertThat(r.getError()).contains("video not found").contains("nope.mp4");
+        });
+    }
+
+    @Test
+    void aVideoWithoutSoundGetsSilenceAndANote(@TempDir Path out) throws Exception {
+        Path silent = out.resolve("silent.mp4");
+        SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, 4_000, false, List.of()), silent);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, silent.toString(), new LocalClipStore(out),
+                RenderSettings.defaults());
+        RenderedClip result = renderer.render(plan("c-silent",
+                List.of(new Segment(SegmentRole.body, 500L, 2_500L)), List.of("whatsapp")));
+
+        assertThat(result.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
+        assertThat(result.getNotes()).anySatisfy(n -> assertThat(n).contains("no audio"));
+        DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
+        assertThat(decoded.audioCodec()).isEqualTo("aac");
+        assertThat(decoded.rmsDbfs(0, decoded.durationUs())).isLessThan(-80);
+    }
+
+    /** The source frames a rendition at {@code fps} shows for a segment: the frame on screen at each output tick. */
+    private static List<Long> sourceFrames(Segment s, double fps) {
+        long first = s.getSourceStartMs() * SOURCE_FPS / 1000;
+        long frames = Math.round((s.getSourceEndMs() - s.getSourceStartMs()) * fps / 1000);
+        List<Long> out = new ArrayList<>();
+        for (long k = 0; k < frames; k++) {
+            out.add(first + (long) Math.floor(k * SOURCE_FPS / fps + 1e-9));
+        }
+        return out;
+    }
+
+    private static Path file(String name) {
+        return dir.resolve("out/m").resolve(rendition(name).getPath());
+    }
+
+    private static Rendition rendition(String name) {
+        return clip.getRenditions().stream().filter(r -> r.getProfile().equals(name)).findFirst().orElseThrow();
+    }
+
+    static ClipPlan plan(String id, List<Segment> segments, List<String> renditions) {
+        long start = segments.stream().mapToLong(Segment::getSourceStartMs).min().orElseThrow();
+        long end = segments.stream().mapToLong(Segment::getSourceEndMs).max().orElseThrow();
+        return ClipPlan.newBuilder()
+                .setClipId(id)
+                .setMatchId("m")
+                .setKind(ClipKind.play)
+                .setRank(1)
+                .setScore(1.0)
+                .setTitle("Goal")
+                .setRule("test")
+                .setProfileVersion("test")
+                .setPlayIds(List.of("p-1"))
+                .setSourceStartMs(start)
+                .setSourceEndMs(end)
+                .setPeakMs(5_750L)
+                .setSegments(segments)
+                .setRenditions(renditions)
+                .setExplanation("GOAL 1.00")
+                .build();
+    }
+}
