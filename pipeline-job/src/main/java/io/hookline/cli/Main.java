@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         version = "hookline 0.1.0",
         description = "Turns a sports match into platform-ready clips.",
         subcommands = {DemoCommand.class, RunCommand.class},
-        commandListHeading = "%nCommands:%n")
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "./hookline test runs the test suite (mvn verify)."})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

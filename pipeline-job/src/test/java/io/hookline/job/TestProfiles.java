@@ -1,0 +1,39 @@
+package io.hookline.job;
+
+import io.hookline.profiles.ProfileLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** A small profile set for job tests: the shipped highlight rules, and two tiny renditions that encode fast. */
+final class TestProfiles {
+
+    private TestProfiles() {}
+
+    static Path write(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.createDirectories(dir.resolve("profiles"));
+        try (InputStream rules = ProfileLoader.class.getResourceAsStream("/hookline-profiles/rules/highlights.yaml")) {
+            Files.copy(rules, dir.resolve("rules/highlights.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(dir.resolve("profiles/small.yaml"), """
+                renditions:
+                  small-landscape:
+                    description: a small landscape rendition, big enough for the frame code to be read back
+                    video: {width: 640, height: 360, fps: 25, fit: crop, codec: h264, profile: high, level: "3.0",
+                            gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
+                    audio: {sampleRate: 48000, channels: 2, bitrateKbps: 64}
+                    duration: {minSeconds: 1, maxSeconds: 60}
+                  small-vertical:
+                    description: a small vertical rendition with a size cap, for tests
+                    video: {width: 360, height: 640, fps: 25, fit: crop, codec: h264, profile: main, level: "3.0",
+                            gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
+                    audio: {sampleRate: 44100, channels: 1, bitrateKbps: 48}
+                    duration: {minSeconds: 1, maxSeconds: 60}
+                    sizeCapMB: 1
+                """);
+        return dir;
+    }
+}
