@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param name the rule set's name; it goes into clip ids
  * @param hookMs length of the hook, the peak moment shown first
- * @param playGapMs events closer than this belong to one play
+ * @param playGapMs events at most this far apart belong to one play
  * @param maxPlayMs a longer play is trimmed around its peak
  * @param events the rule per event type; types not listed neither make clips nor add excitement
  */

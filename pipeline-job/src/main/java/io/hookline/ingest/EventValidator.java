@@ -57,6 +57,9 @@ public final class EventValidator {
                     + " (import provider feeds with a sync file)");
         }
         long t = e.getVideoTimeMs();
+        if (t < 0 && videoDurationMs < 0) {
+            return Optional.of(id + "videoTimeMs " + t + " is negative");
+        }
         if (t < 0 || (videoDurationMs >= 0 && t > videoDurationMs)) {
             return Optional.of(id + "videoTimeMs " + t + " is outside the video (0.." + videoDurationMs + " ms)");
         }

@@ -7,6 +7,7 @@ import io.hookline.model.MatchEvent;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.stream.Collectors;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 
@@ -51,12 +54,24 @@ public final class FeedReader implements Closeable {
         byte[] head = buffered.readNBytes(AVRO_MAGIC.length);
         buffered.reset();
         if (Arrays.equals(head, AVRO_MAGIC)) {
+            DataFileStream<MatchEvent> avro;
             try {
-                return new FeedReader(name, null,
-                        new DataFileStream<>(buffered, new SpecificDatumReader<>(MatchEvent.class)));
+                avro = new DataFileStream<>(buffered, new SpecificDatumReader<>(MatchEvent.class));
             } catch (IOException | AvroRuntimeException e) {
-                throw new IOException(name + ": not a readable Avro file of MatchEvent records: " + e.getMessage(), e);
+                String why = e instanceof EOFException ? "the file ends inside its header" : e.getMessage();
+                throw new IOException(name + ": not a readable Avro file of MatchEvent records: " + why, e);
             }
+            // Schemas are resolved only when a record is read; check now, so another file is refused whole.
+            SchemaCompatibility.SchemaPairCompatibility match =
+                    SchemaCompatibility.checkReaderWriterCompatibility(MatchEvent.getClassSchema(), avro.getSchema());
+            if (match.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+                avro.close();
+                throw new IOException(name + ": not a readable Avro file of MatchEvent records: its records are "
+                        + avro.getSchema().getFullName() + match.getResult().getIncompatibilities().stream()
+                                .map(i -> i.getType() + " " + i.getMessage() + " at " + i.getLocation())
+                                .collect(Collectors.joining("; ", " (", ")")));
+            }
+            return new FeedReader(name, null, avro);
         }
         return new FeedReader(name, new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8)), null);
     }
@@ -111,17 +126,23 @@ public final class FeedReader implements Closeable {
     }
 
     private FeedRecord readAvro() {
-        if (avroFailed || !avro.hasNext()) {
+        if (avroFailed) {
             return null;
         }
-        position++;
-        String origin = name + " record " + position;
+        long n = position + 1;
+        String origin = name + " record " + n;
         try {
+            // hasNext reads the next block, so a damaged block can fail here as well as in next.
+            if (!avro.hasNext()) {
+                return null;
+            }
             MatchEvent event = avro.next();
+            position = n;
             return record(origin, event.getMatchId(), event, null, null);
         } catch (AvroRuntimeException e) {
             // A damaged block cannot be resynchronised: report it and stop reading this file.
             avroFailed = true;
+            position = n;
             return record(origin, null, null, "unreadable Avro record, the rest of the file was skipped: "
                     + e.getMessage(), null);
         }

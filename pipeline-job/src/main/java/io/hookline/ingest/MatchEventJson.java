@@ -1,6 +1,7 @@
 package io.hookline.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +23,9 @@ import java.util.Set;
  * Reading is strict: an unknown field is more likely a typo than something to ignore.
  */
 public final class MatchEventJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Trailing tokens fail: two events run together on a line must not read as the first one alone.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> FIELDS = Set.of("matchId", "eventId", "version", "type", "period",
             "gameClockMs", "videoTimeMs", "team", "players", "score", "location", "description", "attributes",
             "deleted");

@@ -71,10 +71,11 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         if (cmp > 0) {
             keep(ctx, in);
         } else if (cmp == 0) {
-            // Same id and version: keep the earlier record in the feed, report the later one.
+            // Same id and version: keep the earlier record in the feed, report the later one. Keeping it
+            // registers its own timer, in case the two records place the event at different times.
             SourcedEvent first = in.getSequence() < held.getSequence() ? in : held;
             SourcedEvent second = first == in ? held : in;
-            pending.put(id, first);
+            keep(ctx, first);
             reject(ctx, second, "duplicate event id " + id + " (first seen at " + first.getOrigin() + ")");
         }
         // A lower version is an older revision of an event already corrected: nothing to do.

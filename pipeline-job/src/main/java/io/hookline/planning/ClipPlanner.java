@@ -55,13 +55,16 @@ public final class ClipPlanner {
         long start = Math.max(0, play.getStartMs() - rule.preRollMs());
         long end = Math.min(videoDurationMs, play.getEndMs() + rule.postRollMs());
         if (end - start > rules.maxPlayMs()) {
+            notes.add("clip of " + (end - start) / 1000.0 + " s trimmed around its peak to "
+                    + rules.maxPlayMs() / 1000.0 + " s");
+            long windowStart = start;
             // Keep the peak inside, with the pre-roll's share of the budget before it.
             long before = Math.min(peakMs - start,
                     rules.maxPlayMs() * rule.preRollMs() / Math.max(1, rule.preRollMs() + rule.postRollMs()));
             start = Math.max(start, peakMs - before);
             end = Math.min(end, start + rules.maxPlayMs());
-            notes.add("play of " + (play.getEndMs() - play.getStartMs()) / 1000.0 + " s trimmed around its peak to "
-                    + rules.maxPlayMs() / 1000.0 + " s");
+            // A peak too near the end leaves budget unused after it: it goes to the build-up instead.
+            start = Math.max(windowStart, end - rules.maxPlayMs());
         }
         long hookStart = Math.max(start, Math.min(peakMs - rules.hookMs() / 2, end - rules.hookMs()));
         long hookEnd = Math.min(end, hookStart + rules.hookMs());

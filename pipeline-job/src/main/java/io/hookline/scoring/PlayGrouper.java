@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Groups scored events into plays: events closer in video time than the rules' play gap belong together
+ * Groups scored events into plays: events at most the rules' play gap apart in video time belong together
  * (a key pass, the shot, the goal). A play's peak is its highest-scoring event; the rest of the play adds a
  * little for the build-up.
  */

@@ -1,0 +1,74 @@
+package io.hookline.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Scoring and planning (and the vocabulary and profiles they read) are plain Java: no Flink, FFmpeg or AWS. */
+class PureCoreTest {
+    private static final String[] EDGES = {"org.apache.flink..", "org.bytedeco..", "software.amazon.."};
+    /** The edges of our own code, through which the core would reach the same libraries. */
+    private static final String[] OWN_EDGES = {
+        "io.hookline.job..", "io.hookline.render..", "io.hookline.storage..", "io.hookline.cli..", "io.hookline.ingest.."
+    };
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.hookline");
+    }
+
+    // One package per case, so an empty (mistyped or moved) package fails instead of passing unchecked.
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles"
+    })
+    void coreDoesNotUseFlinkJavaCvOrAws(String pkg) {
+        pureRule(pkg).check(classes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles"
+    })
+    void coreDoesNotReachIntoTheEdgesOfTheJob(String pkg) {
+        noClasses().that().resideInAPackage(pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(OWN_EDGES)
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void theRuleCatchesAPackageThatUsesFlink() {
+        // The job's operators use Flink, so the same rule must report them.
+        assertThatThrownBy(() -> pureRule("io.hookline.job").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.hookline.job.ScoreEvents")
+                .hasMessageContaining("org.apache.flink.");
+    }
+
+    @Test
+    void theRuleFailsWhenItFindsNothingToCheck() {
+        assertThatThrownBy(() -> pureRule("io.hookline.nosuchpackage").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
+    }
+
+    private static ArchRule pureRule(String pkg) {
+        return noClasses().that().resideInAPackage(pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(EDGES)
+                .allowEmptyShould(false)
+                .because("the core is plain Java; Flink operators only hold state and call it");
+    }
+}

@@ -1,0 +1,134 @@
+package io.hookline.job;
+
+import static io.hookline.testing.Events.scored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hookline.model.Play;
+import io.hookline.model.ScoredEvent;
+import io.hookline.testing.Rules;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GroupPlaysTest {
+    private KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = harness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @ParameterizedTest(name = "watermark {0}: {1}")
+    @CsvSource({
+        "0,     ''",
+        "6999,  ''",
+        // The first play's last event is at 3000; the gap is 4000.
+        "7000,  p-e1",
+        "13999, p-e1",
+        "14000, p-e1 p-e3",
+    })
+    void aPlayComesOutOnlyOnceTheWatermarkIsAGapPastItsLastEvent(long watermark, String plays) throws Exception {
+        send(scored("e1", "KEY_PASS", 0, 0.25));
+        send(scored("e2", "GOAL", 3_000, 1.0));
+        send(scored("e3", "SHOT", 10_000, 0.5));
+
+        harness.processWatermark(watermark);
+
+        assertThat(String.join(" ", playIds())).isEqualTo(plays);
+    }
+
+    @Test
+    void anEventArrivingBeforeThePlayClosesJoinsIt() throws Exception {
+        send(scored("e1", "KEY_PASS", 0, 0.25));
+        harness.processWatermark(3_500);
+        send(scored("e2", "GOAL", 3_500, 1.0));
+
+        harness.processWatermark(7_499);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(7_500);
+        assertThat(harness.extractOutputStreamRecords()).singleElement().satisfies(r -> {
+            Play play = r.getValue();
+            assertThat(play.getPlayId()).isEqualTo("p-e1");
+            assertThat(play.getPeakEventId()).isEqualTo("e2");
+            assertThat(play.getEvents()).extracting(e -> e.getEvent().getEventId()).containsExactly("e1", "e2");
+            assertThat(play.getStartMs()).isEqualTo(0);
+            assertThat(play.getEndMs()).isEqualTo(3_500);
+            assertThat(r.getTimestamp()).isEqualTo(7_500);
+        });
+    }
+
+    @Test
+    void theEndOfInputClosesEveryPlayOnceAndInOrder() throws Exception {
+        send(scored("c1", "GOAL", 90_000, 1.0));
+        send(scored("a1", "SHOT", 10_000, 0.5));
+        send(scored("b1", "KEY_PASS", 50_000, 0.25));
+        send(scored("b2", "SHOT", 52_000, 0.5));
+
+        harness.processWatermark(Long.MAX_VALUE);
+
+        List<Play> plays = harness.extractOutputValues();
+        assertThat(plays).extracting(Play::getPlayId).containsExactly("p-a1", "p-b1", "p-c1");
+        assertThat(plays.get(1).getScore()).isCloseTo(0.55, within(1e-9));
+        assertThat(plays).extracting(Play::getMatchId).containsOnly("m1");
+    }
+
+    @Test
+    void matchesAreGroupedApart() throws Exception {
+        send(scored("e1", "GOAL", 1_000, 1.0));
+        ScoredEvent other = scored("x1", "GOAL", 2_000, 1.0);
+        other.getEvent().setMatchId("m2");
+        send(other);
+
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues()).extracting(Play::getMatchId, Play::getPlayId)
+                .containsExactlyInAnyOrder(
+                        tuple("m1", "p-e1"),
+                        tuple("m2", "p-x1"));
+    }
+
+    @Test
+    void openPlaysSurviveARestore() throws Exception {
+        send(scored("e1", "KEY_PASS", 0, 0.25));
+        send(scored("e2", "GOAL", 3_000, 1.0));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = harness();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processWatermark(7_000);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(play -> {
+            assertThat(play.getPlayId()).isEqualTo("p-e1");
+            assertThat(play.getEvents()).hasSize(2);
+        });
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness() throws Exception {
+        return Harnesses.keyed(new GroupPlays(Rules.GAP_MS), e -> e.getEvent().getMatchId(), ScoredEvent.class,
+                Play.class);
+    }
+
+    private void send(ScoredEvent e) throws Exception {
+        harness.processElement(e, e.getEvent().getVideoTimeMs());
+    }
+
+    private List<String> playIds() {
+        return harness.extractOutputValues().stream().map(Play::getPlayId).toList();
+    }
+}

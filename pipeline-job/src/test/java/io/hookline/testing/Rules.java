@@ -1,0 +1,44 @@
+package io.hookline.testing;
+
+import io.hookline.profiles.AudioSpec;
+import io.hookline.profiles.EventRule;
+import io.hookline.profiles.Fit;
+import io.hookline.profiles.HighlightRules;
+import io.hookline.profiles.ProfileSet;
+import io.hookline.profiles.RenditionProfile;
+import io.hookline.profiles.VideoSpec;
+import io.hookline.vocabulary.EventType;
+import java.util.List;
+import java.util.Map;
+
+/** Small hand-made rules and profiles with round numbers, so expected values can be worked out by hand. */
+public final class Rules {
+    public static final long HOOK_MS = 2_000;
+    public static final long GAP_MS = 4_000;
+    public static final long MAX_PLAY_MS = 30_000;
+
+    private Rules() {}
+
+    /**
+     * GOAL and SHOT make clips (8 s/5 s and 6 s/3 s around them); KEY_PASS and FOUL only add to a play.
+     * Other types are not listed.
+     */
+    public static HighlightRules rules() {
+        return new HighlightRules("test", HOOK_MS, GAP_MS, MAX_PLAY_MS, Map.of(
+                EventType.GOAL, new EventRule(true, 1.0, 8_000, 5_000),
+                EventType.SHOT, new EventRule(true, 0.5, 6_000, 3_000),
+                EventType.KEY_PASS, new EventRule(false, 0.25, 0, 0),
+                EventType.FOUL, new EventRule(false, 0.1, 0, 0)));
+    }
+
+    /** {@link #rules()} with two renditions, "wide" and "tall". */
+    public static ProfileSet profiles(String version) {
+        return new ProfileSet(version, rules(), List.of(rendition("wide", 1280, 720), rendition("tall", 720, 1280)));
+    }
+
+    private static RenditionProfile rendition(String name, int width, int height) {
+        VideoSpec video = new VideoSpec(width, height, 25, Fit.PAD, "h264", "main", "3.1", 2, "veryfast", 23, 2500);
+        return new RenditionProfile(name, name, "profiles/test.yaml", video, new AudioSpec(48_000, 2, 96),
+                1_000, 60_000, 0);
+    }
+}
