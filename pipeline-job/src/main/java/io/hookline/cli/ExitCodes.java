@@ -4,7 +4,7 @@ package io.hookline.cli;
 final class ExitCodes {
     /** Everything rendered. */
     static final int OK = 0;
-    /** The job ran, but some renditions failed or some input was unusable; the summary says which. */
+    /** The job ran, but some renditions failed, the video was unreadable or some events were dead-lettered. */
     static final int PARTIAL = 1;
     /** Nothing ran: bad arguments, profiles or files. */
     static final int USAGE = 2;

@@ -51,6 +51,8 @@ final class MatchRunner {
         if (setup.videoProblem() != null) {
             err.println("warning: " + setup.videoProblem()
                     + ". Every clip will be marked failed; the plan and the dead letters are still written.");
+        } else if (!setup.video().hasAudio()) {
+            err.println("warning: " + conf.get(JobOptions.VIDEO) + " has no audio stream: the clips will be silent.");
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
         setup.job().build(env);
@@ -74,8 +76,8 @@ final class MatchRunner {
             err.println("error: the job failed: " + ExceptionUtils.stripExecutionException(e).getMessage());
             return ExitCodes.PARTIAL;
         }
-        int failures = new Summary(out).print(outDir, started, Duration.between(started, Instant.now()));
-        return failures == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
+        int problems = new Summary(out).print(outDir, started, Duration.between(started, Instant.now()));
+        return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
     private static Map<String, Object> accumulators(JobClient client) {

@@ -9,48 +9,77 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The closing summary: what each match produced, what failed and why, and where to look. */
 final class Summary {
     private static final int TOP = 5;
+    private static final int FIRST_DEAD_LETTERS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final PrintStream out;
 
     Summary(PrintStream out) {
         this.out = out;
     }
 
-    /** Prints the matches written since {@code since}; returns the number of failed renditions. */
+    /** Prints every match written since {@code since}; returns failed renditions plus dead letters. */
     int print(Path outDir, Instant since, Duration took) throws IOException {
-        List<Path> manifests = manifestsSince(outDir, since);
+        List<Path> matches = matchesSince(outDir, since);
         out.println();
         out.printf(Locale.ROOT, "Done in %dm %02ds.%n", took.toMinutes(), took.toSecondsPart());
-        if (manifests.isEmpty()) {
-            out.println("No clips: no event in the feed made a clip. Dead letters, if any, are under " + outDir.toAbsolutePath());
+        if (matches.isEmpty()) {
+            out.println("Nothing was written: the feed held no events.");
         }
-        int failures = 0;
-        for (Path manifest : manifests) {
-            failures += match(manifest);
+        int problems = 0;
+        for (Path match : matches) {
+            problems += match(match);
         }
-        return failures;
+        return problems;
     }
 
-    private int match(Path manifest) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(manifest.toFile());
-        JsonNode summary = root.get("summary");
-        int failed = summary.get("failed").asInt();
-        Path deadLetters = manifest.resolveSibling(ManifestFiles.DEAD_LETTERS);
-        long rejected = 0;
+    private int match(Path dir) throws IOException {
+        Path manifest = dir.resolve(ManifestFiles.MANIFEST_JSON);
+        Path deadLetters = dir.resolve(ManifestFiles.DEAD_LETTERS);
+        List<JsonNode> letters = new ArrayList<>();
         if (Files.exists(deadLetters)) {
-            try (Stream<String> lines = Files.lines(deadLetters)) {
-                rejected = lines.count();
+            for (String line : Files.readAllLines(deadLetters)) {
+                letters.add(JSON.readTree(line));
             }
         }
-        out.printf("%nMatch %s: %d clips, %d renditions (%d ok, %d failed), %d dead letters%n",
-                root.get("matchId").asText(), summary.get("clips").asInt(), summary.get("renditions").asInt(),
-                summary.get("renditions").asInt() - failed, failed, rejected);
+        int failed = 0;
+        if (Files.exists(manifest)) {
+            JsonNode root = JSON.readTree(manifest.toFile());
+            JsonNode summary = root.get("summary");
+            failed = summary.get("failed").asInt();
+            out.printf("%nMatch %s: %d clips, %d renditions (%d ok, %d failed), %d dead letters%n",
+                    root.get("matchId").asText(), summary.get("clips").asInt(), summary.get("renditions").asInt(),
+                    summary.get("renditions").asInt() - failed, failed, letters.size());
+            clips(root);
+            out.println("  Manifest:     " + manifest.toAbsolutePath());
+            out.println("  Clips:        " + dir.resolve("clips").toAbsolutePath());
+        } else {
+            out.printf("%nMatch %s: no clips, %d dead letters%n", dir.getFileName(), letters.size());
+        }
+        if (!letters.isEmpty()) {
+            out.println("  Dead letters: " + deadLetters.toAbsolutePath());
+            letters.stream().limit(FIRST_DEAD_LETTERS).forEach(l ->
+                    out.println("    " + l.get("origin").asText() + ": " + l.get("reason").asText()));
+            if (letters.size() > FIRST_DEAD_LETTERS) {
+                out.println("    ... and " + (letters.size() - FIRST_DEAD_LETTERS) + " more");
+            }
+        }
+        return failed + letters.size();
+    }
+
+    /** The best clips, then the failed renditions grouped by reason (a bad video fails them all alike). */
+    private void clips(JsonNode root) {
+        Map<String, Integer> failures = new LinkedHashMap<>();
         int shown = 0;
         for (JsonNode clip : root.get("clips")) {
             if (shown++ < TOP) {
@@ -59,26 +88,20 @@ final class Summary {
             }
             for (JsonNode r : clip.get("renditions")) {
                 if ("failed".equals(r.get("status").asText())) {
-                    out.printf("      failed: %s / %s: %s%n", clip.get("title").asText(), r.get("profile").asText(),
-                            r.get("error").asText());
+                    failures.merge(r.get("error").asText(), 1, Integer::sum);
                 }
             }
         }
-        out.println("  Manifest:     " + manifest.toAbsolutePath());
-        out.println("  Clips:        " + manifest.resolveSibling("clips").toAbsolutePath());
-        if (rejected > 0) {
-            out.println("  Dead letters: " + deadLetters.toAbsolutePath());
-        }
-        return failed;
+        failures.forEach((reason, count) -> out.printf("  %d failed: %s%n", count, reason));
     }
 
-    private static List<Path> manifestsSince(Path outDir, Instant since) throws IOException {
+    private static List<Path> matchesSince(Path outDir, Instant since) throws IOException {
         if (!Files.isDirectory(outDir)) {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(outDir)) {
-            return dirs.map(d -> d.resolve(ManifestFiles.MANIFEST_JSON))
-                    .filter(m -> modifiedSince(m, since))
+            return dirs.filter(d -> modifiedSince(d.resolve(ManifestFiles.MANIFEST_JSON), since)
+                            || modifiedSince(d.resolve(ManifestFiles.DEAD_LETTERS), since))
                     .sorted()
                     .toList();
         }

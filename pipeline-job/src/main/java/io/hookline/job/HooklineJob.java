@@ -99,14 +99,14 @@ public final class HooklineJob {
         DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
                 .connect(rendered.keyBy(RenderedClip::getMatchId))
                 .process(new CollectManifest(profiles.version())).name("collect manifest").uid("collect-manifest");
-        manifests.sinkTo(new ManifestSink(stores)).name("write manifest").uid("write-manifest");
+        manifests.sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest())).name("write manifest").uid("write-manifest");
 
         DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetters.TAG)
                 .union(scored.getSideOutput(DeadLetters.TAG));
         deadLetters
                 .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
                 .process(new CollectDeadLetters()).name("collect dead letters").uid("collect-dead-letters")
-                .sinkTo(new DeadLetterSink(stores)).name("write dead letters").uid("write-dead-letters");
+                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters())).name("write dead letters").uid("write-dead-letters");
     }
 
     /**

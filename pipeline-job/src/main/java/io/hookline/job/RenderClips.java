@@ -2,9 +2,8 @@ package io.hookline.job;
 
 import io.hookline.model.ClipPlan;
 import io.hookline.model.RenderedClip;
-import io.hookline.model.Rendition;
-import io.hookline.model.RenditionStatus;
 import io.hookline.render.ClipRenderer;
+import io.hookline.render.RenderResults;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +46,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             try {
                 clip = renderer.render(plan);
             } catch (RuntimeException | Error e) {
-                clip = failed(plan, "render failed: " + e);
+                clip = RenderResults.failedClip(plan, "render failed: " + e);
             }
             result.complete(List.of(clip));
         });
@@ -55,37 +54,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
 
     @Override
     public void timeout(ClipPlan plan, ResultFuture<RenderedClip> result) {
-        result.complete(List.of(failed(plan, "render timed out")));
-    }
-
-    static RenderedClip failed(ClipPlan plan, String reason) {
-        List<Rendition> renditions = plan.getRenditions().stream()
-                .map(name -> Rendition.newBuilder()
-                        .setProfile(name)
-                        .setWidth(0)
-                        .setHeight(0)
-                        .setFps(0)
-                        .setDurationMs(0)
-                        .setBytes(0)
-                        .setStatus(RenditionStatus.failed)
-                        .setError(reason)
-                        .build())
-                .toList();
-        return RenderedClip.newBuilder()
-                .setClipId(plan.getClipId())
-                .setMatchId(plan.getMatchId())
-                .setKind(plan.getKind())
-                .setRank(plan.getRank())
-                .setScore(plan.getScore())
-                .setTitle(plan.getTitle())
-                .setSourceStartMs(plan.getSourceStartMs())
-                .setSourceEndMs(plan.getSourceEndMs())
-                .setPeakMs(plan.getPeakMs())
-                .setExplanation(plan.getExplanation())
-                .setSegments(plan.getSegments())
-                .setRenditions(renditions)
-                .setNotes(plan.getNotes())
-                .build();
+        result.complete(List.of(RenderResults.failedClip(plan, "render timed out")));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -37,6 +38,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient MapState<String, SourcedEvent> pending;
     private transient MapState<String, Integer> released;
     private transient ValueState<Score> score;
+    private transient LongCounter rejected;
 
     ScoreEvents(HighlightRules rules) {
         this.rules = rules;
@@ -49,6 +51,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
                 new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class)));
         released = getRuntimeContext().getMapState(new MapStateDescriptor<>("released", Types.STRING, Types.INT));
         score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", TypeInformation.of(Score.class)));
+        rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
 
     @Override
@@ -87,6 +90,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     }
 
     private void reject(Context ctx, SourcedEvent e, String reason) {
+        rejected.add(1);
         ctx.output(DeadLetters.TAG, DeadLetters.of(e.getEvent().getMatchId(), e.getOrigin(), e.getSequence(), reason,
                 MatchEventJson.write(e.getEvent())));
     }

@@ -97,21 +97,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             }
         }
         List<Rendition> ordered = targets.stream().map(p -> results.get(p.name())).toList();
-        return RenderedClip.newBuilder()
-                .setClipId(plan.getClipId())
-                .setMatchId(plan.getMatchId())
-                .setKind(plan.getKind())
-                .setRank(plan.getRank())
-                .setScore(plan.getScore())
-                .setTitle(plan.getTitle())
-                .setSourceStartMs(plan.getSourceStartMs())
-                .setSourceEndMs(plan.getSourceEndMs())
-                .setPeakMs(plan.getPeakMs())
-                .setExplanation(plan.getExplanation())
-                .setSegments(plan.getSegments())
-                .setRenditions(ordered)
-                .setNotes(notes.stream().distinct().toList())
-                .build();
+        return RenderResults.clip(plan, ordered, notes);
     }
 
     /** One decode of the clip's window feeding the given renditions. */
@@ -242,18 +228,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     private static Rendition failed(RenditionProfile p, String reason) {
-        return Rendition.newBuilder()
-                .setProfile(p.name())
-                .setPath(null)
-                .setWidth(p.video().width())
-                .setHeight(p.video().height())
-                .setFps(p.video().fps())
-                .setDurationMs(0)
-                .setBytes(0)
-                .setSha256(null)
-                .setStatus(RenditionStatus.failed)
-                .setError(reason == null ? "unknown error" : reason)
-                .build();
+        return RenderResults.failed(p.name(), p.video().width(), p.video().height(), p.video().fps(), reason);
     }
 
     private static void deleteQuietly(Path temp) {

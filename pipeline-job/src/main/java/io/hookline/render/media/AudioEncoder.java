@@ -48,7 +48,7 @@ public final class AudioEncoder {
             ctx.sample_rate(sampleRate);
             av_channel_layout_default(ctx.ch_layout(), samples.length);
             ctx.bit_rate(bitrateKbps * 1000L);
-            ctx.time_base(VideoEncoder.rational(1, sampleRate));
+            ctx.time_base(Ffmpeg.rational(1, sampleRate));
             ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             Ffmpeg.check(avcodec_open2(ctx, codec, (AVDictionary) null), "opening the AAC encoder");
 

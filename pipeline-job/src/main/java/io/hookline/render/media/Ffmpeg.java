@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.charset.StandardCharsets;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /** Small helpers around FFmpeg's C API: error codes to messages, and one-time library setup. */
@@ -41,6 +42,13 @@ public final class Ffmpeg {
             len++;
         }
         return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+
+    public static AVRational rational(int num, int den) {
+        AVRational r = new AVRational();
+        r.num(num);
+        r.den(den);
+        return r;
     }
 
     public static boolean isEof(int ret) {

@@ -55,8 +55,8 @@ public final class Mp4Writer {
             av_dict_set(options, "movflags", "+faststart", 0);
             Ffmpeg.check(avformat_write_header(oc, options), "writing " + out);
 
-            AVRational vtb = VideoEncoder.rational(video.timeBaseNum(), video.timeBaseDen());
-            AVRational atb = VideoEncoder.rational(audio.timeBaseNum(), audio.timeBaseDen());
+            AVRational vtb = Ffmpeg.rational(video.timeBaseNum(), video.timeBaseDen());
+            AVRational atb = Ffmpeg.rational(audio.timeBaseNum(), audio.timeBaseDen());
             List<EncodedPacket> audioPackets = audio.packets();
             int v = 0;
             int a = 0;
@@ -84,7 +84,7 @@ public final class Mp4Writer {
         AVStream s = avformat_new_stream(oc, null);
         stream.copyParametersTo(s.codecpar());
         s.codecpar().codec_tag(0);
-        s.time_base(VideoEncoder.rational(stream.timeBaseNum(), stream.timeBaseDen()));
+        s.time_base(Ffmpeg.rational(stream.timeBaseNum(), stream.timeBaseDen()));
         return s;
     }
 

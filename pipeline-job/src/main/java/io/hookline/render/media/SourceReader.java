@@ -52,7 +52,7 @@ public final class SourceReader implements AutoCloseable {
     public static final int PCM_RATE = 48_000;
     public static final int PCM_CHANNELS = 2;
 
-    private static final AVRational MICROS = rational(1, 1_000_000);
+    private static final AVRational MICROS = Ffmpeg.rational(1, 1_000_000);
     /** Audio decoding goes a little past the window so the last video frame has its sound. */
     private static final long AUDIO_TAIL_US = 100_000;
 
@@ -198,13 +198,6 @@ public final class SourceReader implements AutoCloseable {
         ctx.thread_count(threads);
         Ffmpeg.check(avcodec_open2(ctx, codec, (AVDictionary) null), "opening decoder");
         return ctx;
-    }
-
-    private static AVRational rational(int num, int den) {
-        AVRational r = new AVRational();
-        r.num(num);
-        r.den(den);
-        return r;
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** Encodes yuv420p frames with libx264 into an in-memory {@link EncodedStream}. */
 public final class VideoEncoder implements AutoCloseable {
@@ -45,8 +44,8 @@ public final class VideoEncoder implements AutoCloseable {
         context.width(enc.width());
         context.height(enc.height());
         context.pix_fmt(AV_PIX_FMT_YUV420P);
-        context.time_base(rational(enc.fpsDen(), enc.fpsNum()));
-        context.framerate(rational(enc.fpsNum(), enc.fpsDen()));
+        context.time_base(Ffmpeg.rational(enc.fpsDen(), enc.fpsNum()));
+        context.framerate(Ffmpeg.rational(enc.fpsNum(), enc.fpsDen()));
         context.gop_size(enc.gopFrames());
         context.keyint_min(enc.gopFrames());
         context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER | AV_CODEC_FLAG_CLOSED_GOP);
@@ -113,13 +112,6 @@ public final class VideoEncoder implements AutoCloseable {
                     (packet.flags() & AV_PKT_FLAG_KEY) != 0));
             av_packet_unref(packet);
         }
-    }
-
-    static AVRational rational(int num, int den) {
-        AVRational r = new AVRational();
-        r.num(num);
-        r.den(den);
-        return r;
     }
 
     @Override
