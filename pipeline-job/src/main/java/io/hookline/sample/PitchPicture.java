@@ -60,12 +60,24 @@ final class PitchPicture {
     void paint(long frameNumber, YuvPicture target) {
         target.copyFrom(background);
         digits.draw(target, digitsX, digitsY, digitCount, frameNumber, YuvPicture.WHITE);
-        double seconds = (double) frameNumber / fps;
-        double x = ballCentreX + ballReachX * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_X_SECONDS);
-        double y = ballCentreY + ballReachY * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_Y_SECONDS + 1);
+        double[] ball = ball(frameNumber);
+        double x = ball[0];
+        double y = ball[1];
         target.fillDisc(x + ballRadius * 0.3, y + ballRadius * 0.5, ballRadius, SHADOW_LUMA, GRASS_U, GRASS_V);
         target.fillDisc(x, y, ballRadius, YuvPicture.WHITE, YuvPicture.NEUTRAL, YuvPicture.NEUTRAL);
         FrameCode.paint(target, frameNumber);
+    }
+
+    /** Where the ball's centre is in frame {@code n}, in pixels. */
+    double[] ball(long frameNumber) {
+        double seconds = (double) frameNumber / fps;
+        return new double[] {
+            ballCentreX + ballReachX * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_X_SECONDS),
+            ballCentreY + ballReachY * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_Y_SECONDS + 1)};
+    }
+
+    double ballRadius() {
+        return ballRadius;
     }
 
     private void paintPitch(int top, int margin) {

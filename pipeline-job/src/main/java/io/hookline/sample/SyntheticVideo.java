@@ -58,6 +58,17 @@ public final class SyntheticVideo {
     }
 
     /** Writes the video to {@code file} (MP4, whatever the name ends with). */
+    /**
+     * Where the ball is in frame {@code n} of a video made from {@code spec}: its centre as fractions of the
+     * frame's width and height, and its radius as a fraction of the height. Tests use it as the ground truth
+     * of "where the action is".
+     */
+    public static double[] ball(Spec spec, long n) {
+        PitchPicture painter = new PitchPicture(spec.width(), spec.height(), spec.fps(), spec.frameCount());
+        double[] px = painter.ball(n);
+        return new double[] {px[0] / spec.width(), px[1] / spec.height(), painter.ballRadius() / spec.height()};
+    }
+
     public static void write(Spec spec, Path file) throws IOException {
         int width = spec.width();
         int height = spec.height();
