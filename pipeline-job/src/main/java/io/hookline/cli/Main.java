@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hookline 0.1.0",
         description = "Turns a sports match into platform-ready clips.",
-        subcommands = {DemoCommand.class, RunCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "./hookline test runs the test suite (mvn verify)."})
 public final class Main implements Runnable {

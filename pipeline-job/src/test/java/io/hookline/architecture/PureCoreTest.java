@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Scoring and planning (and the vocabulary and profiles they read) are plain Java: no Flink, FFmpeg or AWS. */
+/**
+ * Scoring and planning (and the vocabulary and profiles they read), the importers and the clock mapping are
+ * plain Java: no Flink, FFmpeg or AWS, so the CLI and the tests run them without a cluster or media.
+ */
 class PureCoreTest {
     private static final String[] EDGES = {"org.apache.flink..", "org.bytedeco..", "software.amazon.."};
     /** The edges of our own code, through which the core would reach the same libraries. */
@@ -32,7 +35,8 @@ class PureCoreTest {
     // One package per case, so an empty (mistyped or moved) package fails instead of passing unchecked.
     @ParameterizedTest
     @ValueSource(strings = {
-        "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles"
+        "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles",
+        "io.hookline.ingest.sync", "io.hookline.ingest.importers"
     })
     void coreDoesNotUseFlinkJavaCvOrAws(String pkg) {
         pureRule(pkg).check(classes);

@@ -1,0 +1,155 @@
+package io.hookline.ingest.sync;
+
+import io.hookline.ingest.sync.YamlNodes.Entry;
+import io.hookline.ingest.sync.YamlNodes.Mapping;
+import io.hookline.ingest.sync.YamlNodes.Node;
+import io.hookline.ingest.sync.YamlNodes.Scalar;
+import io.hookline.ingest.sync.YamlNodes.Sequence;
+import io.hookline.vocabulary.Suggestions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A sync file: which match a feed is for, how its clock runs, and where the clock is in the video. The shape
+ * is documented in {@code pipeline-job/src/test/resources/sync/nba-example.yaml} and in the README.
+ *
+ * @param homeTeam the provider's name of the home team, or null to let the feed say
+ */
+public record SyncFile(Located<String> matchId, Located<GameClock> clock, Located<String> homeTeam, ClockSync sync) {
+    private static final Set<String> KEYS = Set.of("matchId", "clock", "periodLength", "overtimeLength",
+            "regularPeriods", "homeTeam", "periods", "sync");
+    private static final Set<String> COUNTDOWN_KEYS = Set.of("periodLength", "overtimeLength", "regularPeriods");
+    private static final Set<String> POINT_KEYS = Set.of("period", "clock", "video");
+    private static final int DEFAULT_REGULAR_PERIODS = 4;
+
+    public static SyncFile load(Path file) throws SyncException, IOException {
+        return read(file.toString(), Files.readAllBytes(file));
+    }
+
+    /** Reads a sync file's text; {@code file} is how messages name it. */
+    public static SyncFile read(String file, byte[] yaml) throws SyncException {
+        Node top = YamlNodes.parse(file, yaml);
+        if (!(top instanceof Mapping root)) {
+            throw new SyncException(top.where(), "expected keys and values (matchId: ..., clock: ...), got "
+                    + (top instanceof Sequence ? "a list" : "a single value"));
+        }
+        checkKeys(root, KEYS);
+        Located<String> matchId = text(required(root, "matchId"), "matchId");
+        Located<GameClock> clock = clock(root);
+        Node home = optional(root, "homeTeam");
+        Located<String> homeTeam = home == null ? null : text(home, "homeTeam");
+
+        List<SyncPoint> points = new ArrayList<>();
+        Node periods = optional(root, "periods");
+        if (periods != null) {
+            for (Entry e : mapping(periods, "periods").entries()) {
+                int period = positive(e.key(), "periods: period");
+                points.add(new SyncPoint(period, clock.value().startReading(period),
+                        time(e.value(), "periods: video time"), e.value().where()));
+            }
+        }
+        Node sync = optional(root, "sync");
+        if (sync != null) {
+            if (!(sync instanceof Sequence list)) {
+                throw new SyncException(sync.where(), "sync: expected a list of {period, clock, video}");
+            }
+            for (Node item : list.items()) {
+                Mapping point = mapping(item, "sync point");
+                checkKeys(point, POINT_KEYS);
+                points.add(new SyncPoint(positive(required(point, "period"), "period"),
+                        time(required(point, "clock"), "clock"), time(required(point, "video"), "video"), item.where()));
+            }
+        }
+        if (points.isEmpty()) {
+            throw new SyncException(root.where(), "nothing places the clock on the video: give periods (each period's"
+                    + " start) or sync points");
+        }
+        return new SyncFile(matchId, clock, homeTeam, ClockSync.of(clock.value(), points));
+    }
+
+    private static Located<GameClock> clock(Mapping root) throws SyncException {
+        Located<String> node = text(required(root, "clock"), "clock");
+        ClockKind kind = ClockKind.parse(node.value()).orElseThrow(() -> new SyncException(node.where(),
+                "clock must be countdown (time remaining, stops: basketball) or running (time since the period"
+                        + " started: soccer), got '" + node.value() + "'"));
+        if (kind == ClockKind.RUNNING) {
+            for (Entry e : root.entries()) {
+                if (COUNTDOWN_KEYS.contains(e.key().text())) {
+                    throw new SyncException(e.key().where(), e.key().text() + " is only for countdown clocks");
+                }
+            }
+            return new Located<>(GameClock.running(), node.where());
+        }
+        long period = time(required(root, "periodLength"), "periodLength");
+        Node overtime = optional(root, "overtimeLength");
+        Node regular = optional(root, "regularPeriods");
+        return new Located<>(GameClock.countdown(period, overtime == null ? period : time(overtime, "overtimeLength"),
+                regular == null ? DEFAULT_REGULAR_PERIODS : positive(regular, "regularPeriods")), node.where());
+    }
+
+    private static Mapping mapping(Node node, String what) throws SyncException {
+        if (node instanceof Mapping m) {
+            return m;
+        }
+        throw new SyncException(node.where(), what + ": expected a map of keys and values");
+    }
+
+    private static Scalar scalar(Node node, String key) throws SyncException {
+        if (node instanceof Scalar s) {
+            return s;
+        }
+        throw new SyncException(node.where(), key + ": expected a single value");
+    }
+
+    private static Located<String> text(Node node, String key) throws SyncException {
+        Scalar s = scalar(node, key);
+        if (s.text() == null || s.text().isBlank()) {
+            throw new SyncException(s.where(), key + " is empty");
+        }
+        return new Located<>(s.text().strip(), s.where());
+    }
+
+    private static long time(Node node, String key) throws SyncException {
+        Located<String> t = text(node, key);
+        try {
+            return ClockText.parseMs(t.value());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(t.where(), key + ": " + e.getMessage());
+        }
+    }
+
+    private static int positive(Node node, String key) throws SyncException {
+        Located<String> t = text(node, key);
+        if (t.value().matches("\\d{1,9}") && Integer.parseInt(t.value()) >= 1) {
+            return Integer.parseInt(t.value());
+        }
+        throw new SyncException(t.where(), key + ": expected a whole number from 1, got '" + t.value() + "'");
+    }
+
+    private static Node required(Mapping m, String key) throws SyncException {
+        Node node = optional(m, key);
+        if (node == null) {
+            throw new SyncException(m.where(), "missing required key '" + key + "'");
+        }
+        return node;
+    }
+
+    private static Node optional(Mapping m, String key) {
+        return m.entries().stream().filter(e -> e.key().text().equals(key)).map(Entry::value).findFirst().orElse(null);
+    }
+
+    private static void checkKeys(Mapping m, Set<String> known) throws SyncException {
+        for (Entry e : m.entries()) {
+            String key = e.key().text();
+            if (!known.contains(key)) {
+                String hint = Suggestions.closest(key, known).map(k -> "; did you mean '" + k + "'?")
+                        .orElse("; known keys: " + String.join(", ", known.stream().sorted().toList()));
+                throw new SyncException(e.key().where(), "unknown key '" + key + "'" + hint);
+            }
+        }
+    }
+}
