@@ -15,11 +15,11 @@ import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.MediaProbe;
 import io.hookline.render.media.Mp4Writer;
-import io.hookline.render.media.PcmBuffer;
 import io.hookline.render.media.PcmResampler;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.VideoEncoding;
+import io.hookline.render.media.WindowedPcm;
 import io.hookline.storage.ClipStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,19 +115,18 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
                 pipelines.add(new RenditionPipeline(p, enc, timeline, settings.draft()));
             }
-            long start = pipelines.stream().mapToLong(r -> r.timeline().windowStartUs()).min().orElse(0);
-            long end = pipelines.stream().mapToLong(r -> r.timeline().windowEndUs()).max().orElse(0);
-            PcmBuffer pcm = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS,
-                    (int) ((end - start) / 1_000_000.0 * SourceReader.PCM_RATE) + SourceReader.PCM_RATE);
-            reader.decodeWindow(start, end, (frame, from, to) -> {
-                for (RenditionPipeline r : pipelines) {
-                    try {
-                        r.accept(frame, from, to);
-                    } catch (RuntimeException e) {
-                        r.fail(e.getMessage());
+            WindowedPcm pcm = new WindowedPcm();
+            for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
+                reader.decodeWindow(window[0], window[1], (frame, from, to) -> {
+                    for (RenditionPipeline r : pipelines) {
+                        try {
+                            r.accept(frame, from, to);
+                        } catch (RuntimeException e) {
+                            r.fail(e.getMessage());
+                        }
                     }
-                }
-            }, pcm);
+                }, pcm.add(window[0], window[1]));
+            }
 
             Map<AudioKey, EncodedStream> audioCache = new HashMap<>();
             Map<String, Attempt> out = new LinkedHashMap<>();
@@ -144,7 +143,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         }
     }
 
-    private Attempt write(ClipPlan plan, RenditionPipeline r, PcmBuffer pcm, Map<AudioKey, EncodedStream> audioCache) {
+    private Attempt write(ClipPlan plan, RenditionPipeline r, WindowedPcm pcm, Map<AudioKey, EncodedStream> audioCache) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
             return Attempt.done(failed(p, r.error()));
@@ -190,7 +189,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     /** Cuts the timeline's audio out of the decoded window, converts it to the profile's format, encodes it. */
-    private static EncodedStream encodeAudio(AudioKey key, PcmBuffer pcm) {
+    private static EncodedStream encodeAudio(AudioKey key, WindowedPcm pcm) {
         OutputTimeline timeline = key.timeline();
         int total = samplesAt(timeline, timeline.frames(), pcm.sampleRate());
         float[][] samples = new float[pcm.channels()][total];

@@ -59,16 +59,6 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
         return rate.frameTimeUs(frames());
     }
 
-    /** The earliest source time any span needs. */
-    long windowStartUs() {
-        return spans.stream().mapToLong(Span::sourceStartUs).min().orElse(0);
-    }
-
-    /** Just past the latest source time any span needs. */
-    long windowEndUs() {
-        return spans.stream().mapToLong(s -> s.sourceStartUs() + rate.frameTimeUs(s.frames())).max().orElse(0);
-    }
-
     private static long snap(long us, double fps) {
         return Math.round(Math.round(us * fps / 1_000_000.0) * 1_000_000.0 / fps);
     }

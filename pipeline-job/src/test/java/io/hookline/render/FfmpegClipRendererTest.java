@@ -116,6 +116,25 @@ class FfmpegClipRendererTest {
     }
 
     @Test
+    void aCompilationDecodesEachStretchOnceAndPlaysItsSegmentsInOrder(@TempDir Path out) throws Exception {
+        List<Segment> segments = List.of(
+                new Segment(SegmentRole.teaser, 9_000L, 9_600L),
+                new Segment(SegmentRole.body, 1_000L, 3_000L),
+                new Segment(SegmentRole.body, 8_000L, 11_000L));
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out), RenderSettings.defaults());
+        RenderedClip result = renderer.render(plan("c-compilation", segments, List.of("youtube-landscape")));
+
+        DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
+        List<Long> expected = new ArrayList<>();
+        segments.forEach(seg -> expected.addAll(sourceFrames(seg, 50)));
+        assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        for (DecodedClip.SyncMark mark : decoded.syncMarks(SOURCE_FPS)) {
+            assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
+        }
+    }
+
+    @Test
     void aMissingVideoFailsEveryRenditionWithTheReason(@TempDir Path out) {
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, out.resolve("nope.mp4").toString(),
                 new LocalClipStore(out), RenderSettings.defaults());
