@@ -29,8 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * constructor, so tests can run it on other inputs; {@link MatchJobs} wires the real ones.
  *
  * <pre>
- * read feed → validate events → score events → group plays → plan clips → render clips → collect manifest → write manifest
- *                  └──────────── dead letters ───────────┘                   (async)
+ * read feed → validate events → score events → group plays → analyse media → plan clips → render clips
+ *                  └──────────── dead letters ───────────┘          (async)                     (async)
+ *                                                                      → collect manifest → write manifest
  * </pre>
  */
 public final class HooklineJob {
@@ -38,6 +39,7 @@ public final class HooklineJob {
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
 
     private final Source<FeedRecord, ?, ?> feed;
+    private final String video;
     private final RendererFactory renderers;
     private final StoreFactory stores;
     private final ProfileSet profiles;
@@ -50,9 +52,10 @@ public final class HooklineJob {
      *     range-checked, and every render reports the video's problem)
      * @param renderConcurrency clips each render subtask works on at once
      */
-    public HooklineJob(Source<FeedRecord, ?, ?> feed, RendererFactory renderers, StoreFactory stores,
+    public HooklineJob(Source<FeedRecord, ?, ?> feed, String video, RendererFactory renderers, StoreFactory stores,
             ProfileSet profiles, long videoDurationMs, int renderConcurrency, long renderTimeoutMinutes) {
         this.feed = feed;
+        this.video = video;
         this.renderers = renderers;
         this.stores = stores;
         this.profiles = profiles;
@@ -85,7 +88,12 @@ public final class HooklineJob {
                 .keyBy(e -> e.getEvent().getMatchId())
                 .process(new GroupPlays(profiles.rules().playGapMs())).name("group plays").uid("group-plays");
 
-        SingleOutputStreamOperator<ClipPlan> plans = plays
+        DataStream<Play> measured = AsyncDataStream.unorderedWait(plays,
+                        new AnalyzeMedia(video, profiles.rules(), videoDurationMs, renderConcurrency),
+                        renderTimeoutMinutes, TimeUnit.MINUTES, renderConcurrency)
+                .name("analyse media").uid("analyse-media");
+
+        SingleOutputStreamOperator<ClipPlan> plans = measured
                 .keyBy(Play::getMatchId)
                 .process(new PlanClips(profiles, videoDurationMs)).name("plan clips").uid("plan-clips");
 

@@ -44,7 +44,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
                 conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.DRAFT));
         String root = Path.of(out).toAbsolutePath().toString();
         RendererFactory renderers = () -> new FfmpegClipRenderer(profiles, video, new LocalClipStore(Path.of(root)), settings);
-        HooklineJob job = new HooklineJob(HooklineJob.fileFeed(events), renderers, StoreFactory.local(root), profiles,
+        HooklineJob job = new HooklineJob(HooklineJob.fileFeed(events), video, renderers, StoreFactory.local(root), profiles,
                 info == null ? -1 : info.durationMs(), conf.get(JobOptions.RENDER_CONCURRENCY),
                 conf.get(JobOptions.RENDER_TIMEOUT_MINUTES));
 

@@ -2,15 +2,12 @@ package io.hookline.planning;
 
 import io.hookline.model.ClipKind;
 import io.hookline.model.ClipPlan;
-import io.hookline.model.MatchEvent;
 import io.hookline.model.Play;
 import io.hookline.model.ScoredEvent;
 import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
-import io.hookline.profiles.EventRule;
 import io.hookline.profiles.HighlightRules;
 import io.hookline.profiles.ProfileSet;
-import io.hookline.vocabulary.EventType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +31,8 @@ public final class ClipPlanner {
     public List<ClipPlan> plan(String matchId, List<Play> plays) {
         List<ClipPlan.Builder> clips = new ArrayList<>();
         for (Play play : plays) {
-            ScoredEvent peak = peak(play);
-            EventRule rule = rules.rule(type(peak.getEvent()));
-            if (rule.clip()) {
-                clips.add(playClip(matchId, play, peak, rule));
+            if (PlayWindow.rule(play, rules).clip()) {
+                clips.add(playClip(matchId, play));
             }
         }
         clips.sort(Comparator.comparingDouble(ClipPlan.Builder::getScore).reversed()
@@ -49,23 +44,14 @@ public final class ClipPlanner {
         return ranked;
     }
 
-    private ClipPlan.Builder playClip(String matchId, Play play, ScoredEvent peak, EventRule rule) {
+    private ClipPlan.Builder playClip(String matchId, Play play) {
+        ScoredEvent peak = PlayWindow.peak(play);
         List<String> notes = new ArrayList<>();
         long peakMs = play.getPeakMs();
-        long start = Math.max(0, play.getStartMs() - rule.preRollMs());
-        long end = Math.min(videoDurationMs, play.getEndMs() + rule.postRollMs());
-        if (end - start > rules.maxPlayMs()) {
-            notes.add("clip of " + (end - start) / 1000.0 + " s trimmed around its peak to "
-                    + rules.maxPlayMs() / 1000.0 + " s");
-            long windowStart = start;
-            // Keep the peak inside, with the pre-roll's share of the budget before it.
-            long before = Math.min(peakMs - start,
-                    rules.maxPlayMs() * rule.preRollMs() / Math.max(1, rule.preRollMs() + rule.postRollMs()));
-            start = Math.max(start, peakMs - before);
-            end = Math.min(end, start + rules.maxPlayMs());
-            // A peak too near the end leaves budget unused after it: it goes to the build-up instead.
-            start = Math.max(windowStart, end - rules.maxPlayMs());
-        }
+        PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
+        window.trimNote().ifPresent(notes::add);
+        long start = window.startMs();
+        long end = window.endMs();
         long hookStart = Math.max(start, Math.min(peakMs - rules.hookMs() / 2, end - rules.hookMs()));
         long hookEnd = Math.min(end, hookStart + rules.hookMs());
         List<Segment> segments = List.of(
@@ -89,16 +75,5 @@ public final class ClipPlanner {
                 .setRenditions(profiles.renditionNames())
                 .setExplanation(play.getExplanation())
                 .setNotes(notes);
-    }
-
-    private static ScoredEvent peak(Play play) {
-        return play.getEvents().stream()
-                .filter(e -> e.getEvent().getEventId().equals(play.getPeakEventId()))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static EventType type(MatchEvent e) {
-        return EventType.parse(e.getType()).orElseThrow();
     }
 }

@@ -2,7 +2,6 @@ package io.hookline.ingest.importers;
 
 import io.hookline.ingest.sync.ClockKind;
 import io.hookline.ingest.sync.ClockSync;
-import io.hookline.ingest.sync.ClockText;
 import io.hookline.ingest.sync.SyncException;
 import io.hookline.ingest.sync.SyncFile;
 import io.hookline.ingest.sync.SyncPoint;

@@ -1,0 +1,56 @@
+package io.hookline.planning;
+
+import io.hookline.model.MatchEvent;
+import io.hookline.model.Play;
+import io.hookline.model.ScoredEvent;
+import io.hookline.profiles.EventRule;
+import io.hookline.profiles.HighlightRules;
+import io.hookline.vocabulary.EventType;
+import java.util.Optional;
+
+/**
+ * The stretch of video a play's clip shows: from the pre-roll before its first event to the post-roll after
+ * its last, using the rule of the play's peak, within the video and at most the rules' longest play.
+ *
+ * @param trimNote why the window is shorter than the rolls asked for, when it is
+ */
+public record PlayWindow(long startMs, long endMs, Optional<String> trimNote) {
+
+    public static PlayWindow of(Play play, HighlightRules rules, long videoDurationMs) {
+        EventRule rule = rules.rule(type(peak(play).getEvent()));
+        long peakMs = play.getPeakMs();
+        long start = Math.max(0, play.getStartMs() - rule.preRollMs());
+        long end = Math.min(videoDurationMs, play.getEndMs() + rule.postRollMs());
+        if (end - start <= rules.maxPlayMs()) {
+            return new PlayWindow(start, end, Optional.empty());
+        }
+        String note = "clip of " + (end - start) / 1000.0 + " s trimmed around its peak to "
+                + rules.maxPlayMs() / 1000.0 + " s";
+        long windowStart = start;
+        // Keep the peak inside, with the pre-roll's share of the budget before it.
+        long before = Math.min(peakMs - start,
+                rules.maxPlayMs() * rule.preRollMs() / Math.max(1, rule.preRollMs() + rule.postRollMs()));
+        start = Math.max(start, peakMs - before);
+        end = Math.min(end, start + rules.maxPlayMs());
+        // A peak too near the end leaves budget unused after it: it goes to the build-up instead.
+        start = Math.max(windowStart, end - rules.maxPlayMs());
+        return new PlayWindow(start, end, Optional.of(note));
+    }
+
+    /** The play's peak event. */
+    public static ScoredEvent peak(Play play) {
+        return play.getEvents().stream()
+                .filter(e -> e.getEvent().getEventId().equals(play.getPeakEventId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The rule that decides the play's clip: its peak's. */
+    public static EventRule rule(Play play, HighlightRules rules) {
+        return rules.rule(type(peak(play).getEvent()));
+    }
+
+    private static EventType type(MatchEvent e) {
+        return EventType.parse(e.getType()).orElseThrow();
+    }
+}
