@@ -74,6 +74,7 @@ public final class ClipPlanner {
                 .setSegments(segments)
                 .setRenditions(profiles.renditionNames())
                 .setExplanation(play.getExplanation())
-                .setNotes(notes);
+                .setNotes(notes)
+                .setMedia(play.getMedia() == null ? List.of() : List.of(play.getMedia()));
     }
 }

@@ -4,7 +4,9 @@ import io.hookline.model.ClipPlan;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
+import io.hookline.planning.CameraMotion;
 import io.hookline.profiles.AudioSpec;
+import io.hookline.profiles.Fit;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.profiles.VideoSpec;
@@ -40,6 +42,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     /** Room left under a size cap for container overhead and rate-control error. */
     private static final double CAP_HEADROOM = 0.92;
     private static final int MIN_VIDEO_KBPS = 150;
+    private static final CameraMotion CAMERA = new CameraMotion(0.04, 0.6, 1.2, 600);
 
     private final ProfileSet profiles;
     private final String source;
@@ -115,8 +118,16 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
                 pipelines.add(new RenditionPipeline(p, enc, timeline, settings.draft()));
             }
+            List<long[]> windows = DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows();
+            for (RenditionPipeline r : pipelines) {
+                FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(),
+                        r.encoding().width(), r.encoding().height());
+                if (r.profile().video().fit() == Fit.CROP && box.pans(info.width())) {
+                    r.panWith(CropTrack.plan(box, info.width(), info.fps(), windows, plan.getMedia(), CAMERA));
+                }
+            }
             WindowedPcm pcm = new WindowedPcm();
-            for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
+            for (long[] window : windows) {
                 reader.decodeWindow(window[0], window[1], (frame, from, to) -> {
                     for (RenditionPipeline r : pipelines) {
                         try {

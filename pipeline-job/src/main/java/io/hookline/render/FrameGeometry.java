@@ -11,21 +11,42 @@ final class FrameGeometry {
 
     private FrameGeometry() {}
 
+    /** The part of a source frame a CROP rendition keeps, centred; its x can then move with the action. */
+    record CropBox(int width, int height, int x, int y) {
+        /** Whether the crop cuts the sides (a wide source into a narrower frame), so it can pan. */
+        boolean pans(int srcWidth) {
+            return width < srcWidth;
+        }
+
+        /** The crop's left edge for a centre at {@code centre} (a fraction of the source width), kept even. */
+        int xFor(double centre, int srcWidth) {
+            int left = (int) Math.round(centre * srcWidth - width / 2.0);
+            return Math.max(0, Math.min(srcWidth - width, left / 2 * 2));
+        }
+    }
+
+    static CropBox cropBox(int srcWidth, int srcHeight, int width, int height) {
+        double target = width / (double) height;
+        double source = srcWidth / (double) srcHeight;
+        int cropW = srcWidth;
+        int cropH = srcHeight;
+        if (source > target) {
+            cropW = even(srcHeight * target);
+        } else {
+            cropH = even(srcWidth / target);
+        }
+        return new CropBox(cropW, cropH, (srcWidth - cropW) / 2 / 2 * 2, (srcHeight - cropH) / 2 / 2 * 2);
+    }
+
     static String chain(int srcWidth, int srcHeight, int width, int height, Fit fit, boolean draftScaling) {
         String scaleFlags = draftScaling ? "fast_bilinear" : "bicubic";
         String tail = ",setsar=1,format=yuv420p";
         double target = width / (double) height;
         double source = srcWidth / (double) srcHeight;
         if (fit == Fit.CROP) {
-            int cropW = srcWidth;
-            int cropH = srcHeight;
-            if (source > target) {
-                cropW = even(srcHeight * target);
-            } else {
-                cropH = even(srcWidth / target);
-            }
-            String crop = cropW == srcWidth && cropH == srcHeight ? ""
-                    : "crop=" + cropW + ":" + cropH + ":" + (srcWidth - cropW) / 2 + ":" + (srcHeight - cropH) / 2 + ",";
+            CropBox box = cropBox(srcWidth, srcHeight, width, height);
+            String crop = box.width() == srcWidth && box.height() == srcHeight ? ""
+                    : "crop=" + box.width() + ":" + box.height() + ":" + box.x() + ":" + box.y() + ",";
             return crop + scale(width, height, scaleFlags) + tail;
         }
         int fitW = width;

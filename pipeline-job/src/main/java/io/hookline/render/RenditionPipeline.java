@@ -22,6 +22,8 @@ final class RenditionPipeline implements AutoCloseable {
     private final boolean draft;
     private final List<SpanEncoder> spans = new ArrayList<>();
     private FrameFilter filter;
+    private CropTrack crop;
+    private int cropX = -1;
     private String error;
 
     RenditionPipeline(RenditionProfile profile, VideoEncoding encoding, OutputTimeline timeline, boolean draft) {
@@ -41,6 +43,11 @@ final class RenditionPipeline implements AutoCloseable {
 
     OutputTimeline timeline() {
         return timeline;
+    }
+
+    /** Makes the crop pan with the action instead of staying centred. */
+    void panWith(CropTrack track) {
+        this.crop = track;
     }
 
     /** Why this rendition failed, or null. */
@@ -67,6 +74,7 @@ final class RenditionPipeline implements AutoCloseable {
         for (SpanEncoder s : spans) {
             while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
                 if (filtered == null) {
+                    moveCrop(startUs);
                     filtered = filter.apply(frame);
                 }
                 s.encoder.encode(filtered);
@@ -92,6 +100,16 @@ final class RenditionPipeline implements AutoCloseable {
             throw new IllegalStateException("no video frames in the clip's source window");
         }
         return out;
+    }
+
+    private void moveCrop(long sourceUs) {
+        if (crop != null) {
+            int x = crop.x(sourceUs);
+            if (x != cropX) {
+                filter.command("crop", "x", Integer.toString(x));
+                cropX = x;
+            }
+        }
     }
 
     private void open(AVFrame first) {

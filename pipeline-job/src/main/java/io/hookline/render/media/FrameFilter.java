@@ -9,6 +9,7 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_config;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_send_command;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -63,6 +64,14 @@ public final class FrameFilter implements AutoCloseable {
             avfilter_inout_free(inputs);
             avfilter_inout_free(outputs);
         }
+    }
+
+    /**
+     * Changes a filter's setting for the frames that follow, e.g. the crop filter's x to move a crop window.
+     */
+    public void command(String filter, String setting, String value) {
+        Ffmpeg.check(avfilter_graph_send_command(graph, filter, setting, value, (BytePointer) null, 0, 0),
+                "video filter command " + filter + " " + setting + "=" + value);
     }
 
     /** Filters one frame. The result belongs to this filter and is valid until the next call. */
