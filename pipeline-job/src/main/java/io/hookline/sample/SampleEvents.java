@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * and non-ASCII letters on purpose: they must survive every file, caption and filter they pass through.
  */
 final class SampleEvents {
+    /** The sample match is football; the excitement model reads the clock and margins by sport. */
+    private static final Map<String, String> SPORT = Map.of("sport", "soccer");
     private static final String HOME = "home";
     private static final String AWAY = "away";
 
@@ -149,7 +151,7 @@ final class SampleEvents {
                 awayGoals++;
             }
         }
-        Map<String, String> facts = new TreeMap<>();
+        Map<String, String> facts = new TreeMap<>(SPORT);
         for (int i = 0; i < attributes.length; i += 2) {
             facts.put(attributes[i], attributes[i + 1]);
         }
@@ -172,7 +174,8 @@ final class SampleEvents {
                 .setGameClockMs(clockMs(clock))
                 .setVideoTimeMs(Math.round(videoSeconds * 1000))
                 .setScore(new Score(homeGoals, awayGoals))
-                .setDescription(description);
+                .setDescription(description)
+                .setAttributes(new TreeMap<>(SPORT));
     }
 
     private static long clockMs(String clock) {

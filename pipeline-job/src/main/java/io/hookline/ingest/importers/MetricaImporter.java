@@ -31,6 +31,7 @@ public final class MetricaImporter implements FeedImporter {
             "Start X", "Start Y");
     private static final Set<String> UNUSED = Set.of("Start Frame", "End Frame", "End Time [s]", "To", "End X", "End Y");
     private static final String PROVIDER = "metrica";
+    private static final String SPORT = "soccer";
     /** A CSV names its teams like this. */
     private static final String CSV_HOME = "Home";
 
@@ -97,6 +98,7 @@ public final class MetricaImporter implements FeedImporter {
         String side = sides.of(row.team());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("provider", PROVIDER);
+        attributes.put("sport", SPORT);
         attributes.put("providerType", row.type());
         if (!subtypes.isEmpty()) {
             attributes.put("providerSubtype", row.subtype());

@@ -35,6 +35,7 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
             "PLAYER2_ID", "PLAYER2_TEAM_ID", "PLAYER2_TEAM_CITY", "PLAYER2_TEAM_NICKNAME",
             "PLAYER3_ID", "PLAYER3_TEAM_ID", "PLAYER3_TEAM_CITY", "PLAYER3_TEAM_NICKNAME");
     private static final String PROVIDER = "nba-pbp";
+    private static final String SPORT = "basketball";
     private static final Pattern SCORE = Pattern.compile("(\\d+)\\s*-\\s*(\\d+)");
     private static final Map<Integer, String> LEFT_OUT = Map.of(7, "violation", 11, "ejection", 18, "instant replay");
 
@@ -195,6 +196,7 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
             String side = side(person);
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("provider", PROVIDER);
+            attributes.put("sport", SPORT);
             attributes.put("providerType", cell("EVENTMSGTYPE"));
             attributes.put("providerSubtype", cell("EVENTMSGACTIONTYPE"));
             if (side != null) {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class StatsBombImporter implements FeedImporter {
     private static final String PROVIDER = "statsbomb";
+    private static final String SPORT = "soccer";
     private static final double PITCH_LENGTH = 120;
     private static final double PITCH_WIDTH = 80;
     private static final Pattern MATCH_ID = Pattern.compile("(?<!\\d)(\\d{3,})(?!\\d)");
@@ -182,6 +183,7 @@ public final class StatsBombImporter implements FeedImporter {
             String side = sides.of(JsonRecords.text(e, "team", "name"));
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("provider", PROVIDER);
+            attributes.put("sport", SPORT);
             attributes.put("providerType", type);
             EventType kind = kind(e, type, period, attributes);
             if (kind == null) {
