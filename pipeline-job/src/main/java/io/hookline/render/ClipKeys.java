@@ -10,6 +10,11 @@ public final class ClipKeys {
         return "clips/" + clipId + "/" + profile + ".mp4";
     }
 
+    /** A rendition's poster frame, next to it. */
+    public static String posterPath(String clipId, String profile) {
+        return "clips/" + clipId + "/" + profile + ".jpg";
+    }
+
     /** A file's store key: the match directory, then the relative path. */
     public static String key(String matchId, String relativePath) {
         return safeMatchDir(matchId) + "/" + relativePath;

@@ -116,7 +116,9 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 if (timeline.trimmed()) {
                     notes.add(p.name() + ": cut to the profile's maximum of " + p.maxDurationMs() / 1000.0 + " s");
                 }
-                pipelines.add(new RenditionPipeline(p, enc, timeline, settings.draft()));
+                RenditionPipeline pipeline = new RenditionPipeline(p, enc, timeline, settings.draft());
+                pipeline.posterAt(plan.getPeakMs() * 1000);
+                pipelines.add(pipeline);
             }
             List<long[]> windows = DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows();
             for (RenditionPipeline r : pipelines) {
@@ -180,6 +182,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             }
             String sha256 = Sha256.of(temp);
             store.commit(temp, key);
+            String poster = writePoster(plan, r);
             return Attempt.done(Rendition.newBuilder()
                     .setProfile(p.name())
                     .setPath(relative)
@@ -190,6 +193,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                     .setBytes(probe.bytes())
                     .setSha256(sha256)
                     .setStatus(RenditionStatus.ok)
+                    .setThumbnail(poster)
                     .build());
         } catch (IOException | RuntimeException e) {
             return Attempt.done(failed(p, e.getMessage()));
@@ -197,6 +201,23 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             segments.forEach(EncodedStream::close);
             deleteQuietly(temp);
         }
+    }
+
+    /** Stores the rendition's poster frame; its relative path, or null when the peak was not in the clip. */
+    private String writePoster(ClipPlan plan, RenditionPipeline r) throws IOException {
+        if (r.poster() == null) {
+            return null;
+        }
+        String relative = ClipKeys.posterPath(plan.getClipId(), r.profile().name());
+        String key = ClipKeys.key(plan.getMatchId(), relative);
+        Path temp = store.newTempFile(key);
+        try {
+            r.poster().write(temp);
+            store.commit(temp, key);
+        } finally {
+            deleteQuietly(temp);
+        }
+        return relative;
     }
 
     /** Cuts the timeline's audio out of the decoded window, converts it to the profile's format, encodes it. */

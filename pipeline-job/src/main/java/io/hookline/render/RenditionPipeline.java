@@ -23,6 +23,8 @@ final class RenditionPipeline implements AutoCloseable {
     private final List<SpanEncoder> spans = new ArrayList<>();
     private FrameFilter filter;
     private CropTrack crop;
+    private long posterUs = -1;
+    private PosterFrame poster;
     private int cropX = -1;
     private String error;
 
@@ -43,6 +45,16 @@ final class RenditionPipeline implements AutoCloseable {
 
     OutputTimeline timeline() {
         return timeline;
+    }
+
+    /** Keeps the frame on screen at {@code sourceUs} (the peak) as the rendition's poster. */
+    void posterAt(long sourceUs) {
+        this.posterUs = sourceUs;
+    }
+
+    /** The poster, once its frame went through; null before. */
+    PosterFrame poster() {
+        return poster;
     }
 
     /** Makes the crop pan with the action instead of staying centred. */
@@ -80,6 +92,9 @@ final class RenditionPipeline implements AutoCloseable {
                 s.encoder.encode(filtered);
                 s.next++;
             }
+        }
+        if (filtered != null && poster == null && posterUs >= startUs && posterUs < endUs) {
+            poster = PosterFrame.of(filtered);
         }
     }
 

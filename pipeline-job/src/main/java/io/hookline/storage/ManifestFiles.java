@@ -91,6 +91,9 @@ public final class ManifestFiles {
             if (r.getError() != null) {
                 ro.put("error", r.getError());
             }
+            if (r.getThumbnail() != null) {
+                ro.put("thumbnail", r.getThumbnail());
+            }
         }
         ArrayNode notes = o.putArray("notes");
         c.getNotes().forEach(notes::add);

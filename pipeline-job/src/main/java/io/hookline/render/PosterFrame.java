@@ -1,0 +1,61 @@
+package io.hookline.render;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+
+/** A rendition's poster: one filtered yuv420p frame (the peak, in the rendition's frame) as a JPEG. */
+final class PosterFrame {
+    private final BufferedImage image;
+
+    private PosterFrame(BufferedImage image) {
+        this.image = image;
+    }
+
+    /** Copies the frame now: the filter reuses its output frame. */
+    static PosterFrame of(AVFrame yuv) {
+        int w = yuv.width();
+        int h = yuv.height();
+        byte[] y = plane(yuv, 0, h);
+        byte[] u = plane(yuv, 1, h / 2);
+        byte[] v = plane(yuv, 2, h / 2);
+        int ys = yuv.linesize(0);
+        int cs = yuv.linesize(1);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                // BT.601 limited range, which is what the renditions are encoded as.
+                double luma = 1.164 * ((y[j * ys + i] & 0xff) - 16);
+                double cb = (u[(j / 2) * cs + i / 2] & 0xff) - 128;
+                double cr = (v[(j / 2) * cs + i / 2] & 0xff) - 128;
+                row[i] = rgb(luma + 1.596 * cr, luma - 0.392 * cb - 0.813 * cr, luma + 2.017 * cb);
+            }
+            image.setRGB(0, j, w, 1, row, 0, w);
+        }
+        return new PosterFrame(image);
+    }
+
+    void write(Path file) throws IOException {
+        if (!ImageIO.write(image, "jpg", file.toFile())) {
+            throw new IOException("no JPEG writer available");
+        }
+    }
+
+    private static byte[] plane(AVFrame frame, int index, int rows) {
+        byte[] bytes = new byte[frame.linesize(index) * rows];
+        new BytePointer(frame.data(index)).get(bytes);
+        return bytes;
+    }
+
+    private static int rgb(double r, double g, double b) {
+        return clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+}
