@@ -1,5 +1,6 @@
 package io.hookline.profiles;
 
+import io.hookline.profiles.Setting.Origin;
 import io.hookline.profiles.YamlNode.Entry;
 import io.hookline.profiles.YamlNode.Kind;
 import io.hookline.profiles.YamlNode.Location;
@@ -16,37 +17,65 @@ import java.util.function.Function;
 /**
  * Reads the keys of one YAML map, checking each value and reporting every problem at the offending key or
  * value. It remembers which keys were asked for, so that any other key is reported as unknown instead of
- * being silently ignored.
+ * being silently ignored, and it traces every key asked for with its value and origin (see {@link Setting}).
+ * Binders ask for every key they know whatever the document holds, so the trace also tells which keys the
+ * loader accepts.
  *
  * <p>Reading goes on after a problem, so that one load reports everything. A value that failed its checks
  * comes back as 0, "" or NaN; NaN compares false, which keeps cross-checks such as min &lt; max quiet
  * about a value that is already reported.
+ *
+ * <p>A partial reader (an abstract base, a switched-off graphic) does not require keys: whatever is there is
+ * still checked.
  */
 final class MapReader {
 
-    private final MapNode map;
-    private final List<Problem> problems;
-    private final Set<String> known = new LinkedHashSet<>();
-
-    private MapReader(MapNode map, List<Problem> problems) {
-        this.map = map;
-        this.problems = problems;
+    /** Turns a value's text into T, or throws IllegalArgumentException saying what is wrong with it. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(String text);
     }
 
-    /** Applies body to node if it is a map, then reports the keys body did not ask for. */
-    static <T> Optional<T> read(YamlNode node, String label, List<Problem> problems, Function<MapReader, T> body) {
+    private final MapNode map;
+    private final String path;
+    private final ReadContext context;
+    private final boolean partial;
+    private final Set<String> known;
+
+    private MapReader(MapNode map, String path, ReadContext context, boolean partial, Set<String> known) {
+        this.map = map;
+        this.path = path;
+        this.context = context;
+        this.partial = partial;
+        this.known = known;
+    }
+
+    /**
+     * Applies body to node if it is a map, then reports the keys body did not ask for. Empty when node is not
+     * a map or body returns null.
+     *
+     * @param path where node sits, keys joined by dots; "" for a document's top level
+     */
+    static <T> Optional<T> read(YamlNode node, String path, ReadContext context, boolean partial,
+            Function<MapReader, T> body) {
         if (!(node instanceof MapNode map)) {
-            problems.add(Problem.at(node.location(), label + ": expected a map, got " + node.describe()));
+            String label = path.isEmpty() ? "top level" : path.substring(path.lastIndexOf('.') + 1);
+            context.problem(node, label + ": expected a map, got " + node.describe());
             return Optional.empty();
         }
-        MapReader reader = new MapReader(map, problems);
+        MapReader reader = new MapReader(map, path, context, partial, new LinkedHashSet<>());
         T result = body.apply(reader);
         reader.reportUnknownKeys();
-        return Optional.of(result);
+        return Optional.ofNullable(result);
     }
 
     Location location() {
         return map.location();
+    }
+
+    /** This map, read without requiring keys; the keys either reader asks for count as known. */
+    MapReader asPartial() {
+        return new MapReader(map, path, context, true, known);
     }
 
     /** The entries of a map whose keys are names chosen by the editor rather than fixed fields. */
@@ -55,30 +84,42 @@ final class MapReader {
         return map.entries();
     }
 
+    /** The map under one of {@link #entries()}, read by body. */
+    <T> Optional<T> entry(Entry entry, Function<MapReader, T> body) {
+        String at = child(entry.key().text());
+        context.record(new Setting(at, null, Origin.WRITTEN, entry.value().location().file(),
+                entry.value().location().line()));
+        return read(entry.value(), at, context, partial, body);
+    }
+
     /** A required nested map, read by body. */
     <T> Optional<T> map(String key, Function<MapReader, T> body) {
-        return required(key).flatMap(node -> read(node, key, problems, body));
+        return nested(required(key), key, body);
+    }
+
+    /** An optional nested map, read by body; empty when absent. */
+    <T> Optional<T> optionalMap(String key, Function<MapReader, T> body) {
+        return nested(optional(key), key, body);
     }
 
     /** A required, non-empty text. */
     String text(String key) {
-        Optional<YamlNode> node = required(key);
-        String text = node.map(MapReader::textOf).orElse(null);
-        if (node.isPresent() && text == null) {
-            problem(key, node.get(), "expected text");
-        }
-        return text == null ? "" : text;
+        return text(key, required(key));
+    }
+
+    /** An optional, non-empty text; "" when absent. */
+    String optionalText(String key) {
+        return text(key, optional(key));
     }
 
     /** A required text that must be one of allowed, exactly as written there. */
     String oneOf(String key, List<String> allowed) {
-        Optional<YamlNode> node = required(key);
-        String text = node.map(MapReader::textOf).orElse(null);
-        if (node.isPresent() && !allowed.contains(text)) {
-            problem(key, node.get(), "must be one of " + String.join(", ", allowed));
-            return "";
-        }
-        return text == null ? "" : text;
+        return oneOf(key, required(key), allowed, "");
+    }
+
+    /** An optional text that must be one of allowed; absent when the key is not there. */
+    String oneOf(String key, List<String> allowed, String absent) {
+        return oneOf(key, optional(key), allowed, absent);
     }
 
     /** A required whole number that must be one of allowed. */
@@ -90,6 +131,7 @@ final class MapReader {
     /** A required whole number within range. */
     int integer(String key, Range range) {
         Optional<YamlNode> node = required(key);
+        trace(key, node, null);
         if (node.isEmpty()) {
             return 0;
         }
@@ -107,17 +149,86 @@ final class MapReader {
 
     /** A required number within range; NaN when it is missing or wrong. */
     double decimal(String key, Range range) {
-        return required(key).map(node -> decimal(key, node, range)).orElse(Double.NaN);
+        Optional<YamlNode> node = required(key);
+        trace(key, node, null);
+        return node.map(n -> decimal(key, n, range)).orElse(Double.NaN);
     }
 
     /** An optional number within range; absent when the key is not there. */
     double decimal(String key, Range range, double absent) {
-        return optional(key).map(node -> decimal(key, node, range)).orElse(absent);
+        Optional<YamlNode> node = optional(key);
+        trace(key, node, Range.format(absent));
+        return node.map(n -> decimal(key, n, range)).orElse(absent);
+    }
+
+    /** A required true or false. */
+    boolean bool(String key) {
+        return bool(key, required(key), false, null);
     }
 
     /** An optional true or false; absent when the key is not there. */
     boolean bool(String key, boolean absent) {
+        return bool(key, optional(key), absent, String.valueOf(absent));
+    }
+
+    /** A required value parser makes sense of; null when it is missing or wrong. */
+    <T> T parsed(String key, Parser<T> parser) {
+        Optional<YamlNode> node = required(key);
+        trace(key, node, null);
+        return node.map(n -> parsed(key, n, parser)).orElse(null);
+    }
+
+    /** An optional value parser makes sense of; absent (shown as its toString) when the key is not there. */
+    <T> T parsed(String key, Parser<T> parser, T absent) {
         Optional<YamlNode> node = optional(key);
+        trace(key, node, absent == null ? null : absent.toString());
+        return node.map(n -> parsed(key, n, parser)).orElse(absent);
+    }
+
+    /** Reports a value that passed its own checks but not one involving other keys. */
+    void reject(String key, String message) {
+        map.get(key).ifPresent(node -> problem(key, node, message));
+    }
+
+    /** Reports message, which names the value itself, at key's value. */
+    void report(String key, String message) {
+        map.get(key).ifPresent(node -> context.problem(node, key + ": " + message));
+    }
+
+    private <T> Optional<T> nested(Optional<YamlNode> node, String key, Function<MapReader, T> body) {
+        if (node.isEmpty()) {
+            context.record(new Setting(child(key), null, Origin.UNSET, null, 0));
+            return Optional.empty();
+        }
+        Location at = node.get().location();
+        context.record(new Setting(child(key), null, Origin.WRITTEN, at.file(), at.line()));
+        return read(node.get(), child(key), context, partial, body);
+    }
+
+    private String text(String key, Optional<YamlNode> node) {
+        String text = node.map(MapReader::textOf).orElse(null);
+        if (node.isPresent() && text == null) {
+            problem(key, node.get(), "expected text");
+        }
+        trace(key, node, null);
+        return text == null ? "" : text;
+    }
+
+    private String oneOf(String key, Optional<YamlNode> node, List<String> allowed, String absent) {
+        trace(key, node, absent.isEmpty() ? null : absent);
+        if (node.isEmpty()) {
+            return absent;
+        }
+        String text = textOf(node.get());
+        if (!allowed.contains(text)) {
+            problem(key, node.get(), "must be one of " + String.join(", ", allowed));
+            return "";
+        }
+        return text;
+    }
+
+    private boolean bool(String key, Optional<YamlNode> node, boolean absent, String shown) {
+        trace(key, node, shown);
         if (node.isEmpty()) {
             return absent;
         }
@@ -126,11 +237,6 @@ final class MapReader {
         }
         problem(key, node.get(), "expected true or false");
         return absent;
-    }
-
-    /** Reports a value that passed its own checks but not one involving other keys. */
-    void reject(String key, String message) {
-        map.get(key).ifPresent(node -> problem(key, node, message));
     }
 
     private double decimal(String key, YamlNode node, Range range) {
@@ -146,10 +252,23 @@ final class MapReader {
         return number.doubleValue();
     }
 
+    private <T> T parsed(String key, YamlNode node, Parser<T> parser) {
+        String text = textOf(node);
+        try {
+            if (text == null) {
+                throw new IllegalArgumentException("expected text");
+            }
+            return parser.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(key, node, e.getMessage());
+            return null;
+        }
+    }
+
     private Optional<YamlNode> required(String key) {
         Optional<YamlNode> node = optional(key);
-        if (node.isEmpty()) {
-            problems.add(Problem.at(map.location(), "missing required key '" + key + "'"));
+        if (node.isEmpty() && !partial) {
+            context.problem(map, "missing required key '" + key + "'");
         }
         return node;
     }
@@ -159,8 +278,22 @@ final class MapReader {
         return map.get(key);
     }
 
+    /** Records the key's setting: its value as written, else the default shown, else unset. */
+    private void trace(String key, Optional<YamlNode> node, String shown) {
+        Setting setting = node.map(n -> new Setting(child(key), n instanceof Scalar s ? s.text() : n.describe(),
+                        Origin.WRITTEN, n.location().file(), n.location().line()))
+                .orElseGet(() -> shown == null
+                        ? new Setting(child(key), null, Origin.UNSET, null, 0)
+                        : new Setting(child(key), shown, Origin.DEFAULT, null, 0));
+        context.record(setting);
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
     private void problem(String key, YamlNode node, String message) {
-        problems.add(Problem.at(node.location(), key + ": " + message + ", got " + node.describe()));
+        context.problem(node, key + ": " + message + ", got " + node.describe());
     }
 
     private void reportUnknownKeys() {
@@ -170,7 +303,7 @@ final class MapReader {
                 String hint = Suggestions.closest(key, known)
                         .map(name -> "; did you mean '" + name + "'?")
                         .orElse("; known keys: " + String.join(", ", known));
-                problems.add(Problem.at(entry.key().location(), "unknown key '" + key + "'" + hint));
+                context.problem(entry.key(), "unknown key '" + key + "'" + hint);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.hookline.profiles;
 
-import io.hookline.profiles.YamlNode.Location;
+import io.hookline.profiles.Explanation.Kind;
+import io.hookline.profiles.Inheritance.Declared;
+import io.hookline.profiles.Inheritance.Resolved;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
@@ -15,8 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,48 +25,76 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Loads and validates a profile set: {@code rules/highlights.yaml} and every {@code profiles/*.yaml} under
- * one root directory. Every problem in every file is collected before anything is thrown, so an editor
- * sees them all at once.
+ * Loads and validates a profile set under one root directory: {@code rules/highlights.yaml}, every
+ * {@code profiles/*.yaml} and every {@code graphics/*.yaml}, and the images the templates name. Renditions and
+ * templates may extend others from any file of their kind. Every problem in every file is collected before
+ * anything is thrown, so an editor sees them all at once.
  */
 public final class ProfileLoader {
 
     static final String RULES_FILE = "rules/highlights.yaml";
     static final String PROFILES_DIR = "profiles";
+    static final String GRAPHICS_DIR = "graphics";
     /** Where the build puts the shipped set on the classpath. */
     static final String BUNDLE = "hookline-profiles";
-
-    private static final Comparator<Problem> BY_POSITION =
-            Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column);
 
     private ProfileLoader() {}
 
     /** Loads the set under dir. */
     public static ProfileSet load(Path dir) throws ProfileException {
-        return load(dir, dir.toAbsolutePath().normalize().toString());
+        return read(dir).set();
     }
 
     /** Loads the set shipped on the classpath, from a directory or from inside a jar. */
     public static ProfileSet loadBundled() throws ProfileException {
+        return readBundled().set();
+    }
+
+    /** Every rendition (abstract ones too) and template under dir, with its effective settings. */
+    public static List<Explanation> explain(Path dir) throws ProfileException {
+        return read(dir).explanations();
+    }
+
+    /** The same for the set shipped on the classpath. */
+    public static List<Explanation> explainBundled() throws ProfileException {
+        return readBundled().explanations();
+    }
+
+    /**
+     * A loaded set with what editors' tools need besides it.
+     *
+     * @param trace every key the loader asked for, in every file, with full paths
+     */
+    record Loaded(ProfileSet set, List<Explanation> explanations, List<Setting> trace) {}
+
+    static Loaded read(Path dir) throws ProfileException {
+        return read(dir, dir.toAbsolutePath().normalize().toString());
+    }
+
+    private static Loaded readBundled() throws ProfileException {
         String rules = BUNDLE + "/" + RULES_FILE;
         URL url = ProfileLoader.class.getResource("/" + rules);
         if (url == null) {
             throw new ProfileException("the classpath", List.of(new Problem(rules, 0, 0, "not on the classpath")));
         }
-        return loadFrom(url);
+        return readFrom(url);
     }
 
     /** Loads the set whose rules file is at url: a plain file, or an entry of a jar. */
     static ProfileSet loadFrom(URL rulesUrl) throws ProfileException {
+        return readFrom(rulesUrl).set();
+    }
+
+    private static Loaded readFrom(URL rulesUrl) throws ProfileException {
         try {
             if ("jar".equals(rulesUrl.getProtocol())) {
                 JarURLConnection entry = (JarURLConnection) rulesUrl.openConnection();
                 // A file system of our own rather than the shared one for this jar, so closing it disturbs no one.
                 try (FileSystem jar = FileSystems.newFileSystem(Path.of(entry.getJarFileURL().toURI()))) {
-                    return load(root(jar.getPath("/", entry.getEntryName())), rulesUrl.toString());
+                    return read(root(jar.getPath("/", entry.getEntryName())), rulesUrl.toString());
                 }
             }
-            return load(root(Path.of(rulesUrl.toURI())), rulesUrl.toString());
+            return read(root(Path.of(rulesUrl.toURI())), rulesUrl.toString());
         } catch (IOException | URISyntaxException e) {
             throw new ProfileException(rulesUrl.toString(), List.of(new Problem(RULES_FILE, 0, 0, "cannot open: " + e)));
         }
@@ -77,36 +105,82 @@ public final class ProfileLoader {
         return rulesFile.getParent().getParent();
     }
 
-    private static ProfileSet load(Path dir, String source) throws ProfileException {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, byte[]> files = read(dir, problems);
+    private static Loaded read(Path root, String source) throws ProfileException {
+        Problems problems = new Problems();
+        List<Setting> trace = new ArrayList<>();
+        ReadContext context = ReadContext.of(problems, trace);
+        Map<String, byte[]> files = files(root, problems);
+
         HighlightRules rules = null;
-        List<RenditionProfile> renditions = new ArrayList<>();
-        Map<String, Location> renditionNames = new HashMap<>();
+        Map<String, Declared> renditions = new LinkedHashMap<>();
+        Map<String, Declared> templates = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
-            List<Problem> found = new ArrayList<>();
-            Optional<YamlNode> root = YamlTree.parse(name, file.getValue(), found);
-            if (name.equals(RULES_FILE)) {
-                rules = root.flatMap(node -> new RulesBinder(found).bind(node)).orElse(null);
-            } else {
-                root.ifPresent(node -> renditions.addAll(new RenditionBinder(name, renditionNames, found).bind(node)));
+            List<Problem> syntax = new ArrayList<>();
+            Optional<YamlNode> tree = YamlTree.parse(name, file.getValue(), syntax);
+            problems.addAll(syntax);
+            if (tree.isEmpty()) {
+                continue;
             }
-            found.sort(BY_POSITION);
-            problems.addAll(found);
+            if (name.equals(RULES_FILE)) {
+                rules = new RulesBinder(context).bind(tree.get()).orElse(null);
+            } else if (name.startsWith(PROFILES_DIR + "/")) {
+                Declarations.collect(tree.get(), RenditionBinder.TOP_KEY, "rendition", context, renditions);
+            } else {
+                Declarations.collect(tree.get(), GraphicsBinder.TOP_KEY, "template", context, templates);
+            }
         }
+
+        // Templates first: renditions name them.
+        Images images = new Images(root);
+        Map<String, Resolved> resolvedTemplates = new Inheritance("template", templates, problems).resolveAll();
+        GraphicsBinder graphicsBinder = new GraphicsBinder(images);
+        List<GraphicsTemplate> graphics = new ArrayList<>();
+        resolvedTemplates.forEach((name, resolved) ->
+                graphicsBinder.bind(name, resolved, context).ifPresent(graphics::add));
+
+        Map<String, Resolved> resolvedRenditions = new Inheritance("rendition", renditions, problems).resolveAll();
+        RenditionBinder renditionBinder = new RenditionBinder(templates.keySet());
+        List<RenditionProfile> concrete = new ArrayList<>();
+        resolvedRenditions.forEach((name, resolved) ->
+                renditionBinder.bind(name, resolved, context).ifPresent(concrete::add));
+
         if (!problems.isEmpty()) {
-            // An aliased node is read once per use; its problems need reporting only once.
-            throw new ProfileException(source, problems.stream().distinct().toList());
+            throw new ProfileException(source, problems.sorted(List.copyOf(files.keySet())));
         }
-        return new ProfileSet(version(files), rules, renditions);
+        Map<String, byte[]> hashed = new LinkedHashMap<>(files);
+        hashed.putAll(images.files());
+        List<Explanation> explanations = new ArrayList<>();
+        explanations.addAll(explain(Kind.RENDITION, RenditionBinder.TOP_KEY, resolvedRenditions, trace));
+        explanations.addAll(explain(Kind.TEMPLATE, GraphicsBinder.TOP_KEY, resolvedTemplates, trace));
+        return new Loaded(new ProfileSet(version(hashed), rules, concrete, graphics), explanations, trace);
     }
 
-    /** The set's files by relative name: rules first, then profiles by file name, the order the version covers. */
-    private static Map<String, byte[]> read(Path dir, List<Problem> problems) {
+    private static List<Explanation> explain(Kind kind, String topKey, Map<String, Resolved> resolved,
+            List<Setting> trace) {
+        List<Explanation> explanations = new ArrayList<>();
+        resolved.forEach((name, r) -> {
+            String prefix = topKey + "." + name + ".";
+            List<Setting> settings = trace.stream()
+                    .filter(setting -> setting.path().startsWith(prefix))
+                    .map(setting -> setting.under(prefix))
+                    .toList();
+            explanations.add(new Explanation(name, kind,
+                    kind == Kind.RENDITION && RenditionBinder.isAbstract(r.effective()),
+                    r.effective().location().file(), r.bases(), settings));
+        });
+        return explanations;
+    }
+
+    /**
+     * The set's YAML files by relative name, in the order the version covers and problems are reported: the
+     * rules, then profiles and graphics each by file name.
+     */
+    private static Map<String, byte[]> files(Path dir, Problems problems) {
         List<String> names = new ArrayList<>();
         names.add(RULES_FILE);
-        names.addAll(profileNames(dir, problems));
+        names.addAll(yamlFiles(dir, PROFILES_DIR, true, problems));
+        names.addAll(yamlFiles(dir, GRAPHICS_DIR, false, problems));
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : names) {
             try {
@@ -120,31 +194,32 @@ public final class ProfileLoader {
         return files;
     }
 
-    private static List<String> profileNames(Path dir, List<Problem> problems) {
-        Path profiles = dir.resolve(PROFILES_DIR);
+    private static List<String> yamlFiles(Path dir, String folder, boolean required, Problems problems) {
+        Path path = dir.resolve(folder);
         List<String> names = List.of();
-        if (Files.isDirectory(profiles)) {
-            try (Stream<Path> listing = Files.list(profiles)) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> listing = Files.list(path)) {
                 names = listing.filter(Files::isRegularFile)
-                        .map(path -> path.getFileName().toString())
+                        .map(file -> file.getFileName().toString())
                         .filter(name -> name.endsWith(".yaml"))
                         .sorted()
-                        .map(name -> PROFILES_DIR + "/" + name)
+                        .map(name -> folder + "/" + name)
                         .toList();
             } catch (IOException | UncheckedIOException e) {
-                problems.add(new Problem(PROFILES_DIR + "/", 0, 0, "cannot list: " + e));
+                problems.add(new Problem(folder + "/", 0, 0, "cannot list: " + e));
                 return List.of();
             }
         }
-        if (names.isEmpty()) {
-            problems.add(new Problem(PROFILES_DIR + "/", 0, 0, "no profile files (*.yaml); at least one is needed"));
+        if (names.isEmpty() && required) {
+            problems.add(new Problem(folder + "/", 0, 0, "no profile files (*.yaml); at least one is needed"));
         }
         return names;
     }
 
     /**
-     * The first 12 hex digits of a SHA-256 over each file's relative name and bytes. Names are hashed too, so
-     * renaming a file (which reorders renditions) also makes a new version.
+     * The first 12 hex digits of a SHA-256 over each file's relative name and bytes: the YAML files, then the
+     * images by path. Names are hashed too, so renaming a file (which reorders renditions) also makes a new
+     * version.
      */
     private static String version(Map<String, byte[]> files) {
         MessageDigest sha256;

@@ -26,7 +26,7 @@ record Range(double min, boolean minIncluded, double max) {
                 : "greater than " + format(min) + " and at most " + format(max);
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

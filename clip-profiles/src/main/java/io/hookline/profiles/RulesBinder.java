@@ -16,14 +16,14 @@ final class RulesBinder {
     private static final Range ROLL_SECONDS = Range.of(0, 120);
     private static final List<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(Enum::name).toList();
 
-    private final List<Problem> problems;
+    private final ReadContext context;
 
-    RulesBinder(List<Problem> problems) {
-        this.problems = problems;
+    RulesBinder(ReadContext context) {
+        this.context = context;
     }
 
     Optional<HighlightRules> bind(YamlNode root) {
-        return MapReader.read(root, "top level", problems, rules -> new HighlightRules(
+        return MapReader.read(root, "", context, false, rules -> new HighlightRules(
                 rules.text("name"),
                 Units.millis(rules.decimal("hookSeconds", Range.of(0.2, 10))),
                 Units.millis(rules.decimal("playGapSeconds", Range.of(0, 60))),
@@ -40,11 +40,11 @@ final class RulesBinder {
             if (type.isEmpty()) {
                 // An unknown type would silently never match a feed event; say so now, not after a match.
                 String hint = Suggestions.closest(name, EVENT_TYPES).map(t -> "; did you mean '" + t + "'?").orElse(".");
-                problems.add(Problem.at(entry.key().location(),
-                        "unknown event type '" + name + "'" + hint + " Known types: " + EventType.names()));
+                context.problem(entry.key().location(),
+                        "unknown event type '" + name + "'" + hint + " Known types: " + EventType.names());
                 continue;
             }
-            MapReader.read(entry.value(), name, problems, this::rule).ifPresent(rule -> rules.put(type.get(), rule));
+            events.entry(entry, this::rule).ifPresent(rule -> rules.put(type.get(), rule));
         }
         return rules;
     }

@@ -5,7 +5,9 @@ import java.io.Serializable;
 /**
  * The video side of a rendition.
  *
+ * @param fps the exact output frame rate; the source is converted to it
  * @param fit how a source of another aspect ratio fills the frame
+ * @param reframe which part of the source a crop keeps; {@link Reframe#CENTER} for a pad, which keeps everything
  * @param codec the codec; {@code h264} for now
  * @param profile the H.264 profile: baseline, main or high
  * @param level the H.264 level, e.g. "4.2"
@@ -19,6 +21,7 @@ public record VideoSpec(
         int height,
         double fps,
         Fit fit,
+        Reframe reframe,
         String codec,
         String profile,
         String level,

@@ -31,35 +31,46 @@ class ProfileVersionTest {
         String before = ProfileLoader.load(dir).version();
 
         Path youtube = dir.resolve("profiles/youtube.yaml");
-        byte[] bytes = Files.readAllBytes(youtube);
-        // A letter in the opening comment: the profiles stay the same, the version must not.
-        assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("# Y");
-        bytes[2] = 'y';
-        Files.write(youtube, bytes);
+        String text = Files.readString(youtube);
+        // A letter in a comment: the profiles stay the same, the version must not.
+        assertThat(text).contains("# YouTube renditions");
+        Files.writeString(youtube, text.replace("# YouTube renditions", "# youTube renditions"));
+
+        assertThat(ProfileLoader.load(dir).version()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aChangedImageGivesANewVersion() throws IOException, ProfileException {
+        ProfileFiles.writeValid(dir);
+        String before = ProfileLoader.load(dir).version();
+
+        byte[] logo = Files.readAllBytes(dir.resolve(ProfileFiles.LOGO_FILE));
+        logo[logo.length - 1] ^= 1;
+        Files.write(dir.resolve(ProfileFiles.LOGO_FILE), logo);
 
         assertThat(ProfileLoader.load(dir).version()).isNotEqualTo(before);
     }
 
     @Test
     void renamingAFileGivesANewVersion() throws IOException, ProfileException {
-        ProfileFiles.write(dir, "rules/highlights.yaml", ProfileFiles.RULES);
-        ProfileFiles.write(dir, "profiles/a.yaml", ProfileFiles.PROFILE);
+        ProfileFiles.writeValid(dir);
         String before = ProfileLoader.load(dir).version();
 
-        Files.move(dir.resolve("profiles/a.yaml"), dir.resolve("profiles/b.yaml"));
+        Files.move(dir.resolve(ProfileFiles.PROFILE_FILE), dir.resolve("profiles/b.yaml"));
 
         assertThat(ProfileLoader.load(dir).version()).isNotEqualTo(before);
     }
 
     @Test
-    void versionHashesRulesThenProfilesByNameEachAfterItsName() throws IOException, ProfileException,
+    void versionHashesRulesProfilesGraphicsThenImagesByNameEachAfterItsName() throws IOException, ProfileException,
             NoSuchAlgorithmException {
-        ProfileFiles.write(dir, "rules/highlights.yaml", ProfileFiles.RULES);
+        ProfileFiles.writeValid(dir);
+        Files.move(dir.resolve(ProfileFiles.PROFILE_FILE), dir.resolve("profiles/a.yaml"));
         ProfileFiles.write(dir, "profiles/b.yaml", ProfileFiles.PROFILE.replace("test", "second"));
-        ProfileFiles.write(dir, "profiles/a.yaml", ProfileFiles.PROFILE);
 
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        for (String name : new String[] {"rules/highlights.yaml", "profiles/a.yaml", "profiles/b.yaml"}) {
+        for (String name : new String[] {"rules/highlights.yaml", "profiles/a.yaml", "profiles/b.yaml",
+                "graphics/test.yaml", "graphics/logo.png"}) {
             sha256.update(name.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             sha256.update(Files.readAllBytes(dir.resolve(name)));

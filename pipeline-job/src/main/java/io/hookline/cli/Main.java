@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hookline 0.1.0",
         description = "Turns a sports match into platform-ready clips.",
-        subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, ProfilesCommand.class},
         commandListHeading = "%nCommands:%n",
-        footer = {"", "./hookline test runs the test suite (mvn verify)."})
+        footer = {"", "./hookline test runs the test suite (mvn clean verify)."})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

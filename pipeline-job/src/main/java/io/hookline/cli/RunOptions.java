@@ -39,8 +39,11 @@ final class RunOptions {
         return conf;
     }
 
-    /** The launcher points at the checkout's clip-profiles/, so editors' changes apply without a rebuild. */
-    private static Path defaultProfiles() {
+    /**
+     * The launcher points at the checkout's clip-profiles/, so editors' changes apply without a rebuild; null
+     * outside a checkout, where the profiles built into Hookline apply.
+     */
+    static Path defaultProfiles() {
         String home = System.getProperty("hookline.home");
         return home == null ? null : Path.of(home, "clip-profiles");
     }

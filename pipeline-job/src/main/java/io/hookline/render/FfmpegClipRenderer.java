@@ -6,7 +6,7 @@ import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
 import io.hookline.planning.CameraMotion;
 import io.hookline.profiles.AudioSpec;
-import io.hookline.profiles.Fit;
+import io.hookline.profiles.Reframe;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.profiles.VideoSpec;
@@ -124,7 +124,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             for (RenditionPipeline r : pipelines) {
                 FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(),
                         r.encoding().width(), r.encoding().height());
-                if (r.profile().video().fit() == Fit.CROP && box.pans(info.width())) {
+                if (r.profile().video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())) {
                     r.panWith(CropTrack.plan(box, info.width(), info.fps(), windows, plan.getMedia(), CAMERA));
                 }
             }

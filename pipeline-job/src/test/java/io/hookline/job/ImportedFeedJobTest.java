@@ -78,8 +78,17 @@ class ImportedFeedJobTest {
                 description: one small rendition at the source's frame rate, so frames map one to one
                 video: {width: 640, height: 360, fps: 10, fit: crop, codec: h264, profile: high, level: "3.0",
                         gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
-                audio: {sampleRate: 48000, channels: 2, bitrateKbps: 64}
+                audio: {sampleRate: 48000, channels: 2, bitrateKbps: 64, loudnessLufs: -14, truePeakDbtp: -1}
                 duration: {minSeconds: 1, maxSeconds: 60}
+                graphics: plain
+                container: {format: mp4, moovFirst: true, editLists: true}
+                safeZone: {}
+            """;
+
+    private static final String GRAPHICS = """
+            templates:
+              plain:
+                caption: {enabled: false}
             """;
 
     @RegisterExtension
@@ -114,6 +123,8 @@ class ImportedFeedJobTest {
         Files.createDirectories(profiles.resolve("profiles"));
         Files.writeString(profiles.resolve("rules/highlights.yaml"), RULES);
         Files.writeString(profiles.resolve("profiles/small.yaml"), RENDITION);
+        Files.createDirectories(profiles.resolve("graphics"));
+        Files.writeString(profiles.resolve("graphics/plain.yaml"), GRAPHICS);
 
         Path video = dir.resolve("match.mp4");
         SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, FPS, VIDEO_MS, true, List.of()), video);

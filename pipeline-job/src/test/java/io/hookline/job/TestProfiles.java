@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** A small profile set for job tests: the shipped highlight rules, and two tiny renditions that encode fast. */
+/**
+ * A small profile set for job tests: the shipped highlight rules, two tiny renditions that encode fast, and a
+ * graphics template that draws nothing.
+ */
 final class TestProfiles {
 
     private TestProfiles() {}
@@ -15,24 +18,37 @@ final class TestProfiles {
     static Path write(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("rules"));
         Files.createDirectories(dir.resolve("profiles"));
+        Files.createDirectories(dir.resolve("graphics"));
         try (InputStream rules = ProfileLoader.class.getResourceAsStream("/hookline-profiles/rules/highlights.yaml")) {
             Files.copy(rules, dir.resolve("rules/highlights.yaml"), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(dir.resolve("profiles/small.yaml"), """
                 renditions:
+                  small:
+                    abstract: true
+                    description: what both share
+                    graphics: plain
+                    container: {format: mp4, moovFirst: true, editLists: true}
+                    safeZone: {}
+                    duration: {minSeconds: 1, maxSeconds: 60}
                   small-landscape:
+                    extends: small
                     description: a small landscape rendition, big enough for the frame code to be read back
                     video: {width: 640, height: 360, fps: 25, fit: crop, codec: h264, profile: high, level: "3.0",
                             gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
-                    audio: {sampleRate: 48000, channels: 2, bitrateKbps: 64}
-                    duration: {minSeconds: 1, maxSeconds: 60}
+                    audio: {sampleRate: 48000, channels: 2, bitrateKbps: 64, loudnessLufs: -14, truePeakDbtp: -1}
                   small-vertical:
+                    extends: small
                     description: a small vertical rendition with a size cap, for tests
                     video: {width: 360, height: 640, fps: 25, fit: crop, codec: h264, profile: main, level: "3.0",
                             gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
-                    audio: {sampleRate: 44100, channels: 1, bitrateKbps: 48}
-                    duration: {minSeconds: 1, maxSeconds: 60}
+                    audio: {sampleRate: 44100, channels: 1, bitrateKbps: 48, loudnessLufs: -14, truePeakDbtp: -1}
                     sizeCapMB: 1
+                """);
+        Files.writeString(dir.resolve("graphics/plain.yaml"), """
+                templates:
+                  plain:
+                    caption: {enabled: false}
                 """);
         return dir;
     }

@@ -254,7 +254,9 @@ class ClipPlannerTest {
                 new Segment(SegmentRole.hook, 99_250L, 100_750L),
                 new Segment(SegmentRole.body, 89_000L, 105_000L));
         assertThat(clip.getRule()).isEqualTo("default/play");
-        assertThat(clip.getRenditions()).containsExactly("whatsapp", "vertical-9x16", "youtube-landscape");
+        assertThat(clip.getRenditions()).containsExactlyElementsOf(shipped.renditionNames());
+        assertThat(clip.getRenditions()).contains("youtube-landscape", "youtube-shorts", "instagram-reels", "tiktok",
+                "whatsapp");
         assertThat(clip.getClipId()).isEqualTo(ClipIds.of("m1", List.of("p-k1"), "default/play", shipped.version()));
     }
 

@@ -1,11 +1,15 @@
 package io.hookline.testing;
 
 import io.hookline.profiles.AudioSpec;
+import io.hookline.profiles.Container;
 import io.hookline.profiles.EventRule;
 import io.hookline.profiles.Fit;
+import io.hookline.profiles.GraphicsTemplate;
 import io.hookline.profiles.HighlightRules;
 import io.hookline.profiles.ProfileSet;
+import io.hookline.profiles.Reframe;
 import io.hookline.profiles.RenditionProfile;
+import io.hookline.profiles.SafeZone;
 import io.hookline.profiles.VideoSpec;
 import io.hookline.vocabulary.EventType;
 import java.util.List;
@@ -31,14 +35,17 @@ public final class Rules {
                 EventType.FOUL, new EventRule(false, 0.1, 0, 0)));
     }
 
-    /** {@link #rules()} with two renditions, "wide" and "tall". */
+    /** {@link #rules()} with two renditions, "wide" and "tall", drawing a template that shows nothing. */
     public static ProfileSet profiles(String version) {
-        return new ProfileSet(version, rules(), List.of(rendition("wide", 1280, 720), rendition("tall", 720, 1280)));
+        GraphicsTemplate plain = new GraphicsTemplate("plain", "graphics/test.yaml", null, null, null, null, null, null);
+        return new ProfileSet(version, rules(), List.of(rendition("wide", 1280, 720), rendition("tall", 720, 1280)),
+                List.of(plain));
     }
 
     private static RenditionProfile rendition(String name, int width, int height) {
-        VideoSpec video = new VideoSpec(width, height, 25, Fit.PAD, "h264", "main", "3.1", 2, "veryfast", 23, 2500);
-        return new RenditionProfile(name, name, "profiles/test.yaml", video, new AudioSpec(48_000, 2, 96),
-                1_000, 60_000, 0);
+        VideoSpec video = new VideoSpec(width, height, 25, Fit.PAD, Reframe.CENTER, "h264", "main", "3.1", 2,
+                "veryfast", 23, 2500);
+        return new RenditionProfile(name, name, "profiles/test.yaml", video, new AudioSpec(48_000, 2, 96, -14, -1),
+                new Container("mp4", true, true), SafeZone.NONE, "plain", 1_000, 60_000, 0);
     }
 }

@@ -1,0 +1,40 @@
+package io.hookline.profiles;
+
+/**
+ * One key of a rendition or template as the loader read it, after inheritance: what it is and where that came
+ * from, so an editor can see which file set it.
+ *
+ * @param path the keys from the rendition or template down, joined by dots, e.g. {@code video.width}
+ * @param value the value as written, or the default; {@code null} for a map (its keys follow) and for an
+ *     optional key left out
+ * @param origin whether the value was written, is the loader's default, or is not set
+ * @param file the file the value (or the map's key) was written in; {@code null} unless written
+ * @param line 1-based line in file; 0 unless written
+ */
+public record Setting(String path, String value, Origin origin, String file, int line) {
+
+    public enum Origin {
+        WRITTEN,
+        DEFAULT,
+        UNSET
+    }
+
+    /** The key holds a map, whose keys are the settings after it with a longer path. */
+    public boolean isMap() {
+        return value == null && origin == Origin.WRITTEN;
+    }
+
+    /** How deep the key sits: 0 for a key of the rendition or template itself. */
+    public int depth() {
+        return (int) path.chars().filter(c -> c == '.').count();
+    }
+
+    /** The last key of the path. */
+    public String key() {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    Setting under(String prefix) {
+        return new Setting(path.substring(prefix.length()), value, origin, file, line);
+    }
+}
