@@ -29,6 +29,18 @@ public record ProfileSet(String version, HighlightRules rules, List<RenditionPro
         return find(renditions, RenditionProfile::name, name, "rendition profile");
     }
 
+    /**
+     * The same set rendering only the named renditions (in this set's order). The version stays, so clip ids
+     * do not change with the selection.
+     *
+     * @throws IllegalArgumentException naming an unknown rendition, with the closest known name
+     */
+    public ProfileSet only(List<String> names) {
+        names.forEach(this::rendition);
+        return new ProfileSet(version, rules, renditions.stream().filter(r -> names.contains(r.name())).toList(),
+                graphics);
+    }
+
     /** The rendition names, in order. */
     public List<String> renditionNames() {
         return renditions.stream().map(RenditionProfile::name).toList();

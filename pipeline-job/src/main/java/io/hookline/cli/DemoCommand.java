@@ -15,15 +15,21 @@ import picocli.CommandLine.Mixin;
 /** {@code ./hookline demo}: generates a sample match and turns it into clips. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generates a sample match (3 min 10 s of 1280x720 50 fps video with stereo sound, and its"
-                + " event feed) and turns it into clips on the embedded Flink MiniCluster.")
+                + " event feed) and turns it into clips on the embedded Flink MiniCluster: youtube-landscape,"
+                + " instagram-reels and whatsapp renditions unless --renditions says otherwise.")
 final class DemoCommand implements Callable<Integer> {
     static final String SAMPLE_DIR = "sample-match";
+    /** One of each shape (landscape, vertical, messaging), so the demo stays a few minutes on a laptop. */
+    static final List<String> DEMO_RENDITIONS = List.of("youtube-landscape", "instagram-reels", "whatsapp");
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
+        if (options.renditions == null) {
+            options.renditions = DEMO_RENDITIONS;
+        }
         Path sample = options.out.resolve(SAMPLE_DIR);
         if (current(sample)) {
             System.out.println("Sample match already generated in " + sample.toAbsolutePath());

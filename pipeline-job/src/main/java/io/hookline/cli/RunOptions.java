@@ -2,12 +2,15 @@ package io.hookline.cli;
 
 import io.hookline.job.JobOptions;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import picocli.CommandLine.Option;
 
 /** Options every command that runs the job shares. */
 final class RunOptions {
+    static final String ALL = "all";
+
     @Option(names = "--out", defaultValue = "hookline-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -24,6 +27,10 @@ final class RunOptions {
     @Option(names = "--draft", description = "Render fast at reduced size, for previews.")
     boolean draft;
 
+    @Option(names = "--renditions", split = ",", paramLabel = "NAME",
+            description = "Render only these renditions (profile names, comma-separated); 'all' for every profile.")
+    List<String> renditions;
+
     Configuration toConfiguration(Path events, String video) {
         Configuration conf = new Configuration();
         conf.set(JobOptions.EVENTS, events.toAbsolutePath().toString());
@@ -35,6 +42,9 @@ final class RunOptions {
         }
         conf.set(JobOptions.RENDER_CONCURRENCY, renderConcurrency);
         conf.set(JobOptions.DRAFT, draft);
+        if (renditions != null && !renditions.equals(List.of(ALL))) {
+            conf.set(JobOptions.RENDITIONS, renditions);
+        }
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         return conf;
     }

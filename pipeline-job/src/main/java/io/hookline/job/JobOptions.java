@@ -1,6 +1,7 @@
 package io.hookline.job;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -20,6 +21,9 @@ public final class JobOptions {
     public static final ConfigOption<String> PROFILES = ConfigOptions.key("hookline.profiles")
             .stringType().noDefaultValue()
             .withDescription("A clip-profiles directory (rules/ and profiles/); the bundled set when unset.");
+    public static final ConfigOption<List<String>> RENDITIONS = ConfigOptions.key("hookline.renditions")
+            .stringType().asList().noDefaultValue()
+            .withDescription("The renditions to render, by profile name; every concrete profile when unset.");
     public static final ConfigOption<Integer> RENDER_CONCURRENCY = ConfigOptions.key("hookline.render.concurrency")
             .intType().defaultValue(1)
             .withDescription("Clips each render subtask works on at once.");
@@ -41,6 +45,7 @@ public final class JobOptions {
             "video", VIDEO,
             "out", OUT,
             "profiles", PROFILES,
+            "renditions", RENDITIONS,
             "render-concurrency", RENDER_CONCURRENCY,
             "encoder-threads", ENCODER_THREADS,
             "decoder-threads", DECODER_THREADS,

@@ -32,7 +32,8 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         String video = require(conf, JobOptions.VIDEO.key(), conf.get(JobOptions.VIDEO));
         String out = conf.get(JobOptions.OUT);
         String dir = conf.get(JobOptions.PROFILES);
-        ProfileSet profiles = dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(Path.of(dir));
+        ProfileSet all = dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(Path.of(dir));
+        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
         SourceInfo info = null;
         String problem = null;
         try {
