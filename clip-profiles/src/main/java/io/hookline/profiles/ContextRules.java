@@ -23,6 +23,9 @@ public record ContextRules(
         double overtime,
         double run) implements Serializable {
 
+    /** No game context: every multiplier 1. */
+    public static final ContextRules NONE = new ContextRules(Map.of(), 1, 1, 1, 0, 1, 0, 1, 1);
+
     public ContextRules {
         sports = Map.copyOf(sports);
     }

@@ -132,16 +132,24 @@ final class MapReader {
     int integer(String key, Range range) {
         Optional<YamlNode> node = required(key);
         trace(key, node, null);
-        if (node.isEmpty()) {
-            return 0;
-        }
-        BigDecimal number = numberOf(node.get());
+        return node.map(n -> integer(key, n, range)).orElse(0);
+    }
+
+    /** An optional whole number within range; absent when the key is not there. */
+    int integer(String key, Range range, int absent) {
+        Optional<YamlNode> node = optional(key);
+        trace(key, node, String.valueOf(absent));
+        return node.map(n -> integer(key, n, range)).orElse(absent);
+    }
+
+    private int integer(String key, YamlNode node, Range range) {
+        BigDecimal number = numberOf(node);
         if (number == null || number.stripTrailingZeros().scale() > 0) {
-            problem(key, node.get(), "expected a whole number");
+            problem(key, node, "expected a whole number");
             return 0;
         }
         if (!range.contains(number.doubleValue())) {
-            problem(key, node.get(), "must be " + range);
+            problem(key, node, "must be " + range);
             return 0;
         }
         return number.intValue();

@@ -5,6 +5,7 @@ import io.hookline.model.Play;
 import io.hookline.model.PlanSummary;
 import io.hookline.planning.ClipPlanner;
 import io.hookline.profiles.ProfileSet;
+import io.hookline.scoring.MediaScorer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -27,6 +28,7 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     private final ProfileSet profiles;
     private final long videoDurationMs;
     private transient ClipPlanner planner;
+    private transient MediaScorer media;
     private transient ListState<Play> plays;
     private transient LongCounter clipsPlanned;
     private transient LongCounter renditionsPlanned;
@@ -39,6 +41,7 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     @Override
     public void open(OpenContext context) {
         planner = new ClipPlanner(profiles, videoDurationMs < 0 ? Long.MAX_VALUE : videoDurationMs);
+        media = new MediaScorer(profiles.rules().media());
         plays = getRuntimeContext().getListState(new ListStateDescriptor<>("plays", TypeInformation.of(Play.class)));
         clipsPlanned = getRuntimeContext().getLongCounter(Progress.CLIPS_PLANNED);
         renditionsPlanned = getRuntimeContext().getLongCounter(Progress.RENDITIONS_PLANNED);
@@ -55,7 +58,7 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         List<Play> all = new ArrayList<>();
         plays.get().forEach(all::add);
         plays.clear();
-        List<ClipPlan> plan = planner.plan(ctx.getCurrentKey(), all);
+        List<ClipPlan> plan = planner.plan(ctx.getCurrentKey(), media.score(all));
         int renditions = 0;
         for (ClipPlan clip : plan) {
             renditions += clip.getRenditions().size();

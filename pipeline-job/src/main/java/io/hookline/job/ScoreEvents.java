@@ -1,8 +1,8 @@
 package io.hookline.job;
 
 import io.hookline.ingest.MatchEventJson;
+import io.hookline.model.GameState;
 import io.hookline.model.MatchEvent;
-import io.hookline.model.Score;
 import io.hookline.model.ScoredEvent;
 import io.hookline.model.SourcedEvent;
 import io.hookline.profiles.HighlightRules;
@@ -37,7 +37,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient EventScorer scorer;
     private transient MapState<String, SourcedEvent> pending;
     private transient MapState<String, Integer> released;
-    private transient ValueState<Score> score;
+    private transient ValueState<GameState> game;
     private transient LongCounter rejected;
 
     ScoreEvents(HighlightRules rules) {
@@ -50,7 +50,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class)));
         released = getRuntimeContext().getMapState(new MapStateDescriptor<>("released", Types.STRING, Types.INT));
-        score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", TypeInformation.of(Score.class)));
+        game = getRuntimeContext().getState(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class)));
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
 
@@ -104,7 +104,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             }
         }
         due.sort(ORDER);
-        Score current = score.value() == null ? new Score(0, 0) : score.value();
+        GameState current = game.value() == null ? EventScorer.start() : game.value();
         for (SourcedEvent in : due) {
             MatchEvent e = in.getEvent();
             pending.remove(e.getEventId());
@@ -115,6 +115,6 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             out.collect(scorer.score(e, current));
             current = EventScorer.after(e, current);
         }
-        score.update(current);
+        game.update(current);
     }
 }

@@ -8,13 +8,17 @@ import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
 import io.hookline.profiles.HighlightRules;
 import io.hookline.profiles.ProfileSet;
+import io.hookline.profiles.ReplayRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Plans one clip per play worth showing. A play clip opens on a hook (its peak moment) and then runs the
- * play from pre-roll to post-roll; clips are ranked by score, best first.
+ * Plans a match's clips: one per play worth showing, and the compilations the rules ask for. A play clip
+ * opens on a hook (its peak moment), then runs the play from pre-roll to post-roll, and may end on the peak
+ * again, slower. All clips are ranked together by score, best first, so the render queue starts with the
+ * most exciting.
  */
 public final class ClipPlanner {
     private final ProfileSet profiles;
@@ -29,14 +33,19 @@ public final class ClipPlanner {
     }
 
     public List<ClipPlan> plan(String matchId, List<Play> plays) {
+        List<Play> clipped = new ArrayList<>();
         List<ClipPlan.Builder> clips = new ArrayList<>();
         for (Play play : plays) {
             if (PlayWindow.rule(play, rules).clip()) {
+                clipped.add(play);
                 clips.add(playClip(matchId, play));
             }
         }
+        clips.addAll(new CompilationPlanner(profiles, videoDurationMs).plan(matchId, clipped));
         clips.sort(Comparator.comparingDouble(ClipPlan.Builder::getScore).reversed()
-                .thenComparingLong(ClipPlan.Builder::getPeakMs));
+                .thenComparing(ClipPlan.Builder::getKind)
+                .thenComparingLong(ClipPlan.Builder::getPeakMs)
+                .thenComparing(ClipPlan.Builder::getClipId));
         List<ClipPlan> ranked = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             ranked.add(clips.get(i).setRank(i + 1).build());
@@ -50,13 +59,19 @@ public final class ClipPlanner {
         long peakMs = play.getPeakMs();
         PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
         window.trimNote().ifPresent(notes::add);
+        mediaNote(play).ifPresent(notes::add);
         long start = window.startMs();
         long end = window.endMs();
         long hookStart = Math.max(start, Math.min(peakMs - rules.hookMs() / 2, end - rules.hookMs()));
         long hookEnd = Math.min(end, hookStart + rules.hookMs());
-        List<Segment> segments = List.of(
-                new Segment(SegmentRole.hook, hookStart, hookEnd),
-                new Segment(SegmentRole.body, start, end));
+        List<Segment> segments = new ArrayList<>(List.of(
+                new Segment(SegmentRole.hook, hookStart, hookEnd, 1.0),
+                new Segment(SegmentRole.body, start, end, 1.0)));
+        ReplayRule replay = rules.replay();
+        if (replay.enabled()) {
+            long from = Math.max(start, peakMs - replay.sourceMs() / 2);
+            segments.add(new Segment(SegmentRole.replay, from, Math.min(end, from + replay.sourceMs()), replay.speed()));
+        }
         List<String> playIds = List.of(play.getPlayId());
         String ruleName = rules.name() + "/play";
         return ClipPlan.newBuilder()
@@ -76,5 +91,16 @@ public final class ClipPlanner {
                 .setExplanation(play.getExplanation())
                 .setNotes(notes)
                 .setMedia(play.getMedia() == null ? List.of() : List.of(play.getMedia()));
+    }
+
+    /** Why a play was ranked without what its video says, when it was. */
+    static Optional<String> mediaNote(Play play) {
+        if (play.getMediaProblem() != null) {
+            return Optional.of("ranked on event signals only: " + play.getMediaProblem());
+        }
+        if (play.getMedia() != null && !play.getMedia().getHasAudio()) {
+            return Optional.of("no audio around this play: ranked on event signals only");
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.hookline.planning;
 
 import io.hookline.model.MediaSignals;
+import io.hookline.profiles.CameraMotion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.hookline.render;
 
 import io.hookline.model.MediaSignals;
-import io.hookline.planning.CameraMotion;
+import io.hookline.profiles.CameraMotion;
 import io.hookline.planning.CropPath;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ record DecodeWindows(List<long[]> windows) {
         List<long[]> spans = new ArrayList<>();
         for (OutputTimeline t : timelines) {
             for (OutputTimeline.Span s : t.spans()) {
-                spans.add(new long[] {s.sourceStartUs(), s.sourceStartUs() + t.rate().frameTimeUs(s.frames())});
+                spans.add(new long[] {s.sourceStartUs(), t.sourceEndUs(s)});
             }
         }
         spans.sort(Comparator.comparingLong(s -> s[0]));

@@ -4,7 +4,6 @@ import io.hookline.model.ClipPlan;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
-import io.hookline.planning.CameraMotion;
 import io.hookline.profiles.AudioSpec;
 import io.hookline.profiles.Reframe;
 import io.hookline.profiles.ProfileSet;
@@ -42,7 +41,6 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     /** Room left under a size cap for container overhead and rate-control error. */
     private static final double CAP_HEADROOM = 0.92;
     private static final int MIN_VIDEO_KBPS = 150;
-    private static final CameraMotion CAMERA = new CameraMotion(0.04, 0.6, 1.2, 600);
 
     private final ProfileSet profiles;
     private final String source;
@@ -125,7 +123,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(),
                         r.encoding().width(), r.encoding().height());
                 if (r.profile().video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())) {
-                    r.panWith(CropTrack.plan(box, info.width(), info.fps(), windows, plan.getMedia(), CAMERA));
+                    r.panWith(CropTrack.plan(box, info.width(), info.fps(), windows, plan.getMedia(), profiles.rules().camera()));
                 }
             }
             WindowedPcm pcm = new WindowedPcm();

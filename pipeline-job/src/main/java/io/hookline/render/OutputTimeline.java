@@ -18,8 +18,11 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
      */
     static final long TOLERANCE_US = 500;
 
-    /** One segment: where it starts in the source and how many output frames it lasts. */
-    record Span(SegmentRole role, long sourceStartUs, int frames, long firstOutputFrame) {}
+    /**
+     * One segment: where it starts in the source, how many output frames it lasts, and how fast it plays
+     * (0.5: each source moment shown for twice as long).
+     */
+    record Span(SegmentRole role, long sourceStartUs, int frames, long firstOutputFrame, double speed) {}
 
     /**
      * Lays out segments in order. Starts snap to the source frame grid; a timeline longer than
@@ -33,13 +36,13 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
         for (Segment s : segments) {
             long startUs = snap(s.getSourceStartMs() * 1000, sourceFps);
             long endUs = snap(s.getSourceEndMs() * 1000, sourceFps);
-            int frames = rate.framesIn(endUs - startUs);
+            int frames = rate.framesIn(Math.round((endUs - startUs) / s.getSpeed()));
             if (next + frames > maxFrames) {
                 frames = (int) Math.max(0, maxFrames - next);
                 trimmed = true;
             }
             if (frames > 0) {
-                spans.add(new Span(s.getRole(), startUs, frames, next));
+                spans.add(new Span(s.getRole(), startUs, frames, next, s.getSpeed()));
                 next += frames;
             }
         }
@@ -48,7 +51,12 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
 
     /** The source time output frame {@code k} of {@code span} shows, tolerance included. */
     long sourceTimeUs(Span span, int k) {
-        return span.sourceStartUs() + rate.frameTimeUs(k) + TOLERANCE_US;
+        return span.sourceStartUs() + Math.round(rate.frameTimeUs(k) * span.speed()) + TOLERANCE_US;
+    }
+
+    /** Just past the last source moment a span shows. */
+    long sourceEndUs(Span span) {
+        return span.sourceStartUs() + Math.round(rate.frameTimeUs(span.frames()) * span.speed());
     }
 
     long frames() {

@@ -158,7 +158,7 @@ class CollectManifestTest {
                 .setSourceEndMs(rank * 60_000L + 13_000)
                 .setPeakMs(rank * 60_000L + 8_000)
                 .setExplanation("GOAL 1.00")
-                .setSegments(List.of(new Segment(SegmentRole.hook, rank * 60_000L + 7_000, rank * 60_000L + 9_000)))
+                .setSegments(List.of(new Segment(SegmentRole.hook, rank * 60_000L + 7_000, rank * 60_000L + 9_000, 1.0)))
                 .setRenditions(List.of(
                         Rendition.newBuilder().setProfile("wide").setPath("wide/" + rank + ".mp4").setWidth(1280)
                                 .setHeight(720).setFps(25).setDurationMs(15_000).setBytes(1_234_567)

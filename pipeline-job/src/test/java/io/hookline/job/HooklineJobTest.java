@@ -72,30 +72,34 @@ class HooklineJobTest {
             event("e10", "PERIOD_END", 38_000, ""));
 
     @Test
-    void everyGoodPlayBecomesARankedClip() {
+    void everyGoodPlayBecomesARankedClipAndTheRulesCompilationsFollow() {
         // Plays: key pass + goal, the save, the card. The foul and the period markers make no clip.
         assertThat(manifest.get("matchId").asText()).isEqualTo(MATCH);
-        List<String> titles = new ArrayList<>();
-        manifest.get("clips").forEach(c -> titles.add(c.get("title").asText()));
-        assertThat(titles).containsExactly("Goal — Ana O'Neil (1-0)", "Save — Zoë Brandt",
+        List<String> plays = new ArrayList<>();
+        List<String> compilations = new ArrayList<>();
+        manifest.get("clips").forEach(c -> (c.get("kind").asText().equals("play") ? plays : compilations)
+                .add(c.get("title").asText()));
+        assertThat(plays).containsExactly("Goal — Ana O'Neil (1-0)", "Save — Zoë Brandt",
                 "Card — Jack \"The Wall\" Smith");
+        // The shipped rules compile the top plays, each period's and each team's (at least 3 plays each).
+        assertThat(compilations).containsExactlyInAnyOrder("Top 3 plays", "Best of period 1", "home: best plays");
         List<Integer> ranks = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         manifest.get("clips").forEach(c -> {
             ranks.add(c.get("rank").asInt());
             scores.add(c.get("score").asDouble());
         });
-        assertThat(ranks).containsExactly(1, 2, 3);
+        assertThat(ranks).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(manifest.get("summary").get("renditions").asInt()).isEqualTo(6);
+        assertThat(manifest.get("summary").get("renditions").asInt()).isEqualTo(12);
         assertThat(manifest.get("summary").get("failed").asInt()).isZero();
     }
 
     @Test
     void everyRenditionIsAPlayableFileWithTheListedBytes() throws Exception {
         for (JsonNode clip : manifest.get("clips")) {
-            JsonNode hook = clip.get("segments").get(0);
-            assertThat(hook.get("role").asText()).isEqualTo("hook");
+            JsonNode opening = clip.get("segments").get(0);
+            assertThat(opening.get("role").asText()).isEqualTo(clip.get("kind").asText().equals("play") ? "hook" : "teaser");
             for (JsonNode r : clip.get("renditions")) {
                 assertThat(r.get("status").asText()).isEqualTo("ok");
                 Path file = out.resolve(MATCH).resolve(r.get("path").asText());
@@ -103,8 +107,8 @@ class HooklineJobTest {
                 assertThat(sha256(file)).isEqualTo(r.get("sha256").asText());
                 DecodedClip decoded = DecodedClip.decode(file);
                 assertThat(decoded.width()).isEqualTo(r.get("width").asInt());
-                // The first frame is the hook's first source frame (25 fps source).
-                assertThat(decoded.sourceFrames()[0]).isEqualTo(Math.round(hook.get("sourceStartMs").asLong() * 25 / 1000.0));
+                // The first frame is the opening segment's first source frame (25 fps source).
+                assertThat(decoded.sourceFrames()[0]).isEqualTo(Math.round(opening.get("sourceStartMs").asLong() * 25 / 1000.0));
             }
         }
     }
@@ -118,7 +122,7 @@ class HooklineJobTest {
         }
         List<String> jsonIds = new ArrayList<>();
         manifest.get("clips").forEach(c -> jsonIds.add(c.get("clipId").asText()));
-        assertThat(ids).isEqualTo(jsonIds).hasSize(3);
+        assertThat(ids).isEqualTo(jsonIds).hasSize(6);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ClipPlannerTest {
         assertThat(clip.getSourceStartMs()).isEqualTo(start);
         assertThat(clip.getSourceEndMs()).isEqualTo(end);
         assertThat(clip.getPeakMs()).isEqualTo(62_000);
-        assertThat(segment(clip, SegmentRole.body)).isEqualTo(new Segment(SegmentRole.body, start, end));
+        assertThat(segment(clip, SegmentRole.body)).isEqualTo(new Segment(SegmentRole.body, start, end, 1.0));
         assertThat(clip.getNotes()).isEmpty();
     }
 
@@ -161,8 +161,8 @@ class ClipPlannerTest {
 
         ClipPlan clip = only(planner.plan("m1", List.of(play)));
 
-        assertThat(clip.getSegments().get(0)).isEqualTo(new Segment(SegmentRole.hook, 159_000L, 161_000L));
-        assertThat(clip.getSegments().get(1)).isEqualTo(new Segment(SegmentRole.body, 135_000L, 165_000L));
+        assertThat(clip.getSegments().get(0)).isEqualTo(new Segment(SegmentRole.hook, 159_000L, 161_000L, 1.0));
+        assertThat(clip.getSegments().get(1)).isEqualTo(new Segment(SegmentRole.body, 135_000L, 165_000L, 1.0));
     }
 
     @Test
@@ -250,9 +250,11 @@ class ClipPlannerTest {
 
         ClipPlan clip = only(new ClipPlanner(shipped, VIDEO_MS).plan("m1", List.of(play)));
 
+        // The shipped rules end a play clip on its peak again, 2 s of it at half speed.
         assertThat(clip.getSegments()).containsExactly(
-                new Segment(SegmentRole.hook, 99_250L, 100_750L),
-                new Segment(SegmentRole.body, 89_000L, 105_000L));
+                new Segment(SegmentRole.hook, 99_250L, 100_750L, 1.0),
+                new Segment(SegmentRole.body, 89_000L, 105_000L, 1.0),
+                new Segment(SegmentRole.replay, 99_000L, 101_000L, 0.5));
         assertThat(clip.getRule()).isEqualTo("default/play");
         assertThat(clip.getRenditions()).containsExactlyElementsOf(shipped.renditionNames());
         assertThat(clip.getRenditions()).contains("youtube-landscape", "youtube-shorts", "instagram-reels", "tiktok",

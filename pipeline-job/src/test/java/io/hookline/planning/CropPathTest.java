@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hookline.model.MediaSignals;
+import io.hookline.profiles.CameraMotion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FfmpegClipRendererTest {
     private static final int SOURCE_FPS = 50;
-    private static final Segment HOOK = new Segment(SegmentRole.hook, 5_000L, 6_500L);
-    private static final Segment BODY = new Segment(SegmentRole.body, 2_000L, 9_000L);
+    private static final Segment HOOK = new Segment(SegmentRole.hook, 5_000L, 6_500L, 1.0);
+    private static final Segment BODY = new Segment(SegmentRole.body, 2_000L, 9_000L, 1.0);
 
     @TempDir
     static Path dir;
@@ -118,9 +118,9 @@ class FfmpegClipRendererTest {
     @Test
     void aCompilationDecodesEachStretchOnceAndPlaysItsSegmentsInOrder(@TempDir Path out) throws Exception {
         List<Segment> segments = List.of(
-                new Segment(SegmentRole.teaser, 9_000L, 9_600L),
-                new Segment(SegmentRole.body, 1_000L, 3_000L),
-                new Segment(SegmentRole.body, 8_000L, 11_000L));
+                new Segment(SegmentRole.teaser, 9_000L, 9_600L, 1.0),
+                new Segment(SegmentRole.body, 1_000L, 3_000L, 1.0),
+                new Segment(SegmentRole.body, 8_000L, 11_000L, 1.0));
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
                 new LocalClipStore(out), RenderSettings.defaults());
         RenderedClip result = renderer.render(plan("c-compilation", segments, List.of("youtube-landscape")));
@@ -152,7 +152,7 @@ class FfmpegClipRendererTest {
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, silent.toString(), new LocalClipStore(out),
                 RenderSettings.defaults());
         RenderedClip result = renderer.render(plan("c-silent",
-                List.of(new Segment(SegmentRole.body, 500L, 2_500L)), List.of("whatsapp")));
+                List.of(new Segment(SegmentRole.body, 500L, 2_500L, 1.0)), List.of("whatsapp")));
 
         assertThat(result.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
         assertThat(result.getNotes()).anySatisfy(n -> assertThat(n).contains("no audio"));

@@ -44,7 +44,7 @@ class ReframingTest {
         RenditionProfile vertical = profiles.renditions().stream()
                 .filter(p -> p.video().height() > p.video().width()).findFirst().orElseThrow();
         ClipPlan plan = ClipPlan.newBuilder(FfmpegClipRendererTest.plan("c-reframe",
-                        List.of(new Segment(SegmentRole.body, 2_000L, 18_000L)), List.of(vertical.name())))
+                        List.of(new Segment(SegmentRole.body, 2_000L, 18_000L, 1.0)), List.of(vertical.name())))
                 .setMedia(List.of(media))
                 .build();
         RenderedClip clip = new FfmpegClipRenderer(profiles, video.toString(), new LocalClipStore(dir.resolve("out")),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hookline.model.GameState;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
 import io.hookline.model.ScoredEvent;
@@ -37,7 +38,7 @@ class EventScorerTest {
     })
     void scoreIsTheShippedWeightOfTheType(String type, double weight, String explanation) {
         // No score on the event, so no game context changes anything.
-        ScoredEvent scored = shipped.score(event("e1", type, 1_000).build(), new Score(1, 1));
+        ScoredEvent scored = shipped.score(event("e1", type, 1_000).build(), state(new Score(1, 1)));
 
         assertThat(scored.getScore()).isEqualTo(weight);
         assertThat(scored.getExplanation()).isEqualTo(explanation);
@@ -62,7 +63,7 @@ class EventScorerTest {
         Score before = new Score(homeBefore, awayBefore);
         MatchEvent goal = event("e1", "GOAL", 1_000).setScore(new Score(homeAfter, awayAfter)).build();
 
-        ScoredEvent scored = scorer.score(goal, before);
+        ScoredEvent scored = scorer.score(goal, state(before));
 
         assertThat(scored.getScore()).isCloseTo(factor, within(1e-9));
         assertThat(scored.getExplanation()).isEqualTo(explanation);
@@ -75,7 +76,7 @@ class EventScorerTest {
     void contextMultipliesTheTypesOwnWeight() {
         MatchEvent equaliser = event("e1", "SHOT", 1_000).setScore(new Score(1, 1)).build();
 
-        ScoredEvent scored = scorer.score(equaliser, new Score(0, 1));
+        ScoredEvent scored = scorer.score(equaliser, state(new Score(0, 1)));
 
         assertThat(scored.getScore()).isCloseTo(0.5 * 1.15, within(1e-9));
         assertThat(scored.getExplanation()).isEqualTo("SHOT 0.50 x equaliser 1.15");
@@ -86,24 +87,24 @@ class EventScorerTest {
         MatchEvent shot = event("e1", "SHOT", 1_000).build();
         Score before = new Score(2, 1);
 
-        ScoredEvent scored = scorer.score(shot, before);
+        ScoredEvent scored = scorer.score(shot, state(before));
 
         assertThat(scored.getScoreBefore()).isEqualTo(before);
         assertThat(scored.getLeadChange()).isFalse();
         assertThat(scored.getScore()).isEqualTo(0.5);
-        assertThat(EventScorer.after(shot, before)).isEqualTo(before);
+        assertThat(EventScorer.after(shot, state(before)).getScore()).isEqualTo(before);
     }
 
     @Test
     void scoreAfterIsTheEventsOwnScoreWhenItHasOne() {
         MatchEvent goal = event("e1", "GOAL", 1_000).setScore(new Score(3, 1)).build();
 
-        assertThat(EventScorer.after(goal, new Score(2, 1))).isEqualTo(new Score(3, 1));
+        assertThat(EventScorer.after(goal, state(new Score(2, 1))).getScore()).isEqualTo(new Score(3, 1));
     }
 
     @Test
     void aTypeTheRulesLeaveOutWeighsNothing() {
-        ScoredEvent scored = scorer.score(event("e1", "DUNK", 1_000).build(), new Score(0, 0));
+        ScoredEvent scored = scorer.score(event("e1", "DUNK", 1_000).build(), state(new Score(0, 0)));
 
         assertThat(scored.getScore()).isZero();
         assertThat(scored.getExplanation()).isEqualTo("DUNK 0.00");
@@ -114,7 +115,7 @@ class EventScorerTest {
         // Validation runs first; reaching the scorer with such a type is a programming error.
         MatchEvent unknown = event("e1", "GOLA", 1_000).build();
 
-        assertThatThrownBy(() -> scorer.score(unknown, new Score(0, 0)))
+        assertThatThrownBy(() -> scorer.score(unknown, state(new Score(0, 0))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unvalidated event type GOLA");
     }
@@ -126,10 +127,14 @@ class EventScorerTest {
         try {
             MatchEvent equaliser = event("e1", "SHOT", 1_000).setScore(new Score(1, 1)).build();
 
-            assertThat(scorer.score(equaliser, new Score(1, 0)).getExplanation())
+            assertThat(scorer.score(equaliser, state(new Score(1, 0))).getExplanation())
                     .isEqualTo("SHOT 0.50 x equaliser 1.15");
         } finally {
             Locale.setDefault(saved);
         }
+    }
+
+    private static GameState state(Score score) {
+        return new GameState(score, null, 0);
     }
 }

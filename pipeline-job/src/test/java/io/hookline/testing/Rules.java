@@ -1,14 +1,19 @@
 package io.hookline.testing;
 
 import io.hookline.profiles.AudioSpec;
+import io.hookline.profiles.CameraMotion;
+import io.hookline.profiles.CompilationRules;
 import io.hookline.profiles.Container;
+import io.hookline.profiles.ContextRules;
 import io.hookline.profiles.EventRule;
 import io.hookline.profiles.Fit;
 import io.hookline.profiles.GraphicsTemplate;
 import io.hookline.profiles.HighlightRules;
+import io.hookline.profiles.MediaRules;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.Reframe;
 import io.hookline.profiles.RenditionProfile;
+import io.hookline.profiles.ReplayRule;
 import io.hookline.profiles.SafeZone;
 import io.hookline.profiles.VideoSpec;
 import io.hookline.vocabulary.EventType;
@@ -32,7 +37,9 @@ public final class Rules {
                 EventType.GOAL, new EventRule(true, 1.0, 8_000, 5_000),
                 EventType.SHOT, new EventRule(true, 0.5, 6_000, 3_000),
                 EventType.KEY_PASS, new EventRule(false, 0.25, 0, 0),
-                EventType.FOUL, new EventRule(false, 0.1, 0, 0)));
+                EventType.FOUL, new EventRule(false, 0.1, 0, 0)),
+                new ContextRules(Map.of(), 1.25, 1.15, 1, 0, 1, 0, 1, 1), MediaRules.NONE, ReplayRule.NONE,
+                CompilationRules.NONE, CameraMotion.FIXED);
     }
 
     /** {@link #rules()} with two renditions, "wide" and "tall", drawing a template that shows nothing. */

@@ -1,4 +1,4 @@
-package io.hookline.planning;
+package io.hookline.profiles;
 
 import java.io.Serializable;
 
@@ -13,4 +13,8 @@ import java.io.Serializable;
  *     the camera
  */
 public record CameraMotion(double deadZoneFraction, double maxSpeed, double maxAcceleration, long smoothingMs)
-        implements Serializable {}
+        implements Serializable {
+
+    /** A camera that does not move: crops stay centred. */
+    public static final CameraMotion FIXED = new CameraMotion(1, 0, 0, 0);
+}

@@ -1,0 +1,40 @@
+package io.hookline.profiles;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Which compilations a match gets, and how they open.
+ *
+ * @param kinds the compilations, each with its size
+ * @param teaserCuts how many of a compilation's best moments its opening teaser shows
+ * @param teaserCutMs how long each teaser moment lasts
+ */
+public record CompilationRules(List<Compilation> kinds, int teaserCuts, long teaserCutMs) implements Serializable {
+    public static final CompilationRules NONE = new CompilationRules(List.of(), 0, 0);
+
+    public CompilationRules {
+        kinds = List.copyOf(kinds);
+    }
+
+    /** The kinds of compilation. */
+    public enum Kind {
+        /** The best plays of the match. */
+        TOP,
+        /** The best plays of each period. */
+        PERIOD,
+        /** A reel for every player with enough plays. */
+        PLAYER,
+        /** A reel for each team. */
+        TEAM
+    }
+
+    /**
+     * One kind of compilation.
+     *
+     * @param plays at most this many plays
+     * @param maxMs at most this long
+     * @param minPlays made only when at least this many plays qualify
+     */
+    public record Compilation(Kind kind, int plays, long maxMs, int minPlays) implements Serializable {}
+}
