@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hookline 0.1.0",
         description = "Turns a sports match into platform-ready clips.",
-        subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, ProfilesCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, ImportCommand.class, ProfilesCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "./hookline test runs the test suite (mvn clean verify)."})
 public final class Main implements Runnable {

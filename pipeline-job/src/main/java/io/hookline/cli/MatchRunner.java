@@ -31,6 +31,11 @@ final class MatchRunner {
     }
 
     int run(Configuration conf, Path outDir) throws Exception {
+        return run(conf, outDir, false);
+    }
+
+    /** @param planOnly plan without rendering, and print the ranked plan */
+    int run(Configuration conf, Path outDir, boolean planOnly) throws Exception {
         Instant started = Instant.now();
         Path events = Path.of(conf.get(JobOptions.EVENTS));
         if (!Files.isRegularFile(events) || !Files.isReadable(events)) {
@@ -55,7 +60,11 @@ final class MatchRunner {
             err.println("warning: " + conf.get(JobOptions.VIDEO) + " has no audio stream: the clips will be silent.");
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
-        setup.job().build(env);
+        if (planOnly) {
+            setup.job().buildPlanOnly(env);
+        } else {
+            setup.job().build(env);
+        }
         JobClient client = env.executeAsync("hookline " + events.getFileName());
         ProgressLine progress = new ProgressLine(out, started);
         CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
@@ -75,6 +84,9 @@ final class MatchRunner {
             progress.finish(Map.of());
             err.println("error: the job failed: " + ExceptionUtils.stripExecutionException(e).getMessage());
             return ExitCodes.PARTIAL;
+        }
+        if (planOnly) {
+            return new PlanTable(out).print(outDir, started, Duration.between(started, Instant.now()));
         }
         int problems = new Summary(out).print(outDir, started, Duration.between(started, Instant.now()));
         return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;

@@ -70,8 +70,31 @@ public final class HooklineJob {
         return FileSource.forRecordStreamFormat(new FeedFileFormat(p.getName()), p).build();
     }
 
-    /** Adds the job's operators to {@code env}. */
+    /** Adds the whole job to {@code env}: plans are rendered and each match gets its manifest. */
     public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<ClipPlan> plans = plan(env);
+        DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
+                        new RenderClips(renderers, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
+                        renderConcurrency)
+                .name("render clips").uid("render-clips")
+                .process(new CountRendered()).name("count rendered").uid("count-rendered");
+
+        DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
+        DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
+                .connect(rendered.keyBy(RenderedClip::getMatchId))
+                .process(new CollectManifest(profiles.version())).name("collect manifest").uid("collect-manifest");
+        manifests.sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest())).name("write manifest").uid("write-manifest");
+    }
+
+    /** Adds the job up to planning: each match's ranked plan is written as plan.json, nothing is rendered. */
+    public void buildPlanOnly(StreamExecutionEnvironment env) {
+        plan(env).keyBy(ClipPlan::getMatchId)
+                .process(new CollectPlans()).name("collect plans").uid("collect-plans")
+                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.Plan())).name("write plan").uid("write-plan");
+    }
+
+    /** Feed to ranked clip plans, with the dead letters written on the side. */
+    private SingleOutputStreamOperator<ClipPlan> plan(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<SourcedEvent> events = env
                 .fromSource(feed, WatermarkStrategy.noWatermarks(), "read feed").uid("read-feed")
                 .process(new ValidateEvents(videoDurationMs)).name("validate events").uid("validate-events");
@@ -97,24 +120,13 @@ public final class HooklineJob {
                 .keyBy(Play::getMatchId)
                 .process(new PlanClips(profiles, videoDurationMs)).name("plan clips").uid("plan-clips");
 
-        DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
-                        new RenderClips(renderers, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
-                        renderConcurrency)
-                .name("render clips").uid("render-clips")
-                .process(new CountRendered()).name("count rendered").uid("count-rendered");
-
-        DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
-        DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
-                .connect(rendered.keyBy(RenderedClip::getMatchId))
-                .process(new CollectManifest(profiles.version())).name("collect manifest").uid("collect-manifest");
-        manifests.sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest())).name("write manifest").uid("write-manifest");
-
         DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetters.TAG)
                 .union(scored.getSideOutput(DeadLetters.TAG));
         deadLetters
                 .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
                 .process(new CollectDeadLetters()).name("collect dead letters").uid("collect-dead-letters")
                 .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters())).name("write dead letters").uid("write-dead-letters");
+        return plans;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.hookline.job;
 
 import io.hookline.model.DeadLetterBatch;
 import io.hookline.model.MatchManifest;
+import io.hookline.model.PlanBatch;
 import io.hookline.storage.ManifestFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,19 @@ final class MatchFiles {
             files.put(ManifestFiles.MANIFEST_AVRO, ManifestFiles.avro(manifest));
             files.put(ManifestFiles.MANIFEST_JSON, ManifestFiles.json(manifest));
             return files;
+        }
+    }
+
+    /** plan.json: the ranked plan of a match the job only planned. */
+    static final class Plan implements MatchFileSink.Files<PlanBatch> {
+        @Override
+        public String matchId(PlanBatch batch) {
+            return batch.getMatchId();
+        }
+
+        @Override
+        public Map<String, byte[]> files(PlanBatch batch) {
+            return Map.of(ManifestFiles.PLAN, ManifestFiles.plan(batch));
         }
     }
 

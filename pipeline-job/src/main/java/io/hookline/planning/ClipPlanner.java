@@ -58,6 +58,9 @@ public final class ClipPlanner {
         List<String> notes = new ArrayList<>();
         long peakMs = play.getPeakMs();
         PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
+        if (play.getMedia() != null) {
+            window = window.snappedTo(play.getMedia().getCutsMs(), peakMs);
+        }
         window.trimNote().ifPresent(notes::add);
         mediaNote(play).ifPresent(notes::add);
         long start = window.startMs();

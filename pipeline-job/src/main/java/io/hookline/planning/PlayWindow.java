@@ -6,6 +6,7 @@ import io.hookline.model.ScoredEvent;
 import io.hookline.profiles.EventRule;
 import io.hookline.profiles.HighlightRules;
 import io.hookline.vocabulary.EventType;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,33 @@ public record PlayWindow(long startMs, long endMs, Optional<String> trimNote) {
         // A peak too near the end leaves budget unused after it: it goes to the build-up instead.
         start = Math.max(windowStart, end - rules.maxPlayMs());
         return new PlayWindow(start, end, Optional.of(note));
+    }
+
+    /** A shot cut this close to a clip's start or end becomes the start or end. */
+    public static final long SNAP_MS = 1_500;
+
+    /**
+     * This window with its ends moved onto shot cuts within reach, so the clip starts on a fresh shot and does
+     * not end on the first frame of the next one. The peak always stays inside.
+     */
+    public PlayWindow snappedTo(List<Long> cutsMs, long peakMs) {
+        long start = nearestCut(cutsMs, startMs, peakMs, true);
+        long end = nearestCut(cutsMs, endMs, peakMs, false);
+        return new PlayWindow(start, end, trimNote);
+    }
+
+    /** The cut within reach of {@code at} on the given side of the peak nearest to it, or {@code at}. */
+    private static long nearestCut(List<Long> cutsMs, long at, long peakMs, boolean beforePeak) {
+        long best = at;
+        long bestDistance = SNAP_MS + 1;
+        for (long cut : cutsMs) {
+            long distance = Math.abs(cut - at);
+            if (distance < bestDistance && (beforePeak ? cut < peakMs : cut > peakMs)) {
+                best = cut;
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     /** The play's peak event. */

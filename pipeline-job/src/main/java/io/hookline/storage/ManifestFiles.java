@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.model.ClipPlan;
 import io.hookline.model.DeadLetter;
 import io.hookline.model.DeadLetterBatch;
 import io.hookline.model.MatchManifest;
+import io.hookline.model.PlanBatch;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
@@ -26,6 +28,7 @@ public final class ManifestFiles {
     public static final String MANIFEST_JSON = "manifest.json";
     public static final String MANIFEST_AVRO = "manifest.avro";
     public static final String DEAD_LETTERS = "dead-letters.jsonl";
+    public static final String PLAN = "plan.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -74,7 +77,8 @@ public final class ManifestFiles {
             segments.addObject()
                     .put("role", s.getRole().name())
                     .put("sourceStartMs", s.getSourceStartMs())
-                    .put("sourceEndMs", s.getSourceEndMs());
+                    .put("sourceEndMs", s.getSourceEndMs())
+                    .put("speed", s.getSpeed());
         }
         ArrayNode renditions = o.putArray("renditions");
         for (Rendition r : c.getRenditions()) {
@@ -111,6 +115,39 @@ public final class ManifestFiles {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A match's ranked plan: each clip with its score, reasons, segments and renditions. */
+    public static byte[] plan(PlanBatch batch) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("matchId", batch.getMatchId());
+        ArrayNode clips = root.putArray("clips");
+        for (ClipPlan p : batch.getPlans()) {
+            ObjectNode o = clips.addObject();
+            o.put("clipId", p.getClipId());
+            o.put("kind", p.getKind().name());
+            o.put("rank", p.getRank());
+            o.put("score", Math.round(p.getScore() * 1000) / 1000.0);
+            o.put("title", p.getTitle());
+            o.put("explanation", p.getExplanation());
+            o.put("sourceStartMs", p.getSourceStartMs());
+            o.put("sourceEndMs", p.getSourceEndMs());
+            o.put("peakMs", p.getPeakMs());
+            ArrayNode segments = o.putArray("segments");
+            for (Segment s : p.getSegments()) {
+                segments.addObject().put("role", s.getRole().name()).put("sourceStartMs", s.getSourceStartMs())
+                        .put("sourceEndMs", s.getSourceEndMs()).put("speed", s.getSpeed());
+            }
+            ArrayNode renditions = o.putArray("renditions");
+            p.getRenditions().forEach(renditions::add);
+            ArrayNode notes = o.putArray("notes");
+            p.getNotes().forEach(notes::add);
+        }
+        try {
+            return MAPPER.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One JSON object per dead letter, in feed order. */
