@@ -3,8 +3,10 @@ package io.hookline.job;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
+import io.hookline.render.DiskSegmentCache;
 import io.hookline.render.FfmpegClipRenderer;
 import io.hookline.render.RenderSettings;
+import io.hookline.render.SegmentCache;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.SourceReader;
@@ -26,6 +28,8 @@ import org.apache.flink.configuration.PipelineOptions;
  */
 public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, String videoProblem,
         Configuration flinkConfig) {
+    /** Under the output directory: encoded segments kept for reuse between clips and between runs. */
+    public static final String SEGMENTS_DIR = ".segments";
 
     public static JobSetup prepare(Configuration conf) throws ProfileException {
         String events = require(conf, JobOptions.EVENTS.key(), conf.get(JobOptions.EVENTS));
@@ -44,7 +48,10 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         RenderSettings settings = new RenderSettings(conf.get(JobOptions.DECODER_THREADS),
                 conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.DRAFT));
         String root = Path.of(out).toAbsolutePath().toString();
-        RendererFactory renderers = () -> new FfmpegClipRenderer(profiles, video, new LocalClipStore(Path.of(root)), settings);
+        // Segments several clips show (a play in its clip and in compilations) are encoded once.
+        SegmentCache segments = new DiskSegmentCache(Path.of(root, SEGMENTS_DIR));
+        RendererFactory renderers = () -> new FfmpegClipRenderer(profiles, video, new LocalClipStore(Path.of(root)),
+                settings, segments);
         HooklineJob job = new HooklineJob(HooklineJob.fileFeed(events), video, renderers, StoreFactory.local(root), profiles,
                 info == null ? -1 : info.durationMs(), conf.get(JobOptions.RENDER_CONCURRENCY),
                 conf.get(JobOptions.RENDER_TIMEOUT_MINUTES));

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a panning crop sits at each source frame of the stretches a clip decodes. It is planned per stretch
- * of source, not per segment, so the hook and the body show the same framing of the same moment, and each
- * source frame is still filtered once.
+ * Where a panning crop sits at each source frame around a clip's plays. It is planned over each play's
+ * measured stretch of video, not per segment or per clip, so a moment is framed the same in the hook, the
+ * body and any compilation that shows it: each source frame is filtered once, and an encoded segment can be
+ * reused by every clip that shows the same stretch.
  */
 final class CropTrack {
     private final FrameGeometry.CropBox box;
@@ -24,14 +25,16 @@ final class CropTrack {
         this.srcFps = srcFps;
     }
 
-    static CropTrack plan(FrameGeometry.CropBox box, int srcWidth, double srcFps, List<long[]> windows,
-            List<MediaSignals> media, CameraMotion camera) {
+    static CropTrack plan(FrameGeometry.CropBox box, int srcWidth, double srcFps, List<MediaSignals> media,
+            CameraMotion camera) {
         CropTrack track = new CropTrack(box, srcWidth, srcFps);
-        for (long[] w : windows) {
-            int frames = (int) Math.ceil((w[1] - w[0]) * srcFps / 1_000_000) + 1;
-            track.windows.add(w);
-            track.centres.add(CropPath.plan(media, w[0] / 1000, frames, srcFps, box.width() / (double) srcWidth,
-                    0.5, camera));
+        for (MediaSignals m : media) {
+            long startUs = m.getTrackStartMs() * 1000;
+            long endUs = startUs + m.getTrackX().size() * 1_000_000L / Math.max(1, m.getTrackHz());
+            int frames = (int) Math.ceil((endUs - startUs) * srcFps / 1_000_000) + 1;
+            track.windows.add(new long[] {startUs, endUs});
+            track.centres.add(CropPath.plan(List.of(m), startUs / 1000, frames, srcFps,
+                    box.width() / (double) srcWidth, 0.5, camera));
         }
         return track;
     }
@@ -40,7 +43,7 @@ final class CropTrack {
     int x(long sourceUs) {
         for (int i = 0; i < windows.size(); i++) {
             long[] w = windows.get(i);
-            if (sourceUs >= w[0] - 1_000_000 && sourceUs < w[1] + 1_000_000) {
+            if (sourceUs >= w[0] && sourceUs < w[1]) {
                 double[] c = centres.get(i);
                 int k = (int) Math.max(0, Math.min(c.length - 1, Math.round((sourceUs - w[0]) * srcFps / 1_000_000)));
                 return box.xFor(c[k], srcWidth);

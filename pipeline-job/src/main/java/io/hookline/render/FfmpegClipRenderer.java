@@ -46,12 +46,15 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     private final String source;
     private final ClipStore store;
     private final RenderSettings settings;
+    private final SegmentCache cache;
 
-    public FfmpegClipRenderer(ProfileSet profiles, String source, ClipStore store, RenderSettings settings) {
+    public FfmpegClipRenderer(ProfileSet profiles, String source, ClipStore store, RenderSettings settings,
+            SegmentCache cache) {
         this.profiles = profiles;
         this.source = source;
         this.store = store;
         this.settings = settings;
+        this.cache = cache;
     }
 
     @Override
@@ -114,21 +117,23 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 if (timeline.trimmed()) {
                     notes.add(p.name() + ": cut to the profile's maximum of " + p.maxDurationMs() / 1000.0 + " s");
                 }
-                RenditionPipeline pipeline = new RenditionPipeline(p, enc, timeline, settings.draft());
+                RenditionPipeline pipeline = new RenditionPipeline(p, enc, timeline, info, settings.draft(), cache);
                 pipeline.posterAt(plan.getPeakMs() * 1000);
                 pipelines.add(pipeline);
             }
-            List<long[]> windows = DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows();
             for (RenditionPipeline r : pipelines) {
                 FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(),
                         r.encoding().width(), r.encoding().height());
                 if (r.profile().video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())) {
-                    r.panWith(CropTrack.plan(box, info.width(), info.fps(), windows, plan.getMedia(), profiles.rules().camera()));
+                    r.panWith(CropTrack.plan(box, info.width(), info.fps(), plan.getMedia(), profiles.rules().camera()));
                 }
+                r.prepare();
             }
             WindowedPcm pcm = new WindowedPcm();
-            for (long[] window : windows) {
-                reader.decodeWindow(window[0], window[1], (frame, from, to) -> {
+            for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
+                // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
+                boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
+                reader.decodeWindow(window[0], window[1], !pictures ? null : (frame, from, to) -> {
                     for (RenditionPipeline r : pipelines) {
                         try {
                             r.accept(frame, from, to);

@@ -2,24 +2,33 @@ package io.hookline.render;
 
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
+import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.FrameFilter;
+import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.VideoEncoder;
 import io.hookline.render.media.VideoEncoding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * One rendition of one clip while the source window is decoded: each decoded frame is filtered into the
- * rendition's frame at most once, then handed to every segment encoder that shows it (the hook and the body
- * overlap, so a peak frame is encoded twice but filtered once).
+ * One rendition of one clip while the source is decoded: each decoded frame is filtered into the rendition's
+ * frame at most once, then handed to every segment encoder that shows it (the hook and the body overlap, so a
+ * peak frame is encoded twice but filtered once). A segment already in the cache is not encoded again: its
+ * packets are taken as they are.
  */
 final class RenditionPipeline implements AutoCloseable {
     private final RenditionProfile profile;
     private final VideoEncoding encoding;
     private final OutputTimeline timeline;
-    private final boolean draft;
+    private final String chain;
+    private final SegmentCache cache;
+    private final String sourceId;
     private final List<SpanEncoder> spans = new ArrayList<>();
     private FrameFilter filter;
     private CropTrack crop;
@@ -28,11 +37,15 @@ final class RenditionPipeline implements AutoCloseable {
     private int cropX = -1;
     private String error;
 
-    RenditionPipeline(RenditionProfile profile, VideoEncoding encoding, OutputTimeline timeline, boolean draft) {
+    RenditionPipeline(RenditionProfile profile, VideoEncoding encoding, OutputTimeline timeline, SourceInfo source,
+            boolean draft, SegmentCache cache) {
         this.profile = profile;
         this.encoding = encoding;
         this.timeline = timeline;
-        this.draft = draft;
+        this.chain = FrameGeometry.chain(source.width(), source.height(), encoding.width(), encoding.height(),
+                profile.video().fit(), draft);
+        this.cache = cache;
+        this.sourceId = source.identity();
     }
 
     RenditionProfile profile() {
@@ -62,6 +75,34 @@ final class RenditionPipeline implements AutoCloseable {
         this.crop = track;
     }
 
+    /**
+     * Opens an encoder per segment and looks each segment up in the cache; call once the crop is set, since
+     * the crop path is part of what a segment looks like.
+     */
+    void prepare() {
+        for (Span span : timeline.spans()) {
+            VideoEncoder encoder = new VideoEncoder(encoding);
+            String key = key(span);
+            spans.add(new SpanEncoder(span, encoder, key, cache.get(key).orElse(null)));
+        }
+    }
+
+    /** Whether any frame shown during [startUs, endUs) has to go through this rendition's filter. */
+    boolean needsFrames(long startUs, long endUs) {
+        if (error != null) {
+            return false;
+        }
+        if (poster == null && posterUs >= startUs && posterUs < endUs) {
+            return true;
+        }
+        for (SpanEncoder s : spans) {
+            if (s.cached == null && s.span.sourceStartUs() < endUs && timeline.sourceEndUs(s.span) > startUs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why this rendition failed, or null. */
     String error() {
         return error;
@@ -79,60 +120,80 @@ final class RenditionPipeline implements AutoCloseable {
         if (error != null) {
             return;
         }
-        if (spans.isEmpty()) {
-            open(frame);
-        }
         AVFrame filtered = null;
         for (SpanEncoder s : spans) {
-            while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
+            while (s.cached == null && s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
                 if (filtered == null) {
-                    moveCrop(startUs);
-                    filtered = filter.apply(frame);
+                    filtered = filter(frame, startUs);
                 }
                 s.encoder.encode(filtered);
                 s.next++;
             }
         }
-        if (filtered != null && poster == null && posterUs >= startUs && posterUs < endUs) {
-            poster = PosterFrame.of(filtered);
+        if (poster == null && posterUs >= startUs && posterUs < endUs) {
+            poster = PosterFrame.of(filtered != null ? filtered : filter(frame, startUs));
         }
     }
 
     /**
      * Ends the decode: a span the source could not fill (the video ended early) fails the rendition rather
-     * than silently shortening it. Returns the encoded spans in timeline order.
+     * than silently shortening it. Returns the encoded spans in timeline order; new ones go into the cache.
      */
     List<EncodedStream> finish() {
+        if (spans.isEmpty()) {
+            throw new IllegalStateException("the clip has no frames");
+        }
         List<EncodedStream> out = new ArrayList<>();
         for (SpanEncoder s : spans) {
+            if (s.cached != null) {
+                out.add(s.encoder.reuse(s.cached, s.span.frames()));
+                continue;
+            }
             if (s.next < s.span.frames()) {
                 throw new IllegalStateException("the video ended before the clip did: "
                         + s.next + " of " + s.span.frames() + " frames of the " + s.span.role() + " segment");
             }
-            out.add(s.encoder.finish());
-        }
-        if (spans.isEmpty()) {
-            throw new IllegalStateException("no video frames in the clip's source window");
+            EncodedStream encoded = s.encoder.finish();
+            cache.put(s.key, encoded.packets());
+            out.add(encoded);
         }
         return out;
     }
 
-    private void moveCrop(long sourceUs) {
+    /** How many of this rendition's segments came from the cache. */
+    long reused() {
+        return spans.stream().filter(s -> s.cached != null).count();
+    }
+
+    private AVFrame filter(AVFrame frame, long startUs) {
+        if (filter == null) {
+            filter = new FrameFilter(frame.width(), frame.height(), frame.format(), chain);
+        }
         if (crop != null) {
-            int x = crop.x(sourceUs);
+            int x = crop.x(startUs);
             if (x != cropX) {
                 filter.command("crop", "x", Integer.toString(x));
                 cropX = x;
             }
         }
+        return filter.apply(frame);
     }
 
-    private void open(AVFrame first) {
-        filter = new FrameFilter(first.width(), first.height(), first.format(),
-                FrameGeometry.chain(first.width(), first.height(), encoding.width(), encoding.height(),
-                        profile.video().fit(), draft));
-        for (Span span : timeline.spans()) {
-            spans.add(new SpanEncoder(span, new VideoEncoder(encoding)));
+    /** Everything that decides a segment's pictures and bits. */
+    private String key(Span span) {
+        StringBuilder k = new StringBuilder()
+                .append(sourceId).append('|').append(encoding).append('|').append(chain).append('|')
+                .append(span.sourceStartUs()).append('|').append(span.frames()).append('|').append(span.speed());
+        if (crop != null) {
+            for (int i = 0; i < span.frames(); i++) {
+                k.append(',').append(crop.x(timeline.sourceTimeUs(span, i) - OutputTimeline.TOLERANCE_US));
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -148,15 +209,19 @@ final class RenditionPipeline implements AutoCloseable {
         }
     }
 
-    /** A segment's encoder and the next output frame it waits for. */
+    /** A segment's encoder, its cache key, its cached packets if any, and the next output frame it waits for. */
     private static final class SpanEncoder {
         final Span span;
         final VideoEncoder encoder;
+        final String key;
+        final List<EncodedPacket> cached;
         int next;
 
-        SpanEncoder(Span span, VideoEncoder encoder) {
+        SpanEncoder(Span span, VideoEncoder encoder, String key, List<EncodedPacket> cached) {
             this.span = span;
             this.encoder = encoder;
+            this.key = key;
+            this.cached = cached;
         }
     }
 }

@@ -47,7 +47,7 @@ class FfmpegClipRendererTest {
         Path video = dir.resolve("source.mp4");
         SyntheticVideo.write(new SyntheticVideo.Spec(1280, 720, SOURCE_FPS, 12_000, true, List.of(5_500L)), video);
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, video.toString(),
-                new LocalClipStore(dir.resolve("out")), RenderSettings.defaults());
+                new LocalClipStore(dir.resolve("out")), RenderSettings.defaults(), SegmentCache.NONE);
         clip = renderer.render(plan("c-oracle", List.of(HOOK, BODY), profiles.renditionNames()));
     }
 
@@ -122,7 +122,7 @@ class FfmpegClipRendererTest {
                 new Segment(SegmentRole.body, 1_000L, 3_000L, 1.0),
                 new Segment(SegmentRole.body, 8_000L, 11_000L, 1.0));
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults());
+                new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
         RenderedClip result = renderer.render(plan("c-compilation", segments, List.of("youtube-landscape")));
 
         DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
@@ -135,9 +135,37 @@ class FfmpegClipRendererTest {
     }
 
     @Test
+    void aStretchTwoClipsShowIsEncodedOnceAndJoinedByPacketCopy(@TempDir Path out) throws Exception {
+        Path segments = out.resolve("segments");
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out), RenderSettings.defaults(), new DiskSegmentCache(segments));
+        Segment other = new Segment(SegmentRole.body, 9_500L, 11_500L, 1.0);
+        RenderedClip play = renderer.render(plan("c-play", List.of(HOOK, BODY), List.of("youtube-landscape")));
+        assertThat(files(segments)).as("hook and body encoded").hasSize(2);
+
+        RenderedClip compilation = renderer.render(plan("c-reel", List.of(BODY, other), List.of("youtube-landscape")));
+        assertThat(files(segments)).as("only the new stretch encoded").hasSize(3);
+
+        DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + compilation.getRenditions().get(0).getPath()));
+        List<Long> expected = new ArrayList<>(sourceFrames(BODY, 50));
+        expected.addAll(sourceFrames(other, 50));
+        assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        for (DecodedClip.SyncMark mark : decoded.syncMarks(SOURCE_FPS)) {
+            assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
+        }
+        assertThat(play.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
+    }
+
+    private static List<Path> files(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+            return list.filter(p -> p.toString().endsWith(".seg")).toList();
+        }
+    }
+
+    @Test
     void aMissingVideoFailsEveryRenditionWithTheReason(@TempDir Path out) {
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, out.resolve("nope.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults());
+                new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
         RenderedClip result = renderer.render(plan("c-missing", List.of(HOOK, BODY), profiles.renditionNames()));
         assertThat(result.getRenditions()).allSatisfy(r -> {
             assertThat(r.getStatus()).isEqualTo(RenditionStatus.failed);
@@ -150,7 +178,7 @@ class FfmpegClipRendererTest {
         Path silent = out.resolve("silent.mp4");
         SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, 4_000, false, List.of()), silent);
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, silent.toString(), new LocalClipStore(out),
-                RenderSettings.defaults());
+                RenderSettings.defaults(), SegmentCache.NONE);
         RenderedClip result = renderer.render(plan("c-silent",
                 List.of(new Segment(SegmentRole.body, 500L, 2_500L, 1.0)), List.of("whatsapp")));
 

@@ -48,7 +48,7 @@ class ReframingTest {
                 .setMedia(List.of(media))
                 .build();
         RenderedClip clip = new FfmpegClipRenderer(profiles, video.toString(), new LocalClipStore(dir.resolve("out")),
-                RenderSettings.defaults()).render(plan);
+                RenderSettings.defaults(), SegmentCache.NONE).render(plan);
 
         List<double[]> seen = new ArrayList<>();
         int[] frames = {0};

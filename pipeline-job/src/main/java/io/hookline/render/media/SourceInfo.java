@@ -3,12 +3,14 @@ package io.hookline.render.media;
 /**
  * What a source video holds.
  *
+ * @param identity the location with the file's size and modification time: a changed file is a new source
  * @param durationMs the container's duration
  * @param fps the video's average frame rate
  * @param audioChannels 0 when the source has no audio stream
  */
 public record SourceInfo(
         String location,
+        String identity,
         long durationMs,
         int width,
         int height,

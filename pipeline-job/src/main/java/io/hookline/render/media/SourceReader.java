@@ -29,6 +29,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_move_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -132,7 +133,8 @@ public final class SourceReader implements AutoCloseable {
 
     /**
      * Decodes the window [startUs, endUs) once. Frames shown anywhere inside the window are passed to the
-     * sink in order; the audio of the window (and a little around it) is appended to {@code pcm}.
+     * sink in order; the audio of the window (and a little around it) is appended to {@code pcm}. With no
+     * sink only the audio is decoded.
      */
     public void decodeWindow(long startUs, long endUs, VideoSink sink, PcmBuffer pcm) {
         seek(startUs);
@@ -182,8 +184,18 @@ public final class SourceReader implements AutoCloseable {
             channels = ap.ch_layout().nb_channels();
             sampleRate = ap.sample_rate();
         }
-        return new SourceInfo(location, durationUs / 1000, vp.width(), vp.height(), fps,
+        return new SourceInfo(location, identity(location), durationUs / 1000, vp.width(), vp.height(), fps,
                 avcodec_get_name(vp.codec_id()).getString(), channels, sampleRate);
+    }
+
+    private static String identity(String location) {
+        Path path = Path.of(location);
+        try {
+            return location.contains("://") ? location
+                    : path.toAbsolutePath() + "@" + Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return location;
+        }
     }
 
     private static AVCodecContext openDecoder(AVStream stream, int threads) {
@@ -229,6 +241,7 @@ public final class SourceReader implements AutoCloseable {
             this.endUs = endUs;
             this.sink = sink;
             this.pcm = pcm;
+            this.videoDone = sink == null;
         }
 
         boolean done() {
@@ -251,7 +264,7 @@ public final class SourceReader implements AutoCloseable {
             if (!audioDone) {
                 decode(audioDecoder, null, false);
             }
-            if (!videoDone && heldUs != Long.MIN_VALUE) {
+            if (!videoDone && heldUs != Long.MIN_VALUE && sink != null) {
                 deliverHeld(heldUs + info.frameDurationUs());
             }
         }

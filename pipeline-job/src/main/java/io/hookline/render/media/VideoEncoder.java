@@ -95,6 +95,14 @@ public final class VideoEncoder implements AutoCloseable {
         return new EncodedStream(context, packets, frames);
     }
 
+    /**
+     * A stream of packets this encoder's settings made earlier (a cached segment of {@code frames} frames),
+     * with this encoder's codec parameters; the encoder itself encodes nothing.
+     */
+    public EncodedStream reuse(List<EncodedPacket> cached, long frames) {
+        return new EncodedStream(context, cached, frames);
+    }
+
     public long frameCount() {
         return frames;
     }
