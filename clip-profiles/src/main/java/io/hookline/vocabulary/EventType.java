@@ -12,6 +12,8 @@ public enum EventType {
     // Match structure
     PERIOD_START,
     PERIOD_END,
+    /** The final whistle. A live match ends with it: its last plays close and its clips are planned. */
+    MATCH_END,
     TIMEOUT,
     SUBSTITUTION,
 

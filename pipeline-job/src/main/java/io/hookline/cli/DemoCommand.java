@@ -27,10 +27,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (options.onS3()) {
+            System.err.println("error: the demo generates its sample match on local disk; give --out a directory");
+            return ExitCodes.USAGE;
+        }
         if (options.renditions == null) {
             options.renditions = DEMO_RENDITIONS;
         }
-        Path sample = options.out.resolve(SAMPLE_DIR);
+        Path sample = Path.of(options.out).resolve(SAMPLE_DIR);
         if (current(sample)) {
             System.out.println("Sample match already generated in " + sample.toAbsolutePath());
         } else {

@@ -4,6 +4,7 @@ import io.hookline.job.JobOptions;
 import io.hookline.job.JobSetup;
 import io.hookline.profiles.ProfileException;
 import io.hookline.render.media.SourceInfo;
+import io.hookline.storage.s3.S3Location;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +31,17 @@ final class MatchRunner {
         this.err = err;
     }
 
-    int run(Configuration conf, Path outDir) throws Exception {
+    /** @param outDir the output directory, or an s3:// location */
+    int run(Configuration conf, String outDir) throws Exception {
         return run(conf, outDir, false);
     }
 
     /** @param planOnly plan without rendering, and print the ranked plan */
-    int run(Configuration conf, Path outDir, boolean planOnly) throws Exception {
+    int run(Configuration conf, String outDir, boolean planOnly) throws Exception {
         Instant started = Instant.now();
-        Path events = Path.of(conf.get(JobOptions.EVENTS));
-        if (!Files.isRegularFile(events) || !Files.isReadable(events)) {
-            err.println("error: event feed not found or not readable: " + events);
+        String feed = conf.get(JobOptions.EVENTS);
+        if (feed != null && (!Files.isRegularFile(Path.of(feed)) || !Files.isReadable(Path.of(feed)))) {
+            err.println("error: event feed not found or not readable: " + feed);
             return ExitCodes.USAGE;
         }
         JobSetup setup;
@@ -49,7 +51,9 @@ final class MatchRunner {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        out.println("Feed     " + events);
+        out.println("Feed     " + (feed != null ? feed
+                : "Kafka " + conf.get(JobOptions.KAFKA_BOOTSTRAP) + ", topic " + conf.get(JobOptions.EVENTS_TOPIC)
+                        + " (live: runs until stopped; clips go to topic " + conf.get(JobOptions.CLIPS_TOPIC) + ")"));
         out.println("Video    " + conf.get(JobOptions.VIDEO) + describe(setup.video()));
         out.println("Profiles version " + setup.profiles().version() + ": " + String.join(", ", setup.profiles().renditionNames())
                 + (conf.get(JobOptions.DRAFT) ? " (draft)" : ""));
@@ -65,7 +69,7 @@ final class MatchRunner {
         } else {
             setup.job().build(env);
         }
-        JobClient client = env.executeAsync("hookline " + events.getFileName());
+        JobClient client = env.executeAsync("hookline " + (feed != null ? Path.of(feed).getFileName() : "live"));
         ProgressLine progress = new ProgressLine(out, started);
         CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
         while (!result.isDone()) {
@@ -85,10 +89,15 @@ final class MatchRunner {
             err.println("error: the job failed: " + ExceptionUtils.stripExecutionException(e).getMessage());
             return ExitCodes.PARTIAL;
         }
-        if (planOnly) {
-            return new PlanTable(out).print(outDir, started, Duration.between(started, Instant.now()));
+        if (S3Location.isS3(outDir)) {
+            out.printf("%nDone in %ds. Manifests and clips are in %s/<matchId>/%n",
+                    Duration.between(started, Instant.now()).toSeconds(), outDir);
+            return setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
-        int problems = new Summary(out).print(outDir, started, Duration.between(started, Instant.now()));
+        if (planOnly) {
+            return new PlanTable(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+        }
+        int problems = new Summary(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
         return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 

@@ -1,6 +1,7 @@
 package io.hookline.cli;
 
 import io.hookline.job.JobOptions;
+import io.hookline.storage.s3.S3Location;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     static final String ALL = "all";
 
-    @Option(names = "--out", defaultValue = "hookline-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Option(names = "--out", defaultValue = "hookline-out",
+            description = "Output directory, or s3://bucket/prefix (default: ${DEFAULT-VALUE}).")
+    String out;
 
     @Option(names = "--profiles", description = "Clip-profiles directory (default: the project's clip-profiles/).")
     Path profiles;
@@ -31,11 +33,27 @@ final class RunOptions {
             description = "Render only these renditions (profile names, comma-separated); 'all' for every profile.")
     List<String> renditions;
 
+    @Option(names = "--s3-endpoint",
+            description = "Endpoint of an S3-compatible store for s3:// locations, e.g. http://localhost:9000.")
+    String s3Endpoint;
+
+    @Option(names = "--s3-region", description = "AWS region of the buckets (default: the AWS SDK's region chain).")
+    String s3Region;
+
+    /** @param events the feed file, or null for a live feed */
     Configuration toConfiguration(Path events, String video) {
         Configuration conf = new Configuration();
-        conf.set(JobOptions.EVENTS, events.toAbsolutePath().toString());
+        if (events != null) {
+            conf.set(JobOptions.EVENTS, events.toAbsolutePath().toString());
+        }
         conf.set(JobOptions.VIDEO, video);
-        conf.set(JobOptions.OUT, out.toAbsolutePath().toString());
+        conf.set(JobOptions.OUT, onS3() ? out : Path.of(out).toAbsolutePath().toString());
+        if (s3Endpoint != null) {
+            conf.set(JobOptions.S3_ENDPOINT, s3Endpoint);
+        }
+        if (s3Region != null) {
+            conf.set(JobOptions.S3_REGION, s3Region);
+        }
         Path dir = profiles != null ? profiles : defaultProfiles();
         if (dir != null) {
             conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
@@ -47,6 +65,10 @@ final class RunOptions {
         }
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         return conf;
+    }
+
+    boolean onS3() {
+        return S3Location.isS3(out);
     }
 
     /**

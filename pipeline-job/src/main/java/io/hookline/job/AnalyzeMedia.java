@@ -25,13 +25,14 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
     /** The crowd's reaction and a broadcast's replay come after the play: look this far past it. */
     static final long AFTER_MS = 8_000;
 
-    private final String video;
+    private final VideoSource video;
     private final HighlightRules rules;
     private final long videoDurationMs;
     private final int concurrency;
     private transient ExecutorService executor;
+    private transient String location;
 
-    AnalyzeMedia(String video, HighlightRules rules, long videoDurationMs, int concurrency) {
+    AnalyzeMedia(VideoSource video, HighlightRules rules, long videoDurationMs, int concurrency) {
         this.video = video;
         this.rules = rules;
         this.videoDurationMs = videoDurationMs;
@@ -40,6 +41,7 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
 
     @Override
     public void open(OpenContext context) {
+        location = video.resolve();
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "media analysis " + n.incrementAndGet());
@@ -64,7 +66,7 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
         }
         PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
         long end = Math.min(videoDurationMs, Math.max(window.endMs(), play.getEndMs() + AFTER_MS));
-        try (SourceReader reader = SourceReader.open(video, 1)) {
+        try (SourceReader reader = SourceReader.open(location, 1)) {
             MediaMeasurements m = MediaAnalyzer.measure(reader, window.startMs() * 1000, end * 1000);
             return Play.newBuilder(play)
                     .setMedia(PlaySignals.of(m, play.getStartMs() * 1000, (play.getEndMs() + AFTER_MS / 2) * 1000))

@@ -12,9 +12,20 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Gathers a match's dead letters in feed order and releases them together at the end of the input. */
+/**
+ * Gathers a match's dead letters in feed order and releases them together at the end of the input. A live
+ * feed has no end: there the letters so far are released again whenever new ones came in, at most once a
+ * second, so dead-letters.jsonl stays current while the job runs.
+ */
 final class CollectDeadLetters extends KeyedProcessFunction<String, DeadLetter, DeadLetterBatch> {
+    private static final long LIVE_RELEASE_MS = 1_000;
+
+    private final boolean live;
     private transient ListState<DeadLetter> letters;
+
+    CollectDeadLetters(boolean live) {
+        this.live = live;
+    }
 
     @Override
     public void open(OpenContext context) {
@@ -25,7 +36,13 @@ final class CollectDeadLetters extends KeyedProcessFunction<String, DeadLetter, 
     @Override
     public void processElement(DeadLetter letter, Context ctx, Collector<DeadLetterBatch> out) throws Exception {
         letters.add(letter);
-        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        if (live) {
+            // Timers on the same instant are one timer: letters within a second share one release.
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer(now - now % LIVE_RELEASE_MS + LIVE_RELEASE_MS);
+        } else {
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        }
     }
 
     @Override
@@ -34,6 +51,8 @@ final class CollectDeadLetters extends KeyedProcessFunction<String, DeadLetter, 
         letters.get().forEach(all::add);
         all.sort(Comparator.comparingLong(DeadLetter::getSequence).thenComparing(DeadLetter::getReason));
         out.collect(new DeadLetterBatch(ctx.getCurrentKey(), all));
-        letters.clear();
+        if (!live) {
+            letters.clear();
+        }
     }
 }

@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Groups a match's scored events into plays. A play is complete once the watermark is a play gap past its
- * last event; until then a later event may still join it.
+ * last event; until then a later event may still join it. A {@code MATCH_END} completes every open play at
+ * once and is passed on after them, as a play of its own (see {@link MatchEnd}).
  */
 final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
     private final long gapMs;
@@ -35,6 +36,16 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
 
     @Override
     public void processElement(ScoredEvent e, Context ctx, Collector<Play> out) throws Exception {
+        if (MatchEnd.is(e.getEvent())) {
+            List<ScoredEvent> events = new ArrayList<>();
+            open.values().forEach(events::add);
+            for (List<ScoredEvent> group : grouper.groups(events)) {
+                out.collect(PlayGrouper.play(group));
+            }
+            open.clear();
+            out.collect(PlayGrouper.play(List.of(e)));
+            return;
+        }
         open.put(e.getEvent().getEventId(), e);
         ctx.timerService().registerEventTimeTimer(e.getEvent().getVideoTimeMs() + gapMs);
     }

@@ -16,6 +16,7 @@ import io.hookline.storage.StoreFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
@@ -26,7 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Hookline job: feed in, clips and manifests out. It takes its source, renderer and store from the
- * constructor, so tests can run it on other inputs; {@link MatchJobs} wires the real ones.
+ * constructor, so tests can run it on other inputs; {@link JobSetup} wires the real ones.
  *
  * <pre>
  * read feed → validate events → score events → group plays → analyse media → plan clips → render clips
@@ -37,22 +38,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class HooklineJob {
     /** How late an event may arrive behind the newest one and still be ordered correctly (live feeds). */
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+    /**
+     * A feed reader that has had no event for this long stops holding the watermark back: a topic with more
+     * subtasks than busy partitions would otherwise never move event time on.
+     */
+    static final Duration IDLE_READER = Duration.ofSeconds(5);
 
     private final Source<FeedRecord, ?, ?> feed;
-    private final String video;
+    private final VideoSource video;
     private final RendererFactory renderers;
     private final StoreFactory stores;
     private final ProfileSet profiles;
     private final long videoDurationMs;
     private final int renderConcurrency;
     private final long renderTimeoutMinutes;
+    private boolean live;
+    private Sink<RenderedClip> clipSink;
 
     /**
      * @param videoDurationMs the video's length, negative when it could not be read (events are then not
      *     range-checked, and every render reports the video's problem)
      * @param renderConcurrency clips each render subtask works on at once
      */
-    public HooklineJob(Source<FeedRecord, ?, ?> feed, String video, RendererFactory renderers, StoreFactory stores,
+    public HooklineJob(Source<FeedRecord, ?, ?> feed, VideoSource video, RendererFactory renderers, StoreFactory stores,
             ProfileSet profiles, long videoDurationMs, int renderConcurrency, long renderTimeoutMinutes) {
         this.feed = feed;
         this.video = video;
@@ -62,6 +70,21 @@ public final class HooklineJob {
         this.videoDurationMs = videoDurationMs;
         this.renderConcurrency = renderConcurrency;
         this.renderTimeoutMinutes = renderTimeoutMinutes;
+    }
+
+    /**
+     * Runs the job on a live feed (STREAMING): dead letters are written while the match goes on, not only at
+     * the end of the input.
+     */
+    public HooklineJob live() {
+        this.live = true;
+        return this;
+    }
+
+    /** Also sends every manifest entry to {@code sink} as soon as its clip is rendered. */
+    public HooklineJob publishClipsTo(Sink<RenderedClip> sink) {
+        this.clipSink = sink;
+        return this;
     }
 
     /** A bounded source reading one feed file. */
@@ -78,6 +101,9 @@ public final class HooklineJob {
                         renderConcurrency)
                 .name("render clips").uid("render-clips")
                 .process(new CountRendered()).name("count rendered").uid("count-rendered");
+        if (clipSink != null) {
+            rendered.sinkTo(clipSink).name("publish clips").uid("publish-clips");
+        }
 
         DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
         DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
@@ -102,7 +128,8 @@ public final class HooklineJob {
         SingleOutputStreamOperator<ScoredEvent> scored = events
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<SourcedEvent>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
-                        .withTimestampAssigner((e, previous) -> e.getEvent().getVideoTimeMs()))
+                        .withTimestampAssigner((e, previous) -> e.getEvent().getVideoTimeMs())
+                        .withIdleness(IDLE_READER))
                 .name("event time").uid("event-time")
                 .keyBy(e -> e.getEvent().getMatchId())
                 .process(new ScoreEvents(profiles.rules())).name("score events").uid("score-events");
@@ -124,7 +151,7 @@ public final class HooklineJob {
                 .union(scored.getSideOutput(DeadLetters.TAG));
         deadLetters
                 .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
-                .process(new CollectDeadLetters()).name("collect dead letters").uid("collect-dead-letters")
+                .process(new CollectDeadLetters(live)).name("collect dead letters").uid("collect-dead-letters")
                 .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters())).name("write dead letters").uid("write-dead-letters");
         return plans;
     }

@@ -18,9 +18,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Plans a match's clips once all its plays are in (ranking needs them all), and emits them best first so
- * the render queue works on the most exciting clips first. A summary of the plan goes to a side output
- * for the manifest.
+ * Plans a match's clips once all its plays are in (ranking needs them all): at the end of the input, or when
+ * the match's {@code MATCH_END} arrives (see {@link MatchEnd}). It emits them best first so the render queue
+ * works on the most exciting clips first. A summary of the plan goes to a side output for the manifest.
  */
 final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     static final OutputTag<PlanSummary> SUMMARY = new OutputTag<>("plan-summary", TypeInformation.of(PlanSummary.class));
@@ -49,16 +49,25 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
 
     @Override
     public void processElement(Play play, Context ctx, Collector<ClipPlan> out) throws Exception {
+        if (MatchEnd.is(play)) {
+            ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
+            plan(ctx.getCurrentKey(), ctx, out);
+            return;
+        }
         plays.add(play);
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClipPlan> out) throws Exception {
+        plan(ctx.getCurrentKey(), ctx, out);
+    }
+
+    private void plan(String matchId, Context ctx, Collector<ClipPlan> out) throws Exception {
         List<Play> all = new ArrayList<>();
         plays.get().forEach(all::add);
         plays.clear();
-        List<ClipPlan> plan = planner.plan(ctx.getCurrentKey(), media.score(all));
+        List<ClipPlan> plan = planner.plan(matchId, media.score(all));
         int renditions = 0;
         for (ClipPlan clip : plan) {
             renditions += clip.getRenditions().size();
@@ -66,6 +75,6 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         }
         clipsPlanned.add(plan.size());
         renditionsPlanned.add(renditions);
-        ctx.output(SUMMARY, new PlanSummary(ctx.getCurrentKey(), profiles.version(), plan.size(), renditions));
+        ctx.output(SUMMARY, new PlanSummary(matchId, profiles.version(), plan.size(), renditions));
     }
 }

@@ -26,7 +26,8 @@ import org.apache.flink.util.Collector;
  * Keeps a match's game state and scores its events in video-time order. Events wait until the watermark
  * passes them, so a correction (same id, higher version) or a delete that arrives a little late still
  * replaces the original; two records with the same id and version are a duplicate, and the later one in
- * the feed goes to the dead letters.
+ * the feed goes to the dead letters. A {@code MATCH_END} releases everything still waiting, then itself
+ * (see {@link MatchEnd}); what arrives for the match after it goes to the dead letters.
  */
 final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, ScoredEvent> {
     private static final Comparator<SourcedEvent> ORDER = Comparator
@@ -38,6 +39,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient MapState<String, SourcedEvent> pending;
     private transient MapState<String, Integer> released;
     private transient ValueState<GameState> game;
+    private transient ValueState<Boolean> ended;
     private transient LongCounter rejected;
 
     ScoreEvents(HighlightRules rules) {
@@ -51,6 +53,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
                 new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class)));
         released = getRuntimeContext().getMapState(new MapStateDescriptor<>("released", Types.STRING, Types.INT));
         game = getRuntimeContext().getState(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class)));
+        ended = getRuntimeContext().getState(new ValueStateDescriptor<>("ended", Types.BOOLEAN));
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
 
@@ -58,6 +61,17 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     public void processElement(SourcedEvent in, Context ctx, Collector<ScoredEvent> out) throws Exception {
         MatchEvent e = in.getEvent();
         String id = e.getEventId();
+        if (ended.value() != null) {
+            reject(ctx, in, "event " + id + " arrived after the match ended");
+            return;
+        }
+        if (MatchEnd.is(e)) {
+            ended.update(true);
+            release(Long.MAX_VALUE, out);
+            released.put(id, e.getVersion());
+            out.collect(scorer.score(e, game.value() == null ? EventScorer.start() : game.value()));
+            return;
+        }
         Integer releasedVersion = released.get(id);
         if (releasedVersion != null) {
             reject(ctx, in, releasedVersion >= e.getVersion()
@@ -97,6 +111,11 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredEvent> out) throws Exception {
+        release(timestamp, out);
+    }
+
+    /** Scores and emits, in order, the waiting events up to {@code timestamp}. */
+    private void release(long timestamp, Collector<ScoredEvent> out) throws Exception {
         List<SourcedEvent> due = new ArrayList<>();
         for (Map.Entry<String, SourcedEvent> entry : pending.entries()) {
             if (entry.getValue().getEvent().getVideoTimeMs() <= timestamp) {

@@ -22,6 +22,7 @@ import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.VideoEncoding;
 import io.hookline.render.media.WindowedPcm;
 import io.hookline.storage.ClipStore;
+import io.hookline.storage.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -81,9 +81,8 @@ final class RenditionPipeline implements AutoCloseable {
      */
     void prepare() {
         for (Span span : timeline.spans()) {
-            VideoEncoder encoder = new VideoEncoder(encoding);
             String key = key(span);
-            spans.add(new SpanEncoder(span, encoder, key, cache.get(key).orElse(null)));
+            spans.add(new SpanEncoder(span, key, cache.get(key).orElse(null)));
         }
     }
 
@@ -126,8 +125,7 @@ final class RenditionPipeline implements AutoCloseable {
                 if (filtered == null) {
                     filtered = filter(frame, startUs);
                 }
-                s.encoder.encode(filtered);
-                s.next++;
+                s.encode(filtered);
             }
         }
         if (poster == null && posterUs >= startUs && posterUs < endUs) {
@@ -146,16 +144,17 @@ final class RenditionPipeline implements AutoCloseable {
         List<EncodedStream> out = new ArrayList<>();
         for (SpanEncoder s : spans) {
             if (s.cached != null) {
-                out.add(s.encoder.reuse(s.cached, s.span.frames()));
-                continue;
-            }
-            if (s.next < s.span.frames()) {
+                // Only the codec parameters are needed: an encoder with the same settings gives them.
+                try (VideoEncoder settings = new VideoEncoder(encoding)) {
+                    out.add(settings.reuse(s.cached, s.span.frames()));
+                }
+            } else if (s.result == null) {
                 throw new IllegalStateException("the video ended before the clip did: "
                         + s.next + " of " + s.span.frames() + " frames of the " + s.span.role() + " segment");
+            } else {
+                out.add(s.result);
+                s.result = null;
             }
-            EncodedStream encoded = s.encoder.finish();
-            cache.put(s.key, encoded.packets());
-            out.add(encoded);
         }
         return out;
     }
@@ -200,7 +199,7 @@ final class RenditionPipeline implements AutoCloseable {
     @Override
     public void close() {
         for (SpanEncoder s : spans) {
-            s.encoder.close();
+            s.close();
         }
         spans.clear();
         if (filter != null) {
@@ -209,19 +208,46 @@ final class RenditionPipeline implements AutoCloseable {
         }
     }
 
-    /** A segment's encoder, its cache key, its cached packets if any, and the next output frame it waits for. */
-    private static final class SpanEncoder {
+    /**
+     * One segment: its cache key, its cached packets if any, and otherwise its encoder, open only while the
+     * segment's frames arrive so a clip of many segments never holds many encoders at once.
+     */
+    private final class SpanEncoder {
         final Span span;
-        final VideoEncoder encoder;
         final String key;
         final List<EncodedPacket> cached;
+        VideoEncoder encoder;
+        EncodedStream result;
         int next;
 
-        SpanEncoder(Span span, VideoEncoder encoder, String key, List<EncodedPacket> cached) {
+        SpanEncoder(Span span, String key, List<EncodedPacket> cached) {
             this.span = span;
-            this.encoder = encoder;
             this.key = key;
             this.cached = cached;
+        }
+
+        void encode(AVFrame frame) {
+            if (encoder == null) {
+                encoder = new VideoEncoder(encoding);
+            }
+            encoder.encode(frame);
+            if (++next == span.frames()) {
+                result = encoder.finish();
+                cache.put(key, result.packets());
+                encoder.close();
+                encoder = null;
+            }
+        }
+
+        void close() {
+            if (encoder != null) {
+                encoder.close();
+                encoder = null;
+            }
+            if (result != null) {
+                result.close();
+                result = null;
+            }
         }
     }
 }

@@ -54,6 +54,15 @@ class PureCoreTest {
     }
 
     @Test
+    void storesDoNotUseFlink() {
+        // The S3 and local stores are plain clients; the Flink sinks that use them live in the job package.
+        noClasses().that().resideInAPackage("io.hookline.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
     void theRuleCatchesAPackageThatUsesFlink() {
         // The job's operators use Flink, so the same rule must report them.
         assertThatThrownBy(() -> pureRule("io.hookline.job").check(classes))

@@ -12,7 +12,7 @@ class CollectDeadLettersTest {
     @Test
     void lettersComeOutTogetherAtTheEndInFeedOrder() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, DeadLetter, DeadLetterBatch> harness = Harnesses.keyed(
-                new CollectDeadLetters(), DeadLetter::getMatchId, DeadLetter.class, DeadLetterBatch.class)) {
+                new CollectDeadLetters(false), DeadLetter::getMatchId, DeadLetter.class, DeadLetterBatch.class)) {
             harness.open();
             // Scoring reports duplicates after validation has reported later lines.
             harness.processElement(letter(9, "unknown event type"), 0);
@@ -28,6 +28,27 @@ class CollectDeadLettersTest {
                 assertThat(batch.getLetters()).extracting(DeadLetter::getReason)
                         .containsExactly("duplicate event id e1", "malformed JSON", "unknown event type");
             });
+        }
+    }
+
+    @Test
+    void aLiveMatchGetsItsLettersSoFarAtMostOnceASecond() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, DeadLetter, DeadLetterBatch> harness = Harnesses.keyed(
+                new CollectDeadLetters(true), DeadLetter::getMatchId, DeadLetter.class, DeadLetterBatch.class)) {
+            harness.open();
+            harness.setProcessingTime(10_200);
+            harness.processElement(letter(5, "undecodable MatchEvent"), 0);
+            harness.processElement(letter(2, "unknown event type"), 0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.setProcessingTime(11_000);
+            assertThat(harness.extractOutputValues()).singleElement()
+                    .satisfies(b -> assertThat(b.getLetters()).extracting(DeadLetter::getSequence).containsExactly(2L, 5L));
+
+            harness.processElement(letter(9, "duplicate event id e1"), 0);
+            harness.setProcessingTime(12_000);
+            assertThat(harness.extractOutputValues()).hasSize(2).last()
+                    .satisfies(b -> assertThat(b.getLetters()).extracting(DeadLetter::getSequence).containsExactly(2L, 5L, 9L));
         }
     }
 

@@ -119,6 +119,20 @@ class GroupPlaysTest {
         });
     }
 
+    @Test
+    void aMatchEndClosesEveryOpenPlayThenPassesItselfOn() throws Exception {
+        send(scored("a1", "SHOT", 10_000, 0.5));
+        send(scored("b1", "GOAL", 50_000, 1.0));
+        send(scored("b2", "SAVE", 51_000, 0.6));
+
+        send(scored("end", "MATCH_END", 52_000, 0.0));
+
+        assertThat(harness.extractOutputValues()).extracting(Play::getPlayId).containsExactly("p-a1", "p-b1", "p-end");
+        assertThat(harness.extractOutputValues().get(1).getEvents()).hasSize(2);
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(harness.extractOutputValues()).hasSize(3);
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness() throws Exception {
         return Harnesses.keyed(new GroupPlays(Rules.GAP_MS), e -> e.getEvent().getMatchId(), ScoredEvent.class,
                 Play.class);

@@ -116,6 +116,22 @@ class PlanClipsTest {
         assertThat(side(harness, PlanClips.SUMMARY)).containsExactly(new PlanSummary("m1", "v1", 2, 4));
     }
 
+    @Test
+    void aMatchEndPlansAtOnceAndTheEndOfInputAddsNothing() throws Exception {
+        send(play("m1", scored("a1", "SHOT", 100_000, 0.5)));
+        send(play("m1", scored("b1", "GOAL", 200_000, 1.0)));
+
+        send(play("m1", scored("end", "MATCH_END", 300_000, 0.0)));
+
+        assertThat(harness.extractOutputValues()).extracting(ClipPlan::getPlayIds)
+                .containsExactly(List.of("p-b1"), List.of("p-a1"));
+        assertThat(side(harness, PlanClips.SUMMARY)).containsExactly(new PlanSummary("m1", "v1", 2, 4));
+
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(side(harness, PlanClips.SUMMARY)).hasSize(1);
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, Play, ClipPlan> harness(long videoMs)
             throws Exception {
         return Harnesses.keyed(new PlanClips(Rules.profiles("v1"), videoMs), Play::getMatchId, Play.class,

@@ -227,6 +227,25 @@ class ScoreEventsTest {
                 .containsExactly("duplicate event id e1 (version 1 was already used)");
     }
 
+    @Test
+    void aMatchEndReleasesWhatWaitsThenItselfAndRefusesWhatComesAfter() throws Exception {
+        send(sourced(event("e2", "SHOT", 80_000), 2));
+        send(sourced(goal("e1", 60_000, 1, 0), 1));
+        harness.processWatermark(10_000);
+        assertThat(ids()).isEmpty();
+
+        // No watermark moves: the end alone releases the match.
+        send(sourced(event("end", "MATCH_END", 90_000), 3));
+        assertThat(ids()).containsExactly("e1", "e2", "end");
+        assertThat(harness.extractOutputValues().get(2).getScoreBefore()).isEqualTo(new Score(1, 0));
+
+        send(sourced(event("late", "GOAL", 85_000), 4));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(ids()).containsExactly("e1", "e2", "end");
+        assertThat(side(harness, DeadLetters.TAG)).singleElement()
+                .satisfies(d -> assertThat(d.getReason()).isEqualTo("event late arrived after the match ended"));
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, ScoredEvent> harness()
             throws Exception {
         return Harnesses.keyed(new ScoreEvents(Rules.rules()), e -> e.getEvent().getMatchId(), SourcedEvent.class,

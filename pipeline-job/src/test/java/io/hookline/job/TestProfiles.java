@@ -43,7 +43,7 @@ final class TestProfiles {
                     video: {width: 360, height: 640, fps: 25, fit: crop, codec: h264, profile: main, level: "3.0",
                             gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
                     audio: {sampleRate: 44100, channels: 1, bitrateKbps: 48, loudnessLufs: -14, truePeakDbtp: -1}
-                    sizeCapMB: 1
+                    sizeCapMB: 4
                 """);
         Files.writeString(dir.resolve("graphics/plain.yaml"), """
                 templates:

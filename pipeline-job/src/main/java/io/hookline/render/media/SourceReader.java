@@ -189,10 +189,14 @@ public final class SourceReader implements AutoCloseable {
     }
 
     private static String identity(String location) {
+        if (location.contains("://")) {
+            // A presigned URL's query changes with every signature; the object is the same.
+            int query = location.indexOf('?');
+            return query < 0 ? location : location.substring(0, query);
+        }
         Path path = Path.of(location);
         try {
-            return location.contains("://") ? location
-                    : path.toAbsolutePath() + "@" + Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis();
+            return path.toAbsolutePath() + "@" + Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis();
         } catch (IOException e) {
             return location;
         }
