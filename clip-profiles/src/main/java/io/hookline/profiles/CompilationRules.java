@@ -7,11 +7,10 @@ import java.util.List;
  * Which compilations a match gets, and how they open.
  *
  * @param kinds the compilations, each with its size
- * @param teaserCuts how many of a compilation's best moments its opening teaser shows
- * @param teaserCutMs how long each teaser moment lasts
+ * @param teaserCuts how many of its best plays' hooks a compilation opens with
  */
-public record CompilationRules(List<Compilation> kinds, int teaserCuts, long teaserCutMs) implements Serializable {
-    public static final CompilationRules NONE = new CompilationRules(List.of(), 0, 0);
+public record CompilationRules(List<Compilation> kinds, int teaserCuts) implements Serializable {
+    public static final CompilationRules NONE = new CompilationRules(List.of(), 0);
 
     public CompilationRules {
         kinds = List.copyOf(kinds);

@@ -104,9 +104,8 @@ final class RulesBinder {
                             k.integer("minPlays", Range.of(1, 100), 1)) : null)
                     .ifPresent(kinds::add);
         }
-        long[] teaser = c.map("teaser", t -> new long[] {t.integer("cuts", Range.of(0, 20)),
-                Units.millis(t.decimal("secondsEach", Range.of(0.2, 5)))}).orElse(new long[2]);
-        return new CompilationRules(kinds, (int) teaser[0], teaser[1]);
+        int teaser = c.map("teaser", t -> t.integer("cuts", Range.of(0, 20))).orElse(0);
+        return new CompilationRules(kinds, teaser);
     }
 
     private CameraMotion camera(MapReader c) {

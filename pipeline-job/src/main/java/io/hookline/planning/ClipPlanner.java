@@ -57,18 +57,14 @@ public final class ClipPlanner {
         ScoredEvent peak = PlayWindow.peak(play);
         List<String> notes = new ArrayList<>();
         long peakMs = play.getPeakMs();
-        PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
-        if (play.getMedia() != null) {
-            window = window.snappedTo(play.getMedia().getCutsMs(), peakMs);
-        }
+        PlayWindow window = PlayWindow.forClip(play, rules, videoDurationMs);
         window.trimNote().ifPresent(notes::add);
         mediaNote(play).ifPresent(notes::add);
         long start = window.startMs();
         long end = window.endMs();
-        long hookStart = Math.max(start, Math.min(peakMs - rules.hookMs() / 2, end - rules.hookMs()));
-        long hookEnd = Math.min(end, hookStart + rules.hookMs());
+        long[] hook = window.hook(peakMs, rules.hookMs());
         List<Segment> segments = new ArrayList<>(List.of(
-                new Segment(SegmentRole.hook, hookStart, hookEnd, 1.0),
+                new Segment(SegmentRole.hook, hook[0], hook[1], 1.0),
                 new Segment(SegmentRole.body, start, end, 1.0)));
         ReplayRule replay = rules.replay();
         if (replay.enabled()) {

@@ -22,13 +22,10 @@ import java.util.function.Function;
 
 /**
  * Plans compilations from a match's clipped plays: the top plays, the best of each period, a reel per player
- * and per team. Each opens with a teaser (its best moments, cut fast), then shows its plays in order of
- * excitement, each trimmed around its peak so the whole fits the compilation's length.
+ * and per team. Each opens with a teaser (its best plays' hooks, back to back), then shows whole plays in order
+ * of excitement, as many as fit the compilation's length.
  */
 final class CompilationPlanner {
-    /** A play shorter than this in a compilation stops making sense; fewer plays are shown instead. */
-    static final long MIN_PLAY_MS = 3_000;
-
     private final ProfileSet profiles;
     private final HighlightRules rules;
     private final CompilationRules compilations;
@@ -47,8 +44,7 @@ final class CompilationPlanner {
         List<ClipPlan.Builder> out = new ArrayList<>();
         for (Compilation c : compilations.kinds()) {
             switch (c.kind()) {
-                case TOP -> compile(matchId, c, "top", "Top " + Math.min(c.plays(), best.size()) + " plays", best)
-                        .ifPresent(out::add);
+                case TOP -> compile(matchId, c, "top", null, best).ifPresent(out::add);
                 case PERIOD -> groups(best, p -> String.valueOf(peak(p).getPeriod())).forEach((period, group) ->
                         compile(matchId, c, "period-" + period, "Best of period " + period, group).ifPresent(out::add));
                 case PLAYER -> groups(best, p -> peak(p).getPlayers().isEmpty() ? null : peak(p).getPlayers().get(0))
@@ -61,39 +57,38 @@ final class CompilationPlanner {
         return out;
     }
 
+    /** @param title the compilation's title; null for "Top N plays" with N the plays that fit */
     private Optional<ClipPlan.Builder> compile(String matchId, Compilation c, String rule, String title,
             List<Play> ranked) {
-        if (ranked.size() < Math.max(1, c.minPlays())) {
+        // Whole plays, best first, as many as fit: each shows exactly the stretch of its own clip, so the
+        // encoded segments are reused instead of encoded again. The teaser is the best plays' hooks.
+        int teaserCuts = Math.min(compilations.teaserCuts(), Math.min(c.plays(), ranked.size()));
+        long length = 0;
+        List<Play> chosen = new ArrayList<>();
+        List<PlayWindow> windows = new ArrayList<>();
+        for (Play play : ranked) {
+            PlayWindow window = PlayWindow.forClip(play, rules, videoDurationMs);
+            long more = window.endMs() - window.startMs() + (chosen.size() < teaserCuts ? rules.hookMs() : 0);
+            if (chosen.size() < c.plays() && length + more <= c.maxMs()) {
+                chosen.add(play);
+                windows.add(window);
+                length += more;
+            }
+        }
+        if (chosen.size() < Math.max(1, c.minPlays())) {
             return Optional.empty();
         }
-        int teaserCuts = Math.min(compilations.teaserCuts(), ranked.size());
-        long teaserMs = teaserCuts * compilations.teaserCutMs();
-        List<Play> chosen = new ArrayList<>(ranked.subList(0, Math.min(c.plays(), ranked.size())));
-        // Fewer, longer plays rather than many too short to follow.
-        while (chosen.size() > 1 && (c.maxMs() - teaserMs) / chosen.size() < MIN_PLAY_MS) {
-            chosen.remove(chosen.size() - 1);
-        }
-        long budget = Math.max(MIN_PLAY_MS, (c.maxMs() - teaserMs) / chosen.size());
         List<Segment> segments = new ArrayList<>();
-        for (int i = 0; i < teaserCuts; i++) {
-            long peak = chosen.get(Math.min(i, chosen.size() - 1)).getPeakMs();
-            long from = Math.max(0, peak - compilations.teaserCutMs() / 2);
-            segments.add(new Segment(SegmentRole.teaser, from, Math.min(videoDurationMs, from + compilations.teaserCutMs()), 1.0));
+        for (int i = 0; i < Math.min(teaserCuts, chosen.size()); i++) {
+            long[] hook = windows.get(i).hook(chosen.get(i).getPeakMs(), rules.hookMs());
+            segments.add(new Segment(SegmentRole.teaser, hook[0], hook[1], 1.0));
         }
         List<String> playIds = new ArrayList<>();
         List<MediaSignals> media = new ArrayList<>();
         double total = 0;
-        for (Play play : chosen) {
-            PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
-            long start = window.startMs();
-            long end = window.endMs();
-            if (end - start > budget) {
-                // Keep the peak, with the build-up's share of the budget before it.
-                long before = Math.min(play.getPeakMs() - start, budget * 2 / 3);
-                start = play.getPeakMs() - before;
-                end = Math.min(end, start + budget);
-            }
-            segments.add(new Segment(SegmentRole.body, start, end, 1.0));
+        for (int i = 0; i < chosen.size(); i++) {
+            Play play = chosen.get(i);
+            segments.add(new Segment(SegmentRole.body, windows.get(i).startMs(), windows.get(i).endMs(), 1.0));
             playIds.add(play.getPlayId());
             if (play.getMedia() != null) {
                 media.add(play.getMedia());
@@ -107,7 +102,7 @@ final class CompilationPlanner {
                 .setMatchId(matchId)
                 .setKind(ClipKind.compilation)
                 .setScore(total / chosen.size())
-                .setTitle(title)
+                .setTitle(title != null ? title : "Top " + chosen.size() + " plays")
                 .setRule(ruleName)
                 .setProfileVersion(profiles.version())
                 .setPlayIds(playIds)

@@ -38,6 +38,22 @@ public record PlayWindow(long startMs, long endMs, Optional<String> trimNote) {
         return new PlayWindow(start, end, Optional.of(note));
     }
 
+    /**
+     * The window a play's clip and every compilation showing the play use: {@link #of} with its ends on
+     * nearby shot cuts once the play's video has been measured. Both use the same, so the stretch is encoded
+     * once and reused.
+     */
+    public static PlayWindow forClip(Play play, HighlightRules rules, long videoDurationMs) {
+        PlayWindow window = of(play, rules, videoDurationMs);
+        return play.getMedia() == null ? window : window.snappedTo(play.getMedia().getCutsMs(), play.getPeakMs());
+    }
+
+    /** The play's hook: {@code hookMs} around the peak, inside this window. */
+    public long[] hook(long peakMs, long hookMs) {
+        long start = Math.max(startMs, Math.min(peakMs - hookMs / 2, endMs - hookMs));
+        return new long[] {start, Math.min(endMs, start + hookMs)};
+    }
+
     /** A shot cut this close to a clip's start or end becomes the start or end. */
     public static final long SNAP_MS = 1_500;
 

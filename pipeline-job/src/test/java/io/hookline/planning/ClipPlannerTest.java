@@ -250,11 +250,12 @@ class ClipPlannerTest {
 
         ClipPlan clip = only(new ClipPlanner(shipped, VIDEO_MS).plan("m1", List.of(play)));
 
-        // The shipped rules end a play clip on its peak again, 2 s of it at half speed.
+        // The shipped rules: 6 s before the play's first event, 4 s after its last, and the peak again at the
+        // end, 1.5 s of it at half speed.
         assertThat(clip.getSegments()).containsExactly(
                 new Segment(SegmentRole.hook, 99_250L, 100_750L, 1.0),
-                new Segment(SegmentRole.body, 89_000L, 105_000L, 1.0),
-                new Segment(SegmentRole.replay, 99_000L, 101_000L, 0.5));
+                new Segment(SegmentRole.body, 91_000L, 104_000L, 1.0),
+                new Segment(SegmentRole.replay, 99_250L, 100_750L, 0.5));
         assertThat(clip.getRule()).isEqualTo("default/play");
         assertThat(clip.getRenditions()).containsExactlyElementsOf(shipped.renditionNames());
         assertThat(clip.getRenditions()).contains("youtube-landscape", "youtube-shorts", "instagram-reels", "tiktok",
