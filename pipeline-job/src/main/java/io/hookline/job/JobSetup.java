@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -114,6 +115,9 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         } else {
             // A file feed is bounded: batch execution sorts by match and releases each stage at the end.
             flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+            // The adaptive batch scheduler sizes stages by their bytes, and a match's plans are a few
+            // kilobytes that each take a minute to render: it would give rendering one subtask.
+            flink.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         }
         // Every type on the wire has a real serializer; falling back to Kryo would be a bug.
         flink.set(PipelineOptions.GENERIC_TYPES, false);
