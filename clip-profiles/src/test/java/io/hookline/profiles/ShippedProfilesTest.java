@@ -130,7 +130,7 @@ class ShippedProfilesTest {
         RenditionProfile whatsapp = shipped.rendition("whatsapp");
 
         assertThat(whatsapp.video()).isEqualTo(new VideoSpec(1280, 720, 25, Fit.PAD, Reframe.CENTER, "h264", "main",
-                "3.1", 2, "veryfast", 23, 2500));
+                "3.1", 2, "veryfast", 23, 1500));
         assertThat(whatsapp.audio()).isEqualTo(new AudioSpec(48000, 2, 96, -14, -1));
         assertThat(whatsapp.maxDurationMs()).isEqualTo(180_000);
         assertThat(whatsapp.sizeCapBytes()).isEqualTo(16_000_000L);
@@ -208,7 +208,7 @@ class ShippedProfilesTest {
         assertThat(rules.hookMs()).isEqualTo(1_500);
         assertThat(rules.playGapMs()).isEqualTo(4_000);
         assertThat(rules.maxPlayMs()).isEqualTo(30_000);
-        assertThat(rules.rule(EventType.GOAL)).isEqualTo(new EventRule(true, 1.0, 8_000, 5_000));
+        assertThat(rules.rule(EventType.GOAL)).isEqualTo(new EventRule(true, 1.0, 6_000, 4_000));
         // A type that makes no clip needs no rolls.
         assertThat(rules.rule(EventType.FOUL)).isEqualTo(new EventRule(false, 0.15, 0, 0));
     }

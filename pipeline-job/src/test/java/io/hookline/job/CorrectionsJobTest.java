@@ -78,9 +78,9 @@ class CorrectionsJobTest {
             }
         }
         assertThat(goal).isNotNull();
-        // The shipped rules: 8 s before a goal, 5 s after.
-        assertThat(goal.get("sourceStartMs").asLong()).isEqualTo(10_000);
-        assertThat(goal.get("sourceEndMs").asLong()).isEqualTo(23_000);
+        // The shipped rules: 6 s before a goal, 4 s after.
+        assertThat(goal.get("sourceStartMs").asLong()).isEqualTo(12_000);
+        assertThat(goal.get("sourceEndMs").asLong()).isEqualTo(22_000);
         assertThat(goal.get("renditions")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("ok"));
     }
 
