@@ -10,6 +10,7 @@ import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.profiles.VideoSpec;
 import io.hookline.render.OutputTimeline.Span;
+import io.hookline.render.analysis.AudioLevels;
 import io.hookline.render.media.AudioEncoder;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
@@ -68,32 +69,29 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             if (!info.hasAudio()) {
                 notes.add("the source video has no audio: renditions carry silence");
             }
-            Map<String, VideoEncoding> encodings = new LinkedHashMap<>();
+            Map<String, Tuning> tunings = new LinkedHashMap<>();
             for (RenditionProfile p : targets) {
-                encodings.put(p.name(), firstEncoding(p, plan, info));
+                tunings.put(p.name(), new Tuning(firstEncoding(p, plan, info), 0, 0));
             }
-            Map<String, Attempt> first = renderPass(reader, plan, targets, encodings, notes);
+            Map<String, Attempt> first = renderPass(reader, plan, targets, tunings, notes);
             List<RenditionProfile> retry = new ArrayList<>();
             for (RenditionProfile p : targets) {
                 Attempt a = first.get(p.name());
-                if (a.oversize()) {
-                    // Over the cap: lower the bitrate in proportion and encode once more.
-                    int kbps = (int) Math.max(MIN_VIDEO_KBPS,
-                            encodings.get(p.name()).bitrateKbps() * CAP_HEADROOM * p.sizeCapBytes() / a.bytes());
-                    encodings.put(p.name(), encodings.get(p.name()).withBitrate(kbps));
+                Tuning corrected = a.done() ? null : tunings.get(p.name()).correctedFor(p, a.report());
+                if (corrected != null) {
+                    // A check failed on something a setting controls: encode once more with it corrected.
+                    tunings.put(p.name(), corrected);
                     retry.add(p);
                 } else {
-                    results.put(p.name(), a.rendition());
+                    results.put(p.name(), a.done() ? a.rendition() : failed(p, a.reasons()));
                 }
             }
             if (!retry.isEmpty()) {
-                Map<String, Attempt> second = renderPass(reader, plan, retry, encodings, notes);
+                Map<String, Attempt> second = renderPass(reader, plan, retry, tunings, notes);
                 for (RenditionProfile p : retry) {
                     Attempt a = second.get(p.name());
-                    results.put(p.name(), a.oversize()
-                            ? failed(p, "file is " + a.bytes() + " bytes, over the " + p.sizeCapBytes()
-                                    + "-byte cap after a second pass")
-                            : a.rendition());
+                    results.put(p.name(), a.done() ? a.rendition()
+                            : failed(p, a.reasons() + " (after a second pass with corrected settings)"));
                 }
             }
         } catch (MediaException e) {
@@ -107,12 +105,12 @@ public final class FfmpegClipRenderer implements ClipRenderer {
 
     /** One decode of the clip's window feeding the given renditions. */
     private Map<String, Attempt> renderPass(SourceReader reader, ClipPlan plan, List<RenditionProfile> targets,
-            Map<String, VideoEncoding> encodings, List<String> notes) {
+            Map<String, Tuning> tunings, List<String> notes) {
         SourceInfo info = reader.info();
         List<RenditionPipeline> pipelines = new ArrayList<>();
         try {
             for (RenditionProfile p : targets) {
-                VideoEncoding enc = encodings.get(p.name());
+                VideoEncoding enc = tunings.get(p.name()).video();
                 OutputTimeline timeline = OutputTimeline.of(plan.getSegments(), info.fps(),
                         new FrameRate(enc.fpsNum(), enc.fpsDen()), p.maxDurationMs());
                 if (timeline.trimmed()) {
@@ -149,7 +147,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             Map<String, Attempt> out = new LinkedHashMap<>();
             try {
                 for (RenditionPipeline r : pipelines) {
-                    out.put(r.profile().name(), write(plan, r, pcm, audioCache));
+                    out.put(r.profile().name(), write(plan, r, tunings.get(r.profile().name()), pcm, audioCache));
                 }
             } finally {
                 audioCache.values().forEach(EncodedStream::close);
@@ -160,29 +158,34 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         }
     }
 
-    private Attempt write(ClipPlan plan, RenditionPipeline r, WindowedPcm pcm, Map<AudioKey, EncodedStream> audioCache) {
+    private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, WindowedPcm pcm,
+            Map<AudioKey, EncodedStream> audioCache) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
-            return Attempt.done(failed(p, r.error()));
+            return Attempt.failed(r.error());
         }
         List<EncodedStream> segments;
         try {
             segments = r.finish();
         } catch (RuntimeException e) {
-            return Attempt.done(failed(p, e.getMessage()));
+            return Attempt.failed(e.getMessage());
         }
         Path temp = null;
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
-            EncodedStream audio = audioCache.computeIfAbsent(new AudioKey(p.audio(), r.timeline()),
+            EncodedStream audio = audioCache.computeIfAbsent(
+                    new AudioKey(p.audio(), r.timeline(), tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb(),
+                            p.container().editLists()),
                     k -> encodeAudio(k, pcm));
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);
-            Mp4Writer.write(temp, segments.get(0), joined, audio);
+            Mp4Writer.write(temp, segments.get(0), joined, audio, p.container().editLists());
             MediaProbe.Result probe = MediaProbe.probe(temp);
-            if (p.hasSizeCap() && probe.bytes() > p.sizeCapBytes()) {
-                return Attempt.oversize(probe.bytes());
+            ConformanceCheck.Report report = ConformanceCheck.check(p, tuning.video(), probe,
+                    AudioLevels.of(temp.toString()), r.timeline().durationUs() / 1000);
+            if (!report.passes()) {
+                return Attempt.nonconforming(report);
             }
             String sha256 = Sha256.of(temp);
             store.commit(temp, key);
@@ -200,7 +203,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                     .setThumbnail(poster)
                     .build());
         } catch (IOException | RuntimeException e) {
-            return Attempt.done(failed(p, e.getMessage()));
+            return Attempt.failed(e.getMessage());
         } finally {
             segments.forEach(EncodedStream::close);
             deleteQuietly(temp);
@@ -224,7 +227,11 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         return relative;
     }
 
-    /** Cuts the timeline's audio out of the decoded window, converts it to the profile's format, encodes it. */
+    /**
+     * Cuts the timeline's audio out of the decoded stretches, brings it to the profile's loudness, converts it
+     * to the profile's format and encodes it. Without edit lists a player starts on the AAC encoder's priming
+     * samples, so the sound is started that much later and stays in step with the picture.
+     */
     private static EncodedStream encodeAudio(AudioKey key, WindowedPcm pcm) {
         OutputTimeline timeline = key.timeline();
         int total = samplesAt(timeline, timeline.frames(), pcm.sampleRate());
@@ -235,10 +242,15 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             pcm.copy(span.sourceStartUs(), to - from, samples, from);
         }
         AudioSpec spec = key.spec();
-        float[][] converted = PcmResampler.convert(samples, total, pcm.sampleRate(), spec.channels(), spec.sampleRate());
-        int count = samplesAt(timeline, timeline.frames(), spec.sampleRate());
-        return AudioEncoder.encode(converted, Math.min(count, converted[0].length), spec.sampleRate(),
-                spec.bitrateKbps());
+        // Loudness is measured and limited in the rendition's own channels (a mono downmix sums the two
+        // sides), at the rate the K-weighting is defined for; the rate changes last.
+        float[][] mixed = PcmResampler.convert(samples, total, pcm.sampleRate(), spec.channels(), pcm.sampleRate());
+        int mixedCount = Math.min(total, mixed[0].length);
+        LoudnessNormalizer.normalize(mixed, mixedCount, spec.loudnessLufs() + key.loudnessOffsetDb(),
+                spec.truePeakDbtp() + key.ceilingOffsetDb());
+        float[][] converted = PcmResampler.convert(mixed, mixedCount, pcm.sampleRate(), spec.channels(), spec.sampleRate());
+        int count = Math.min(samplesAt(timeline, timeline.frames(), spec.sampleRate()), converted[0].length);
+        return AudioEncoder.encode(converted, count, spec.sampleRate(), spec.bitrateKbps(), !key.editLists());
     }
 
     /** Sample index at an output frame, computed from the start so rounding never accumulates. */
@@ -259,7 +271,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         }
         return new VideoEncoding(size[0], size[1], rate.num(), rate.den(), v.profile(), v.level(),
                 v.gopFrames(), settings.draft() ? "ultrafast" : v.preset(), v.crf(), bitrate, v.maxBitrateKbps(),
-                settings.encoderThreads());
+                settings.encoderThreads(), p.container().editLists());
     }
 
     private static Rendition failed(RenditionProfile p, String reason) {
@@ -277,20 +289,64 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     /** Renditions sharing an audio setting and a timeline share one AAC encode. */
-    private record AudioKey(AudioSpec spec, OutputTimeline timeline) {}
+    private record AudioKey(AudioSpec spec, OutputTimeline timeline, double loudnessOffsetDb, double ceilingOffsetDb,
+            boolean editLists) {}
 
-    /** The outcome of one rendition in one pass. */
-    private record Attempt(Rendition rendition, long bytes) {
+    /**
+     * How one rendition is encoded: its video settings, and the corrections a failed check asked for.
+     *
+     * @param loudnessOffsetDb added to the loudness target, so the measured result lands on it
+     * @param ceilingOffsetDb added to the true-peak ceiling the limiter aims at
+     */
+    private record Tuning(VideoEncoding video, double loudnessOffsetDb, double ceilingOffsetDb) {
+
+        /** The settings that fix what the report found, or null when no setting can. */
+        Tuning correctedFor(RenditionProfile p, ConformanceCheck.Report report) {
+            if (report == null) {
+                return null;
+            }
+            VideoEncoding v = video;
+            double loudness = loudnessOffsetDb;
+            double ceiling = ceilingOffsetDb;
+            boolean fixable = false;
+            if (p.hasSizeCap() && report.bytes() > p.sizeCapBytes()) {
+                int kbps = video.bitrateKbps() > 0 ? video.bitrateKbps() : video.maxBitrateKbps();
+                v = v.withBitrate((int) Math.max(MIN_VIDEO_KBPS, kbps * CAP_HEADROOM * p.sizeCapBytes() / report.bytes()));
+                fixable = true;
+            }
+            if (Math.abs(report.loudnessErrorLu()) > ConformanceCheck.LOUDNESS_TOLERANCE_LU) {
+                loudness -= report.loudnessErrorLu();
+                fixable = true;
+            }
+            if (report.truePeakDbtp() > p.audio().truePeakDbtp()) {
+                // Encoding overshot the limiter; harder limiting overshoots a little more again.
+                ceiling -= (report.truePeakDbtp() - p.audio().truePeakDbtp()) * 1.5 + 0.5;
+                fixable = true;
+            }
+            return fixable ? new Tuning(v, loudness, ceiling) : null;
+        }
+    }
+
+    /** The outcome of one rendition in one pass: stored, failed, or written but not conforming. */
+    private record Attempt(Rendition rendition, ConformanceCheck.Report report, String error) {
         static Attempt done(Rendition r) {
-            return new Attempt(r, r.getBytes());
+            return new Attempt(r, null, null);
         }
 
-        static Attempt oversize(long bytes) {
-            return new Attempt(null, bytes);
+        static Attempt nonconforming(ConformanceCheck.Report report) {
+            return new Attempt(null, report, null);
         }
 
-        boolean oversize() {
-            return rendition == null;
+        static Attempt failed(String error) {
+            return new Attempt(null, null, error);
+        }
+
+        boolean done() {
+            return rendition != null;
+        }
+
+        String reasons() {
+            return report != null ? "does not conform: " + String.join("; ", report.problems()) : error;
         }
     }
 }

@@ -92,7 +92,7 @@ class HooklineJobTest {
         assertThat(ranks).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(manifest.get("summary").get("renditions").asInt()).isEqualTo(12);
-        assertThat(manifest.get("summary").get("failed").asInt()).isZero();
+        assertThat(manifest.get("summary").get("failed").asInt()).as("failed renditions").isZero();
     }
 
     @Test

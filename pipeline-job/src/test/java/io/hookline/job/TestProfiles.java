@@ -36,13 +36,13 @@ final class TestProfiles {
                     description: a small landscape rendition, big enough for the frame code to be read back
                     video: {width: 640, height: 360, fps: 25, fit: crop, codec: h264, profile: high, level: "3.0",
                             gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
-                    audio: {sampleRate: 48000, channels: 2, bitrateKbps: 64, loudnessLufs: -14, truePeakDbtp: -1}
+                    audio: {sampleRate: 48000, channels: 2, bitrateKbps: 96, loudnessLufs: -14, truePeakDbtp: -1}
                   small-vertical:
                     extends: small
                     description: a small vertical rendition with a size cap, for tests
                     video: {width: 360, height: 640, fps: 25, fit: crop, codec: h264, profile: main, level: "3.0",
                             gopSeconds: 1, preset: ultrafast, crf: 30, maxBitrateKbps: 1000}
-                    audio: {sampleRate: 44100, channels: 1, bitrateKbps: 48, loudnessLufs: -14, truePeakDbtp: -1}
+                    audio: {sampleRate: 44100, channels: 1, bitrateKbps: 96, loudnessLufs: -14, truePeakDbtp: -1}
                     sizeCapMB: 4
                 """);
         Files.writeString(dir.resolve("graphics/plain.yaml"), """

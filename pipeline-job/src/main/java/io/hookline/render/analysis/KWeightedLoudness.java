@@ -24,6 +24,30 @@ public final class KWeightedLoudness {
      * @return loudness of the 400 ms window ending at each 100 ms step, in LUFS ({@link #SILENCE} at most)
      */
     public static float[] momentary(float[][] channels, int count) {
+        double[] energy = blockEnergies(channels, count);
+        float[] out = new float[energy.length];
+        for (int s = 0; s < energy.length; s++) {
+            out[s] = (float) Math.max(SILENCE, lufs(energy[s]));
+        }
+        return out;
+    }
+
+    /**
+     * Integrated loudness (BS.1770-4): the 400 ms blocks above the absolute gate (-70 LUFS), then those
+     * above the relative gate (10 LU under their mean), averaged. {@link #SILENCE} for silence.
+     */
+    public static double integrated(float[][] channels, int count) {
+        double[] energy = blockEnergies(channels, count);
+        double gated = meanAbove(energy, SILENCE);
+        if (Double.isNaN(gated)) {
+            return SILENCE;
+        }
+        double result = meanAbove(energy, lufs(gated) - 10);
+        return Double.isNaN(result) ? SILENCE : lufs(result);
+    }
+
+    /** Mean K-weighted energy of the 400 ms block ending at each 100 ms step (the first blocks are shorter). */
+    private static double[] blockEnergies(float[][] channels, int count) {
         int steps = count / HOP;
         double[] energy = new double[count];
         for (float[] channel : channels) {
@@ -40,14 +64,29 @@ public final class KWeightedLoudness {
         for (int i = 0; i < count; i++) {
             prefix[i + 1] = prefix[i] + energy[i];
         }
-        float[] out = new float[steps];
+        double[] blocks = new double[steps];
         for (int s = 0; s < steps; s++) {
             int end = (s + 1) * HOP;
             int start = Math.max(0, end - WINDOW);
-            double mean = (prefix[end] - prefix[start]) / (end - start);
-            out[s] = (float) Math.max(SILENCE, -0.691 + 10 * Math.log10(Math.max(mean, 1e-12)));
+            blocks[s] = (prefix[end] - prefix[start]) / (end - start);
         }
-        return out;
+        return blocks;
+    }
+
+    private static double meanAbove(double[] energy, double gateLufs) {
+        double sum = 0;
+        int n = 0;
+        for (double e : energy) {
+            if (lufs(e) > gateLufs) {
+                sum += e;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static double lufs(double energy) {
+        return -0.691 + 10 * Math.log10(Math.max(energy, 1e-12));
     }
 
     private static double[] filter(double[] x, double[] c) {

@@ -36,8 +36,12 @@ public final class AudioEncoder {
     /**
      * Encodes {@code samples} (planar, already at the target rate and channel count) into a stream whose
      * time base is one sample.
+     *
+     * @param withoutEditList for a file without edit lists: the encoder's priming samples play first there, so
+     *     the input starts that much later (and ends in silence) to keep the sound on time
      */
-    public static EncodedStream encode(float[][] samples, int count, int sampleRate, int bitrateKbps) {
+    public static EncodedStream encode(float[][] samples, int count, int sampleRate, int bitrateKbps,
+            boolean withoutEditList) {
         Ffmpeg.init();
         AVCodec codec = avcodec_find_encoder_by_name("aac");
         AVCodecContext ctx = avcodec_alloc_context3(codec);
@@ -53,6 +57,14 @@ public final class AudioEncoder {
             Ffmpeg.check(avcodec_open2(ctx, codec, (AVDictionary) null), "opening the AAC encoder");
 
             int frameSize = ctx.frame_size();
+            int skip = withoutEditList ? Math.min(count, ctx.initial_padding()) : 0;
+            float[][] input = samples;
+            if (skip > 0) {
+                input = new float[samples.length][count];
+                for (int c = 0; c < samples.length; c++) {
+                    System.arraycopy(samples[c], skip, input[c], 0, count - skip);
+                }
+            }
             frame.format(AV_SAMPLE_FMT_FLTP);
             frame.sample_rate(sampleRate);
             av_channel_layout_default(frame.ch_layout(), samples.length);
@@ -65,14 +77,14 @@ public final class AudioEncoder {
                 Ffmpeg.check(av_frame_make_writable(frame), "audio frame");
                 frame.nb_samples(n);
                 for (int c = 0; c < samples.length; c++) {
-                    new FloatPointer(frame.extended_data(c)).put(samples[c], start, n);
+                    new FloatPointer(frame.extended_data(c)).put(input[c], start, n);
                 }
                 frame.pts(start);
                 Ffmpeg.check(avcodec_send_frame(ctx, frame), "encoding audio");
-                drain(ctx, packet, packets);
+                drain(ctx, packet, packets, skip);
             }
             Ffmpeg.check(avcodec_send_frame(ctx, null), "flushing audio encoder");
-            drain(ctx, packet, packets);
+            drain(ctx, packet, packets, skip);
             return new EncodedStream(ctx, packets, count);
         } finally {
             av_frame_free(frame);
@@ -81,7 +93,8 @@ public final class AudioEncoder {
         }
     }
 
-    private static void drain(AVCodecContext ctx, AVPacket packet, List<EncodedPacket> out) {
+    /** Collects packets; {@code shift} moves them so the priming starts at 0 when there is no edit list. */
+    private static void drain(AVCodecContext ctx, AVPacket packet, List<EncodedPacket> out, int shift) {
         while (true) {
             int ret = avcodec_receive_packet(ctx, packet);
             if (ret == AVERROR_EAGAIN() || Ffmpeg.isEof(ret)) {
@@ -90,7 +103,7 @@ public final class AudioEncoder {
             Ffmpeg.check(ret, "encoding audio");
             byte[] data = new byte[packet.size()];
             packet.data().get(data);
-            out.add(new EncodedPacket(data, packet.pts(), packet.dts(), packet.duration(),
+            out.add(new EncodedPacket(data, packet.pts() + shift, packet.dts() + shift, packet.duration(),
                     (packet.flags() & AV_PKT_FLAG_KEY) != 0));
             av_packet_unref(packet);
         }

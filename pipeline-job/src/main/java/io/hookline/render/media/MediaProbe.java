@@ -1,8 +1,13 @@
 package io.hookline.render.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_profile_name;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -17,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
@@ -41,7 +47,9 @@ public final class MediaProbe {
             int sampleRate,
             int channels,
             long bytes,
-            boolean moovBeforeMdat) {}
+            boolean moovBeforeMdat,
+            boolean editLists,
+            int maxGopFrames) {}
 
     public static Result probe(Path file) {
         Ffmpeg.init();
@@ -73,11 +81,35 @@ public final class MediaProbe {
                     ap == null ? 0 : ap.sample_rate(),
                     ap == null ? 0 : ap.ch_layout().nb_channels(),
                     Files.size(file),
-                    moovBeforeMdat(file));
+                    moovBeforeMdat(file),
+                    Mp4Boxes.hasEditList(file),
+                    maxGop(fmt, vi));
         } catch (IOException e) {
             throw new MediaException("probing " + file + ": " + e.getMessage(), e);
         } finally {
             avformat_close_input(fmt);
+        }
+    }
+
+    /** The longest run of video frames from one keyframe to the next (the last GOP counts too). */
+    private static int maxGop(AVFormatContext fmt, int videoIndex) {
+        AVPacket packet = av_packet_alloc();
+        try {
+            int longest = 0;
+            int run = 0;
+            while (av_read_frame(fmt, packet) >= 0) {
+                if (packet.stream_index() == videoIndex) {
+                    if ((packet.flags() & AV_PKT_FLAG_KEY) != 0 && run > 0) {
+                        longest = Math.max(longest, run);
+                        run = 0;
+                    }
+                    run++;
+                }
+                av_packet_unref(packet);
+            }
+            return Math.max(longest, run);
+        } finally {
+            av_packet_free(packet);
         }
     }
 

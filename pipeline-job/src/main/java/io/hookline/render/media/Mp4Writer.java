@@ -40,8 +40,10 @@ public final class Mp4Writer {
      * @param video codec parameters and time base of the video; its packets are {@code videoPackets}
      * @param videoPackets the video packets in decode order, timestamps in {@code video}'s time base
      * @param audio the audio stream, packets included
+     * @param editLists whether the muxer may write edit lists (some platforms reject files that have them)
      */
-    public static void write(Path out, EncodedStream video, List<EncodedPacket> videoPackets, EncodedStream audio) {
+    public static void write(Path out, EncodedStream video, List<EncodedPacket> videoPackets, EncodedStream audio,
+            boolean editLists) {
         AVFormatContext oc = new AVFormatContext(null);
         Ffmpeg.check(avformat_alloc_output_context2(oc, null, "mp4", out.toString()), "creating " + out);
         AVDictionary options = new AVDictionary(null);
@@ -53,6 +55,9 @@ public final class Mp4Writer {
             Ffmpeg.check(avio_open2(pb, out.toString(), AVIO_FLAG_WRITE, null, null), "writing " + out);
             oc.pb(pb);
             av_dict_set(options, "movflags", "+faststart", 0);
+            if (!editLists) {
+                av_dict_set(options, "use_editlist", "0", 0);
+            }
             Ffmpeg.check(avformat_write_header(oc, options), "writing " + out);
 
             AVRational vtb = Ffmpeg.rational(video.timeBaseNum(), video.timeBaseDen());

@@ -65,7 +65,7 @@ public final class VideoEncoder implements AutoCloseable {
             av_dict_set(options, "crf", Integer.toString(enc.crf()), 0);
         }
         // Fixed GOPs (no scene-cut keyframes) keep every rendition's cut points where the plan puts them.
-        av_dict_set(options, "x264-params", "scenecut=0:open-gop=0", 0);
+        av_dict_set(options, "x264-params", "scenecut=0:open-gop=0" + (enc.bframes() ? "" : ":bframes=0"), 0);
         try {
             Ffmpeg.check(avcodec_open2(context, codec, options), "opening the H.264 encoder");
         } catch (RuntimeException e) {

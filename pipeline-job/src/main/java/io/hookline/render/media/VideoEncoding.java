@@ -11,6 +11,8 @@ package io.hookline.render.media;
  * @param bitrateKbps average bitrate target when a size cap applies, else 0
  * @param maxBitrateKbps VBV peak rate
  * @param threads encoder threads
+ * @param bframes whether B-frames may be used; without them decode order is display order, so an MP4 needs
+ *     no edit list to start on its first frame
  */
 public record VideoEncoding(
         int width,
@@ -24,7 +26,8 @@ public record VideoEncoding(
         int crf,
         int bitrateKbps,
         int maxBitrateKbps,
-        int threads) {
+        int threads,
+        boolean bframes) {
 
     public double fps() {
         return fpsNum / (double) fpsDen;
@@ -32,6 +35,6 @@ public record VideoEncoding(
 
     public VideoEncoding withBitrate(int kbps) {
         return new VideoEncoding(width, height, fpsNum, fpsDen, profile, level, gopFrames, preset, crf, kbps,
-                maxBitrateKbps, threads);
+                maxBitrateKbps, threads, bframes);
     }
 }
