@@ -1,9 +1,6 @@
 package io.hookline.cli;
 
-import io.hookline.ingest.MatchEventJson;
 import io.hookline.sample.SampleMatch;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
             options.renditions = DEMO_RENDITIONS;
         }
         Path sample = Path.of(options.out).resolve(SAMPLE_DIR);
-        if (current(sample)) {
+        if (SampleMatch.isWritten(sample, SampleMatch.DURATION_MS)) {
             System.out.println("Sample match already generated in " + sample.toAbsolutePath());
         } else {
             System.out.println("Generating the sample match in " + sample.toAbsolutePath() + " ...");
@@ -48,17 +45,5 @@ final class DemoCommand implements Callable<Integer> {
                 options.toConfiguration(sample.resolve(SampleMatch.AVRO_FILE),
                         sample.resolve(SampleMatch.VIDEO_FILE).toString()),
                 options.out);
-    }
-
-    /** A sample written earlier is reused when its feed is still what the generator produces. */
-    private static boolean current(Path sample) throws java.io.IOException {
-        Path video = sample.resolve(SampleMatch.VIDEO_FILE);
-        Path json = sample.resolve(SampleMatch.JSON_FILE);
-        if (!Files.isRegularFile(video) || !Files.isRegularFile(json)
-                || !Files.isRegularFile(sample.resolve(SampleMatch.AVRO_FILE))) {
-            return false;
-        }
-        List<String> expected = SampleMatch.events().stream().map(MatchEventJson::write).toList();
-        return Files.readAllLines(json, StandardCharsets.UTF_8).equals(expected);
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./hookline profiles}: tools for the editors of clip-profiles/. */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         description = "Checks the clip profiles, or shows what a rendition or template ends up with.",
-        subcommands = {ValidateProfilesCommand.class, ExplainProfileCommand.class},
+        subcommands = {ValidateProfilesCommand.class, ExplainProfileCommand.class, PreviewProfilesCommand.class},
         commandListHeading = "%nCommands:%n")
 final class ProfilesCommand implements Runnable {
 

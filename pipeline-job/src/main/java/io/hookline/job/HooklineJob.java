@@ -95,7 +95,7 @@ public final class HooklineJob {
 
     /** Adds the whole job to {@code env}: plans are rendered and each match gets its manifest. */
     public void build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<ClipPlan> plans = plan(env);
+        SingleOutputStreamOperator<ClipPlan> plans = plans(env);
         DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
                         new RenderClips(renderers, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
                         renderConcurrency)
@@ -114,13 +114,16 @@ public final class HooklineJob {
 
     /** Adds the job up to planning: each match's ranked plan is written as plan.json, nothing is rendered. */
     public void buildPlanOnly(StreamExecutionEnvironment env) {
-        plan(env).keyBy(ClipPlan::getMatchId)
+        plans(env).keyBy(ClipPlan::getMatchId)
                 .process(new CollectPlans()).name("collect plans").uid("collect-plans")
                 .sinkTo(new MatchFileSink<>(stores, new MatchFiles.Plan())).name("write plan").uid("write-plan");
     }
 
-    /** Feed to ranked clip plans, with the dead letters written on the side. */
-    private SingleOutputStreamOperator<ClipPlan> plan(StreamExecutionEnvironment env) {
+    /**
+     * Adds the job up to planning and returns the ranked clip plans, with the dead letters written on the side;
+     * the benchmark collects them to render the same clips another way.
+     */
+    public SingleOutputStreamOperator<ClipPlan> plans(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<SourcedEvent> events = env
                 .fromSource(feed, WatermarkStrategy.noWatermarks(), "read feed").uid("read-feed")
                 .process(new ValidateEvents(videoDurationMs)).name("validate events").uid("validate-events");

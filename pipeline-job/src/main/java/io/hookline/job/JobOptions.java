@@ -39,6 +39,10 @@ public final class JobOptions {
     public static final ConfigOption<Integer> DECODER_THREADS = ConfigOptions.key("hookline.render.decoder-threads")
             .intType().defaultValue(2)
             .withDescription("Threads of the source decoder.");
+    public static final ConfigOption<Boolean> SEGMENT_CACHE = ConfigOptions.key("hookline.render.segment-cache")
+            .booleanType().defaultValue(true)
+            .withDescription("Keep encoded segments under the output directory (.segments) and join them into every"
+                    + " clip that shows the same stretch, instead of encoding it again.");
     public static final ConfigOption<Boolean> DRAFT = ConfigOptions.key("hookline.render.draft")
             .booleanType().defaultValue(false)
             .withDescription("Render at reduced size with the fastest preset, for previews.");

@@ -90,7 +90,8 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         RenderSettings settings = new RenderSettings(conf.get(JobOptions.DECODER_THREADS),
                 conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.DRAFT));
         // Segments several clips show (a play in its clip and in compilations) are encoded once.
-        SegmentCache segments = new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT)));
+        SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
+                ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT))) : SegmentCache.NONE;
         RendererFactory renderers = () -> new FfmpegClipRenderer(profiles, video.resolve(), stores.create(), settings,
                 segments);
         HooklineJob job = new HooklineJob(feed, video, renderers, stores, profiles,

@@ -42,6 +42,10 @@ public final class ClipPlanner {
             }
         }
         clips.addAll(new CompilationPlanner(profiles, videoDurationMs).plan(matchId, clipped));
+        MatchFacts facts = MatchFacts.of(plays);
+        for (ClipPlan.Builder clip : clips) {
+            clip.setScoreboard(facts.scoreboard()).setHomeTeam(facts.homeTeam()).setAwayTeam(facts.awayTeam());
+        }
         clips.sort(Comparator.comparingDouble(ClipPlan.Builder::getScore).reversed()
                 .thenComparing(ClipPlan.Builder::getKind)
                 .thenComparingLong(ClipPlan.Builder::getPeakMs)
@@ -89,7 +93,8 @@ public final class ClipPlanner {
                 .setRenditions(profiles.renditionNames())
                 .setExplanation(play.getExplanation())
                 .setNotes(notes)
-                .setMedia(play.getMedia() == null ? List.of() : List.of(play.getMedia()));
+                .setMedia(play.getMedia() == null ? List.of() : List.of(play.getMedia()))
+                .setLabels(List.of(MatchFacts.label(play, start, end)));
     }
 
     /** Why a play was ranked without what its video says, when it was. */

@@ -5,6 +5,7 @@ import io.hookline.model.ClipPlan;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.MediaSignals;
 import io.hookline.model.Play;
+import io.hookline.model.PlayLabel;
 import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
 import io.hookline.profiles.CompilationRules;
@@ -85,10 +86,12 @@ final class CompilationPlanner {
         }
         List<String> playIds = new ArrayList<>();
         List<MediaSignals> media = new ArrayList<>();
+        List<PlayLabel> labels = new ArrayList<>();
         double total = 0;
         for (int i = 0; i < chosen.size(); i++) {
             Play play = chosen.get(i);
             segments.add(new Segment(SegmentRole.body, windows.get(i).startMs(), windows.get(i).endMs(), 1.0));
+            labels.add(MatchFacts.label(play, windows.get(i).startMs(), windows.get(i).endMs()));
             playIds.add(play.getPlayId());
             if (play.getMedia() != null) {
                 media.add(play.getMedia());
@@ -114,7 +117,8 @@ final class CompilationPlanner {
                 .setExplanation(chosen.size() + " plays, mean score " + String.format(Locale.ROOT, "%.2f",
                         total / chosen.size()) + "; opens on: " + chosen.get(0).getExplanation())
                 .setNotes(List.of())
-                .setMedia(media));
+                .setMedia(media)
+                .setLabels(labels));
     }
 
     /** Plays grouped by a key (in order of each group's best play); plays without a key are left out. */

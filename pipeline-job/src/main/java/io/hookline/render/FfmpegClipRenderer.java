@@ -4,20 +4,15 @@ import io.hookline.model.ClipPlan;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
-import io.hookline.profiles.AudioSpec;
-import io.hookline.profiles.Reframe;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.profiles.VideoSpec;
-import io.hookline.render.OutputTimeline.Span;
 import io.hookline.render.analysis.AudioLevels;
-import io.hookline.render.media.AudioEncoder;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.MediaProbe;
 import io.hookline.render.media.Mp4Writer;
-import io.hookline.render.media.PcmResampler;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.VideoEncoding;
@@ -71,7 +66,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             }
             Map<String, Tuning> tunings = new LinkedHashMap<>();
             for (RenditionProfile p : targets) {
-                tunings.put(p.name(), new Tuning(firstEncoding(p, plan, info), 0, 0));
+                tunings.put(p.name(), new Tuning(firstEncoding(p, plan, info, settings), 0, 0));
             }
             Map<String, Attempt> first = renderPass(reader, plan, targets, tunings, notes);
             List<RenditionProfile> retry = new ArrayList<>();
@@ -110,23 +105,16 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         List<RenditionPipeline> pipelines = new ArrayList<>();
         try {
             for (RenditionProfile p : targets) {
-                VideoEncoding enc = tunings.get(p.name()).video();
-                OutputTimeline timeline = OutputTimeline.of(plan.getSegments(), info.fps(),
-                        new FrameRate(enc.fpsNum(), enc.fpsDen()), p.maxDurationMs());
-                if (timeline.trimmed()) {
+                Tuning tuning = tunings.get(p.name());
+                RenditionRecipe recipe = new RenditionRecipe(p, tuning.video(), plan, info, settings.draft(),
+                        profiles);
+                if (recipe.trimmed()) {
                     notes.add(p.name() + ": cut to the profile's maximum of " + p.maxDurationMs() / 1000.0 + " s");
                 }
-                RenditionPipeline pipeline = new RenditionPipeline(p, enc, timeline, info, settings.draft(), cache);
+                RenditionPipeline pipeline = new RenditionPipeline(recipe, cache);
                 pipeline.posterAt(plan.getPeakMs() * 1000);
+                pipeline.prepare();
                 pipelines.add(pipeline);
-            }
-            for (RenditionPipeline r : pipelines) {
-                FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(),
-                        r.encoding().width(), r.encoding().height());
-                if (r.profile().video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())) {
-                    r.panWith(CropTrack.plan(box, info.width(), info.fps(), plan.getMedia(), profiles.rules().camera()));
-                }
-                r.prepare();
             }
             WindowedPcm pcm = new WindowedPcm();
             for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
@@ -143,7 +131,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }, pcm.add(window[0], window[1]));
             }
 
-            Map<AudioKey, EncodedStream> audioCache = new HashMap<>();
+            Map<Object, EncodedStream> audioCache = new HashMap<>();
             Map<String, Attempt> out = new LinkedHashMap<>();
             try {
                 for (RenditionPipeline r : pipelines) {
@@ -159,7 +147,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, WindowedPcm pcm,
-            Map<AudioKey, EncodedStream> audioCache) {
+            Map<Object, EncodedStream> audioCache) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
             return Attempt.failed(r.error());
@@ -173,10 +161,10 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         Path temp = null;
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
+            RenditionRecipe recipe = r.recipe();
             EncodedStream audio = audioCache.computeIfAbsent(
-                    new AudioKey(p.audio(), r.timeline(), tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb(),
-                            p.container().editLists()),
-                    k -> encodeAudio(k, pcm));
+                    recipe.audioKey(tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb()),
+                    k -> recipe.encodeAudio(pcm, tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb()));
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);
@@ -227,38 +215,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         return relative;
     }
 
-    /**
-     * Cuts the timeline's audio out of the decoded stretches, brings it to the profile's loudness, converts it
-     * to the profile's format and encodes it. Without edit lists a player starts on the AAC encoder's priming
-     * samples, so the sound is started that much later and stays in step with the picture.
-     */
-    private static EncodedStream encodeAudio(AudioKey key, WindowedPcm pcm) {
-        OutputTimeline timeline = key.timeline();
-        int total = samplesAt(timeline, timeline.frames(), pcm.sampleRate());
-        float[][] samples = new float[pcm.channels()][total];
-        for (Span span : timeline.spans()) {
-            int from = samplesAt(timeline, span.firstOutputFrame(), pcm.sampleRate());
-            int to = samplesAt(timeline, span.firstOutputFrame() + span.frames(), pcm.sampleRate());
-            pcm.copy(span.sourceStartUs(), to - from, samples, from);
-        }
-        AudioSpec spec = key.spec();
-        // Loudness is measured and limited in the rendition's own channels (a mono downmix sums the two
-        // sides), at the rate the K-weighting is defined for; the rate changes last.
-        float[][] mixed = PcmResampler.convert(samples, total, pcm.sampleRate(), spec.channels(), pcm.sampleRate());
-        int mixedCount = Math.min(total, mixed[0].length);
-        LoudnessNormalizer.normalize(mixed, mixedCount, spec.loudnessLufs() + key.loudnessOffsetDb(),
-                spec.truePeakDbtp() + key.ceilingOffsetDb());
-        float[][] converted = PcmResampler.convert(mixed, mixedCount, pcm.sampleRate(), spec.channels(), spec.sampleRate());
-        int count = Math.min(samplesAt(timeline, timeline.frames(), spec.sampleRate()), converted[0].length);
-        return AudioEncoder.encode(converted, count, spec.sampleRate(), spec.bitrateKbps(), !key.editLists());
-    }
-
-    /** Sample index at an output frame, computed from the start so rounding never accumulates. */
-    private static int samplesAt(OutputTimeline timeline, long frame, int sampleRate) {
-        return (int) Math.round(timeline.rate().frameTimeUs(frame) * sampleRate / 1_000_000.0);
-    }
-
-    private VideoEncoding firstEncoding(RenditionProfile p, ClipPlan plan, SourceInfo info) {
+    /** A rendition's encoder settings; under a size cap the bitrate is what the cap allows for the clip's length. */
+    static VideoEncoding firstEncoding(RenditionProfile p, ClipPlan plan, SourceInfo info, RenderSettings settings) {
         VideoSpec v = p.video();
         FrameRate rate = FrameRate.of(v.fps());
         int[] size = FrameGeometry.frameSize(v, settings.draft());
@@ -287,10 +245,6 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             }
         }
     }
-
-    /** Renditions sharing an audio setting and a timeline share one AAC encode. */
-    private record AudioKey(AudioSpec spec, OutputTimeline timeline, double loudnessOffsetDb, double ceilingOffsetDb,
-            boolean editLists) {}
 
     /**
      * How one rendition is encoded: its video settings, and the corrections a failed check asked for.

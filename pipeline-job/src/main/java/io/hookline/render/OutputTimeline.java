@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * A clip's segments laid out on one rendition's output frames. Each span starts on a source frame and
  * lasts a whole number of output frames; output frame {@code k} of a span shows the source frame on
- * screen at {@code sourceStartUs + k / fps}.
+ * screen at {@code sourceStartUs + k / fps}. Intro and outro cards, when a rendition has them, take the
+ * first and last frames.
  */
-record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
+record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed, int introFrames, int outroFrames) {
 
     /**
      * Source times are matched with this tolerance, so container timestamp rounding cannot pick the
@@ -29,9 +30,17 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
      * {@code maxDurationMs} is cut at the end.
      */
     static OutputTimeline of(List<Segment> segments, double sourceFps, FrameRate rate, long maxDurationMs) {
+        return of(segments, sourceFps, rate, maxDurationMs, 0, 0);
+    }
+
+    /** The same with cards of these lengths before and after; the cards count towards the longest duration. */
+    static OutputTimeline of(List<Segment> segments, double sourceFps, FrameRate rate, long maxDurationMs,
+            long introMs, long outroMs) {
         List<Span> spans = new ArrayList<>();
-        long maxFrames = rate.framesIn(maxDurationMs * 1000);
-        long next = 0;
+        int intro = rate.framesIn(introMs * 1000);
+        int outro = rate.framesIn(outroMs * 1000);
+        long maxFrames = rate.framesIn(maxDurationMs * 1000) - outro;
+        long next = intro;
         boolean trimmed = false;
         for (Segment s : segments) {
             long startUs = snap(s.getSourceStartMs() * 1000, sourceFps);
@@ -46,7 +55,7 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
                 next += frames;
             }
         }
-        return new OutputTimeline(rate, List.copyOf(spans), trimmed);
+        return new OutputTimeline(rate, List.copyOf(spans), trimmed, intro, outro);
     }
 
     /** The source time output frame {@code k} of {@code span} shows, tolerance included. */
@@ -59,8 +68,13 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed) {
         return span.sourceStartUs() + Math.round(rate.frameTimeUs(span.frames()) * span.speed());
     }
 
+    /** All output frames, cards included; 0 when no segment made it in. */
     long frames() {
-        return spans.isEmpty() ? 0 : spans.get(spans.size() - 1).firstOutputFrame() + spans.get(spans.size() - 1).frames();
+        if (spans.isEmpty()) {
+            return 0;
+        }
+        Span last = spans.get(spans.size() - 1);
+        return last.firstOutputFrame() + last.frames() + outroFrames;
     }
 
     long durationUs() {

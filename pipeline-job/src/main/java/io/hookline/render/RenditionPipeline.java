@@ -1,18 +1,20 @@
 package io.hookline.render;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
+import io.hookline.render.graphics.Overlay;
+import io.hookline.render.graphics.RenditionGraphics;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
+import io.hookline.render.media.Ffmpeg;
 import io.hookline.render.media.FrameFilter;
-import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.VideoEncoder;
 import io.hookline.render.media.VideoEncoding;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
@@ -23,29 +25,28 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * packets are taken as they are.
  */
 final class RenditionPipeline implements AutoCloseable {
+    private final RenditionRecipe recipe;
     private final RenditionProfile profile;
     private final VideoEncoding encoding;
     private final OutputTimeline timeline;
-    private final String chain;
     private final SegmentCache cache;
-    private final String sourceId;
+    private final CropTrack crop;
+    private final RenditionGraphics graphics;
     private final List<SpanEncoder> spans = new ArrayList<>();
     private FrameFilter filter;
-    private CropTrack crop;
     private long posterUs = -1;
     private PosterFrame poster;
     private int cropX = -1;
     private String error;
 
-    RenditionPipeline(RenditionProfile profile, VideoEncoding encoding, OutputTimeline timeline, SourceInfo source,
-            boolean draft, SegmentCache cache) {
-        this.profile = profile;
-        this.encoding = encoding;
-        this.timeline = timeline;
-        this.chain = FrameGeometry.chain(source.width(), source.height(), encoding.width(), encoding.height(),
-                profile.video().fit(), draft);
+    RenditionPipeline(RenditionRecipe recipe, SegmentCache cache) {
+        this.recipe = recipe;
+        this.profile = recipe.profile();
+        this.encoding = recipe.encoding();
+        this.timeline = recipe.timeline();
+        this.crop = recipe.crop();
+        this.graphics = recipe.graphics();
         this.cache = cache;
-        this.sourceId = source.identity();
     }
 
     RenditionProfile profile() {
@@ -70,18 +71,14 @@ final class RenditionPipeline implements AutoCloseable {
         return poster;
     }
 
-    /** Makes the crop pan with the action instead of staying centred. */
-    void panWith(CropTrack track) {
-        this.crop = track;
+    RenditionRecipe recipe() {
+        return recipe;
     }
 
-    /**
-     * Opens an encoder per segment and looks each segment up in the cache; call once the crop is set, since
-     * the crop path is part of what a segment looks like.
-     */
+    /** Looks each segment up in the cache; the ones not found are encoded as their frames arrive. */
     void prepare() {
         for (Span span : timeline.spans()) {
-            String key = key(span);
+            String key = recipe.key(span);
             spans.add(new SpanEncoder(span, key, cache.get(key).orElse(null)));
         }
     }
@@ -125,7 +122,20 @@ final class RenditionPipeline implements AutoCloseable {
                 if (filtered == null) {
                     filtered = filter(frame, startUs);
                 }
-                s.encode(filtered);
+                if (graphics.drawsOverPicture()) {
+                    // Graphics differ between segments showing the same moment (a hook has no lower third),
+                    // so each draws on its own copy.
+                    AVFrame copy = av_frame_clone(filtered);
+                    try {
+                        Ffmpeg.check(av_frame_make_writable(copy), "copying a frame for graphics");
+                        graphics.drawOn(copy, s.span.role(), startUs);
+                        s.encode(copy);
+                    } finally {
+                        av_frame_free(copy);
+                    }
+                } else {
+                    s.encode(filtered);
+                }
             }
         }
         if (poster == null && posterUs >= startUs && posterUs < endUs) {
@@ -142,6 +152,9 @@ final class RenditionPipeline implements AutoCloseable {
             throw new IllegalStateException("the clip has no frames");
         }
         List<EncodedStream> out = new ArrayList<>();
+        if (timeline.introFrames() > 0) {
+            out.add(card(graphics.intro(), timeline.introFrames()));
+        }
         for (SpanEncoder s : spans) {
             if (s.cached != null) {
                 // Only the codec parameters are needed: an encoder with the same settings gives them.
@@ -156,7 +169,32 @@ final class RenditionPipeline implements AutoCloseable {
                 s.result = null;
             }
         }
+        if (timeline.outroFrames() > 0) {
+            out.add(card(graphics.outro(), timeline.outroFrames()));
+        }
         return out;
+    }
+
+    /** A card held for {@code frames} frames: encoded once per look and length, then reused from the cache. */
+    private EncodedStream card(Overlay card, int frames) {
+        String key = recipe.cardKey(card, frames);
+        try (VideoEncoder encoder = new VideoEncoder(encoding)) {
+            List<EncodedPacket> cached = cache.get(key).orElse(null);
+            if (cached != null) {
+                return encoder.reuse(cached, frames);
+            }
+            AVFrame picture = card.onBlackFrame(encoding.width(), encoding.height());
+            try {
+                for (int i = 0; i < frames; i++) {
+                    encoder.encode(picture);
+                }
+            } finally {
+                av_frame_free(picture);
+            }
+            EncodedStream stream = encoder.finish();
+            cache.put(key, stream.packets());
+            return stream;
+        }
     }
 
     /** How many of this rendition's segments came from the cache. */
@@ -166,7 +204,7 @@ final class RenditionPipeline implements AutoCloseable {
 
     private AVFrame filter(AVFrame frame, long startUs) {
         if (filter == null) {
-            filter = new FrameFilter(frame.width(), frame.height(), frame.format(), chain);
+            filter = new FrameFilter(frame.width(), frame.height(), frame.format(), recipe.filterChain());
         }
         if (crop != null) {
             int x = crop.x(startUs);
@@ -176,24 +214,6 @@ final class RenditionPipeline implements AutoCloseable {
             }
         }
         return filter.apply(frame);
-    }
-
-    /** Everything that decides a segment's pictures and bits. */
-    private String key(Span span) {
-        StringBuilder k = new StringBuilder()
-                .append(sourceId).append('|').append(encoding).append('|').append(chain).append('|')
-                .append(span.sourceStartUs()).append('|').append(span.frames()).append('|').append(span.speed());
-        if (crop != null) {
-            for (int i = 0; i < span.frames(); i++) {
-                k.append(',').append(crop.x(timeline.sourceTimeUs(span, i) - OutputTimeline.TOLERANCE_US));
-            }
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

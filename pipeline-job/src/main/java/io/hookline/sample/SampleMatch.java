@@ -1,8 +1,10 @@
 package io.hookline.sample;
 
+import io.hookline.ingest.MatchEventJson;
 import io.hookline.model.MatchEvent;
 import io.hookline.vocabulary.EventType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,9 +45,17 @@ public final class SampleMatch {
 
     /** Writes the sample match with its video in the given format. */
     public static Written write(Path directory, VideoFormat format) throws IOException {
+        return write(directory, format, DURATION_MS);
+    }
+
+    /**
+     * Writes the first {@code durationMs} of the sample match: the video stops there and the feed keeps the
+     * events before it. The benchmark's quick run uses it.
+     */
+    public static Written write(Path directory, VideoFormat format, long durationMs) throws IOException {
         Files.createDirectories(directory);
-        List<MatchEvent> events = events();
-        SyntheticVideo.Spec spec = new SyntheticVideo.Spec(format.width(), format.height(), format.fps(), DURATION_MS,
+        List<MatchEvent> events = events().stream().filter(e -> e.getVideoTimeMs() < durationMs).toList();
+        SyntheticVideo.Spec spec = new SyntheticVideo.Spec(format.width(), format.height(), format.fps(), durationMs,
                 format.audio(), roarTimesMs(events));
         Path video = directory.resolve(VIDEO_FILE);
         Path avro = directory.resolve(AVRO_FILE);
@@ -53,7 +63,22 @@ public final class SampleMatch {
         replace(video, temp -> SyntheticVideo.write(spec, temp));
         replace(avro, temp -> EventFiles.writeAvro(events, MATCH_ID, temp));
         replace(json, temp -> EventFiles.writeJsonLines(events, temp));
-        return new Written(MATCH_ID, video, avro, json, events.size(), DURATION_MS);
+        return new Written(MATCH_ID, video, avro, json, events.size(), durationMs);
+    }
+
+    /**
+     * Whether {@code directory} holds the first {@code durationMs} of the sample match as the generator writes it
+     * now, so it need not be generated again.
+     */
+    public static boolean isWritten(Path directory, long durationMs) throws IOException {
+        Path json = directory.resolve(JSON_FILE);
+        if (!Files.isRegularFile(directory.resolve(VIDEO_FILE)) || !Files.isRegularFile(json)
+                || !Files.isRegularFile(directory.resolve(AVRO_FILE))) {
+            return false;
+        }
+        List<String> expected = events().stream().filter(e -> e.getVideoTimeMs() < durationMs)
+                .map(MatchEventJson::write).toList();
+        return Files.readAllLines(json, StandardCharsets.UTF_8).equals(expected);
     }
 
     /** The sample match's events, in feed order. */

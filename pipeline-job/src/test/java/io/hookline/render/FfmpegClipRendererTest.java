@@ -10,6 +10,7 @@ import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
 import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
+import io.hookline.profiles.GraphicsTemplate;
 import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
@@ -20,6 +21,7 @@ import io.hookline.storage.LocalClipStore;
 import io.hookline.testing.DecodedClip;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,8 @@ class FfmpegClipRendererTest {
         List<Long> expected = new ArrayList<>();
         expected.addAll(sourceFrames(HOOK, profile.video().fps()));
         expected.addAll(sourceFrames(BODY, profile.video().fps()));
+        // Then the outro card, which shows no match picture.
+        expected.addAll(Collections.nCopies(outroFrames(profile), DecodedClip.UNREADABLE));
         assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         // The clip opens on the peak: its first frame is the hook's first source frame.
         assertThat(decoded.sourceFrames()[0]).isEqualTo(HOOK.getSourceStartMs() * SOURCE_FPS / 1000);
@@ -102,7 +106,8 @@ class FfmpegClipRendererTest {
         RenditionProfile profile = profiles.rendition(name);
         Rendition r = rendition(name);
         MediaProbe.Result probe = MediaProbe.probe(file(name));
-        long frames = sourceFrames(HOOK, profile.video().fps()).size() + sourceFrames(BODY, profile.video().fps()).size();
+        long frames = sourceFrames(HOOK, profile.video().fps()).size() + sourceFrames(BODY, profile.video().fps()).size()
+                + outroFrames(profile);
 
         assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok);
         assertThat(probe.videoCodec()).isEqualTo("h264");
@@ -144,6 +149,7 @@ class FfmpegClipRendererTest {
         DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
         List<Long> expected = new ArrayList<>();
         segments.forEach(seg -> expected.addAll(sourceFrames(seg, 50)));
+        expected.addAll(Collections.nCopies(outroFrames(profiles.rendition("youtube-landscape")), DecodedClip.UNREADABLE));
         assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         for (DecodedClip.SyncMark mark : decoded.syncMarks(SOURCE_FPS)) {
             assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
@@ -157,14 +163,15 @@ class FfmpegClipRendererTest {
                 new LocalClipStore(out), RenderSettings.defaults(), new DiskSegmentCache(segments));
         Segment other = new Segment(SegmentRole.body, 9_500L, 11_500L, 1.0);
         RenderedClip play = renderer.render(plan("c-play", List.of(HOOK, BODY), List.of("youtube-landscape")));
-        assertThat(files(segments)).as("hook and body encoded").hasSize(2);
+        assertThat(files(segments)).as("hook, body and outro card encoded").hasSize(3);
 
         RenderedClip compilation = renderer.render(plan("c-reel", List.of(BODY, other), List.of("youtube-landscape")));
-        assertThat(files(segments)).as("only the new stretch encoded").hasSize(3);
+        assertThat(files(segments)).as("only the new stretch encoded; the same outro card reused").hasSize(4);
 
         DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + compilation.getRenditions().get(0).getPath()));
         List<Long> expected = new ArrayList<>(sourceFrames(BODY, 50));
         expected.addAll(sourceFrames(other, 50));
+        expected.addAll(Collections.nCopies(outroFrames(profiles.rendition("youtube-landscape")), DecodedClip.UNREADABLE));
         assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         for (DecodedClip.SyncMark mark : decoded.syncMarks(SOURCE_FPS)) {
             assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
@@ -206,6 +213,12 @@ class FfmpegClipRendererTest {
     }
 
     /** The source frames a rendition at {@code fps} shows for a segment: the frame on screen at each output tick. */
+    /** The frames of the outro card the rendition's graphics template ends clips with. */
+    static int outroFrames(RenditionProfile profile) {
+        GraphicsTemplate.Card outro = profiles.template(profile.graphics()).outro();
+        return outro == null ? 0 : (int) Math.round(outro.durationMs() * profile.video().fps() / 1000);
+    }
+
     private static List<Long> sourceFrames(Segment s, double fps) {
         long first = s.getSourceStartMs() * SOURCE_FPS / 1000;
         long frames = Math.round((s.getSourceEndMs() - s.getSourceStartMs()) * fps / 1000);

@@ -54,10 +54,13 @@ class ReframingTest {
         int[] frames = {0};
         LumaFrames.walk(dir.resolve("out/m").resolve(clip.getRenditions().get(0).getPath()),
                 (luma, stride, width, height) -> {
-                    frames[0]++;
                     OptionalLong source = FrameCode.read(luma, stride, width, height);
+                    if (source.isEmpty()) {
+                        return; // the outro card: no match picture to follow
+                    }
+                    frames[0]++;
                     double[] ball = whiteBlob(luma, stride, width, height);
-                    if (source.isPresent() && ball != null) {
+                    if (ball != null) {
                         seen.add(new double[] {source.getAsLong(), ball[0] / width});
                     }
                 });
@@ -70,7 +73,7 @@ class ReframingTest {
                 .mapToDouble(s -> SyntheticVideo.ball(SPEC, (long) s[0])[0] - s[1] * cropShare)
                 .toArray();
         double acceleration = maxAcceleration(left, SPEC.fps());
-        System.out.printf("reframing: ball in the picture in %d of %d frames; crop acceleration at most %.2f%n",
+        System.out.printf("reframing: ball in the picture in %d of %d match frames; crop acceleration at most %.2f%n",
                 seen.size(), frames[0], acceleration);
         assertThat(seen.size() / (double) frames[0]).as("share of frames with the ball in the picture")
                 .isGreaterThanOrEqualTo(0.95);

@@ -37,4 +37,9 @@ public record VideoEncoding(
         return new VideoEncoding(width, height, fpsNum, fpsDen, profile, level, gopFrames, preset, crf, kbps,
                 maxBitrateKbps, threads, bframes);
     }
+
+    public VideoEncoding withThreads(int count) {
+        return new VideoEncoding(width, height, fpsNum, fpsDen, profile, level, gopFrames, preset, crf, bitrateKbps,
+                maxBitrateKbps, count, bframes);
+    }
 }

@@ -1,0 +1,101 @@
+package io.hookline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * The {@code ffmpeg} program that ships inside JavaCV's FFmpeg jar, the one a user's script would call. It is
+ * run with an argument list, never through a shell.
+ */
+final class FfmpegCli {
+    private static final Pattern MAXRSS = Pattern.compile("bench: maxrss=(\\d+)KiB");
+    /** Enough of the log to say why a command failed; the figures ffmpeg prints last are in it too. */
+    private static final int KEPT_LINES = 40;
+
+    private final String binary;
+    private final String libraryDir;
+
+    private FfmpegCli(String binary) {
+        this.binary = binary;
+        this.libraryDir = Path.of(binary).getParent().toString();
+    }
+
+    /** Extracts the program from the jar (JavaCPP caches it under ~/.javacpp) and its libraries next to it. */
+    static FfmpegCli extract() {
+        String path = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        if (path == null) {
+            throw new IllegalStateException("JavaCV's FFmpeg jar holds no ffmpeg program for this platform");
+        }
+        return new FfmpegCli(path);
+    }
+
+    String binary() {
+        return binary;
+    }
+
+    /**
+     * What one run left: its exit code, the end of its log, and the peak memory {@code -benchmark} reported (0
+     * when the arguments did not ask for it).
+     */
+    record Result(int exitCode, List<String> log, long maxRssBytes) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** The first log line that matches, or null. */
+        String find(Pattern pattern) {
+            for (String line : log) {
+                Matcher m = pattern.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            return null;
+        }
+
+        String failure() {
+            return "ffmpeg exited with " + exitCode + ":\n  " + String.join("\n  ", log);
+        }
+    }
+
+    /** Runs ffmpeg with {@code args} and waits for it; the log is read as it comes so the pipe never fills. */
+    Result run(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(binary);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // The program's own libraries sit next to it, but not every one of them is found through its RUNPATH.
+        String inherited = System.getenv("LD_LIBRARY_PATH");
+        builder.environment().put("LD_LIBRARY_PATH",
+                inherited == null || inherited.isBlank() ? libraryDir : libraryDir + ":" + inherited);
+        Process process = builder.start();
+        Deque<String> tail = new ArrayDeque<>();
+        long maxRss = 0;
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                Matcher rss = MAXRSS.matcher(line);
+                if (rss.find()) {
+                    maxRss = Long.parseLong(rss.group(1)) * 1024;
+                }
+                tail.addLast(line);
+                if (tail.size() > KEPT_LINES) {
+                    tail.removeFirst();
+                }
+            }
+        }
+        int exit = process.waitFor();
+        return new Result(exit, List.copyOf(tail), maxRss);
+    }
+}

@@ -1,0 +1,290 @@
+package io.hookline.render;
+
+import io.hookline.model.ClipPlan;
+import io.hookline.model.SegmentRole;
+import io.hookline.profiles.AudioSpec;
+import io.hookline.profiles.GraphicsTemplate;
+import io.hookline.profiles.ProfileSet;
+import io.hookline.profiles.Reframe;
+import io.hookline.profiles.RenditionProfile;
+import io.hookline.render.OutputTimeline.Span;
+import io.hookline.render.graphics.Overlay;
+import io.hookline.render.graphics.RenditionGraphics;
+import io.hookline.render.media.AudioDecoder;
+import io.hookline.render.media.AudioEncoder;
+import io.hookline.render.media.EncodedStream;
+import io.hookline.render.media.PcmResampler;
+import io.hookline.render.media.SourceInfo;
+import io.hookline.render.media.TruePeak;
+import io.hookline.render.media.VideoEncoding;
+import io.hookline.render.media.WindowedPcm;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * How one rendition of a clip is made: its encoder settings, the filter chain that puts a source frame into its
+ * frame, where a panning crop sits, and its segments on the output timeline, each with the key its encoded
+ * packets are cached under. The renderer works from it; the benchmark uses it to make the same rendition with the
+ * FFmpeg command line and to time the encoder alone.
+ */
+public final class RenditionRecipe {
+    /** Encoded sound is kept this far under the ceiling, for the resampling a player or a check does. */
+    private static final double PEAK_GUARD_DB = 0.3;
+    private static final int PEAK_ROUNDS = 3;
+    private static final double FADE_S = 0.005;
+    private final RenditionProfile profile;
+    private final VideoEncoding encoding;
+    private final OutputTimeline timeline;
+    private final String chain;
+    private final String sourceId;
+    private final RenditionGraphics graphics;
+    /** Null when the crop, if any, stays where the chain puts it. */
+    private final CropTrack crop;
+
+    /**
+     * One segment on the output timeline: output frame {@code k} (from 0 to {@code frames - 1}) shows the source
+     * frame on screen at {@link #sourceTimeUs(Piece, int)}.
+     *
+     * @param sourceEndUs just past the last source moment it shows
+     * @param firstOutputFrame where it starts in the rendition
+     * @param speed 0.5 shows each source moment for twice as long
+     * @param key what its encoded packets are cached under: equal keys, equal packets
+     */
+    public record Piece(SegmentRole role, long sourceStartUs, long sourceEndUs, int frames, long firstOutputFrame,
+            double speed, String key) {}
+
+    RenditionRecipe(RenditionProfile profile, VideoEncoding encoding, ClipPlan plan, SourceInfo info, boolean draft,
+            ProfileSet profiles) {
+        this.profile = profile;
+        this.encoding = encoding;
+        GraphicsTemplate template = profile.graphics() == null ? null : profiles.template(profile.graphics());
+        this.timeline = OutputTimeline.of(plan.getSegments(), info.fps(),
+                new FrameRate(encoding.fpsNum(), encoding.fpsDen()), profile.maxDurationMs(),
+                cardMs(template == null ? null : template.intro()), cardMs(template == null ? null : template.outro()));
+        this.graphics = template == null ? RenditionGraphics.NONE
+                : RenditionGraphics.of(plan, template, profile.safeZone(), encoding.width(), encoding.height(),
+                        timeline.spans().stream().map(s -> new long[] {s.sourceStartUs(), timeline.sourceEndUs(s)})
+                                .toList());
+        this.chain = FrameGeometry.chain(info.width(), info.height(), encoding.width(), encoding.height(),
+                profile.video().fit(), draft);
+        this.sourceId = info.identity();
+        FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(), encoding.width(),
+                encoding.height());
+        this.crop = profile.video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())
+                ? CropTrack.plan(box, info.width(), info.fps(), plan.getMedia(), profiles.rules().camera())
+                : null;
+    }
+
+    private static long cardMs(GraphicsTemplate.Card card) {
+        return card == null ? 0 : card.durationMs();
+    }
+
+    /** Every rendition of a clip as its first encode makes it (a size cap's second pass lowers the bitrate). */
+    public static List<RenditionRecipe> forClip(ProfileSet profiles, ClipPlan plan, SourceInfo info,
+            RenderSettings settings) {
+        return plan.getRenditions().stream()
+                .map(profiles::rendition)
+                .map(p -> new RenditionRecipe(p, FfmpegClipRenderer.firstEncoding(p, plan, info, settings), plan,
+                        info, settings.draft(), profiles))
+                .toList();
+    }
+
+    public RenditionProfile profile() {
+        return profile;
+    }
+
+    public VideoEncoding encoding() {
+        return encoding;
+    }
+
+    /** What is drawn over the picture, and the cards before and after it. */
+    public RenditionGraphics graphics() {
+        return graphics;
+    }
+
+    /** The libavfilter chain (crop, scale, pad, pixel format) from a source frame to the rendition's frame. */
+    public String filterChain() {
+        return chain;
+    }
+
+    /** Whether the crop moves with the action; {@link #cropX} then says where. */
+    public boolean pans() {
+        return crop != null;
+    }
+
+    /** The crop's left edge, in source pixels, for the source frame shown from {@code sourceUs}. */
+    public int cropX(long sourceUs) {
+        if (crop == null) {
+            throw new IllegalStateException(profile.name() + " does not pan");
+        }
+        return crop.x(sourceUs);
+    }
+
+    /** The segments in timeline order. */
+    public List<Piece> pieces() {
+        return timeline.spans().stream()
+                .map(s -> new Piece(s.role(), s.sourceStartUs(), timeline.sourceEndUs(s), s.frames(),
+                        s.firstOutputFrame(), s.speed(), key(s)))
+                .toList();
+    }
+
+    /** The source moment output frame {@code k} of a piece shows (a little past it, see OutputTimeline). */
+    public long sourceTimeUs(Piece piece, int k) {
+        return timeline.sourceTimeUs(new Span(piece.role(), piece.sourceStartUs(), piece.frames(),
+                piece.firstOutputFrame(), piece.speed()), k);
+    }
+
+    /** When output frame {@code frame} of the rendition is shown. */
+    public long outputTimeUs(long frame) {
+        return timeline.rate().frameTimeUs(frame);
+    }
+
+    /** Output frames of the intro card, before the first piece. */
+    public int introFrames() {
+        return timeline.introFrames();
+    }
+
+    /** Output frames of the outro card, after the last piece. */
+    public int outroFrames() {
+        return timeline.outroFrames();
+    }
+
+    /** Output frames in the rendition. */
+    public long frames() {
+        return timeline.frames();
+    }
+
+    /** Whether the profile's longest duration cut the clip short. */
+    public boolean trimmed() {
+        return timeline.trimmed();
+    }
+
+    /**
+     * The stretches of source a clip's renditions need, each decoded once, as {@code [startUs, endUs)}: what the
+     * renderer decodes for them.
+     */
+    public static List<long[]> decodeWindows(List<RenditionRecipe> recipes) {
+        return DecodeWindows.of(recipes.stream().map(r -> r.timeline).toList()).windows();
+    }
+
+    OutputTimeline timeline() {
+        return timeline;
+    }
+
+    CropTrack crop() {
+        return crop;
+    }
+
+    /**
+     * Cuts the timeline's audio out of the decoded stretches, brings it to the profile's loudness, converts it
+     * to the profile's format and encodes it. Renditions whose {@link #audioKey} is equal get the same stream.
+     *
+     * @param loudnessOffsetDb added to the loudness target, so a measured result lands on it
+     * @param ceilingOffsetDb added to the true-peak ceiling the limiter aims at
+     */
+    public EncodedStream encodeAudio(WindowedPcm pcm, double loudnessOffsetDb, double ceilingOffsetDb) {
+        int total = samplesAt(timeline.frames(), pcm.sampleRate());
+        float[][] samples = new float[pcm.channels()][total];
+        for (Span span : timeline.spans()) {
+            int from = samplesAt(span.firstOutputFrame(), pcm.sampleRate());
+            int to = samplesAt(span.firstOutputFrame() + span.frames(), pcm.sampleRate());
+            pcm.copy(span.sourceStartUs(), to - from, samples, from);
+            // Each stretch fades in and out over a few milliseconds: a hard cut in the sound is a click, and
+            // an encoder turns a click into a peak far over the limiter's ceiling.
+            fade(samples, from, to - from, pcm.sampleRate());
+        }
+        AudioSpec spec = profile.audio();
+        // Loudness is measured and limited in the rendition's own channels (a mono downmix sums the two
+        // sides), at the rate the K-weighting is defined for; the rate changes last.
+        float[][] mixed = PcmResampler.convert(samples, total, pcm.sampleRate(), spec.channels(), pcm.sampleRate());
+        int mixedCount = Math.min(total, mixed[0].length);
+        int count = samplesAt(timeline.frames(), spec.sampleRate());
+        boolean withoutEditList = !profile.container().editLists();
+        double ceiling = spec.truePeakDbtp() + ceilingOffsetDb;
+        for (int round = 1; ; round++) {
+            float[][] levelled = copyOf(mixed, mixedCount);
+            LoudnessNormalizer.normalize(levelled, mixedCount, spec.loudnessLufs() + loudnessOffsetDb, ceiling);
+            float[][] converted = PcmResampler.convert(levelled, mixedCount, pcm.sampleRate(), spec.channels(),
+                    spec.sampleRate());
+            EncodedStream encoded = AudioEncoder.encode(converted, Math.min(count, converted[0].length),
+                    spec.sampleRate(), spec.bitrateKbps(), withoutEditList);
+            // AAC at low bitrates can lift peaks past the limiter's margin: hear the encode, and limit harder
+            // by what it overshot.
+            float[][] heard = AudioDecoder.decode(encoded, spec.channels());
+            double over = TruePeak.dbtp(heard, heard[0].length, spec.sampleRate())
+                    - (spec.truePeakDbtp() - PEAK_GUARD_DB);
+            if (over <= 0 || round == PEAK_ROUNDS) {
+                return encoded;
+            }
+            encoded.close();
+            // The limiter acts only above its ceiling: start from the peak it let through, or it would not act.
+            ceiling = Math.min(ceiling, TruePeak.dbtp(levelled, mixedCount, pcm.sampleRate())) - over - PEAK_GUARD_DB;
+        }
+    }
+
+    private static void fade(float[][] samples, int from, int length, int sampleRate) {
+        int ramp = Math.min(length / 2, (int) (FADE_S * sampleRate));
+        for (float[] channel : samples) {
+            for (int i = 0; i < ramp; i++) {
+                float g = (i + 0.5f) / ramp;
+                channel[from + i] *= g;
+                channel[from + length - 1 - i] *= g;
+            }
+        }
+    }
+
+    private static float[][] copyOf(float[][] pcm, int count) {
+        float[][] copy = new float[pcm.length][];
+        for (int c = 0; c < pcm.length; c++) {
+            copy[c] = Arrays.copyOf(pcm[c], count);
+        }
+        return copy;
+    }
+
+    /** Renditions sharing an audio setting, a timeline and the loudness corrections share one AAC encode. */
+    public Object audioKey(double loudnessOffsetDb, double ceilingOffsetDb) {
+        return new AudioKey(profile.audio(), timeline, loudnessOffsetDb, ceilingOffsetDb,
+                profile.container().editLists());
+    }
+
+    /** Sample index at an output frame, computed from the start so rounding never accumulates. */
+    public int samplesAt(long frame, int sampleRate) {
+        return (int) Math.round(timeline.rate().frameTimeUs(frame) * sampleRate / 1_000_000.0);
+    }
+
+    /** Everything that decides a segment's pictures and bits. */
+    String key(Span span) {
+        StringBuilder k = new StringBuilder()
+                .append(sourceId).append('|').append(encoding).append('|').append(chain).append('|')
+                .append(span.sourceStartUs()).append('|').append(span.frames()).append('|').append(span.speed())
+                .append('|').append(graphics.signature(span.role(), span.sourceStartUs(), timeline.sourceEndUs(span)));
+        if (crop != null) {
+            for (int i = 0; i < span.frames(); i++) {
+                k.append(',').append(crop.x(timeline.sourceTimeUs(span, i) - OutputTimeline.TOLERANCE_US));
+            }
+        }
+        return digest(k);
+    }
+
+    /** What an intro or outro card's packets are cached under. */
+    String cardKey(Overlay card, int frames) {
+        return digest(new StringBuilder("card|").append(encoding).append('|').append(card.signature()).append('|')
+                .append(frames));
+    }
+
+    private static String digest(CharSequence key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record AudioKey(AudioSpec spec, OutputTimeline timeline, double loudnessOffsetDb, double ceilingOffsetDb,
+            boolean editLists) {}
+}

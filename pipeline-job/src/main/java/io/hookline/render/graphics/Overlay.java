@@ -1,0 +1,197 @@
+package io.hookline.render.graphics;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+
+/**
+ * A graphic ready to lay over yuv420p frames: its pixels converted once to luma, chroma and opacity, its place
+ * in the frame (on even pixels, so chroma lines up), and the stretch of source time it shows during. Showing
+ * by source time means a moment looks the same in every clip that shows it.
+ */
+public final class Overlay {
+    private final BufferedImage image;
+    private final int x;
+    private final int y;
+    private final int width;
+    private final int height;
+    private final long fromUs;
+    private final long toUs;
+    private final byte[] luma;
+    private final byte[] alpha;
+    private final byte[] cb;
+    private final byte[] cr;
+    private final byte[] chromaAlpha;
+    private final String signature;
+
+    Overlay(BufferedImage image, int x, int y, long fromUs, long toUs) {
+        this.image = image;
+        this.x = x & ~1;
+        this.y = y & ~1;
+        this.width = image.getWidth() & ~1;
+        this.height = image.getHeight() & ~1;
+        this.fromUs = fromUs;
+        this.toUs = toUs;
+        this.luma = new byte[width * height];
+        this.alpha = new byte[width * height];
+        int cw = width / 2;
+        int ch = height / 2;
+        this.cb = new byte[cw * ch];
+        this.cr = new byte[cw * ch];
+        this.chromaAlpha = new byte[cw * ch];
+        convert(image);
+        this.signature = digest();
+    }
+
+    /** Whether it shows on the frame shown from {@code sourceUs}. */
+    public boolean showsAt(long sourceUs) {
+        return sourceUs >= fromUs && sourceUs < toUs;
+    }
+
+    /** Whether it shows anywhere in [startUs, endUs). */
+    public boolean overlaps(long startUs, long endUs) {
+        return fromUs < endUs && toUs > startUs;
+    }
+
+    /** The picture as drawn, before conversion. */
+    public BufferedImage image() {
+        return image;
+    }
+
+    /** The left edge in the frame, in pixels (even). */
+    public int x() {
+        return x;
+    }
+
+    /** The top edge in the frame, in pixels (even). */
+    public int y() {
+        return y;
+    }
+
+    /** The source time it shows from. */
+    public long fromUs() {
+        return fromUs;
+    }
+
+    /** The source time it shows until. */
+    public long toUs() {
+        return toUs;
+    }
+
+    /** Identifies pixels, place and timing: part of the cache key of every segment it shows on. */
+    public String signature() {
+        return signature;
+    }
+
+    /** A new yuv420p frame of this size, black, with this graphic drawn on it; the caller frees it. */
+    public AVFrame onBlackFrame(int frameWidth, int frameHeight) {
+        AVFrame frame = av_frame_alloc();
+        frame.format(AV_PIX_FMT_YUV420P);
+        frame.width(frameWidth);
+        frame.height(frameHeight);
+        if (av_frame_get_buffer(frame, 0) < 0) {
+            av_frame_free(frame);
+            throw new IllegalStateException("no memory for a " + frameWidth + "x" + frameHeight + " frame");
+        }
+        fill(frame.data(0), frame.linesize(0) * frameHeight, (byte) 16);
+        fill(frame.data(1), frame.linesize(1) * (frameHeight / 2), (byte) 128);
+        fill(frame.data(2), frame.linesize(2) * (frameHeight / 2), (byte) 128);
+        drawOn(frame);
+        return frame;
+    }
+
+    private static void fill(BytePointer plane, int bytes, byte value) {
+        byte[] row = new byte[bytes];
+        java.util.Arrays.fill(row, value);
+        plane.position(0).put(row, 0, bytes);
+        plane.position(0);
+    }
+
+    /** Blends this graphic into a writable yuv420p frame. */
+    public void drawOn(AVFrame frame) {
+        int w = Math.min(width, frame.width() - x);
+        int h = Math.min(height, frame.height() - y);
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        blend(frame.data(0), frame.linesize(0), x, y, w, h, luma, alpha, width);
+        blend(frame.data(1), frame.linesize(1), x / 2, y / 2, w / 2, h / 2, cb, chromaAlpha, width / 2);
+        blend(frame.data(2), frame.linesize(2), x / 2, y / 2, w / 2, h / 2, cr, chromaAlpha, width / 2);
+    }
+
+    private static void blend(BytePointer plane, int stride, int px, int py, int w, int h, byte[] value, byte[] opacity,
+            int rowLength) {
+        byte[] row = new byte[w];
+        for (int r = 0; r < h; r++) {
+            long offset = (long) (py + r) * stride + px;
+            plane.position(offset).get(row, 0, w);
+            for (int c = 0; c < w; c++) {
+                int a = opacity[r * rowLength + c] & 0xff;
+                if (a != 0) {
+                    int under = row[c] & 0xff;
+                    row[c] = (byte) ((under * (255 - a) + (value[r * rowLength + c] & 0xff) * a + 127) / 255);
+                }
+            }
+            plane.position(offset).put(row, 0, w);
+        }
+        plane.position(0);
+    }
+
+    /** BT.601 limited range, as the renditions are encoded. */
+    private void convert(BufferedImage image) {
+        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int r = (p >> 16) & 0xff;
+            int g = (p >> 8) & 0xff;
+            int b = p & 0xff;
+            luma[i] = (byte) Math.round(16 + 0.257 * r + 0.504 * g + 0.098 * b);
+            alpha[i] = (byte) (p >>> 24);
+        }
+        int cw = width / 2;
+        for (int j = 0; j < height / 2; j++) {
+            for (int i = 0; i < cw; i++) {
+                double u = 0, v = 0, a = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int p = argb[(2 * j + dy) * width + 2 * i + dx];
+                        double pa = (p >>> 24) / 255.0;
+                        int r = (p >> 16) & 0xff;
+                        int g = (p >> 8) & 0xff;
+                        int b = p & 0xff;
+                        u += pa * (128 - 0.148 * r - 0.291 * g + 0.439 * b);
+                        v += pa * (128 + 0.439 * r - 0.368 * g - 0.071 * b);
+                        a += pa;
+                    }
+                }
+                chromaAlpha[j * cw + i] = (byte) Math.round(a / 4 * 255);
+                cb[j * cw + i] = (byte) (a == 0 ? 128 : Math.round(u / a));
+                cr[j * cw + i] = (byte) (a == 0 ? 128 : Math.round(v / a));
+            }
+        }
+    }
+
+    private String digest() {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(ByteBuffer.allocate(32).putInt(x).putInt(y).putInt(width).putInt(height).putLong(fromUs)
+                    .putLong(toUs).array());
+            d.update(luma);
+            d.update(alpha);
+            d.update(cb);
+            d.update(cr);
+            return HexFormat.of().formatHex(d.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
