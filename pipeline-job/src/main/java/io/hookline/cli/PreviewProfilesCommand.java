@@ -134,8 +134,8 @@ final class PreviewProfilesCommand implements Callable<Integer> {
                 continue;
             }
             Path file = clipDir.resolve(r.getPath());
-            Path hook = stills.resolve(r.getProfile() + "-hook.jpg");
-            Path play = stills.resolve(r.getProfile() + "-play.jpg");
+            Path hook = stills.resolve(r.getProfile() + "-hook.png");
+            Path play = stills.resolve(r.getProfile() + "-play.png");
             long introMs = introMs(profiles, r.getProfile());
             RenditionStills.write(file, introMs * 1000, hook);
             boolean playWritten = RenditionStills.write(file, (introMs + hookMs + PLAY_STILL_AFTER_HOOK_MS) * 1000,

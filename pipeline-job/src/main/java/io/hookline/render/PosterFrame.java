@@ -7,7 +7,7 @@ import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 
-/** A rendition's poster: one filtered yuv420p frame (the peak, in the rendition's frame) as a JPEG. */
+/** A rendition's poster: one filtered yuv420p frame (the peak, in the rendition's frame) as a picture. */
 final class PosterFrame {
     private final BufferedImage image;
 
@@ -39,9 +39,11 @@ final class PosterFrame {
         return new PosterFrame(image);
     }
 
+    /** Writes a PNG when the file name ends in .png, else a JPEG. */
     void write(Path file) throws IOException {
-        if (!ImageIO.write(image, "jpg", file.toFile())) {
-            throw new IOException("no JPEG writer available");
+        String format = file.getFileName().toString().endsWith(".png") ? "png" : "jpg";
+        if (!ImageIO.write(image, format, file.toFile())) {
+            throw new IOException("no " + format + " writer available");
         }
     }
 

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Frames of a rendered file saved as JPEG pictures, for looking at what a profile produces. */
+/** Frames of a rendered file saved as pictures (PNG or JPEG), for looking at what a profile produces. */
 public final class RenditionStills {
 
     private RenditionStills() {}
