@@ -46,7 +46,7 @@ final class BaselineCommand {
         if (!PLAIN_PATH.matcher(work.toAbsolutePath().toString()).matches()) {
             throw new IllegalArgumentException("the work directory's path must be plain ASCII without spaces: " + work);
         }
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-nostats", "-benchmark", "-y"));
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-nostats", "-y"));
         List<String> graph = new ArrayList<>();
         StringBuilder concat = new StringBuilder();
         List<Piece> pieces = recipe.pieces();

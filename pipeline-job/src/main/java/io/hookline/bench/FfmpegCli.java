@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.bytedeco.javacpp.Loader;
  * run with an argument list, never through a shell.
  */
 final class FfmpegCli {
-    private static final Pattern MAXRSS = Pattern.compile("bench: maxrss=(\\d+)KiB");
+    private static final Pattern HIGH_WATER = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+    private static final long SAMPLE_MS = 50;
     /** Enough of the log to say why a command failed; the figures ffmpeg prints last are in it too. */
     private static final int KEPT_LINES = 40;
 
@@ -44,8 +46,8 @@ final class FfmpegCli {
     }
 
     /**
-     * What one run left: its exit code, the end of its log, and the peak memory {@code -benchmark} reported (0
-     * when the arguments did not ask for it).
+     * What one run left: its exit code, the end of its log, and its peak resident memory (its high-water mark,
+     * sampled every 50 ms while it ran).
      */
     record Result(int exitCode, List<String> log, long maxRssBytes) {
         boolean ok() {
@@ -79,16 +81,30 @@ final class FfmpegCli {
         builder.environment().put("LD_LIBRARY_PATH",
                 inherited == null || inherited.isBlank() ? libraryDir : libraryDir + ":" + inherited);
         Process process = builder.start();
+        // The kernel's own peak (ru_maxrss) carries over from the JVM that started the process; the new
+        // program's high-water mark is read from /proc while it runs.
+        long[] maxRss = {0};
+        Thread sampler = new Thread(() -> {
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            while (process.isAlive()) {
+                try {
+                    Matcher m = HIGH_WATER.matcher(Files.readString(status));
+                    if (m.find()) {
+                        maxRss[0] = Math.max(maxRss[0], Long.parseLong(m.group(1)) * 1024);
+                    }
+                    Thread.sleep(SAMPLE_MS);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }, "ffmpeg-memory");
+        sampler.setDaemon(true);
+        sampler.start();
         Deque<String> tail = new ArrayDeque<>();
-        long maxRss = 0;
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
-                Matcher rss = MAXRSS.matcher(line);
-                if (rss.find()) {
-                    maxRss = Long.parseLong(rss.group(1)) * 1024;
-                }
                 tail.addLast(line);
                 if (tail.size() > KEPT_LINES) {
                     tail.removeFirst();
@@ -96,6 +112,7 @@ final class FfmpegCli {
             }
         }
         int exit = process.waitFor();
-        return new Result(exit, List.copyOf(tail), maxRss);
+        sampler.join();
+        return new Result(exit, List.copyOf(tail), maxRss[0]);
     }
 }

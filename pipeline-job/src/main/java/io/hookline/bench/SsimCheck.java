@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Equal quality, checked: FFmpeg's SSIM of each of Hookline's renditions against the baseline's rendition of the
- * same clip, frame by frame over the whole clip (the "All" figure: luma and chroma weighted together).
+ * same clip, frame by frame over the whole clip (the "All" figure: luma and chroma weighted together). Frames
+ * are paired by their number, not their timestamps: an MP4 without edit lists that ffmpeg writes starts its
+ * video a little late to make room for the AAC priming, which would pair each frame with its neighbour.
  */
 final class SsimCheck {
     private static final Pattern ALL = Pattern.compile("SSIM .* All:([0-9.]+)");
@@ -60,7 +62,7 @@ final class SsimCheck {
 
     private static double ssim(FfmpegCli ffmpeg, Path a, Path b) throws Exception {
         FfmpegCli.Result r = ffmpeg.run(List.of("-hide_banner", "-nostdin", "-nostats", "-i", a.toString(),
-                "-i", b.toString(), "-lavfi", "[0:v][1:v]ssim", "-f", "null", "-"));
+                "-i", b.toString(), "-lavfi", "[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]ssim", "-f", "null", "-"));
         String all = r.find(ALL);
         if (!r.ok() || all == null) {
             throw new IllegalStateException("comparing " + a + " with " + b + ": " + r.failure());

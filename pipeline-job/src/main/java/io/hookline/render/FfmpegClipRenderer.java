@@ -7,7 +7,6 @@ import io.hookline.model.RenditionStatus;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.profiles.VideoSpec;
-import io.hookline.render.analysis.AudioLevels;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.MediaException;
@@ -131,14 +130,14 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }, pcm.add(window[0], window[1]));
             }
 
-            Map<Object, EncodedStream> audioCache = new HashMap<>();
+            Map<Object, RenditionRecipe.EncodedSound> audioCache = new HashMap<>();
             Map<String, Attempt> out = new LinkedHashMap<>();
             try {
                 for (RenditionPipeline r : pipelines) {
                     out.put(r.profile().name(), write(plan, r, tunings.get(r.profile().name()), pcm, audioCache));
                 }
             } finally {
-                audioCache.values().forEach(EncodedStream::close);
+                audioCache.values().forEach(RenditionRecipe.EncodedSound::close);
             }
             return out;
         } finally {
@@ -147,7 +146,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, WindowedPcm pcm,
-            Map<Object, EncodedStream> audioCache) {
+            Map<Object, RenditionRecipe.EncodedSound> audioCache) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
             return Attempt.failed(r.error());
@@ -162,16 +161,16 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
             RenditionRecipe recipe = r.recipe();
-            EncodedStream audio = audioCache.computeIfAbsent(
+            RenditionRecipe.EncodedSound audio = audioCache.computeIfAbsent(
                     recipe.audioKey(tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb()),
                     k -> recipe.encodeAudio(pcm, tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb()));
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);
-            Mp4Writer.write(temp, segments.get(0), joined, audio, p.container().editLists());
+            Mp4Writer.write(temp, segments.get(0), joined, audio.stream(), p.container().editLists());
             MediaProbe.Result probe = MediaProbe.probe(temp);
-            ConformanceCheck.Report report = ConformanceCheck.check(p, tuning.video(), probe,
-                    AudioLevels.of(temp.toString()), r.timeline().durationUs() / 1000);
+            ConformanceCheck.Report report = ConformanceCheck.check(p, tuning.video(), probe, audio.levels(),
+                    r.timeline().durationUs() / 1000);
             if (!report.passes()) {
                 return Attempt.nonconforming(report);
             }

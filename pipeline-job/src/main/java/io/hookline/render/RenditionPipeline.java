@@ -116,30 +116,42 @@ final class RenditionPipeline implements AutoCloseable {
         if (error != null) {
             return;
         }
-        AVFrame filtered = null;
+        List<SpanEncoder> showing = new ArrayList<>();
         for (SpanEncoder s : spans) {
-            while (s.cached == null && s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
-                if (filtered == null) {
-                    filtered = filter(frame, startUs);
-                }
-                if (graphics.drawsOverPicture()) {
-                    // Graphics differ between segments showing the same moment (a hook has no lower third),
-                    // so each draws on its own copy.
-                    AVFrame copy = av_frame_clone(filtered);
-                    try {
-                        Ffmpeg.check(av_frame_make_writable(copy), "copying a frame for graphics");
-                        graphics.drawOn(copy, s.span.role(), startUs);
-                        s.encode(copy);
-                    } finally {
-                        av_frame_free(copy);
-                    }
-                } else {
-                    s.encode(filtered);
-                }
+            if (s.cached == null && s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
+                showing.add(s);
             }
         }
-        if (poster == null && posterUs >= startUs && posterUs < endUs) {
-            poster = PosterFrame.of(filtered != null ? filtered : filter(frame, startUs));
+        boolean posterHere = poster == null && posterUs >= startUs && posterUs < endUs;
+        if (showing.isEmpty() && !posterHere) {
+            return;
+        }
+        AVFrame filtered = filter(frame, startUs);
+        if (posterHere) {
+            // The poster is the picture alone, before any graphics.
+            poster = PosterFrame.of(filtered);
+        }
+        for (SpanEncoder s : showing) {
+            AVFrame shown = filtered;
+            // Graphics differ between segments showing the same moment (a hook has no lower third), so when
+            // several show it each draws on its own copy; one alone draws on the filtered frame.
+            boolean copy = graphics.drawsOverPicture() && showing.size() > 1;
+            if (copy) {
+                shown = av_frame_clone(filtered);
+            }
+            try {
+                if (graphics.drawsOverPicture()) {
+                    Ffmpeg.check(av_frame_make_writable(shown), "making a frame writable for graphics");
+                    graphics.drawOn(shown, s.span.role(), startUs);
+                }
+                while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
+                    s.encode(shown);
+                }
+            } finally {
+                if (copy) {
+                    av_frame_free(shown);
+                }
+            }
         }
     }
 

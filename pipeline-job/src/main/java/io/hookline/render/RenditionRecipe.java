@@ -8,6 +8,7 @@ import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.Reframe;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
+import io.hookline.render.analysis.AudioLevels;
 import io.hookline.render.graphics.Overlay;
 import io.hookline.render.graphics.RenditionGraphics;
 import io.hookline.render.media.AudioDecoder;
@@ -180,13 +181,10 @@ public final class RenditionRecipe {
     }
 
     /**
-     * Cuts the timeline's audio out of the decoded stretches, brings it to the profile's loudness, converts it
-     * to the profile's format and encodes it. Renditions whose {@link #audioKey} is equal get the same stream.
-     *
-     * @param loudnessOffsetDb added to the loudness target, so a measured result lands on it
-     * @param ceilingOffsetDb added to the true-peak ceiling the limiter aims at
+     * The timeline's sound, cut out of the decoded stretches in order, in the rendition's channels (a mono
+     * downmix sums the two sides) at the decoded rate.
      */
-    public EncodedStream encodeAudio(WindowedPcm pcm, double loudnessOffsetDb, double ceilingOffsetDb) {
+    public float[][] sound(WindowedPcm pcm) {
         int total = samplesAt(timeline.frames(), pcm.sampleRate());
         float[][] samples = new float[pcm.channels()][total];
         for (Span span : timeline.spans()) {
@@ -197,11 +195,24 @@ public final class RenditionRecipe {
             // an encoder turns a click into a peak far over the limiter's ceiling.
             fade(samples, from, to - from, pcm.sampleRate());
         }
+        float[][] mixed = PcmResampler.convert(samples, total, pcm.sampleRate(), profile.audio().channels(),
+                pcm.sampleRate());
+        return copyOf(mixed, Math.min(total, mixed[0].length));
+    }
+
+    /**
+     * The timeline's sound brought to the profile's loudness, converted to the profile's format and encoded,
+     * with the loudness of the encode as a listener hears it. Renditions whose {@link #audioKey} is equal get the
+     * same sound.
+     *
+     * @param loudnessOffsetDb added to the loudness target, so a measured result lands on it
+     * @param ceilingOffsetDb added to the true-peak ceiling the limiter aims at
+     */
+    public EncodedSound encodeAudio(WindowedPcm pcm, double loudnessOffsetDb, double ceilingOffsetDb) {
         AudioSpec spec = profile.audio();
-        // Loudness is measured and limited in the rendition's own channels (a mono downmix sums the two
-        // sides), at the rate the K-weighting is defined for; the rate changes last.
-        float[][] mixed = PcmResampler.convert(samples, total, pcm.sampleRate(), spec.channels(), pcm.sampleRate());
-        int mixedCount = Math.min(total, mixed[0].length);
+        // Loudness is measured and limited at the rate the K-weighting is defined for; the rate changes last.
+        float[][] mixed = sound(pcm);
+        int mixedCount = mixed[0].length;
         int count = samplesAt(timeline.frames(), spec.sampleRate());
         boolean withoutEditList = !profile.container().editLists();
         double ceiling = spec.truePeakDbtp() + ceilingOffsetDb;
@@ -215,14 +226,24 @@ public final class RenditionRecipe {
             // AAC at low bitrates can lift peaks past the limiter's margin: hear the encode, and limit harder
             // by what it overshot.
             float[][] heard = AudioDecoder.decode(encoded, spec.channels());
-            double over = TruePeak.dbtp(heard, heard[0].length, spec.sampleRate())
-                    - (spec.truePeakDbtp() - PEAK_GUARD_DB);
+            AudioLevels levels = AudioLevels.of(heard, heard[0].length, spec.sampleRate());
+            double over = levels.truePeakDbtp() - (spec.truePeakDbtp() - PEAK_GUARD_DB);
             if (over <= 0 || round == PEAK_ROUNDS) {
-                return encoded;
+                return new EncodedSound(encoded, levels);
             }
             encoded.close();
             // The limiter acts only above its ceiling: start from the peak it let through, or it would not act.
             ceiling = Math.min(ceiling, TruePeak.dbtp(levelled, mixedCount, pcm.sampleRate())) - over - PEAK_GUARD_DB;
+        }
+    }
+
+    /**
+     * An encoded sound and its levels, measured on the decoded packets, which are the ones the file holds.
+     */
+    public record EncodedSound(EncodedStream stream, AudioLevels levels) implements AutoCloseable {
+        @Override
+        public void close() {
+            stream.close();
         }
     }
 

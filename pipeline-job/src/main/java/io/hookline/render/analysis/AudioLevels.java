@@ -1,6 +1,7 @@
 package io.hookline.render.analysis;
 
 import io.hookline.render.media.PcmBuffer;
+import io.hookline.render.media.PcmResampler;
 import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.TruePeak;
 
@@ -22,8 +23,18 @@ public record AudioLevels(double integratedLufs, double truePeakDbtp) {
             int count = (int) (durationUs * SourceReader.PCM_RATE / 1_000_000);
             float[][] samples = new float[pcm.channels()][count];
             pcm.copy(0, count, samples, 0);
-            return new AudioLevels(KWeightedLoudness.integrated(samples, count),
-                    TruePeak.dbtp(samples, count, SourceReader.PCM_RATE));
+            return measured(samples, count);
         }
+    }
+
+    /** The levels of decoded sound, heard the same way as a file's: as 48 kHz stereo. */
+    public static AudioLevels of(float[][] pcm, int count, int rate) {
+        float[][] heard = PcmResampler.convert(pcm, count, rate, SourceReader.PCM_CHANNELS, SourceReader.PCM_RATE);
+        return measured(heard, heard[0].length);
+    }
+
+    private static AudioLevels measured(float[][] samples, int count) {
+        return new AudioLevels(KWeightedLoudness.integrated(samples, count),
+                TruePeak.dbtp(samples, count, SourceReader.PCM_RATE));
     }
 }
