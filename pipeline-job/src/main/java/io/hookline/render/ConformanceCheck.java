@@ -23,6 +23,8 @@ final class ConformanceCheck {
 
     /**
      * @param encoding what the rendition was encoded with (draft renditions are smaller than the profile)
+     * @param levels the sound's loudness and true peak, measured on its encoded packets decoded again (the
+     *     packets the file holds, so renditions sharing a sound are not each decoded once more)
      * @param expectedDurationMs the clip's planned length
      */
     static Report check(RenditionProfile p, VideoEncoding encoding, MediaProbe.Result probe, AudioLevels levels,

@@ -6,8 +6,9 @@ import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.TruePeak;
 
 /**
- * The loudness of a rendered file as a listener hears it: its audio decoded again and measured (integrated
- * loudness per ITU-R BS.1770, true peak), so a conformance check judges the file, not the plan.
+ * The loudness of rendered sound as a listener hears it: the encoded audio decoded again and measured
+ * (integrated loudness per ITU-R BS.1770, true peak), so a conformance check judges what was encoded, not the
+ * plan.
  *
  * @param integratedLufs the integrated loudness; {@link KWeightedLoudness#SILENCE} for silence
  * @param truePeakDbtp the true peak; -infinity for silence
