@@ -2,7 +2,9 @@ package io.hookline.sample;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -83,6 +85,8 @@ public final class SyntheticVideo {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height,
                 spec.audio() ? CHANNELS : 0)) {
             configure(recorder, spec);
+            // JavaCV's recorder prints the muxer's banner and the encoder's summary; only errors matter here.
+            av_log_set_level(AV_LOG_ERROR);
             recorder.start();
             for (long n = 0; n < spec.frameCount(); n++) {
                 painter.paint(n, picture);
