@@ -21,33 +21,35 @@ import org.apache.flink.util.Collector;
  */
 final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, RenderedClip, MatchManifest> {
     private final String profileVersion;
+    private final MatchRetention retention;
     private transient ValueState<PlanSummary> summary;
     private transient ListState<RenderedClip> clips;
 
-    CollectManifest(String profileVersion) {
+    CollectManifest(String profileVersion, MatchRetention retention) {
         this.profileVersion = profileVersion;
+        this.retention = retention;
     }
 
     @Override
     public void open(OpenContext context) {
         summary = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("summary", TypeInformation.of(PlanSummary.class)));
+                retention.apply(new ValueStateDescriptor<>("summary", TypeInformation.of(PlanSummary.class))));
         clips = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("clips", TypeInformation.of(RenderedClip.class)));
+                retention.apply(new ListStateDescriptor<>("clips", TypeInformation.of(RenderedClip.class))));
     }
 
     @Override
     public void processElement1(PlanSummary plan, Context ctx, Collector<MatchManifest> out) throws Exception {
         summary.update(plan);
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-        releaseWhenComplete(ctx.getCurrentKey(), out);
+        releaseWhenComplete(ctx, out);
     }
 
     @Override
     public void processElement2(RenderedClip clip, Context ctx, Collector<MatchManifest> out) throws Exception {
         clips.add(clip);
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-        releaseWhenComplete(ctx.getCurrentKey(), out);
+        releaseWhenComplete(ctx, out);
     }
 
     @Override
@@ -57,10 +59,12 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
         }
     }
 
-    private void releaseWhenComplete(String matchId, Collector<MatchManifest> out) throws Exception {
+    private void releaseWhenComplete(Context ctx, Collector<MatchManifest> out) throws Exception {
         PlanSummary plan = summary.value();
         if (plan != null && count() >= plan.getClips()) {
-            release(matchId, out);
+            // A live job never reaches the end of its input: a timer left behind would stay for good.
+            ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
+            release(ctx.getCurrentKey(), out);
         }
     }
 

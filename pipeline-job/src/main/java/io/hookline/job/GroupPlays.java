@@ -20,18 +20,20 @@ import org.apache.flink.util.Collector;
  */
 final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
     private final long gapMs;
+    private final MatchRetention retention;
     private transient PlayGrouper grouper;
     private transient MapState<String, ScoredEvent> open;
 
-    GroupPlays(long gapMs) {
+    GroupPlays(long gapMs, MatchRetention retention) {
         this.gapMs = gapMs;
+        this.retention = retention;
     }
 
     @Override
     public void open(OpenContext context) {
         grouper = new PlayGrouper(gapMs);
-        open = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("open", Types.STRING, TypeInformation.of(ScoredEvent.class)));
+        open = getRuntimeContext().getMapState(retention.apply(
+                new MapStateDescriptor<>("open", Types.STRING, TypeInformation.of(ScoredEvent.class))));
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class HooklineJob {
     private final int renderConcurrency;
     private final long renderTimeoutMinutes;
     private boolean live;
+    private MatchRetention retention = MatchRetention.FOR_THE_RUN;
     private Sink<RenderedClip> clipSink;
 
     /**
@@ -74,10 +75,11 @@ public final class HooklineJob {
 
     /**
      * Runs the job on a live feed (STREAMING): dead letters are written while the match goes on, not only at
-     * the end of the input.
+     * the end of the input, and a match's state expires {@code matchRetention} after it last changed.
      */
-    public HooklineJob live() {
+    public HooklineJob live(Duration matchRetention) {
         this.live = true;
+        this.retention = new MatchRetention(matchRetention);
         return this;
     }
 
@@ -108,7 +110,7 @@ public final class HooklineJob {
         DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
         DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
                 .connect(rendered.keyBy(RenderedClip::getMatchId))
-                .process(new CollectManifest(profiles.version())).name("collect manifest").uid("collect-manifest");
+                .process(new CollectManifest(profiles.version(), retention)).name("collect manifest").uid("collect-manifest");
         manifests.sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest())).name("write manifest").uid("write-manifest");
     }
 
@@ -135,11 +137,11 @@ public final class HooklineJob {
                         .withIdleness(IDLE_READER))
                 .name("event time").uid("event-time")
                 .keyBy(e -> e.getEvent().getMatchId())
-                .process(new ScoreEvents(profiles.rules())).name("score events").uid("score-events");
+                .process(new ScoreEvents(profiles.rules(), retention)).name("score events").uid("score-events");
 
         SingleOutputStreamOperator<Play> plays = scored
                 .keyBy(e -> e.getEvent().getMatchId())
-                .process(new GroupPlays(profiles.rules().playGapMs())).name("group plays").uid("group-plays");
+                .process(new GroupPlays(profiles.rules().playGapMs(), retention)).name("group plays").uid("group-plays");
 
         DataStream<Play> measured = AsyncDataStream.unorderedWait(plays,
                         new AnalyzeMedia(video, profiles.rules(), videoDurationMs, renderConcurrency),
@@ -148,7 +150,7 @@ public final class HooklineJob {
 
         SingleOutputStreamOperator<ClipPlan> plans = measured
                 .keyBy(Play::getMatchId)
-                .process(new PlanClips(profiles, videoDurationMs)).name("plan clips").uid("plan-clips");
+                .process(new PlanClips(profiles, videoDurationMs, retention)).name("plan clips").uid("plan-clips");
 
         DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetters.TAG)
                 .union(scored.getSideOutput(DeadLetters.TAG));

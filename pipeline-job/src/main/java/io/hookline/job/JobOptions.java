@@ -88,6 +88,12 @@ public final class JobOptions {
             .durationType().defaultValue(Duration.ofSeconds(10))
             .withDescription("How often a live job checkpoints; manifest entries reach the clips topic at each checkpoint.");
 
+    public static final ConfigOption<Duration> MATCH_RETENTION = ConfigOptions.key("hookline.state.match-retention")
+            .durationType().defaultValue(Duration.ofHours(12))
+            .withDescription("How long a live job keeps a match's state after it last changed: an ended match is"
+                    + " remembered this long (its late events go to the dead letters), and a match whose feed stopped"
+                    + " without a MATCH_END is dropped after it. Longer than the longest pause in a match.");
+
     public static final ConfigOption<String> S3_REGION = ConfigOptions.key("hookline.s3.region")
             .stringType().noDefaultValue()
             .withDescription("The AWS region of the buckets; unset, the SDK's chain (AWS_REGION, profile, instance).");

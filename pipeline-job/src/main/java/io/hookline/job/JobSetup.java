@@ -100,7 +100,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
 
         Configuration flink = new Configuration(conf);
         if (live) {
-            job.live().publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
+            job.live(conf.get(JobOptions.MATCH_RETENTION)).publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
                     conf.get(JobOptions.TRANSACTIONAL_ID_PREFIX), conf.get(JobOptions.TRANSACTION_TIMEOUT), kafka));
             flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
             flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(JobOptions.CHECKPOINT_INTERVAL));

@@ -27,22 +27,25 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
 
     private final ProfileSet profiles;
     private final long videoDurationMs;
+    private final MatchRetention retention;
     private transient ClipPlanner planner;
     private transient MediaScorer media;
     private transient ListState<Play> plays;
     private transient LongCounter clipsPlanned;
     private transient LongCounter renditionsPlanned;
 
-    PlanClips(ProfileSet profiles, long videoDurationMs) {
+    PlanClips(ProfileSet profiles, long videoDurationMs, MatchRetention retention) {
         this.profiles = profiles;
         this.videoDurationMs = videoDurationMs;
+        this.retention = retention;
     }
 
     @Override
     public void open(OpenContext context) {
         planner = new ClipPlanner(profiles, videoDurationMs < 0 ? Long.MAX_VALUE : videoDurationMs);
         media = new MediaScorer(profiles.rules().media());
-        plays = getRuntimeContext().getListState(new ListStateDescriptor<>("plays", TypeInformation.of(Play.class)));
+        plays = getRuntimeContext().getListState(
+                retention.apply(new ListStateDescriptor<>("plays", TypeInformation.of(Play.class))));
         clipsPlanned = getRuntimeContext().getLongCounter(Progress.CLIPS_PLANNED);
         renditionsPlanned = getRuntimeContext().getLongCounter(Progress.RENDITIONS_PLANNED);
     }

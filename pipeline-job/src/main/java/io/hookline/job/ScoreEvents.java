@@ -35,6 +35,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             .thenComparingLong(SourcedEvent::getSequence);
 
     private final HighlightRules rules;
+    private final MatchRetention retention;
     private transient EventScorer scorer;
     private transient MapState<String, SourcedEvent> pending;
     private transient MapState<String, Integer> released;
@@ -42,18 +43,21 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient ValueState<Boolean> ended;
     private transient LongCounter rejected;
 
-    ScoreEvents(HighlightRules rules) {
+    ScoreEvents(HighlightRules rules, MatchRetention retention) {
         this.rules = rules;
+        this.retention = retention;
     }
 
     @Override
     public void open(OpenContext context) {
         scorer = new EventScorer(rules);
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class)));
-        released = getRuntimeContext().getMapState(new MapStateDescriptor<>("released", Types.STRING, Types.INT));
-        game = getRuntimeContext().getState(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class)));
-        ended = getRuntimeContext().getState(new ValueStateDescriptor<>("ended", Types.BOOLEAN));
+        pending = getRuntimeContext().getMapState(retention.apply(
+                new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class))));
+        released = getRuntimeContext().getMapState(
+                retention.apply(new MapStateDescriptor<>("released", Types.STRING, Types.INT)));
+        game = getRuntimeContext().getState(
+                retention.apply(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class))));
+        ended = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("ended", Types.BOOLEAN)));
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
 
@@ -68,8 +72,10 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         if (MatchEnd.is(e)) {
             ended.update(true);
             release(Long.MAX_VALUE, out);
-            released.put(id, e.getVersion());
             out.collect(scorer.score(e, game.value() == null ? EventScorer.start() : game.value()));
+            // Whatever comes later is rejected for arriving after the end: the ended flag is all that is needed.
+            released.clear();
+            game.clear();
             return;
         }
         Integer releasedVersion = released.get(id);

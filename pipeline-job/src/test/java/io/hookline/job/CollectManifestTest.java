@@ -47,6 +47,8 @@ class CollectManifestTest {
             assertThat(manifest.getClips()).extracting(RenderedClip::getRank).containsExactly(1, 2, 3);
             assertThat(manifest.getClips().get(0)).isEqualTo(clip("m1", 1));
         });
+        assertThat(harness.numKeyedStateEntries()).as("nothing of the match is left").isZero();
+        assertThat(harness.numEventTimeTimers()).as("no timer waits for an end a live input never reaches").isZero();
     }
 
     @Test
@@ -133,7 +135,7 @@ class CollectManifestTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, PlanSummary, RenderedClip, MatchManifest> harness()
             throws Exception {
-        return Harnesses.keyedTwo(new CollectManifest("v1"), PlanSummary::getMatchId, PlanSummary.class,
+        return Harnesses.keyedTwo(new CollectManifest("v1", MatchRetention.FOR_THE_RUN), PlanSummary::getMatchId, PlanSummary.class,
                 RenderedClip::getMatchId, RenderedClip.class, MatchManifest.class);
     }
 

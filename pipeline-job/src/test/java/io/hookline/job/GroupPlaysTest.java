@@ -134,7 +134,7 @@ class GroupPlaysTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness() throws Exception {
-        return Harnesses.keyed(new GroupPlays(Rules.GAP_MS), e -> e.getEvent().getMatchId(), ScoredEvent.class,
+        return Harnesses.keyed(new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN), e -> e.getEvent().getMatchId(), ScoredEvent.class,
                 Play.class);
     }
 

@@ -16,6 +16,7 @@ import io.hookline.model.Score;
 import io.hookline.model.ScoredEvent;
 import io.hookline.model.SourcedEvent;
 import io.hookline.testing.Rules;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -246,10 +247,53 @@ class ScoreEventsTest {
                 .satisfies(d -> assertThat(d.getReason()).isEqualTo("event late arrived after the match ended"));
     }
 
+    @Test
+    void anEndedMatchKeepsOnlyItsEndForTheRetentionThenIsForgotten() throws Exception {
+        restartWith(new MatchRetention(Duration.ofHours(12)));
+        harness.setStateTtlProcessingTime(0);
+        send(sourced(goal("e1", 60_000, 1, 0), 1));
+        send(sourced(event("e2", "SHOT", 80_000), 2));
+        send(sourced(event("end", "MATCH_END", 90_000), 3));
+        assertThat(ids()).containsExactly("e1", "e2", "end");
+        assertThat(harness.numKeyedStateEntries()).as("only the ended flag is left").isEqualTo(1);
+
+        harness.setStateTtlProcessingTime(Duration.ofHours(11).toMillis());
+        send(sourced(event("late", "GOAL", 85_000), 4));
+        assertThat(deadLetters()).extracting(DeadLetter::getReason)
+                .containsExactly("event late arrived after the match ended");
+
+        // Past the retention the match is gone: the same id is a new match's event, not a late one.
+        harness.setStateTtlProcessingTime(Duration.ofHours(24).toMillis());
+        send(sourced(event("later", "GOAL", 95_000), 5));
+        harness.processWatermark(95_000);
+        assertThat(ids()).containsExactly("e1", "e2", "end", "later");
+        assertThat(deadLetters()).hasSize(1);
+    }
+
+    @Test
+    void aMatchWhoseFeedStoppedWithoutAnEndIsDroppedAfterTheRetention() throws Exception {
+        restartWith(new MatchRetention(Duration.ofHours(12)));
+        harness.setStateTtlProcessingTime(0);
+        send(sourced(goal("e1", 60_000, 1, 0), 1));
+        harness.setStateTtlProcessingTime(Duration.ofHours(13).toMillis());
+
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(ids()).as("the held event expired with its match").isEmpty();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    private void restartWith(MatchRetention retention) throws Exception {
+        harness.close();
+        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), retention), e -> e.getEvent().getMatchId(),
+                SourcedEvent.class, ScoredEvent.class);
+        harness.open();
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, ScoredEvent> harness()
             throws Exception {
-        return Harnesses.keyed(new ScoreEvents(Rules.rules()), e -> e.getEvent().getMatchId(), SourcedEvent.class,
-                ScoredEvent.class);
+        return Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN),
+                e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
     }
 
     /** Sends an event stamped with its video time, as the job's watermark strategy does. */

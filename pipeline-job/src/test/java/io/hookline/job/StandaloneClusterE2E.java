@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The job on a real cluster: a standalone Flink cluster of one JobManager and two TaskManagers, each its own
  * process, the job jar submitted with Flink's own client, a match from Kafka to S3 (both running in this
- * JVM), and one TaskManager killed with SIGKILL mid-match. The job must recover from its checkpoint and the
- * match must end with every clip once in the clips topic and every rendition once in the bucket.
+ * JVM), checkpoints on S3 through Flink's S3 file system plugin, and one TaskManager killed with SIGKILL
+ * mid-match. The job must recover from its checkpoint and the match must end with every clip once in the clips topic and every rendition once in the bucket.
  *
  * <p>Runs with {@code ./hookline test --e2e}, which builds the job jar and the cluster's classpath first.
  */
@@ -45,9 +45,16 @@ class StandaloneClusterE2E {
                 StandaloneFlinkCluster cluster = StandaloneFlinkCluster.configure(dir.resolve("flink"), classpath.toString(),
                         System.getProperty("hookline.e2e.jvm-opens"), Map.of(
                                 "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
-                                "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY))) {
+                                "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
+                                "FLINK_PLUGINS_DIR", System.getProperty("hookline.e2e.flink-plugins")),
+                        // Flink's own S3 file system (the s3-fs-hadoop plugin) holds the checkpoints.
+                        Map.of("s3.endpoint", s3Server.endpoint(),
+                                "s3.path.style.access", "true",
+                                "s3.access-key", S3TestServer.ACCESS_KEY,
+                                "s3.secret-key", S3TestServer.SECRET_KEY))) {
             s3Server.createBucket("media");
             s3Server.createBucket("clips");
+            s3Server.createBucket("checkpoints");
             Path video = dir.resolve("match.mp4");
             LiveMatch.writeVideo(video);
             s3.putObject(b -> b.bucket("media").key("matches/live.mp4"), video);
@@ -67,7 +74,7 @@ class StandaloneClusterE2E {
                         "--bootstrap", kafka.bootstrapServers(),
                         "--events-topic", "events",
                         "--clips-topic", "clips",
-                        "--checkpoints", dir.resolve("checkpoints").toUri().toString(),
+                        "--checkpoints", "s3://checkpoints/live",
                         "--checkpoint-interval", "1s",
                         "--hookline.render.encoder-threads", "1"), Duration.ofMinutes(3));
                 cluster.awaitJobRunning(jobId, Duration.ofMinutes(2));
@@ -89,6 +96,7 @@ class StandaloneClusterE2E {
                         restored.isNull() ? "none" : restored.get("id").asText(),
                         Duration.between(started, Instant.now()).toSeconds());
                 assertThat(restored.isNull()).as("the job resumed from a checkpoint").isFalse();
+                assertThat(restored.get("external_path").asText()).startsWith("s3://checkpoints/live/");
                 assertThat(beforeKill.size()).isLessThan(planned);
                 assertThat(duplicates).isZero();
                 assertThat(all).extracting(RenderedClip::getClipId).containsExactlyInAnyOrderElementsOf(clipIds(manifest));

@@ -59,10 +59,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     /**
      * Writes the cluster's conf/ under {@code home}.
      *
-     * @param environment what every process (and the client) gets in its environment, e.g. AWS credentials
+     * @param environment what every process (and the client) gets in its environment, e.g. AWS credentials or
+     *     {@code FLINK_PLUGINS_DIR}
+     * @param settings more entries for config.yaml, e.g. the S3 file system's endpoint
      */
     public static StandaloneFlinkCluster configure(Path home, String classpath, String jvmOpens,
-            Map<String, String> environment) throws IOException {
+            Map<String, String> environment, Map<String, String> settings) throws IOException {
         int restPort = freePort();
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("jobmanager.rpc.address", "localhost");
@@ -87,6 +89,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         conf.put("restart-strategy.fixed-delay.attempts", "20");
         conf.put("restart-strategy.fixed-delay.delay", "2 s");
         conf.put("io.tmp.dirs", home.resolve("tmp").toString());
+        conf.putAll(settings);
         Files.createDirectories(home.resolve("conf"));
         Files.createDirectories(home.resolve("log"));
         Files.createDirectories(home.resolve("tmp"));
