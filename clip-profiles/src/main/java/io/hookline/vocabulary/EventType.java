@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
     // Match structure
+    /**
+     * The match's descriptor: its teams' names and title in the attributes ({@code homeTeam}, {@code awayTeam},
+     * {@code title}), sent by {@code submit --match} before the match's events. Not a moment of play.
+     */
+    MATCH_START,
     PERIOD_START,
     PERIOD_END,
     /** The final whistle. A live match ends with it: its last plays close and its clips are planned. */

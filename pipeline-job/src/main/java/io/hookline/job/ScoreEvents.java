@@ -1,6 +1,7 @@
 package io.hookline.job;
 
 import io.hookline.ingest.MatchEventJson;
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.GameState;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.ScoredEvent;
@@ -27,7 +28,9 @@ import org.apache.flink.util.Collector;
  * passes them, so a correction (same id, higher version) or a delete that arrives a little late still
  * replaces the original; two records with the same id and version are a duplicate, and the later one in
  * the feed goes to the dead letters. A {@code MATCH_END} releases everything still waiting, then itself
- * (see {@link MatchEnd}); what arrives for the match after it goes to the dead letters.
+ * (see {@link MatchEnd}); what arrives for the match after it goes to the dead letters. A {@code MATCH_START}
+ * (the match's {@link MatchDescriptor}) is kept, not scored: the events released after it carry their team's
+ * name from it.
  */
 final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, ScoredEvent> {
     private static final Comparator<SourcedEvent> ORDER = Comparator
@@ -41,6 +44,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient MapState<String, Integer> released;
     private transient ValueState<GameState> game;
     private transient ValueState<Boolean> ended;
+    private transient ValueState<MatchEvent> descriptor;
     private transient LongCounter rejected;
 
     ScoreEvents(HighlightRules rules, MatchRetention retention) {
@@ -58,6 +62,8 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         game = getRuntimeContext().getState(
                 retention.apply(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class))));
         ended = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("ended", Types.BOOLEAN)));
+        descriptor = getRuntimeContext().getState(
+                retention.apply(new ValueStateDescriptor<>("descriptor", TypeInformation.of(MatchEvent.class))));
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
 
@@ -69,6 +75,10 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             reject(ctx, in, "event " + id + " arrived after the match ended");
             return;
         }
+        if (MatchDescriptor.is(e)) {
+            descriptor.update(e);
+            return;
+        }
         if (MatchEnd.is(e)) {
             ended.update(true);
             release(Long.MAX_VALUE, out);
@@ -76,6 +86,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             // Whatever comes later is rejected for arriving after the end: the ended flag is all that is needed.
             released.clear();
             game.clear();
+            descriptor.clear();
             return;
         }
         Integer releasedVersion = released.get(id);
@@ -130,8 +141,9 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         }
         due.sort(ORDER);
         GameState current = game.value() == null ? EventScorer.start() : game.value();
+        MatchDescriptor match = descriptor.value() == null ? null : MatchDescriptor.of(descriptor.value());
         for (SourcedEvent in : due) {
-            MatchEvent e = in.getEvent();
+            MatchEvent e = match == null ? in.getEvent() : match.name(in.getEvent());
             pending.remove(e.getEventId());
             released.put(e.getEventId(), e.getVersion());
             if (e.getDeleted()) {

@@ -1,6 +1,7 @@
 package io.hookline.sample;
 
 import io.hookline.ingest.MatchEventJson;
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.MatchEvent;
 import io.hookline.vocabulary.EventType;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -54,7 +56,7 @@ public final class SampleMatch {
      */
     public static Written write(Path directory, VideoFormat format, long durationMs) throws IOException {
         Files.createDirectories(directory);
-        List<MatchEvent> events = events().stream().filter(e -> e.getVideoTimeMs() < durationMs).toList();
+        List<MatchEvent> events = feed(durationMs);
         SyntheticVideo.Spec spec = new SyntheticVideo.Spec(format.width(), format.height(), format.fps(), durationMs,
                 format.audio(), roarTimesMs(events));
         Path video = directory.resolve(VIDEO_FILE);
@@ -63,7 +65,7 @@ public final class SampleMatch {
         replace(video, temp -> SyntheticVideo.write(spec, temp));
         replace(avro, temp -> EventFiles.writeAvro(events, MATCH_ID, temp));
         replace(json, temp -> EventFiles.writeJsonLines(events, temp));
-        return new Written(MATCH_ID, video, avro, json, events.size(), durationMs);
+        return new Written(MATCH_ID, video, avro, json, events.size() - 1, durationMs);
     }
 
     /**
@@ -76,14 +78,27 @@ public final class SampleMatch {
                 || !Files.isRegularFile(directory.resolve(AVRO_FILE))) {
             return false;
         }
-        List<String> expected = events().stream().filter(e -> e.getVideoTimeMs() < durationMs)
-                .map(MatchEventJson::write).toList();
+        List<String> expected = feed(durationMs).stream().map(MatchEventJson::write).toList();
         return Files.readAllLines(json, StandardCharsets.UTF_8).equals(expected);
     }
 
     /** The sample match's events, in feed order. */
     public static List<MatchEvent> events() {
         return SampleEvents.of(MATCH_ID);
+    }
+
+    /** What a broadcast op would submit with the match: the graphics show the teams' names from it. */
+    public static MatchDescriptor descriptor() {
+        return new MatchDescriptor(MATCH_ID, "Riverside Rovers v Harbour Athletic", "Riverside Rovers",
+                "Harbour Athletic");
+    }
+
+    /** The feed files' records: the descriptor's {@code MATCH_START}, then the events before {@code durationMs}. */
+    public static List<MatchEvent> feed(long durationMs) {
+        List<MatchEvent> feed = new ArrayList<>();
+        feed.add(descriptor().event());
+        events().stream().filter(e -> e.getVideoTimeMs() < durationMs).forEach(feed::add);
+        return feed;
     }
 
     /** The crowd roars at goals, saves and big chances. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hookline.ingest.MatchEventJson;
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.DeadLetter;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
@@ -18,6 +19,7 @@ import io.hookline.model.SourcedEvent;
 import io.hookline.testing.Rules;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -245,6 +247,24 @@ class ScoreEventsTest {
         assertThat(ids()).containsExactly("e1", "e2", "end");
         assertThat(side(harness, DeadLetters.TAG)).singleElement()
                 .satisfies(d -> assertThat(d.getReason()).isEqualTo("event late arrived after the match ended"));
+    }
+
+    @Test
+    void theMatchDescriptorNamesEachSidesEventsAndIsNotScored() throws Exception {
+        send(sourced(new MatchDescriptor("m1", "Derby", "Riverside", "Harbour").event(), 1));
+        send(sourced(goal("e1", 1_000, 1, 0).setTeam("home"), 2));
+        send(sourced(event("e2", "SAVE", 2_000).setTeam("away"), 3));
+        send(sourced(event("e3", "SHOT", 3_000).setTeam("away")
+                .setAttributes(Map.of(MatchDescriptor.TEAM_NAME, "Harbour FC")), 4));
+        send(sourced(event("e4", "FOUL", 4_000), 5));
+
+        harness.processWatermark(5_000);
+
+        assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getEventId(),
+                        e -> e.getEvent().getAttributes().get(MatchDescriptor.TEAM_NAME))
+                .containsExactly(tuple("e1", "Riverside"), tuple("e2", "Harbour"), tuple("e3", "Harbour FC"),
+                        tuple("e4", null));
+        assertThat(deadLetters()).isEmpty();
     }
 
     @Test

@@ -36,7 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dropped or repeated beyond what the frame-rate change implies, and sound in sync with the picture.
  */
 class FfmpegClipRendererTest {
-    private static final int SOURCE_FPS = 50;
+    static final int SOURCE_FPS = 50;
+    /** The match video every test cuts from: a sync beep each second, and a roar from 5.5 s. */
+    static final SyntheticVideo.Spec SOURCE = new SyntheticVideo.Spec(1280, 720, SOURCE_FPS, 12_000, true,
+            List.of(5_500L));
     private static final Segment HOOK = new Segment(SegmentRole.hook, 5_000L, 6_500L, 1.0);
     private static final Segment BODY = new Segment(SegmentRole.body, 2_000L, 9_000L, 1.0);
 
@@ -52,7 +55,7 @@ class FfmpegClipRendererTest {
     static void render() throws Exception {
         profiles = ProfileLoader.loadBundled();
         Path video = dir.resolve("source.mp4");
-        SyntheticVideo.write(new SyntheticVideo.Spec(1280, 720, SOURCE_FPS, 12_000, true, List.of(5_500L)), video);
+        SyntheticVideo.write(SOURCE, video);
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, video.toString(),
                 new LocalClipStore(dir.resolve("out")), RenderSettings.defaults(), SegmentCache.NONE);
         clip = renderer.render(plan("c-oracle", List.of(HOOK, BODY), profiles.renditionNames()));
@@ -72,7 +75,7 @@ class FfmpegClipRendererTest {
         expected.addAll(sourceFrames(HOOK, profile.video().fps()));
         expected.addAll(sourceFrames(BODY, profile.video().fps()));
         // Then the outro card, which shows no match picture.
-        expected.addAll(Collections.nCopies(outroFrames(profile), DecodedClip.UNREADABLE));
+        expected.addAll(Collections.nCopies(outroFrames(profiles, profile), DecodedClip.UNREADABLE));
         assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         // The clip opens on the peak: its first frame is the hook's first source frame.
         assertThat(decoded.sourceFrames()[0]).isEqualTo(HOOK.getSourceStartMs() * SOURCE_FPS / 1000);
@@ -107,7 +110,7 @@ class FfmpegClipRendererTest {
         Rendition r = rendition(name);
         MediaProbe.Result probe = MediaProbe.probe(file(name));
         long frames = sourceFrames(HOOK, profile.video().fps()).size() + sourceFrames(BODY, profile.video().fps()).size()
-                + outroFrames(profile);
+                + outroFrames(profiles, profile);
 
         assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok);
         assertThat(probe.videoCodec()).isEqualTo("h264");
@@ -149,7 +152,8 @@ class FfmpegClipRendererTest {
         DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
         List<Long> expected = new ArrayList<>();
         segments.forEach(seg -> expected.addAll(sourceFrames(seg, 50)));
-        expected.addAll(Collections.nCopies(outroFrames(profiles.rendition("youtube-landscape")), DecodedClip.UNREADABLE));
+        expected.addAll(Collections.nCopies(outroFrames(profiles, profiles.rendition("youtube-landscape")),
+                DecodedClip.UNREADABLE));
         assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         for (DecodedClip.SyncMark mark : decoded.syncMarks(SOURCE_FPS)) {
             assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
@@ -171,7 +175,8 @@ class FfmpegClipRendererTest {
         DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + compilation.getRenditions().get(0).getPath()));
         List<Long> expected = new ArrayList<>(sourceFrames(BODY, 50));
         expected.addAll(sourceFrames(other, 50));
-        expected.addAll(Collections.nCopies(outroFrames(profiles.rendition("youtube-landscape")), DecodedClip.UNREADABLE));
+        expected.addAll(Collections.nCopies(outroFrames(profiles, profiles.rendition("youtube-landscape")),
+                DecodedClip.UNREADABLE));
         assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         for (DecodedClip.SyncMark mark : decoded.syncMarks(SOURCE_FPS)) {
             assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
@@ -179,7 +184,8 @@ class FfmpegClipRendererTest {
         assertThat(play.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
     }
 
-    private static List<Path> files(Path dir) throws java.io.IOException {
+    /** The encoded segments a {@link DiskSegmentCache} holds in {@code dir}. */
+    static List<Path> files(Path dir) throws java.io.IOException {
         try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
             return list.filter(p -> p.toString().endsWith(".seg")).toList();
         }
@@ -212,14 +218,14 @@ class FfmpegClipRendererTest {
         assertThat(decoded.rmsDbfs(0, decoded.durationUs())).isLessThan(-80);
     }
 
-    /** The source frames a rendition at {@code fps} shows for a segment: the frame on screen at each output tick. */
     /** The frames of the outro card the rendition's graphics template ends clips with. */
-    static int outroFrames(RenditionProfile profile) {
+    static int outroFrames(ProfileSet profiles, RenditionProfile profile) {
         GraphicsTemplate.Card outro = profiles.template(profile.graphics()).outro();
         return outro == null ? 0 : (int) Math.round(outro.durationMs() * profile.video().fps() / 1000);
     }
 
-    private static List<Long> sourceFrames(Segment s, double fps) {
+    /** The source frames a rendition at {@code fps} shows for a segment: the frame on screen at each output tick. */
+    static List<Long> sourceFrames(Segment s, double fps) {
         long first = s.getSourceStartMs() * SOURCE_FPS / 1000;
         long frames = Math.round((s.getSourceEndMs() - s.getSourceStartMs()) * fps / 1000);
         List<Long> out = new ArrayList<>();

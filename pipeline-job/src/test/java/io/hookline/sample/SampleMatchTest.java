@@ -54,7 +54,8 @@ class SampleMatchTest {
     void avroAndJsonLinesHoldTheSameEvents() throws IOException {
         List<MatchEvent> avro = readAvro(written.avroEvents());
 
-        assertThat(avro).isEqualTo(SampleMatch.events());
+        assertThat(avro).isEqualTo(SampleMatch.feed(SampleMatch.DURATION_MS));
+        assertThat(avro.get(0)).isEqualTo(SampleMatch.descriptor().event());
         assertThat(readJsonLines(written.jsonEvents())).isEqualTo(avro);
     }
 
@@ -139,8 +140,8 @@ class SampleMatchTest {
     @Test
     void feedFilesAreTheSameBytesEveryTime() throws IOException {
         Path again = Files.createDirectories(dir.resolve("again"));
-        EventFiles.writeAvro(SampleMatch.events(), SampleMatch.MATCH_ID, again.resolve("events.avro"));
-        EventFiles.writeJsonLines(SampleMatch.events(), again.resolve("events.jsonl"));
+        EventFiles.writeAvro(SampleMatch.feed(SampleMatch.DURATION_MS), SampleMatch.MATCH_ID, again.resolve("events.avro"));
+        EventFiles.writeJsonLines(SampleMatch.feed(SampleMatch.DURATION_MS), again.resolve("events.jsonl"));
 
         assertThat(Files.mismatch(again.resolve("events.avro"), written.avroEvents())).isEqualTo(-1L);
         assertThat(Files.mismatch(again.resolve("events.jsonl"), written.jsonEvents())).isEqualTo(-1L);

@@ -1,5 +1,6 @@
 package io.hookline.testing;
 
+import static org.bytedeco.ffmpeg.avutil.AVFrame.AV_FRAME_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NV12;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NV21;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -42,11 +44,19 @@ public final class DecodedClip {
             AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUVJ422P, AV_PIX_FMT_YUV444P, AV_PIX_FMT_YUVJ444P, AV_PIX_FMT_NV12,
             AV_PIX_FMT_NV21, AV_PIX_FMT_GRAY8);
 
-    /** One decoded picture: when it is shown and the source frame it carries ({@link #UNREADABLE} if none). */
-    public record VideoFrame(long ptsUs, long sourceFrame) {
+    /**
+     * One decoded picture: when it is shown, the source frame it carries ({@link #UNREADABLE} if none), whether it
+     * is a keyframe (decodable on its own), and whether the decoder found it damaged (a missing reference or broken
+     * data it had to conceal).
+     */
+    public record VideoFrame(long ptsUs, long sourceFrame, boolean keyframe, boolean damaged) {
         public boolean readable() {
             return sourceFrame != UNREADABLE;
         }
+    }
+
+    /** One decoded block of sound (an AAC frame): when it is presented and how many samples it holds per channel. */
+    public record AudioBlock(long ptsUs, int samples) {
     }
 
     /**
@@ -66,9 +76,11 @@ public final class DecodedClip {
     private final int sampleRate;
     private final long audioStartUs;
     private final float[][] channels;
+    private final List<AudioBlock> audioBlocks;
 
     private DecodedClip(List<VideoFrame> frames, int width, int height, double frameRate, long durationUs,
-            String videoCodec, String audioCodec, int sampleRate, long audioStartUs, float[][] channels) {
+            String videoCodec, String audioCodec, int sampleRate, long audioStartUs, float[][] channels,
+            List<AudioBlock> audioBlocks) {
         this.frames = List.copyOf(frames);
         this.width = width;
         this.height = height;
@@ -79,6 +91,7 @@ public final class DecodedClip {
         this.sampleRate = sampleRate;
         this.audioStartUs = audioStartUs;
         this.channels = channels;
+        this.audioBlocks = List.copyOf(audioBlocks);
     }
 
     /** Decodes every video frame and all audio of a file. */
@@ -100,7 +113,10 @@ public final class DecodedClip {
                 if (frame.image != null) {
                     OptionalLong number = FrameCode.read((ByteBuffer) frame.image[0], frame.imageStride,
                             frame.imageWidth, frame.imageHeight);
-                    frames.add(new VideoFrame(frame.timestamp, number.orElse(UNREADABLE)));
+                    AVFrame picture = (AVFrame) frame.opaque;
+                    boolean damaged = picture.decode_error_flags() != 0
+                            || (picture.flags() & AV_FRAME_FLAG_CORRUPT) != 0;
+                    frames.add(new VideoFrame(frame.timestamp, number.orElse(UNREADABLE), frame.keyFrame, damaged));
                 } else if (frame.samples != null) {
                     audio.append(frame.timestamp, frame.samples);
                 }
@@ -108,7 +124,7 @@ public final class DecodedClip {
             return new DecodedClip(frames, video ? grabber.getImageWidth() : 0, video ? grabber.getImageHeight() : 0,
                     video ? grabber.getFrameRate() : 0, grabber.getLengthInTime(),
                     video ? grabber.getVideoCodecName() : null, grabber.hasAudio() ? grabber.getAudioCodecName() : null,
-                    grabber.getSampleRate(), audio.startUs(), audio.channels());
+                    grabber.getSampleRate(), audio.startUs(), audio.channels(), audio.blocks());
         }
     }
 
@@ -167,6 +183,16 @@ public final class DecodedClip {
         return audioStartUs;
     }
 
+    /** Just past the last decoded sample. */
+    public long audioEndUs() {
+        return hasAudio() ? audioStartUs + Math.round(1e6 * channels[0].length / sampleRate) : audioStartUs;
+    }
+
+    /** Every decoded block of sound in the order the file holds them, with the timestamps it gives them. */
+    public List<AudioBlock> audioBlocks() {
+        return audioBlocks;
+    }
+
     /** One channel's samples, placed by their timestamps from {@link #audioStartUs()} (gaps are silent). */
     public float[] channel(int index) {
         return channels[index].clone();
@@ -216,7 +242,7 @@ public final class DecodedClip {
             throw new IllegalStateException("the clip has no audio to check sync against");
         }
         List<Long> onsets = beeps().stream().map(ToneDetector.Tone::onsetUs).toList();
-        long audioEndUs = audioStartUs + Math.round(1e6 * channels[0].length / sampleRate);
+        long audioEndUs = audioEndUs();
         long beepUs = 1_000_000L / sourceFps;
         List<SyncMark> marks = new ArrayList<>();
         long previous = UNREADABLE;
@@ -249,6 +275,7 @@ public final class DecodedClip {
     /** Collects decoded audio per channel, putting each block where its timestamp says. */
     private static final class AudioTrack {
         private final int sampleRate;
+        private final List<AudioBlock> blocks = new ArrayList<>();
         private float[][] channels;
         private int length;
         private long startUs = 0;
@@ -266,6 +293,7 @@ public final class DecodedClip {
             // Timestamps in microseconds are rounded: within a couple of samples, the block simply follows on.
             int position = Math.abs(at - length) <= 2 ? length : (int) Math.max(0, at);
             int count = planes[0].remaining();
+            blocks.add(new AudioBlock(timestampUs, count));
             ensure(position + count);
             for (int c = 0; c < channels.length; c++) {
                 ((FloatBuffer) planes[c]).duplicate().get(channels[c], position, count);
@@ -275,6 +303,10 @@ public final class DecodedClip {
 
         long startUs() {
             return startUs;
+        }
+
+        List<AudioBlock> blocks() {
+            return blocks;
         }
 
         float[][] channels() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.ingest.kafka.AvroMessages;
 import io.hookline.ingest.kafka.MatchPublisher;
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.RenderedClip;
 import io.hookline.sample.SyntheticVideo;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class LiveMatch {
     public static final String MATCH = "live-derby";
-    /** Where the poison record lands: partition 0, after the feed's first three events. */
-    public static final String POISON_ORIGIN = "events-0@3";
+    /** Where the poison record lands: partition 0, after the match descriptor and the feed's first three events. */
+    public static final String POISON_ORIGIN = "events-0@4";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +62,7 @@ public final class LiveMatch {
                 event("e13", "SHOT", 55_000, ""),
                 event("e09", "PERIOD_END", 58_000, "")), StandardCharsets.UTF_8);
         try (MatchPublisher publisher = new MatchPublisher(bootstrapServers, new Properties(), Duration.ofSeconds(10))) {
-            publisher.publish(head, topic, true);
+            publisher.publish(new MatchDescriptor(MATCH, "The live derby", "Riverside", "Harbour"), head, topic, true);
             Properties props = new Properties();
             props.put("bootstrap.servers", bootstrapServers);
             try (KafkaProducer<byte[], byte[]> producer =
@@ -69,7 +70,7 @@ public final class LiveMatch {
                 producer.send(new ProducerRecord<>(topic, MATCH.getBytes(StandardCharsets.UTF_8),
                         "{\"matchId\":\"live-derby\"}".getBytes(StandardCharsets.UTF_8))).get();
             }
-            publisher.publish(rest, topic, false);
+            publisher.publish(null, rest, topic, false);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hookline.ingest.kafka;
 
 import io.hookline.ingest.FeedReader;
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.FeedRecord;
 import io.hookline.model.MatchEvent;
 import io.hookline.vocabulary.EventType;
@@ -24,9 +25,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes a match's events from a feed file to the events topic for a running job: one Avro record per
- * event, keyed by match id so a match's events stay in order on one partition. Unless the match is left
- * open, a {@code MATCH_END} event follows its last event: that is what tells a live job the match is over.
+ * Publishes a match to the events topic for a running job: its descriptor first (a {@code MATCH_START}), then
+ * one Avro record per event of its feed, all keyed by match id so a match's records stay in order on one
+ * partition. Unless the match is left open, a {@code MATCH_END} event follows its last event: that is what
+ * tells a live job the match is over.
  */
 public final class MatchPublisher implements AutoCloseable {
     /** The event id of the end marker this publisher adds. */
@@ -51,32 +53,47 @@ public final class MatchPublisher implements AutoCloseable {
     public record Result(Map<String, Integer> eventsByMatch, List<String> skipped, List<String> endedMatches) {}
 
     /**
+     * @param descriptor the match's descriptor, or null; sent before the feed's events, which must all be of
+     *     its match
+     * @param feed the match's events, or null to send the descriptor alone (the events follow later)
      * @param open leave the matches open: add no {@code MATCH_END} (more events follow in a later submit)
      * @return what was sent; records the feed reader could not read are skipped and listed, not sent
+     * @throws IllegalArgumentException when the feed holds an event of another match than the descriptor's;
+     *     nothing is sent then
      */
-    public Result publish(Path feed, String topic, boolean open) throws IOException {
+    public Result publish(MatchDescriptor descriptor, Path feed, String topic, boolean open) throws IOException {
+        List<FeedRecord> records = feed == null ? List.of() : read(feed);
+        if (descriptor != null) {
+            for (FeedRecord r : records) {
+                if (r.getEvent() != null && !r.getEvent().getMatchId().equals(descriptor.matchId())) {
+                    throw new IllegalArgumentException(r.getOrigin() + ": event " + r.getEvent().getEventId()
+                            + " is of match " + r.getEvent().getMatchId() + ", the descriptor is for match "
+                            + descriptor.matchId());
+                }
+            }
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, MatchEvent> last = new LinkedHashMap<>();
         List<String> ended = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(feed);
-                FeedReader reader = FeedReader.open(in, feed.getFileName().toString())) {
-            for (FeedRecord r = reader.next(); r != null; r = reader.next()) {
-                MatchEvent e = r.getEvent();
-                if (e == null) {
-                    skipped.add(r.getOrigin() + ": " + r.getError());
-                    continue;
-                }
-                sent.add(send(topic, e));
-                counts.merge(e.getMatchId(), 1, Integer::sum);
-                if (isMatchEnd(e)) {
-                    ended.add(e.getMatchId());
-                }
-                MatchEvent before = last.get(e.getMatchId());
-                if (before == null || time(e) >= time(before)) {
-                    last.put(e.getMatchId(), e);
-                }
+        if (descriptor != null) {
+            sent.add(send(topic, descriptor.event()));
+        }
+        for (FeedRecord r : records) {
+            MatchEvent e = r.getEvent();
+            if (e == null) {
+                skipped.add(r.getOrigin() + ": " + r.getError());
+                continue;
+            }
+            sent.add(send(topic, e));
+            counts.merge(e.getMatchId(), 1, Integer::sum);
+            if (isMatchEnd(e)) {
+                ended.add(e.getMatchId());
+            }
+            MatchEvent before = last.get(e.getMatchId());
+            if (before == null || time(e) >= time(before)) {
+                last.put(e.getMatchId(), e);
             }
         }
         if (!open) {
@@ -92,6 +109,17 @@ public final class MatchPublisher implements AutoCloseable {
             await(f);
         }
         return new Result(counts, skipped, ended);
+    }
+
+    private static List<FeedRecord> read(Path feed) throws IOException {
+        List<FeedRecord> records = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(feed);
+                FeedReader reader = FeedReader.open(in, feed.getFileName().toString())) {
+            for (FeedRecord r = reader.next(); r != null; r = reader.next()) {
+                records.add(r);
+            }
+        }
+        return records;
     }
 
     private Future<RecordMetadata> send(String topic, MatchEvent e) {

@@ -1,11 +1,15 @@
 package io.hookline.ingest.sync;
 
+import static io.hookline.ingest.sync.YamlNodes.checkKeys;
+import static io.hookline.ingest.sync.YamlNodes.mapping;
+import static io.hookline.ingest.sync.YamlNodes.optional;
+import static io.hookline.ingest.sync.YamlNodes.required;
+import static io.hookline.ingest.sync.YamlNodes.text;
+
 import io.hookline.ingest.sync.YamlNodes.Entry;
 import io.hookline.ingest.sync.YamlNodes.Mapping;
 import io.hookline.ingest.sync.YamlNodes.Node;
-import io.hookline.ingest.sync.YamlNodes.Scalar;
 import io.hookline.ingest.sync.YamlNodes.Sequence;
-import io.hookline.vocabulary.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,28 +95,6 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
                 regular == null ? DEFAULT_REGULAR_PERIODS : positive(regular, "regularPeriods")), node.where());
     }
 
-    private static Mapping mapping(Node node, String what) throws SyncException {
-        if (node instanceof Mapping m) {
-            return m;
-        }
-        throw new SyncException(node.where(), what + ": expected a map of keys and values");
-    }
-
-    private static Scalar scalar(Node node, String key) throws SyncException {
-        if (node instanceof Scalar s) {
-            return s;
-        }
-        throw new SyncException(node.where(), key + ": expected a single value");
-    }
-
-    private static Located<String> text(Node node, String key) throws SyncException {
-        Scalar s = scalar(node, key);
-        if (s.text() == null || s.text().isBlank()) {
-            throw new SyncException(s.where(), key + " is empty");
-        }
-        return new Located<>(s.text().strip(), s.where());
-    }
-
     private static long time(Node node, String key) throws SyncException {
         Located<String> t = text(node, key);
         try {
@@ -130,26 +112,4 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
         throw new SyncException(t.where(), key + ": expected a whole number from 1, got '" + t.value() + "'");
     }
 
-    private static Node required(Mapping m, String key) throws SyncException {
-        Node node = optional(m, key);
-        if (node == null) {
-            throw new SyncException(m.where(), "missing required key '" + key + "'");
-        }
-        return node;
-    }
-
-    private static Node optional(Mapping m, String key) {
-        return m.entries().stream().filter(e -> e.key().text().equals(key)).map(Entry::value).findFirst().orElse(null);
-    }
-
-    private static void checkKeys(Mapping m, Set<String> known) throws SyncException {
-        for (Entry e : m.entries()) {
-            String key = e.key().text();
-            if (!known.contains(key)) {
-                String hint = Suggestions.closest(key, known).map(k -> "; did you mean '" + k + "'?")
-                        .orElse("; known keys: " + String.join(", ", known.stream().sorted().toList()));
-                throw new SyncException(e.key().where(), "unknown key '" + key + "'" + hint);
-            }
-        }
-    }
 }

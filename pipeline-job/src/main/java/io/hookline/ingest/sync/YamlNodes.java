@@ -5,15 +5,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.hookline.vocabulary.Suggestions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A small YAML tree whose every node knows its file, line and column, read with Jackson's streaming parser.
- * Scalars stay the text that was written, so {@code matchId: 0021500001} keeps its leading zeros.
+ * Scalars stay the text that was written, so {@code matchId: 0021500001} keeps its leading zeros. The helpers
+ * below read values from it with messages that name the place and the key.
  */
 final class YamlNodes {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
@@ -55,6 +58,51 @@ final class YamlNodes {
             throw syntaxError(file, e);
         } catch (IOException e) {
             throw new SyncException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    static Mapping mapping(Node node, String what) throws SyncException {
+        if (node instanceof Mapping m) {
+            return m;
+        }
+        throw new SyncException(node.where(), what + ": expected a map of keys and values");
+    }
+
+    static Scalar scalar(Node node, String key) throws SyncException {
+        if (node instanceof Scalar s) {
+            return s;
+        }
+        throw new SyncException(node.where(), key + ": expected a single value");
+    }
+
+    static Located<String> text(Node node, String key) throws SyncException {
+        Scalar s = scalar(node, key);
+        if (s.text() == null || s.text().isBlank()) {
+            throw new SyncException(s.where(), key + " is empty");
+        }
+        return new Located<>(s.text().strip(), s.where());
+    }
+
+    static Node required(Mapping m, String key) throws SyncException {
+        Node node = optional(m, key);
+        if (node == null) {
+            throw new SyncException(m.where(), "missing required key '" + key + "'");
+        }
+        return node;
+    }
+
+    static Node optional(Mapping m, String key) {
+        return m.entries().stream().filter(e -> e.key().text().equals(key)).map(Entry::value).findFirst().orElse(null);
+    }
+
+    static void checkKeys(Mapping m, Set<String> known) throws SyncException {
+        for (Entry e : m.entries()) {
+            String key = e.key().text();
+            if (!known.contains(key)) {
+                String hint = Suggestions.closest(key, known).map(k -> "; did you mean '" + k + "'?")
+                        .orElse("; known keys: " + String.join(", ", known.stream().sorted().toList()));
+                throw new SyncException(e.key().where(), "unknown key '" + key + "'" + hint);
+            }
         }
     }
 

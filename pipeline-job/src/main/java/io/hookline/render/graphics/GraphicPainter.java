@@ -34,6 +34,12 @@ final class GraphicPainter {
         this.fonts = fonts;
     }
 
+    /** How wide {@link #textBox} draws {@code text} when nothing limits its width. */
+    int naturalWidth(String text, TextStyle style, int height) {
+        TextLayout layout = layout(text, fonts.family(style.font()), (float) (height * TEXT_SIZE));
+        return (int) Math.ceil(layout.getAdvance()) + 2 * (int) Math.round(height * PADDING);
+    }
+
     /** A line of text on its box, {@code height} pixels high, at most {@code maxWidth} wide. */
     BufferedImage textBox(String text, TextStyle style, int height, int maxWidth) {
         Font font = fonts.family(style.font());

@@ -5,8 +5,10 @@ import io.hookline.model.PlayLabel;
 import io.hookline.model.Score;
 import io.hookline.model.ScoreChange;
 import io.hookline.model.SegmentRole;
+import io.hookline.profiles.Anchor;
 import io.hookline.profiles.GraphicsTemplate;
 import io.hookline.profiles.GraphicsTemplate.Card;
+import io.hookline.profiles.GraphicsTemplate.TextStyle;
 import io.hookline.profiles.Placeholder;
 import io.hookline.profiles.SafeZone;
 import java.awt.image.BufferedImage;
@@ -58,23 +60,26 @@ public final class RenditionGraphics {
         SafeZone.Area area = zone.area(width, height);
         Predicate<long[]> needed = interval -> shown.stream().anyMatch(s -> interval[0] < s[1] && interval[1] > s[0]);
         List<Overlay> throughout = new ArrayList<>();
+        BufferedImage brand = null;
+        if (template.branding() != null) {
+            GraphicsTemplate.Branding b = template.branding();
+            brand = painter.image(b.image(), pixels(b.height(), height), b.opacity());
+            throughout.add(place(brand, b.anchor(), area, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
+        }
         if (template.scoreBug() != null) {
             GraphicsTemplate.ScoreBug bug = template.scoreBug();
+            int bugHeight = pixels(bug.height(), height);
+            int room = roomBeside(bug.anchor(), template.branding(), brand, area, bugHeight);
             List<ScoreChange> board = plan.getScoreboard();
             for (int i = 0; i < board.size(); i++) {
                 long from = i == 0 ? Long.MIN_VALUE / 2 : board.get(i).getSourceMs() * 1000;
                 long to = i + 1 < board.size() ? board.get(i + 1).getSourceMs() * 1000 : Long.MAX_VALUE / 2;
                 if (needed.test(new long[] {from, to})) {
-                    BufferedImage image = painter.textBox(scoreLine(plan, board.get(i).getScore()), bug.style(),
-                            pixels(bug.height(), height), area.width() - 2);
-                    throughout.add(place(image, bug.anchor(), area, from, to));
+                    String line = scoreLine(plan, board.get(i).getScore(), painter, bug.style(), bugHeight, room);
+                    throughout.add(place(painter.textBox(line, bug.style(), bugHeight, room), bug.anchor(), area,
+                            from, to));
                 }
             }
-        }
-        if (template.branding() != null) {
-            GraphicsTemplate.Branding b = template.branding();
-            BufferedImage image = painter.image(b.image(), pixels(b.height(), height), b.opacity());
-            throughout.add(place(image, b.anchor(), area, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
         }
         List<Overlay> duringPlays = new ArrayList<>();
         for (PlayLabel label : plan.getLabels()) {
@@ -184,7 +189,7 @@ public final class RenditionGraphics {
         return new Overlay(painter.card(card, text, width, height), 0, 0, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
     }
 
-    private static Overlay place(BufferedImage image, io.hookline.profiles.Anchor anchor, SafeZone.Area area,
+    private static Overlay place(BufferedImage image, Anchor anchor, SafeZone.Area area,
             long fromUs, long toUs) {
         int x = area.x() + (int) Math.round(anchor.x() * Math.max(0, area.width() - image.getWidth()));
         int y = area.y() + (int) Math.round(anchor.y() * Math.max(0, area.height() - image.getHeight()));
@@ -196,12 +201,38 @@ public final class RenditionGraphics {
         return Math.max(8, (int) Math.round(share * frameHeight) & ~1);
     }
 
-    private static String scoreLine(ClipPlan plan, Score score) {
-        String line = score.getHome() + " - " + score.getAway();
-        if (plan.getHomeTeam() != null && plan.getAwayTeam() != null) {
-            line = plan.getHomeTeam() + "  " + line + "  " + plan.getAwayTeam();
+    /**
+     * How wide the score bug may be: the safe area's width, less the branding and a gap when the two share a
+     * band of the frame (both at the top, say), so they never cover each other.
+     */
+    private static int roomBeside(Anchor bug, GraphicsTemplate.Branding branding, BufferedImage brand,
+            SafeZone.Area area, int bugHeight) {
+        int room = area.width() - 2;
+        if (branding == null || Math.abs(branding.anchor().y() - bug.y()) > 0.01) {
+            return room;
         }
-        return line;
+        int gap = bugHeight / 2;
+        boolean oppositeSides = Math.abs(branding.anchor().x() - bug.x()) > 0.99;
+        return oppositeSides ? room - brand.getWidth() - gap : (room - brand.getWidth()) / 2 - gap;
+    }
+
+    /**
+     * The score with the teams' names when they fit in {@code room}, else with their codes (RIV 1 - 0 HAR), else
+     * bare: shorter text rather than letters too small to read.
+     */
+    private static String scoreLine(ClipPlan plan, Score score, GraphicPainter painter, TextStyle style, int height,
+            int room) {
+        String bare = score.getHome() + " - " + score.getAway();
+        if (plan.getHomeTeam() == null || plan.getAwayTeam() == null) {
+            return bare;
+        }
+        String named = plan.getHomeTeam() + "  " + bare + "  " + plan.getAwayTeam();
+        if (painter.naturalWidth(named, style, height) <= room) {
+            return named;
+        }
+        List<String> codes = TeamCodes.of(plan.getHomeTeam(), plan.getAwayTeam());
+        String coded = codes.get(0) + "  " + bare + "  " + codes.get(1);
+        return painter.naturalWidth(coded, style, height) <= room ? coded : bare;
     }
 
     private static Score scoreAt(ClipPlan plan, long sourceUs) {

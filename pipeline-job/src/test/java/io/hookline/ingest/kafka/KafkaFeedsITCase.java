@@ -3,6 +3,8 @@ package io.hookline.ingest.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.cli.Main;
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.MatchEvent;
 import io.hookline.testing.KafkaTestBroker;
 import java.net.ServerSocket;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Publishing a match and the start-up checks, against a real KRaft broker in the test JVM. */
 class KafkaFeedsITCase {
@@ -48,7 +51,7 @@ class KafkaFeedsITCase {
 
         MatchPublisher.Result result;
         try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
-            result = publisher.publish(feed, "events", false);
+            result = publisher.publish(null, feed, "events", false);
         }
 
         assertThat(result.eventsByMatch()).containsEntry("m1", 3);
@@ -69,6 +72,52 @@ class KafkaFeedsITCase {
         assertThat(events.get(3).getType()).isEqualTo("MATCH_END");
         assertThat(events.get(3).getVideoTimeMs()).isEqualTo(90_000L);
         assertThat(events.get(3).getPeriod()).isEqualTo(2);
+    }
+
+    @Test
+    void submitSendsTheMatchDescriptorBeforeTheEvents() throws Exception {
+        kafka.createTopic("described", 1);
+        Path match = Files.writeString(dir.resolve("match.yaml"), """
+                matchId: m2
+                title: Riverside v Harbour
+                homeTeam: Riverside
+                awayTeam: Harbour
+                """);
+        Path feed = Files.write(dir.resolve("m2.jsonl"), List.of(
+                "{\"matchId\":\"m2\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":61000,\"team\":\"away\"}"),
+                StandardCharsets.UTF_8);
+
+        int exit = new CommandLine(new Main()).execute("submit", "--bootstrap", kafka.bootstrapServers(),
+                "--topic", "described", "--match", match.toString(), "--events", feed.toString());
+
+        assertThat(exit).isZero();
+        List<MatchEvent> events = new ArrayList<>();
+        try (KafkaTestBroker.TopicReader reader = kafka.reader("described")) {
+            for (ConsumerRecord<byte[], byte[]> r : reader.readUntil(3, Duration.ofSeconds(30), Duration.ofMillis(500))) {
+                events.add(MatchEventDecoder.current().decode(r.value()));
+            }
+        }
+        assertThat(events).extracting(MatchEvent::getType).containsExactly("MATCH_START", "GOAL", "MATCH_END");
+        assertThat(MatchDescriptor.of(events.get(0)))
+                .isEqualTo(new MatchDescriptor("m2", "Riverside v Harbour", "Riverside", "Harbour"));
+    }
+
+    @Test
+    void aFeedOfAnotherMatchThanTheDescriptorSendsNothing() throws Exception {
+        kafka.createTopic("mismatched", 1);
+        Path feed = Files.write(dir.resolve("other.jsonl"), List.of(
+                "{\"matchId\":\"m3\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":1000}",
+                "{\"matchId\":\"m4\",\"eventId\":\"e2\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":2000}"),
+                StandardCharsets.UTF_8);
+
+        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            assertThatThrownBy(() -> publisher.publish(new MatchDescriptor("m3", null, "A", "B"), feed, "mismatched", false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("other.jsonl:2: event e2 is of match m4, the descriptor is for match m3");
+        }
+        try (KafkaTestBroker.TopicReader reader = kafka.reader("mismatched")) {
+            assertThat(reader.readUntil(1, Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
+        }
     }
 
     @Test

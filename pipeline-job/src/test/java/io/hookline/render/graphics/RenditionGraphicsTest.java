@@ -62,6 +62,57 @@ class RenditionGraphicsTest {
     }
 
     @Test
+    void graphicsShownTogetherNeverCoverEachOtherInAnyShippedRendition() {
+        for (String[] teams : List.of(new String[] {"Bucks", "Celtics"},
+                new String[] {"Riverside Rovers", "Harbour Athletic"},
+                new String[] {"Borussia Mönchengladbach", "Wolverhampton Wanderers"})) {
+            ClipPlan plan = ClipPlan.newBuilder(plan("Giannis Antetokounmpo")).setHomeTeam(teams[0])
+                    .setAwayTeam(teams[1]).build();
+            for (RenditionProfile p : profiles.renditions()) {
+                RenditionGraphics g = RenditionGraphics.of(plan, profiles.template(p.graphics()), p.safeZone(),
+                        p.video().width(), p.video().height(), List.of(new long[] {0, 60_000_000}));
+                for (long us = 0; us < 30_000_000; us += 1_000_000) {
+                    List<Overlay> shown = showing(g, us);
+                    for (int i = 0; i < shown.size(); i++) {
+                        for (int j = i + 1; j < shown.size(); j++) {
+                            assertThat(covers(shown.get(i), shown.get(j)))
+                                    .as("%s with %s v %s at %d us", p.name(), teams[0], teams[1], us).isFalse();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theScoreBugNamesTheTeamsWhenTheyFitAndTheirCodesWhenNot() {
+        ClipPlan plan = ClipPlan.newBuilder(plan("Ana")).setHomeTeam("Riverside Rovers").setAwayTeam("Harbour Athletic")
+                .build();
+        RenditionProfile wide = profiles.rendition("youtube-landscape");
+        RenditionProfile tall = profiles.rendition("tiktok");
+
+        BufferedImage named = bug(plan, wide);
+        BufferedImage coded = bug(plan, tall);
+
+        // The vertical frame has no room for the names beside the branding: the codes take less.
+        assertThat(named.getWidth() / (double) named.getHeight())
+                .isGreaterThan(1.4 * coded.getWidth() / (double) coded.getHeight());
+    }
+
+    private static BufferedImage bug(ClipPlan plan, RenditionProfile p) {
+        RenditionGraphics g = RenditionGraphics.of(plan, profiles.template(p.graphics()), p.safeZone(),
+                p.video().width(), p.video().height(), List.of(new long[] {0, 5_000_000}));
+        return g.placed().stream().map(RenditionGraphics.Placed::overlay)
+                .filter(o -> o.showsAt(1_000_000) && o.x() < p.video().width() / 2 && o.y() < p.video().height() / 2)
+                .findFirst().orElseThrow().image();
+    }
+
+    private static boolean covers(Overlay a, Overlay b) {
+        return a.x() < b.x() + b.image().getWidth() && b.x() < a.x() + a.image().getWidth()
+                && a.y() < b.y() + b.image().getHeight() && b.y() < a.y() + a.image().getHeight();
+    }
+
+    @Test
     void theScoreBugShowsTheScoreOfEachMoment() {
         RenditionGraphics g = RenditionGraphics.of(plan("Ana"), withOnly(standard.scoreBug(), null), SafeZone.NONE,
                 1280, 720, List.of(new long[] {5_000_000, 25_000_000}));
