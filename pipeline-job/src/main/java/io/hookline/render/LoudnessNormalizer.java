@@ -2,7 +2,6 @@ package io.hookline.render;
 
 import io.hookline.render.analysis.KWeightedLoudness;
 import io.hookline.render.media.TruePeak;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -104,21 +103,23 @@ final class LoudnessNormalizer {
         }
     }
 
-    /** The minimum over [i - w, i + w]. */
-    private static float[] slidingMin(float[] x, int w) {
+    /** The minimum over [i - w, i + w], with a deque of indices kept in an int array (no boxing: it runs per sample). */
+    static float[] slidingMin(float[] x, int w) {
         float[] out = new float[x.length];
-        ArrayDeque<Integer> window = new ArrayDeque<>();
+        int[] window = new int[x.length];
+        int head = 0;
+        int tail = 0;
         for (int i = 0, j = 0; i < x.length; i++) {
             for (; j < x.length && j <= i + w; j++) {
-                while (!window.isEmpty() && x[window.peekLast()] >= x[j]) {
-                    window.pollLast();
+                while (tail > head && x[window[tail - 1]] >= x[j]) {
+                    tail--;
                 }
-                window.addLast(j);
+                window[tail++] = j;
             }
-            while (window.peekFirst() < i - w) {
-                window.pollFirst();
+            while (window[head] < i - w) {
+                head++;
             }
-            out[i] = x[window.peekFirst()];
+            out[i] = x[window[head]];
         }
         return out;
     }
