@@ -102,6 +102,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             Map<String, Tuning> tunings, List<String> notes) {
         SourceInfo info = reader.info();
         List<RenditionPipeline> pipelines = new ArrayList<>();
+        SharedSegments shared = new SharedSegments();
         try {
             for (RenditionProfile p : targets) {
                 Tuning tuning = tunings.get(p.name());
@@ -112,7 +113,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
                 RenditionPipeline pipeline = new RenditionPipeline(recipe, cache);
                 pipeline.posterAt(plan.getPeakMs() * 1000);
-                pipeline.prepare();
+                pipeline.prepare(shared);
                 pipelines.add(pipeline);
             }
             WindowedPcm pcm = new WindowedPcm();

@@ -22,7 +22,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * One rendition of one clip while the source is decoded: each decoded frame is filtered into the rendition's
  * frame at most once, then handed to every segment encoder that shows it (the hook and the body overlap, so a
  * peak frame is encoded twice but filtered once). A segment already in the cache is not encoded again: its
- * packets are taken as they are.
+ * packets are taken as they are; nor is one another rendition of the same pass encodes.
  */
 final class RenditionPipeline implements AutoCloseable {
     private final RenditionRecipe recipe;
@@ -38,6 +38,7 @@ final class RenditionPipeline implements AutoCloseable {
     private PosterFrame poster;
     private int cropX = -1;
     private String error;
+    private SharedSegments pass;
 
     RenditionPipeline(RenditionRecipe recipe, SegmentCache cache) {
         this.recipe = recipe;
@@ -75,11 +76,17 @@ final class RenditionPipeline implements AutoCloseable {
         return recipe;
     }
 
-    /** Looks each segment up in the cache; the ones not found are encoded as their frames arrive. */
-    void prepare() {
+    /**
+     * Looks each segment up in the cache; the ones not found are encoded as their frames arrive, unless another
+     * rendition of this pass already claimed them.
+     */
+    void prepare(SharedSegments pass) {
+        this.pass = pass;
         for (Span span : timeline.spans()) {
             String key = recipe.key(span);
-            spans.add(new SpanEncoder(span, key, cache.get(key).orElse(null)));
+            List<EncodedPacket> cached = cache.get(key).orElse(null);
+            boolean twin = cached == null && !pass.claim(key, profile.name());
+            spans.add(new SpanEncoder(span, key, cached, twin));
         }
     }
 
@@ -92,7 +99,7 @@ final class RenditionPipeline implements AutoCloseable {
             return true;
         }
         for (SpanEncoder s : spans) {
-            if (s.cached == null && s.span.sourceStartUs() < endUs && timeline.sourceEndUs(s.span) > startUs) {
+            if (s.encodes() && s.span.sourceStartUs() < endUs && timeline.sourceEndUs(s.span) > startUs) {
                 return true;
             }
         }
@@ -118,7 +125,7 @@ final class RenditionPipeline implements AutoCloseable {
         }
         List<SpanEncoder> showing = new ArrayList<>();
         for (SpanEncoder s : spans) {
-            if (s.cached == null && s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
+            if (s.encodes() && s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
                 showing.add(s);
             }
         }
@@ -168,10 +175,10 @@ final class RenditionPipeline implements AutoCloseable {
             out.add(card(graphics.intro(), timeline.introFrames()));
         }
         for (SpanEncoder s : spans) {
-            if (s.cached != null) {
+            if (!s.encodes()) {
                 // Only the codec parameters are needed: an encoder with the same settings gives them.
                 try (VideoEncoder settings = new VideoEncoder(encoding)) {
-                    out.add(settings.reuse(s.cached, s.span.frames()));
+                    out.add(settings.reuse(s.cached != null ? s.cached : pass.packets(s.key), s.span.frames()));
                 }
             } else if (s.result == null) {
                 throw new IllegalStateException("the video ended before the clip did: "
@@ -209,11 +216,6 @@ final class RenditionPipeline implements AutoCloseable {
         }
     }
 
-    /** How many of this rendition's segments came from the cache. */
-    long reused() {
-        return spans.stream().filter(s -> s.cached != null).count();
-    }
-
     private AVFrame filter(AVFrame frame, long startUs) {
         if (filter == null) {
             filter = new FrameFilter(frame.width(), frame.height(), frame.format(), recipe.filterChain());
@@ -241,21 +243,28 @@ final class RenditionPipeline implements AutoCloseable {
     }
 
     /**
-     * One segment: its cache key, its cached packets if any, and otherwise its encoder, open only while the
-     * segment's frames arrive so a clip of many segments never holds many encoders at once.
+     * One segment: its cache key, its cached packets if any, whether another rendition encodes it, and otherwise
+     * its encoder, open only while the segment's frames arrive so a clip of many segments never holds many
+     * encoders at once.
      */
     private final class SpanEncoder {
         final Span span;
         final String key;
         final List<EncodedPacket> cached;
+        final boolean twin;
         VideoEncoder encoder;
         EncodedStream result;
         int next;
 
-        SpanEncoder(Span span, String key, List<EncodedPacket> cached) {
+        SpanEncoder(Span span, String key, List<EncodedPacket> cached, boolean twin) {
             this.span = span;
             this.key = key;
             this.cached = cached;
+            this.twin = twin;
+        }
+
+        boolean encodes() {
+            return cached == null && !twin;
         }
 
         void encode(AVFrame frame) {
@@ -266,6 +275,7 @@ final class RenditionPipeline implements AutoCloseable {
             if (++next == span.frames()) {
                 result = encoder.finish();
                 cache.put(key, result.packets());
+                pass.made(key, result.packets());
                 encoder.close();
                 encoder = null;
             }

@@ -184,6 +184,41 @@ class FfmpegClipRendererTest {
         assertThat(play.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
     }
 
+    @Test
+    void renditionsThatShowAStretchAlikeEncodeItOnceBetweenThem(@TempDir Path out) throws Exception {
+        // Reels and Stories share frame, graphics and encoder settings: their segments have the same keys.
+        List<String> twins = List.of("instagram-reels", "instagram-stories");
+        DiskSegmentCache disk = new DiskSegmentCache(out.resolve("segments"));
+        List<String> puts = new ArrayList<>();
+        SegmentCache counting = new SegmentCache() {
+            @Override
+            public java.util.Optional<List<io.hookline.render.media.EncodedPacket>> get(String key) {
+                return disk.get(key);
+            }
+
+            @Override
+            public void put(String key, List<io.hookline.render.media.EncodedPacket> packets) {
+                puts.add(key);
+                disk.put(key, packets);
+            }
+        };
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out), RenderSettings.defaults(), counting);
+        RenderedClip result = renderer.render(plan("c-twins", List.of(HOOK, BODY), twins));
+
+        assertThat(puts).as("hook, body and outro card, each encoded once").hasSize(3).doesNotHaveDuplicates();
+        for (Rendition r : result.getRenditions()) {
+            assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok);
+            RenditionProfile profile = profiles.rendition(r.getProfile());
+            List<Long> expected = new ArrayList<>(sourceFrames(HOOK, profile.video().fps()));
+            expected.addAll(sourceFrames(BODY, profile.video().fps()));
+            expected.addAll(Collections.nCopies(outroFrames(profiles, profile), DecodedClip.UNREADABLE));
+            assertThat(DecodedClip.decode(out.resolve("m/" + r.getPath())).sourceFrames())
+                    .as(r.getProfile())
+                    .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
     /** The encoded segments a {@link DiskSegmentCache} holds in {@code dir}. */
     static List<Path> files(Path dir) throws java.io.IOException {
         try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
