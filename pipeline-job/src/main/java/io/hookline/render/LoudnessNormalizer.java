@@ -38,7 +38,7 @@ final class LoudnessNormalizer {
         }
         float ceiling = (float) Math.pow(10, (ceilingDbtp - MARGIN_DB) / 20);
         // Peaks scale with the gain: the oversampled envelope is measured once, on the original.
-        float[] peaks = TruePeak.envelope(original, count, KWeightedLoudness.RATE);
+        float[] peaks = TruePeak.envelope(original, count);
         // Each dB of gain buys less than a dB of loudness once the limiter works: follow the measured slope.
         double gainDb = targetLufs - integrated;
         double previousGain = Double.NaN;

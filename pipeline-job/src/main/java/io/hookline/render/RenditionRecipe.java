@@ -233,7 +233,7 @@ public final class RenditionRecipe {
             }
             encoded.close();
             // The limiter acts only above its ceiling: start from the peak it let through, or it would not act.
-            ceiling = Math.min(ceiling, TruePeak.dbtp(levelled, mixedCount, pcm.sampleRate())) - over - PEAK_GUARD_DB;
+            ceiling = Math.min(ceiling, TruePeak.dbtp(levelled, mixedCount)) - over - PEAK_GUARD_DB;
         }
     }
 

@@ -36,6 +36,6 @@ public record AudioLevels(double integratedLufs, double truePeakDbtp) {
 
     private static AudioLevels measured(float[][] samples, int count) {
         return new AudioLevels(KWeightedLoudness.integrated(samples, count),
-                TruePeak.dbtp(samples, count, SourceReader.PCM_RATE));
+                TruePeak.dbtp(samples, count));
     }
 }

@@ -46,31 +46,50 @@ public final class KWeightedLoudness {
         return Double.isNaN(result) ? SILENCE : lufs(result);
     }
 
-    /** Mean K-weighted energy of the 400 ms block ending at each 100 ms step (the first blocks are shorter). */
+    /**
+     * Mean K-weighted energy of the 400 ms block ending at each 100 ms step (the first blocks are shorter). Each
+     * channel is filtered and squared in one pass into 100 ms sums; a block is four of them.
+     */
     private static double[] blockEnergies(float[][] channels, int count) {
         int steps = count / HOP;
-        double[] energy = new double[count];
+        double[] hops = new double[steps];
         for (float[] channel : channels) {
-            double[] x = new double[count];
-            for (int i = 0; i < count; i++) {
-                x[i] = channel[i];
-            }
-            double[] y = filter(filter(x, SHELF), HIGH_PASS);
-            for (int i = 0; i < count; i++) {
-                energy[i] += y[i] * y[i];
-            }
+            addHopEnergies(channel, hops);
         }
-        double[] prefix = new double[count + 1];
-        for (int i = 0; i < count; i++) {
-            prefix[i + 1] = prefix[i] + energy[i];
-        }
+        int perBlock = WINDOW / HOP;
         double[] blocks = new double[steps];
+        double sum = 0;
         for (int s = 0; s < steps; s++) {
-            int end = (s + 1) * HOP;
-            int start = Math.max(0, end - WINDOW);
-            blocks[s] = (prefix[end] - prefix[start]) / (end - start);
+            sum += hops[s];
+            if (s >= perBlock) {
+                sum -= hops[s - perBlock];
+            }
+            blocks[s] = sum / (Math.min(s + 1, perBlock) * HOP);
         }
         return blocks;
+    }
+
+    /** Both K-weighting stages, the square, and a sum per 100 ms, added to {@code hops}. */
+    private static void addHopEnergies(float[] x, double[] hops) {
+        double sx1 = 0, sx2 = 0, sy1 = 0, sy2 = 0;
+        double hy1 = 0, hy2 = 0;
+        for (int h = 0, i = 0; h < hops.length; h++) {
+            double energy = 0;
+            for (int end = i + HOP; i < end; i++) {
+                double in = x[i];
+                double shelf = SHELF[0] * in + SHELF[1] * sx1 + SHELF[2] * sx2 - SHELF[3] * sy1 - SHELF[4] * sy2;
+                double y = HIGH_PASS[0] * shelf + HIGH_PASS[1] * sy1 + HIGH_PASS[2] * sy2 - HIGH_PASS[3] * hy1
+                        - HIGH_PASS[4] * hy2;
+                sx2 = sx1;
+                sx1 = in;
+                sy2 = sy1;
+                sy1 = shelf;
+                hy2 = hy1;
+                hy1 = y;
+                energy += y * y;
+            }
+            hops[h] += energy;
+        }
     }
 
     private static double meanAbove(double[] energy, double gateLufs) {
@@ -87,19 +106,5 @@ public final class KWeightedLoudness {
 
     private static double lufs(double energy) {
         return -0.691 + 10 * Math.log10(Math.max(energy, 1e-12));
-    }
-
-    private static double[] filter(double[] x, double[] c) {
-        double[] y = new double[x.length];
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-        for (int i = 0; i < x.length; i++) {
-            double v = c[0] * x[i] + c[1] * x1 + c[2] * x2 - c[3] * y1 - c[4] * y2;
-            x2 = x1;
-            x1 = x[i];
-            y2 = y1;
-            y1 = v;
-            y[i] = v;
-        }
-        return y;
     }
 }
