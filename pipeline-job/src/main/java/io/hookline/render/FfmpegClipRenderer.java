@@ -37,6 +37,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     /** Room left under a size cap for container overhead and rate-control error. */
     private static final double CAP_HEADROOM = 0.92;
     private static final int MIN_VIDEO_KBPS = 150;
+    /** The encoder's rate buffer, in seconds of its peak rate (see VideoEncoder). */
+    private static final double VBV_SECONDS = 2;
 
     private final ProfileSet profiles;
     private final String source;
@@ -103,7 +105,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         SourceInfo info = reader.info();
         List<RenditionPipeline> pipelines = new ArrayList<>();
         SharedSegments shared = new SharedSegments();
-        try {
+        try (SharedFilters filters = new SharedFilters()) {
             for (RenditionProfile p : targets) {
                 Tuning tuning = tunings.get(p.name());
                 RenditionRecipe recipe = new RenditionRecipe(p, tuning.video(), plan, info, settings.draft(),
@@ -113,7 +115,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
                 RenditionPipeline pipeline = new RenditionPipeline(recipe, cache);
                 pipeline.posterAt(plan.getPeakMs() * 1000);
-                pipeline.prepare(shared);
+                pipeline.prepare(shared, filters);
                 pipelines.add(pipeline);
             }
             WindowedPcm pcm = new WindowedPcm();
@@ -121,6 +123,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
                 boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
                 reader.decodeWindow(window[0], window[1], !pictures ? null : (frame, from, to) -> {
+                    filters.nextSourceFrame();
                     for (RenditionPipeline r : pipelines) {
                         try {
                             r.accept(frame, from, to);
@@ -215,7 +218,11 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         return relative;
     }
 
-    /** A rendition's encoder settings; under a size cap the bitrate is what the cap allows for the clip's length. */
+    /**
+     * A rendition's encoder settings. Quality-driven (CRF under the profile's peak rate) unless a size cap binds:
+     * when even the peak rate for the whole clip would break the cap, the bitrate is what the cap allows for the
+     * clip's length.
+     */
     static VideoEncoding firstEncoding(RenditionProfile p, ClipPlan plan, SourceInfo info, RenderSettings settings) {
         VideoSpec v = p.video();
         FrameRate rate = FrameRate.of(v.fps());
@@ -224,8 +231,14 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         if (p.hasSizeCap()) {
             OutputTimeline timeline = OutputTimeline.of(plan.getSegments(), info.fps(), rate, p.maxDurationMs());
             double seconds = Math.max(1.0, timeline.durationUs() / 1_000_000.0);
-            double videoBits = p.sizeCapBytes() * 8.0 * CAP_HEADROOM / seconds - p.audio().bitrateKbps() * 1000.0;
-            bitrate = (int) Math.max(MIN_VIDEO_KBPS, Math.min(v.maxBitrateKbps(), videoBits / 1000));
+            double capBits = p.sizeCapBytes() * 8.0 * CAP_HEADROOM;
+            double audioBits = p.audio().bitrateKbps() * 1000.0 * seconds;
+            // The rate buffer (two seconds of the peak rate) can be spent on top of the peak rate.
+            double peakBits = v.maxBitrateKbps() * 1000.0 * (seconds + VBV_SECONDS);
+            if (peakBits + audioBits > capBits) {
+                double videoBits = (capBits - audioBits) / seconds;
+                bitrate = (int) Math.max(MIN_VIDEO_KBPS, Math.min(v.maxBitrateKbps(), videoBits / 1000));
+            }
         }
         return new VideoEncoding(size[0], size[1], rate.num(), rate.den(), v.profile(), v.level(),
                 v.gopFrames(), settings.draft() ? "ultrafast" : v.preset(), v.crf(), bitrate, v.maxBitrateKbps(),

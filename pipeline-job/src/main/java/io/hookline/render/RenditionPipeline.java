@@ -11,7 +11,6 @@ import io.hookline.render.graphics.RenditionGraphics;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.Ffmpeg;
-import io.hookline.render.media.FrameFilter;
 import io.hookline.render.media.VideoEncoder;
 import io.hookline.render.media.VideoEncoding;
 import java.util.ArrayList;
@@ -33,10 +32,9 @@ final class RenditionPipeline implements AutoCloseable {
     private final CropTrack crop;
     private final RenditionGraphics graphics;
     private final List<SpanEncoder> spans = new ArrayList<>();
-    private FrameFilter filter;
+    private SharedFilters.Filter filter;
     private long posterUs = -1;
     private PosterFrame poster;
-    private int cropX = -1;
     private String error;
     private SharedSegments pass;
 
@@ -78,10 +76,12 @@ final class RenditionPipeline implements AutoCloseable {
 
     /**
      * Looks each segment up in the cache; the ones not found are encoded as their frames arrive, unless another
-     * rendition of this pass already claimed them.
+     * rendition of this pass already claimed them. Frames are filtered through the pass's filter for this
+     * rendition's chain.
      */
-    void prepare(SharedSegments pass) {
+    void prepare(SharedSegments pass, SharedFilters filters) {
         this.pass = pass;
+        this.filter = filters.forChain(recipe.filterChain(), crop != null);
         for (Span span : timeline.spans()) {
             String key = recipe.key(span);
             List<EncodedPacket> cached = cache.get(key).orElse(null);
@@ -141,8 +141,8 @@ final class RenditionPipeline implements AutoCloseable {
         for (SpanEncoder s : showing) {
             AVFrame shown = filtered;
             // Graphics differ between segments showing the same moment (a hook has no lower third), so when
-            // several show it each draws on its own copy; one alone draws on the filtered frame.
-            boolean copy = graphics.drawsOverPicture() && showing.size() > 1;
+            // several show it, or other renditions read the same filtered frame, each draws on its own copy.
+            boolean copy = graphics.drawsOverPicture() && (showing.size() > 1 || filter.shared());
             if (copy) {
                 shown = av_frame_clone(filtered);
             }
@@ -217,17 +217,7 @@ final class RenditionPipeline implements AutoCloseable {
     }
 
     private AVFrame filter(AVFrame frame, long startUs) {
-        if (filter == null) {
-            filter = new FrameFilter(frame.width(), frame.height(), frame.format(), recipe.filterChain());
-        }
-        if (crop != null) {
-            int x = crop.x(startUs);
-            if (x != cropX) {
-                filter.command("crop", "x", Integer.toString(x));
-                cropX = x;
-            }
-        }
-        return filter.apply(frame);
+        return filter.apply(frame, crop == null ? -1 : crop.x(startUs));
     }
 
     @Override
@@ -236,10 +226,6 @@ final class RenditionPipeline implements AutoCloseable {
             s.close();
         }
         spans.clear();
-        if (filter != null) {
-            filter.close();
-            filter = null;
-        }
     }
 
     /**

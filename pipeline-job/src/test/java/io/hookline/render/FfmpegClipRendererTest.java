@@ -22,7 +22,9 @@ import io.hookline.testing.DecodedClip;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,44 @@ class FfmpegClipRendererTest {
                     .as(r.getProfile())
                     .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         }
+    }
+
+    @Test
+    void renditionsSharingAFilteredFrameEachDrawOnlyTheirOwnGraphics(@TempDir Path out) throws Exception {
+        // TikTok and Shorts crop and scale alike (one filtered frame feeds both) but place their graphics apart.
+        List<String> pair = List.of("tiktok", "youtube-shorts");
+        RenditionRecipe tiktok = recipe("tiktok");
+        assertThat(tiktok.filterChain()).isEqualTo(recipe("youtube-shorts").filterChain());
+        assertThat(tiktok.pans()).isTrue();
+
+        Map<String, byte[]> together = renderSegments(out.resolve("together"), pair);
+        Map<String, byte[]> alone = new HashMap<>(renderSegments(out.resolve("tiktok"), List.of("tiktok")));
+        alone.putAll(renderSegments(out.resolve("shorts"), List.of("youtube-shorts")));
+
+        // The encoder is deterministic: a segment's bytes differ only if its pictures do.
+        assertThat(together.keySet()).isEqualTo(alone.keySet());
+        together.forEach((key, bytes) -> assertThat(bytes).as("segment %s", key).isEqualTo(alone.get(key)));
+    }
+
+    /** Renders the play into {@code renditions} in one pass; the encoded segments it cached, by file name. */
+    private static Map<String, byte[]> renderSegments(Path out, List<String> renditions) throws Exception {
+        Path segments = out.resolve("segments");
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out), RenderSettings.defaults(), new DiskSegmentCache(segments));
+        RenderedClip result = renderer.render(plan("c-shared", List.of(HOOK, BODY), renditions));
+        assertThat(result.getRenditions()).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok));
+        Map<String, byte[]> bytes = new HashMap<>();
+        for (Path file : files(segments)) {
+            bytes.put(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+        }
+        return bytes;
+    }
+
+    private static RenditionRecipe recipe(String name) throws Exception {
+        io.hookline.render.media.SourceInfo info = io.hookline.render.media.SourceReader.probe(
+                dir.resolve("source.mp4").toString());
+        return RenditionRecipe.forClip(profiles, plan("c-shared", List.of(HOOK, BODY), List.of(name)), info,
+                RenderSettings.defaults()).get(0);
     }
 
     /** The encoded segments a {@link DiskSegmentCache} holds in {@code dir}. */
