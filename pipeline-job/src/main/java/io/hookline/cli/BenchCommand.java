@@ -1,6 +1,7 @@
 package io.hookline.cli;
 
 import io.hookline.bench.Bench;
+import io.hookline.job.JobOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "Runs to take medians over (default: 3, or 1 with --quick).")
     Integer runs;
 
-    @Option(names = "--parallelism", description = "Hookline's Flink parallelism (default: the number of cores).")
+    @Option(names = "--parallelism", description = "Hookline's Flink parallelism (default: as ./hookline run's).")
     Integer parallelism;
 
     @Option(names = "--processes", description = "Baseline ffmpeg processes at once (default: the number of cores).")
@@ -44,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Bench.Options options = new Bench.Options(out, RunOptions.defaultProfiles(), quick,
-                runs != null ? runs : quick ? 1 : 3, parallelism != null ? parallelism : cores,
+                runs != null ? runs : quick ? 1 : 3,
+                parallelism != null ? parallelism : JobOptions.defaultParallelism(),
                 processes != null ? processes : cores, ways, keep);
         new Bench(options, System.out).run();
         return ExitCodes.OK;

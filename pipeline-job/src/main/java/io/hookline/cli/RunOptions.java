@@ -19,8 +19,9 @@ final class RunOptions {
     @Option(names = "--profiles", description = "Clip-profiles directory (default: the project's clip-profiles/).")
     Path profiles;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
-    int parallelism;
+    @Option(names = "--parallelism",
+            description = "Flink parallelism (default: half the cores, at least 1; each render uses two cores).")
+    Integer parallelism;
 
     @Option(names = "--render-concurrency", defaultValue = "1",
             description = "Clips each render subtask renders at once (default: ${DEFAULT-VALUE}).")
@@ -63,7 +64,7 @@ final class RunOptions {
         if (renditions != null && !renditions.equals(List.of(ALL))) {
             conf.set(JobOptions.RENDITIONS, renditions);
         }
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : JobOptions.defaultParallelism());
         return conf;
     }
 

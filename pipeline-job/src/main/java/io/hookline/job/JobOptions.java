@@ -136,6 +136,15 @@ public final class JobOptions {
 
     private JobOptions() {}
 
+    /**
+     * The parallelism that fills this machine's cores without oversubscribing them: each render subtask keeps
+     * about as many cores busy as its encoders have threads (measured: parallelism 2 on 2 cores, each with
+     * two-thread encoders, cost a third more CPU for the same clips than parallelism 1).
+     */
+    public static int defaultParallelism() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / ENCODER_THREADS.defaultValue());
+    }
+
     /** The extra Kafka client properties, from the {@link #KAFKA_PROPERTIES_PREFIX} options. */
     public static Properties kafkaProperties(Configuration conf) {
         Properties props = new Properties();
