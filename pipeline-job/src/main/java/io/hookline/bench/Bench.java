@@ -128,8 +128,11 @@ public final class Bench {
                         c -> c.set(JobOptions.SEGMENT_CACHE, false)),
                 new Way("x264-1-thread", "with 1 x264 thread per encoder instead of 2",
                         c -> c.set(JobOptions.ENCODER_THREADS, 1)),
-                new Way("parallelism-1", "at parallelism 1 (one clip at a time)",
-                        c -> c.set(CoreOptions.DEFAULT_PARALLELISM, 1)));
+                options.parallelism() == 1
+                        ? new Way("parallelism-2", "at parallelism 2 (two clips at a time)",
+                                c -> c.set(CoreOptions.DEFAULT_PARALLELISM, 2))
+                        : new Way("parallelism-1", "at parallelism 1 (one clip at a time)",
+                                c -> c.set(CoreOptions.DEFAULT_PARALLELISM, 1)));
     }
 
     private Configuration configuration(BenchMatch match) {

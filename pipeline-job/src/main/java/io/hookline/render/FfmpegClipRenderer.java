@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,14 +133,11 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }, pcm.add(window[0], window[1]));
             }
 
-            Map<Object, RenditionRecipe.EncodedSound> audioCache = new HashMap<>();
             Map<String, Attempt> out = new LinkedHashMap<>();
-            try {
+            try (PassSounds sounds = new PassSounds(pcm)) {
                 for (RenditionPipeline r : pipelines) {
-                    out.put(r.profile().name(), write(plan, r, tunings.get(r.profile().name()), pcm, audioCache));
+                    out.put(r.profile().name(), write(plan, r, tunings.get(r.profile().name()), sounds));
                 }
-            } finally {
-                audioCache.values().forEach(RenditionRecipe.EncodedSound::close);
             }
             return out;
         } finally {
@@ -149,8 +145,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         }
     }
 
-    private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, WindowedPcm pcm,
-            Map<Object, RenditionRecipe.EncodedSound> audioCache) {
+    private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, PassSounds sounds) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
             return Attempt.failed(r.error());
@@ -165,9 +160,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
             RenditionRecipe recipe = r.recipe();
-            RenditionRecipe.EncodedSound audio = audioCache.computeIfAbsent(
-                    recipe.audioKey(tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb()),
-                    k -> recipe.encodeAudio(pcm, tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb()));
+            RenditionRecipe.EncodedSound audio = sounds.of(recipe, tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb());
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);

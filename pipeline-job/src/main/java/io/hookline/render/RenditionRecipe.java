@@ -229,7 +229,7 @@ public final class RenditionRecipe {
             AudioLevels levels = AudioLevels.of(heard, heard[0].length, spec.sampleRate());
             double over = levels.truePeakDbtp() - (spec.truePeakDbtp() - PEAK_GUARD_DB);
             if (over <= 0 || round == PEAK_ROUNDS) {
-                return new EncodedSound(encoded, levels);
+                return new EncodedSound(encoded, levels, ceiling);
             }
             encoded.close();
             // The limiter acts only above its ceiling: start from the peak it let through, or it would not act.
@@ -239,8 +239,11 @@ public final class RenditionRecipe {
 
     /**
      * An encoded sound and its levels, measured on the decoded packets, which are the ones the file holds.
+     *
+     * @param ceilingDbtp the true-peak ceiling the limiter aimed at for it (lower than asked when AAC lifted peaks)
      */
-    public record EncodedSound(EncodedStream stream, AudioLevels levels) implements AutoCloseable {
+    public record EncodedSound(EncodedStream stream, AudioLevels levels, double ceilingDbtp)
+            implements AutoCloseable {
         @Override
         public void close() {
             stream.close();
