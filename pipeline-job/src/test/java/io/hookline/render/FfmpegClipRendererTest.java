@@ -15,16 +15,22 @@ import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.analysis.AudioLevels;
+import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.MediaProbe;
+import io.hookline.render.media.SourceInfo;
+import io.hookline.render.media.SourceReader;
 import io.hookline.sample.SyntheticVideo;
 import io.hookline.storage.LocalClipStore;
 import io.hookline.testing.DecodedClip;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,12 +200,12 @@ class FfmpegClipRendererTest {
         List<String> puts = new ArrayList<>();
         SegmentCache counting = new SegmentCache() {
             @Override
-            public java.util.Optional<List<io.hookline.render.media.EncodedPacket>> get(String key) {
+            public Optional<List<EncodedPacket>> get(String key) {
                 return disk.get(key);
             }
 
             @Override
-            public void put(String key, List<io.hookline.render.media.EncodedPacket> packets) {
+            public void put(String key, List<EncodedPacket> packets) {
                 puts.add(key);
                 disk.put(key, packets);
             }
@@ -247,21 +253,20 @@ class FfmpegClipRendererTest {
         assertThat(result.getRenditions()).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok));
         Map<String, byte[]> bytes = new HashMap<>();
         for (Path file : files(segments)) {
-            bytes.put(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+            bytes.put(file.getFileName().toString(), Files.readAllBytes(file));
         }
         return bytes;
     }
 
     private static RenditionRecipe recipe(String name) throws Exception {
-        io.hookline.render.media.SourceInfo info = io.hookline.render.media.SourceReader.probe(
-                dir.resolve("source.mp4").toString());
+        SourceInfo info = SourceReader.probe(dir.resolve("source.mp4").toString());
         return RenditionRecipe.forClip(profiles, plan("c-shared", List.of(HOOK, BODY), List.of(name)), info,
                 RenderSettings.defaults()).get(0);
     }
 
     /** The encoded segments a {@link DiskSegmentCache} holds in {@code dir}. */
-    static List<Path> files(Path dir) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+    static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> p.toString().endsWith(".seg")).toList();
         }
     }
