@@ -17,6 +17,9 @@ import java.util.concurrent.Future;
  * kernel charged to the ffmpeg processes; its peak memory is that of the largest one.
  */
 final class Baseline {
+    /** x264 threads of each command, as every run of this bench has had them (ffmpeg's own default starts more). */
+    static final int X264_THREADS = 2;
+
     private final FfmpegCli ffmpeg;
     private final String source;
     private final double sourceFps;

@@ -65,8 +65,9 @@ public final class Bench {
         ProfileSet profiles = options.profiles() == null ? ProfileLoader.loadBundled()
                 : ProfileLoader.load(options.profiles());
         Configuration base = configuration(match);
-        RenderSettings settings = new RenderSettings(base.get(JobOptions.DECODER_THREADS),
-                base.get(JobOptions.ENCODER_THREADS), false);
+        // The clips' recipes, which give the baseline's commands their settings.
+        RenderSettings settings = new RenderSettings(base.get(JobOptions.DECODER_THREADS), Baseline.X264_THREADS, 1,
+                false);
 
         Path runs = dir.resolve("runs");
         deleteTree(runs);
@@ -126,8 +127,13 @@ public final class Bench {
         return List.of(
                 new Way("no-reuse", "without segment reuse (every clip encodes all its segments)",
                         c -> c.set(JobOptions.SEGMENT_CACHE, false)),
-                new Way("x264-1-thread", "with 1 x264 thread per encoder instead of 2",
-                        c -> c.set(JobOptions.ENCODER_THREADS, 1)),
+                new Way("one-lane-x264-2-threads", "in one lane with 2 x264 threads per encoder",
+                        c -> {
+                            c.set(JobOptions.RENDER_LANES, 1);
+                            c.set(JobOptions.ENCODER_THREADS, 2);
+                        }),
+                new Way("one-lane-x264-1-thread", "in one lane with 1 x264 thread per encoder",
+                        c -> c.set(JobOptions.RENDER_LANES, 1)),
                 options.parallelism() == 1
                         ? new Way("parallelism-2", "at parallelism 2 (two clips at a time)",
                                 c -> c.set(CoreOptions.DEFAULT_PARALLELISM, 2))

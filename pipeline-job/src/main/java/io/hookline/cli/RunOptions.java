@@ -20,7 +20,7 @@ final class RunOptions {
     Path profiles;
 
     @Option(names = "--parallelism",
-            description = "Flink parallelism (default: half the cores, at least 1; each render uses two cores).")
+            description = "Flink parallelism (default: the cores over the render lanes, at least 1).")
     Integer parallelism;
 
     @Option(names = "--render-concurrency", defaultValue = "1",
@@ -28,8 +28,13 @@ final class RunOptions {
     int renderConcurrency;
 
     @Option(names = "--encoder-threads",
-            description = "Threads of each H.264 encoder (default: 2). One uses the least CPU time, two finish sooner.")
+            description = "Threads of each H.264 encoder (default: 1, which costs the least CPU time).")
     Integer encoderThreads;
+
+    @Option(names = "--render-lanes",
+            description = "Threads a clip's renditions are spread over (default: 2); one with two encoder threads"
+                    + " is the other way to use two cores.")
+    Integer renderLanes;
 
     @Option(names = "--draft", description = "Render fast at reduced size, for previews.")
     boolean draft;
@@ -69,6 +74,12 @@ final class RunOptions {
                 throw new IllegalArgumentException("--encoder-threads must be at least 1, not " + encoderThreads);
             }
             conf.set(JobOptions.ENCODER_THREADS, encoderThreads);
+        }
+        if (renderLanes != null) {
+            if (renderLanes < 1) {
+                throw new IllegalArgumentException("--render-lanes must be at least 1, not " + renderLanes);
+            }
+            conf.set(JobOptions.RENDER_LANES, renderLanes);
         }
         conf.set(JobOptions.DRAFT, draft);
         if (renditions != null && !renditions.equals(List.of(ALL))) {

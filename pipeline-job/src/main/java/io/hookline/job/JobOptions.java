@@ -34,8 +34,12 @@ public final class JobOptions {
             .intType().defaultValue(1)
             .withDescription("Clips each render subtask works on at once.");
     public static final ConfigOption<Integer> ENCODER_THREADS = ConfigOptions.key("hookline.render.encoder-threads")
+            .intType().defaultValue(1)
+            .withDescription("Threads of each H.264 encoder. One costs the least CPU time; the lanes keep the cores"
+                    + " busy.");
+    public static final ConfigOption<Integer> RENDER_LANES = ConfigOptions.key("hookline.render.lanes")
             .intType().defaultValue(2)
-            .withDescription("Threads of each H.264 encoder.");
+            .withDescription("Threads a clip's renditions are spread over, each filtering and encoding its own.");
     public static final ConfigOption<Integer> DECODER_THREADS = ConfigOptions.key("hookline.render.decoder-threads")
             .intType().defaultValue(2)
             .withDescription("Threads of the source decoder.");
@@ -124,6 +128,7 @@ public final class JobOptions {
             Map.entry("renditions", RENDITIONS),
             Map.entry("render-concurrency", RENDER_CONCURRENCY),
             Map.entry("encoder-threads", ENCODER_THREADS),
+            Map.entry("render-lanes", RENDER_LANES),
             Map.entry("decoder-threads", DECODER_THREADS),
             Map.entry("draft", DRAFT),
             Map.entry("bootstrap", KAFKA_BOOTSTRAP),
@@ -138,11 +143,11 @@ public final class JobOptions {
 
     /**
      * The parallelism that fills this machine's cores without oversubscribing them: each render subtask keeps
-     * about as many cores busy as its encoders have threads (measured: parallelism 2 on 2 cores, each with
-     * two-thread encoders, cost a third more CPU for the same clips than parallelism 1).
+     * about as many cores busy as it has lanes (measured: two clips at once on 2 cores cost a third more CPU
+     * for the same clips than one).
      */
     public static int defaultParallelism() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / ENCODER_THREADS.defaultValue());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / RENDER_LANES.defaultValue());
     }
 
     /** The extra Kafka client properties, from the {@link #KAFKA_PROPERTIES_PREFIX} options. */

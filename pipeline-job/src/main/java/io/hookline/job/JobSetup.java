@@ -88,7 +88,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
             problem = e.getMessage();
         }
         RenderSettings settings = new RenderSettings(conf.get(JobOptions.DECODER_THREADS),
-                conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.DRAFT));
+                conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.RENDER_LANES), conf.get(JobOptions.DRAFT));
         // Segments several clips show (a play in its clip and in compilations) are encoded once.
         SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
                 ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT))) : SegmentCache.NONE;

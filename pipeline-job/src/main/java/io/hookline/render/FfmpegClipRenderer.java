@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Renders a clip with FFmpeg: the source window is decoded once and every rendition is fed from that one
@@ -104,7 +105,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         SourceInfo info = reader.info();
         List<RenditionPipeline> pipelines = new ArrayList<>();
         SharedSegments shared = new SharedSegments();
-        try (SharedFilters filters = new SharedFilters()) {
+        try {
             for (RenditionProfile p : targets) {
                 Tuning tuning = tunings.get(p.name());
                 RenditionRecipe recipe = new RenditionRecipe(p, tuning.video(), plan, info, settings.draft(),
@@ -114,30 +115,33 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
                 RenditionPipeline pipeline = new RenditionPipeline(recipe, cache);
                 pipeline.posterAt(plan.getPeakMs() * 1000);
-                pipeline.prepare(shared, filters);
+                pipeline.prepare(shared);
                 pipelines.add(pipeline);
             }
             WindowedPcm pcm = new WindowedPcm();
-            for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
-                // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
-                boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
-                reader.decodeWindow(window[0], window[1], !pictures ? null : (frame, from, to) -> {
-                    filters.nextSourceFrame();
-                    for (RenditionPipeline r : pipelines) {
-                        try {
-                            r.accept(frame, from, to);
-                        } catch (RuntimeException e) {
-                            r.fail(e.getMessage());
-                        }
-                    }
-                }, pcm.add(window[0], window[1]));
+            try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes())) {
+                for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
+                    // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
+                    boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
+                    reader.decodeWindow(window[0], window[1], pictures ? lanes::accept : null,
+                            pcm.add(window[0], window[1]));
+                    lanes.drain();
+                }
             }
 
+            List<PassSounds.Request> requests = pipelines.stream().map(r -> {
+                Tuning t = tunings.get(r.profile().name());
+                return new PassSounds.Request(r.recipe(), t.loudnessOffsetDb(), t.ceilingOffsetDb());
+            }).toList();
+            Attempt[] attempts = new Attempt[pipelines.size()];
+            try (PassSounds sounds = PassSounds.encode(pcm, requests, settings.lanes())) {
+                List<Integer> indexes = IntStream.range(0, pipelines.size()).boxed().toList();
+                Concurrently.forEach(indexes, settings.lanes(), i -> attempts[i] = write(plan, pipelines.get(i),
+                        tunings.get(pipelines.get(i).profile().name()), sounds, requests.get(i)));
+            }
             Map<String, Attempt> out = new LinkedHashMap<>();
-            try (PassSounds sounds = new PassSounds(pcm)) {
-                for (RenditionPipeline r : pipelines) {
-                    out.put(r.profile().name(), write(plan, r, tunings.get(r.profile().name()), sounds));
-                }
+            for (int i = 0; i < pipelines.size(); i++) {
+                out.put(pipelines.get(i).profile().name(), attempts[i]);
             }
             return out;
         } finally {
@@ -145,7 +149,9 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         }
     }
 
-    private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, PassSounds sounds) {
+    /** Joins, muxes, checks and stores one rendition; runs beside the others of the pass. */
+    private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, PassSounds sounds,
+            PassSounds.Request sound) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
             return Attempt.failed(r.error());
@@ -160,7 +166,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
             RenditionRecipe recipe = r.recipe();
-            RenditionRecipe.EncodedSound audio = sounds.of(recipe, tuning.loudnessOffsetDb(), tuning.ceilingOffsetDb());
+            RenditionRecipe.EncodedSound audio = sounds.of(sound);
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);

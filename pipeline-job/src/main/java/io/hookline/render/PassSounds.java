@@ -2,38 +2,87 @@ package io.hookline.render;
 
 import io.hookline.render.RenditionRecipe.EncodedSound;
 import io.hookline.render.media.WindowedPcm;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sounds of one decode pass, one per distinct audio setting. A clip whose peaks AAC lifts over the ceiling
- * lifts them in every setting with the same loudness target, so once one setting had to limit harder, the next
- * starts from that ceiling instead of finding out with an encode of its own.
+ * The sounds of one decode pass, one per distinct audio setting, encoded on several threads. A clip whose peaks
+ * AAC lifts over the ceiling lifts them in every setting with the same loudness target, so the first setting of
+ * each target is encoded first and the others start from the ceiling it had to use, instead of each finding out
+ * with an encode of its own. Which setting learns from which is fixed by the order of the requests, so a sound
+ * never depends on which thread finished first.
  */
 final class PassSounds implements AutoCloseable {
-    private final WindowedPcm pcm;
-    private final Map<Object, EncodedSound> sounds = new HashMap<>();
-    /** By loudness target: how far under its asked ceiling a sound had to be limited, in dB (0 or less). */
-    private final Map<Double, Double> ceilingCuts = new HashMap<>();
+    /** By audio key: the sound, or why it could not be made. */
+    private final Map<Object, Object> sounds = new ConcurrentHashMap<>();
 
-    PassSounds(WindowedPcm pcm) {
-        this.pcm = pcm;
+    /** One rendition's sound: its recipe, and the corrections its tuning asks for. */
+    record Request(RenditionRecipe recipe, double loudnessOffsetDb, double ceilingOffsetDb) {
+        Object key() {
+            return recipe.audioKey(loudnessOffsetDb, ceilingOffsetDb);
+        }
+
+        double target() {
+            return recipe.profile().audio().loudnessLufs() + loudnessOffsetDb;
+        }
+
+        double askedCeiling() {
+            return recipe.profile().audio().truePeakDbtp() + ceilingOffsetDb;
+        }
     }
 
-    EncodedSound of(RenditionRecipe recipe, double loudnessOffsetDb, double ceilingOffsetDb) {
-        return sounds.computeIfAbsent(recipe.audioKey(loudnessOffsetDb, ceilingOffsetDb), k -> {
-            double target = recipe.profile().audio().loudnessLufs() + loudnessOffsetDb;
-            double asked = recipe.profile().audio().truePeakDbtp() + ceilingOffsetDb;
-            double cut = ceilingCuts.getOrDefault(target, 0.0);
-            EncodedSound sound = recipe.encodeAudio(pcm, loudnessOffsetDb, ceilingOffsetDb + cut);
-            ceilingCuts.put(target, Math.min(cut, sound.ceilingDbtp() - asked));
-            return sound;
-        });
+    private PassSounds() {}
+
+    /** Encodes every distinct sound the requests need from {@code pcm}, on up to {@code threads} threads. */
+    static PassSounds encode(WindowedPcm pcm, List<Request> requests, int threads) {
+        Map<Object, Request> distinct = new LinkedHashMap<>();
+        requests.forEach(r -> distinct.putIfAbsent(r.key(), r));
+        Map<Double, Request> firsts = new LinkedHashMap<>();
+        distinct.values().forEach(r -> firsts.putIfAbsent(r.target(), r));
+        List<Request> rest = new ArrayList<>(distinct.values());
+        rest.removeAll(firsts.values());
+
+        PassSounds pass = new PassSounds();
+        Concurrently.forEach(new ArrayList<>(firsts.values()), threads, r -> pass.make(pcm, r, 0));
+        // By loudness target: how far under its asked ceiling the first sound had to be limited (0 or less).
+        Map<Double, Double> cuts = new HashMap<>();
+        firsts.forEach((target, r) -> cuts.put(target, pass.sounds.get(r.key()) instanceof EncodedSound s
+                ? Math.min(0, s.ceilingDbtp() - r.askedCeiling()) : 0));
+        Concurrently.forEach(rest, threads, r -> pass.make(pcm, r, cuts.get(r.target())));
+        return pass;
+    }
+
+    private void make(WindowedPcm pcm, Request r, double cut) {
+        try {
+            sounds.put(r.key(), r.recipe().encodeAudio(pcm, r.loudnessOffsetDb(), r.ceilingOffsetDb() + cut));
+        } catch (RuntimeException e) {
+            sounds.put(r.key(), e);
+        }
+    }
+
+    /** The sound made for the request; throws what stopped it being made. */
+    EncodedSound of(Request r) {
+        Object sound = sounds.get(r.key());
+        if (sound instanceof RuntimeException e) {
+            throw e;
+        }
+        if (sound == null) {
+            throw new IllegalStateException("no sound was made for " + r.recipe().profile().name());
+        }
+        return (EncodedSound) sound;
     }
 
     @Override
     public void close() {
-        sounds.values().forEach(EncodedSound::close);
+        sounds.values().forEach(s -> {
+            if (s instanceof EncodedSound e) {
+                e.close();
+            }
+        });
         sounds.clear();
     }
 }

@@ -76,18 +76,32 @@ final class RenditionPipeline implements AutoCloseable {
 
     /**
      * Looks each segment up in the cache; the ones not found are encoded as their frames arrive, unless another
-     * rendition of this pass already claimed them. Frames are filtered through the pass's filter for this
-     * rendition's chain.
+     * rendition of this pass already claimed them.
      */
-    void prepare(SharedSegments pass, SharedFilters filters) {
+    void prepare(SharedSegments pass) {
         this.pass = pass;
-        this.filter = filters.forChain(recipe.filterChain(), crop != null);
         for (Span span : timeline.spans()) {
             String key = recipe.key(span);
             List<EncodedPacket> cached = cache.get(key).orElse(null);
             boolean twin = cached == null && !pass.claim(key, profile.name());
             spans.add(new SpanEncoder(span, key, cached, twin));
         }
+    }
+
+    /** Frames are put into the rendition's frame by the given filters' graph for its chain and crop path. */
+    void filterWith(SharedFilters filters) {
+        this.filter = filters.forChain(recipe.filterChain(), crop != null);
+    }
+
+    /** The key of the filter this rendition's frames go through; see {@link SharedFilters#key}. */
+    String filterKey() {
+        return SharedFilters.key(recipe.filterChain(), crop != null);
+    }
+
+    /** The pixels this rendition has to encode in the pass, after the cache and its twins took their share. */
+    long encodeCost() {
+        long frames = spans.stream().filter(SpanEncoder::encodes).mapToLong(s -> s.span.frames()).sum();
+        return frames * encoding.width() * encoding.height();
     }
 
     /** Whether any frame shown during [startUs, endUs) has to go through this rendition's filter. */
@@ -197,6 +211,12 @@ final class RenditionPipeline implements AutoCloseable {
     /** A card held for {@code frames} frames: encoded once per look and length, then reused from the cache. */
     private EncodedStream card(Overlay card, int frames) {
         String key = recipe.cardKey(card, frames);
+        synchronized (pass.lock(key)) {
+            return card(card, frames, key);
+        }
+    }
+
+    private EncodedStream card(Overlay card, int frames, String key) {
         try (VideoEncoder encoder = new VideoEncoder(encoding)) {
             List<EncodedPacket> cached = cache.get(key).orElse(null);
             if (cached != null) {

@@ -16,9 +16,14 @@ final class SharedFilters implements AutoCloseable {
 
     /** The filter for a rendition's chain; renditions with equal chains and crop paths get the same one. */
     Filter forChain(String chain, boolean pans) {
-        Filter filter = filters.computeIfAbsent(chain + (pans ? "|pans" : ""), k -> new Filter(chain));
+        Filter filter = filters.computeIfAbsent(key(chain, pans), k -> new Filter(chain));
         filter.users++;
         return filter;
+    }
+
+    /** Renditions with equal keys turn a source frame into the same picture before graphics. */
+    static String key(String chain, boolean pans) {
+        return chain + (pans ? "|pans" : "");
     }
 
     /** A new source frame arrives: what was filtered from the previous one is stale. */

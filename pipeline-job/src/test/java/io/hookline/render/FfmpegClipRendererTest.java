@@ -197,7 +197,7 @@ class FfmpegClipRendererTest {
         // Reels and Stories share frame, graphics and encoder settings: their segments have the same keys.
         List<String> twins = List.of("instagram-reels", "instagram-stories");
         DiskSegmentCache disk = new DiskSegmentCache(out.resolve("segments"));
-        List<String> puts = new ArrayList<>();
+        List<String> puts = Collections.synchronizedList(new ArrayList<>());
         SegmentCache counting = new SegmentCache() {
             @Override
             public Optional<List<EncodedPacket>> get(String key) {
@@ -244,16 +244,39 @@ class FfmpegClipRendererTest {
         together.forEach((key, bytes) -> assertThat(bytes).as("segment %s", key).isEqualTo(alone.get(key)));
     }
 
+    @Test
+    void renditionsSpreadOverLanesComeOutAsFromOneLane(@TempDir Path out) throws Exception {
+        // Two filter groups (9:16 and 16:9), so the renditions really go to both lanes.
+        List<String> renditions = List.of("youtube-landscape", "tiktok", "youtube-shorts", "x");
+        Map<String, byte[]> one = renderSegments(out.resolve("one"), renditions, new RenderSettings(2, 1, 1, false));
+        Map<String, byte[]> two = renderSegments(out.resolve("two"), renditions, new RenderSettings(2, 1, 2, false));
+
+        assertThat(two.keySet()).isEqualTo(one.keySet());
+        two.forEach((file, bytes) -> assertThat(bytes).as(file).isEqualTo(one.get(file)));
+    }
+
     /** Renders the play into {@code renditions} in one pass; the encoded segments it cached, by file name. */
     private static Map<String, byte[]> renderSegments(Path out, List<String> renditions) throws Exception {
+        return renderSegments(out, renditions, RenderSettings.defaults());
+    }
+
+    /**
+     * Renders the play into {@code renditions} in one pass; the encoded segments it cached and the renditions it
+     * stored, by file name.
+     */
+    private static Map<String, byte[]> renderSegments(Path out, List<String> renditions, RenderSettings settings)
+            throws Exception {
         Path segments = out.resolve("segments");
         FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults(), new DiskSegmentCache(segments));
+                new LocalClipStore(out), settings, new DiskSegmentCache(segments));
         RenderedClip result = renderer.render(plan("c-shared", List.of(HOOK, BODY), renditions));
         assertThat(result.getRenditions()).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok));
         Map<String, byte[]> bytes = new HashMap<>();
         for (Path file : files(segments)) {
             bytes.put(file.getFileName().toString(), Files.readAllBytes(file));
+        }
+        for (Rendition r : result.getRenditions()) {
+            bytes.put(r.getPath(), Files.readAllBytes(out.resolve("m/" + r.getPath())));
         }
         return bytes;
     }
