@@ -33,9 +33,21 @@ final class Concurrently {
             helpers.add(t);
         }
         worker.run();
+        // The tasks touch the caller's native objects: wait for them whatever happens.
+        awaitAll(helpers);
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /** Waits until every thread has ended, even when interrupted; the interrupt is kept for the caller. */
+    static void awaitAll(List<Thread> threads) {
         boolean interrupted = false;
-        for (Thread t : helpers) {
-            // The tasks touch the caller's native objects: wait for them whatever happens.
+        for (Thread t : threads) {
             while (t.isAlive()) {
                 try {
                     t.join();
@@ -46,13 +58,6 @@ final class Concurrently {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
         }
     }
 }

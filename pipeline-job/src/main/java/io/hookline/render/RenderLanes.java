@@ -171,18 +171,8 @@ final class RenderLanes implements AutoCloseable {
             // Frames the lane has not taken yet are released here; nothing is added any more, so STOP fits.
             releaseQueued();
             queue.add(STOP);
-            boolean interrupted = false;
             // The lane's pipelines and filters are freed after this: it must have stopped touching them.
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Concurrently.awaitAll(List.of(thread));
             releaseQueued();
         }
 
