@@ -165,7 +165,6 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         Path temp = null;
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
-            RenditionRecipe recipe = r.recipe();
             RenditionRecipe.EncodedSound audio = sounds.of(sound);
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
