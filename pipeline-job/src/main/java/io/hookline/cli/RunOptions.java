@@ -4,6 +4,7 @@ import io.hookline.job.JobOptions;
 import io.hookline.storage.s3.S3Location;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import picocli.CommandLine.Option;
@@ -35,6 +36,9 @@ final class RunOptions {
             description = "Threads a clip's renditions are spread over (default: 2); one with two encoder threads"
                     + " is the other way to use two cores.")
     Integer renderLanes;
+
+    @Option(names = "--decoder-threads", description = "Threads of the source decoder (default: 2).")
+    Integer decoderThreads;
 
     @Option(names = "--draft", description = "Render fast at reduced size, for previews.")
     boolean draft;
@@ -69,24 +73,25 @@ final class RunOptions {
             conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
         }
         conf.set(JobOptions.RENDER_CONCURRENCY, renderConcurrency);
-        if (encoderThreads != null) {
-            if (encoderThreads < 1) {
-                throw new IllegalArgumentException("--encoder-threads must be at least 1, not " + encoderThreads);
-            }
-            conf.set(JobOptions.ENCODER_THREADS, encoderThreads);
-        }
-        if (renderLanes != null) {
-            if (renderLanes < 1) {
-                throw new IllegalArgumentException("--render-lanes must be at least 1, not " + renderLanes);
-            }
-            conf.set(JobOptions.RENDER_LANES, renderLanes);
-        }
+        setAtLeastOne(conf, JobOptions.ENCODER_THREADS, "--encoder-threads", encoderThreads);
+        setAtLeastOne(conf, JobOptions.RENDER_LANES, "--render-lanes", renderLanes);
+        setAtLeastOne(conf, JobOptions.DECODER_THREADS, "--decoder-threads", decoderThreads);
         conf.set(JobOptions.DRAFT, draft);
         if (renditions != null && !renditions.equals(List.of(ALL))) {
             conf.set(JobOptions.RENDITIONS, renditions);
         }
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : JobOptions.defaultParallelism());
         return conf;
+    }
+
+    private static void setAtLeastOne(Configuration conf, ConfigOption<Integer> option, String flag, Integer value) {
+        if (value == null) {
+            return;
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1, not " + value);
+        }
+        conf.set(option, value);
     }
 
     boolean onS3() {
