@@ -37,7 +37,8 @@ final class RunOptions {
                     + " is the other way to use two cores.")
     Integer renderLanes;
 
-    @Option(names = "--decoder-threads", description = "Threads of the source decoder (default: 2).")
+    @Option(names = "--decoder-threads",
+            description = "Threads of the source decoder (default: 1, which costs the least CPU time).")
     Integer decoderThreads;
 
     @Option(names = "--draft", description = "Render fast at reduced size, for previews.")

@@ -2,7 +2,6 @@ package io.hookline.render;
 
 import io.hookline.render.analysis.KWeightedLoudness;
 import io.hookline.render.media.TruePeak;
-import java.util.Arrays;
 
 /**
  * Brings a clip's sound to its profile's loudness (EBU R128: integrated loudness per ITU-R BS.1770) with the
@@ -24,30 +23,41 @@ final class LoudnessNormalizer {
     private static final int ROUNDS = 8;
 
     /**
-     * Normalises 48 kHz planar samples in place. Peaky sound (a whistle, a clap close to the microphone) loses
-     * loudness to the limiter, so the gain is raised until the limited result meets the target.
+     * A sound measured once for every loudness target and ceiling it is brought to: its integrated loudness
+     * and, unless it is silent, its oversampled envelope (peaks scale with the gain, so one serves every gain).
      */
-    static void normalize(float[][] pcm, int count, double targetLufs, double ceilingDbtp) {
+    record Measured(float[][] pcm, int count, double integratedLufs, float[] peaks) {}
+
+    /** Measures 48 kHz planar samples, which must not change afterwards. */
+    static Measured measure(float[][] pcm, int count) {
         double integrated = KWeightedLoudness.integrated(pcm, count);
-        if (integrated <= KWeightedLoudness.SILENCE) {
-            return;
-        }
-        float[][] original = new float[pcm.length][];
-        for (int c = 0; c < pcm.length; c++) {
-            original[c] = Arrays.copyOf(pcm[c], count);
+        return new Measured(pcm, count, integrated,
+                integrated <= KWeightedLoudness.SILENCE ? null : TruePeak.envelope(pcm, count));
+    }
+
+    /**
+     * The sound brought to the target, in new arrays. Peaky sound (a whistle, a clap close to the microphone)
+     * loses loudness to the limiter, so the gain is raised until the limited result meets the target.
+     */
+    static float[][] normalized(Measured sound, double targetLufs, double ceilingDbtp) {
+        int count = sound.count();
+        float[][] pcm = new float[sound.pcm().length][count];
+        if (sound.peaks() == null) {
+            for (int c = 0; c < pcm.length; c++) {
+                System.arraycopy(sound.pcm()[c], 0, pcm[c], 0, count);
+            }
+            return pcm;
         }
         float ceiling = (float) Math.pow(10, (ceilingDbtp - MARGIN_DB) / 20);
-        // Peaks scale with the gain: the oversampled envelope is measured once, on the original.
-        float[] peaks = TruePeak.envelope(original, count);
         // Each dB of gain buys less than a dB of loudness once the limiter works: follow the measured slope.
-        double gainDb = targetLufs - integrated;
+        double gainDb = targetLufs - sound.integratedLufs();
         double previousGain = Double.NaN;
         double previousLoudness = Double.NaN;
         for (int round = 0; round < ROUNDS; round++) {
-            double loudness = apply(pcm, original, peaks, count, Math.min(MAX_GAIN_DB, gainDb), ceiling);
+            double loudness = apply(pcm, sound.pcm(), sound.peaks(), count, Math.min(MAX_GAIN_DB, gainDb), ceiling);
             double error = targetLufs - loudness;
             if (Math.abs(error) < CONVERGED_LU || gainDb >= MAX_GAIN_DB) {
-                return;
+                return pcm;
             }
             double slope = Double.isNaN(previousGain) || loudness == previousLoudness ? 1
                     : Math.max(0.1, Math.min(1, (loudness - previousLoudness) / (gainDb - previousGain)));
@@ -55,6 +65,7 @@ final class LoudnessNormalizer {
             previousLoudness = loudness;
             gainDb += Math.min(6, error / slope);
         }
+        return pcm;
     }
 
     /** {@code pcm} = {@code original} with the gain and the limiter applied; returns its loudness. */

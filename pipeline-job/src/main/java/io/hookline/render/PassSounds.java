@@ -14,11 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * AAC lifts over the ceiling lifts them in every setting with the same loudness target, so the first setting of
  * each target is encoded first and the others start from the ceiling it had to use, instead of each finding out
  * with an encode of its own. Which setting learns from which is fixed by the order of the requests, so a sound
- * never depends on which thread finished first.
+ * never depends on which thread finished first. Settings of one timeline level the same cut of the sound, measured
+ * once for them all.
  */
 final class PassSounds implements AutoCloseable {
     /** By audio key: the sound, or why it could not be made. */
     private final Map<Object, Object> sounds = new ConcurrentHashMap<>();
+    /** By sound key: the clip's sound as cut for a timeline, measured once for all its loudness settings. */
+    private final Map<Object, LoudnessNormalizer.Measured> measured = new ConcurrentHashMap<>();
+    private final WindowedPcm pcm;
 
     /** One rendition's sound: its recipe, and the corrections its tuning asks for. */
     record Request(RenditionRecipe recipe, double loudnessOffsetDb, double ceilingOffsetDb) {
@@ -35,7 +39,9 @@ final class PassSounds implements AutoCloseable {
         }
     }
 
-    private PassSounds() {}
+    private PassSounds(WindowedPcm pcm) {
+        this.pcm = pcm;
+    }
 
     /** Encodes every distinct sound the requests need from {@code pcm}, on up to {@code threads} threads. */
     static PassSounds encode(WindowedPcm pcm, List<Request> requests, int threads) {
@@ -46,19 +52,22 @@ final class PassSounds implements AutoCloseable {
         List<Request> rest = new ArrayList<>(distinct.values());
         rest.removeAll(firsts.values());
 
-        PassSounds pass = new PassSounds();
-        Concurrently.forEach(new ArrayList<>(firsts.values()), threads, r -> pass.make(pcm, r, 0));
+        PassSounds pass = new PassSounds(pcm);
+        Concurrently.forEach(new ArrayList<>(firsts.values()), threads, r -> pass.make(r, 0));
         // By loudness target: how far under its asked ceiling the first sound had to be limited (0 or less).
         Map<Double, Double> cuts = new HashMap<>();
         firsts.forEach((target, r) -> cuts.put(target, pass.sounds.get(r.key()) instanceof EncodedSound s
                 ? Math.min(0, s.ceilingDbtp() - r.askedCeiling()) : 0));
-        Concurrently.forEach(rest, threads, r -> pass.make(pcm, r, cuts.get(r.target())));
+        Concurrently.forEach(rest, threads, r -> pass.make(r, cuts.get(r.target())));
         return pass;
     }
 
-    private void make(WindowedPcm pcm, Request r, double cut) {
+    private void make(Request r, double cut) {
         try {
-            sounds.put(r.key(), r.recipe().encodeAudio(pcm, r.loudnessOffsetDb(), r.ceilingOffsetDb() + cut));
+            // Settings that share a sound key wait here for the one measuring it.
+            LoudnessNormalizer.Measured sound = measured.computeIfAbsent(r.recipe().soundKey(),
+                    k -> r.recipe().measuredSound(pcm));
+            sounds.put(r.key(), r.recipe().encodeAudio(sound, r.loudnessOffsetDb(), r.ceilingOffsetDb() + cut));
         } catch (RuntimeException e) {
             sounds.put(r.key(), e);
         }
@@ -84,5 +93,6 @@ final class PassSounds implements AutoCloseable {
             }
         });
         sounds.clear();
+        measured.clear();
     }
 }

@@ -1,6 +1,7 @@
 package io.hookline.render;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -24,17 +25,20 @@ final class PosterFrame {
         byte[] v = plane(yuv, 2, h / 2);
         int ys = yuv.linesize(0);
         int cs = yuv.linesize(1);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[w];
+        // Written straight into the image's bytes, in the order the image writers take without converting.
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int j = 0; j < h; j++) {
             for (int i = 0; i < w; i++) {
                 // BT.601 limited range, which is what the renditions are encoded as.
                 double luma = 1.164 * ((y[j * ys + i] & 0xff) - 16);
                 double cb = (u[(j / 2) * cs + i / 2] & 0xff) - 128;
                 double cr = (v[(j / 2) * cs + i / 2] & 0xff) - 128;
-                row[i] = rgb(luma + 1.596 * cr, luma - 0.392 * cb - 0.813 * cr, luma + 2.017 * cb);
+                int at = 3 * (j * w + i);
+                bgr[at] = clamp(luma + 2.017 * cb);
+                bgr[at + 1] = clamp(luma - 0.392 * cb - 0.813 * cr);
+                bgr[at + 2] = clamp(luma + 1.596 * cr);
             }
-            image.setRGB(0, j, w, 1, row, 0, w);
         }
         return new PosterFrame(image);
     }
@@ -53,11 +57,7 @@ final class PosterFrame {
         return bytes;
     }
 
-    private static int rgb(double r, double g, double b) {
-        return clamp(r) << 16 | clamp(g) << 8 | clamp(b);
-    }
-
-    private static int clamp(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    private static byte clamp(double v) {
+        return (byte) Math.max(0, Math.min(255, Math.round(v)));
     }
 }

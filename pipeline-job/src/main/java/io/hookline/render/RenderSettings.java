@@ -14,6 +14,6 @@ public record RenderSettings(int decoderThreads, int encoderThreads, int lanes, 
         implements Serializable {
 
     public static RenderSettings defaults() {
-        return new RenderSettings(2, 1, 2, false);
+        return new RenderSettings(1, 1, 2, false);
     }
 }

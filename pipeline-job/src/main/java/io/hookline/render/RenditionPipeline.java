@@ -1,6 +1,5 @@
 package io.hookline.render;
 
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
@@ -8,6 +7,7 @@ import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
 import io.hookline.render.graphics.Overlay;
 import io.hookline.render.graphics.RenditionGraphics;
+import io.hookline.render.graphics.RenditionGraphics.Covered;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.Ffmpeg;
@@ -152,25 +152,21 @@ final class RenditionPipeline implements AutoCloseable {
             // The poster is the picture alone, before any graphics.
             poster = PosterFrame.of(filtered);
         }
+        if (graphics.drawsOverPicture()) {
+            // Graphics go on the filtered picture itself and come off once it is encoded (the encoder copies
+            // what it is given), so segments and renditions that read the same picture need no copy of their
+            // own. A buffer the decoder still holds is copied here, once.
+            Ffmpeg.check(av_frame_make_writable(filtered), "making a frame writable for graphics");
+        }
         for (SpanEncoder s : showing) {
-            AVFrame shown = filtered;
-            // Graphics differ between segments showing the same moment (a hook has no lower third), so when
-            // several show it, or other renditions read the same filtered frame, each draws on its own copy.
-            boolean copy = graphics.drawsOverPicture() && (showing.size() > 1 || filter.shared());
-            if (copy) {
-                shown = av_frame_clone(filtered);
-            }
+            Covered covered = graphics.drawsOverPicture() ? graphics.drawOn(filtered, s.span.role(), startUs) : null;
             try {
-                if (graphics.drawsOverPicture()) {
-                    Ffmpeg.check(av_frame_make_writable(shown), "making a frame writable for graphics");
-                    graphics.drawOn(shown, s.span.role(), startUs);
-                }
                 while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
-                    s.encode(shown);
+                    s.encode(filtered);
                 }
             } finally {
-                if (copy) {
-                    av_frame_free(shown);
+                if (covered != null) {
+                    covered.restore();
                 }
             }
         }

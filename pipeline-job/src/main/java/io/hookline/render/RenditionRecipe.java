@@ -9,6 +9,7 @@ import io.hookline.profiles.Reframe;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
 import io.hookline.render.analysis.AudioLevels;
+import io.hookline.render.analysis.KWeightedLoudness;
 import io.hookline.render.graphics.Overlay;
 import io.hookline.render.graphics.RenditionGraphics;
 import io.hookline.render.media.AudioDecoder;
@@ -200,26 +201,36 @@ public final class RenditionRecipe {
         return copyOf(mixed, Math.min(total, mixed[0].length));
     }
 
+    /** Renditions with equal sound keys cut the same sound out of the source, before its loudness is set. */
+    Object soundKey() {
+        return List.of(timeline, profile.audio().channels());
+    }
+
+    /** The timeline's sound, measured for levelling: the same for every rendition with this {@link #soundKey}. */
+    LoudnessNormalizer.Measured measuredSound(WindowedPcm pcm) {
+        float[][] mixed = sound(pcm);
+        return LoudnessNormalizer.measure(mixed, mixed[0].length);
+    }
+
     /**
      * The timeline's sound brought to the profile's loudness, converted to the profile's format and encoded,
      * with the loudness of the encode as a listener hears it. Renditions whose {@link #audioKey} is equal get the
      * same sound.
      *
+     * @param mixed this rendition's {@link #measuredSound}, at the rate the K-weighting is defined for: loudness
+     *     is measured and limited there, and the rate changes last
      * @param loudnessOffsetDb added to the loudness target, so a measured result lands on it
      * @param ceilingOffsetDb added to the true-peak ceiling the limiter aims at
      */
-    public EncodedSound encodeAudio(WindowedPcm pcm, double loudnessOffsetDb, double ceilingOffsetDb) {
+    EncodedSound encodeAudio(LoudnessNormalizer.Measured mixed, double loudnessOffsetDb, double ceilingOffsetDb) {
         AudioSpec spec = profile.audio();
-        // Loudness is measured and limited at the rate the K-weighting is defined for; the rate changes last.
-        float[][] mixed = sound(pcm);
-        int mixedCount = mixed[0].length;
+        int mixedCount = mixed.count();
         int count = samplesAt(timeline.frames(), spec.sampleRate());
         boolean withoutEditList = !profile.container().editLists();
         double ceiling = spec.truePeakDbtp() + ceilingOffsetDb;
         for (int round = 1; ; round++) {
-            float[][] levelled = copyOf(mixed, mixedCount);
-            LoudnessNormalizer.normalize(levelled, mixedCount, spec.loudnessLufs() + loudnessOffsetDb, ceiling);
-            float[][] converted = PcmResampler.convert(levelled, mixedCount, pcm.sampleRate(), spec.channels(),
+            float[][] levelled = LoudnessNormalizer.normalized(mixed, spec.loudnessLufs() + loudnessOffsetDb, ceiling);
+            float[][] converted = PcmResampler.convert(levelled, mixedCount, KWeightedLoudness.RATE, spec.channels(),
                     spec.sampleRate());
             EncodedStream encoded = AudioEncoder.encode(converted, Math.min(count, converted[0].length),
                     spec.sampleRate(), spec.bitrateKbps(), withoutEditList);

@@ -16,9 +16,7 @@ final class SharedFilters implements AutoCloseable {
 
     /** The filter for a rendition's chain; renditions with equal chains and crop paths get the same one. */
     Filter forChain(String chain, boolean pans) {
-        Filter filter = filters.computeIfAbsent(key(chain, pans), k -> new Filter(chain));
-        filter.users++;
-        return filter;
+        return filters.computeIfAbsent(key(chain, pans), k -> new Filter(chain));
     }
 
     /** Renditions with equal keys turn a source frame into the same picture before graphics. */
@@ -41,7 +39,6 @@ final class SharedFilters implements AutoCloseable {
     final class Filter {
         private final String chain;
         private FrameFilter graph;
-        private int users;
         private long filteredFrame = -1;
         private int cropX = -1;
         private AVFrame output;
@@ -52,7 +49,8 @@ final class SharedFilters implements AutoCloseable {
 
         /**
          * The source frame in the rendition's frame, with the crop's left edge at {@code cropX} (or where the chain
-         * puts it, for -1). Valid until the next source frame; when {@link #shared()}, it must not be drawn on.
+         * puts it, for -1). Valid until the next source frame. Other renditions read it: whoever draws on it takes
+         * the drawing off again.
          */
         AVFrame apply(AVFrame source, int cropX) {
             if (graph == null) {
@@ -67,11 +65,6 @@ final class SharedFilters implements AutoCloseable {
                 filteredFrame = sourceFrame;
             }
             return output;
-        }
-
-        /** Whether more than one rendition reads this filter's output. */
-        boolean shared() {
-            return users > 1;
         }
 
         private void close() {

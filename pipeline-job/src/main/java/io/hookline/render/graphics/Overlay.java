@@ -128,6 +128,44 @@ public final class Overlay {
         blend(frame.data(2), frame.linesize(2), x / 2, y / 2, w / 2, h / 2, cr, chromaAlpha, width / 2);
     }
 
+    /** The pixels of a yuv420p frame this graphic covers, per plane, so they can be put back after drawing. */
+    byte[][] under(AVFrame frame) {
+        byte[][] planes = new byte[3][];
+        int w = Math.max(0, Math.min(width, frame.width() - x));
+        int h = Math.max(0, Math.min(height, frame.height() - y));
+        for (int p = 0; p < 3; p++) {
+            int shift = p == 0 ? 0 : 1;
+            planes[p] = copyRect(frame.data(p), frame.linesize(p), x >> shift, y >> shift, w >> shift, h >> shift,
+                    null);
+        }
+        return planes;
+    }
+
+    /** Puts back pixels taken by {@link #under} from the same frame. */
+    void restore(AVFrame frame, byte[][] planes) {
+        int w = Math.max(0, Math.min(width, frame.width() - x));
+        int h = Math.max(0, Math.min(height, frame.height() - y));
+        for (int p = 0; p < 3; p++) {
+            int shift = p == 0 ? 0 : 1;
+            copyRect(frame.data(p), frame.linesize(p), x >> shift, y >> shift, w >> shift, h >> shift, planes[p]);
+        }
+    }
+
+    /** Reads a rectangle of a plane into a new array, or writes {@code from} back into it. */
+    private static byte[] copyRect(BytePointer plane, int stride, int px, int py, int w, int h, byte[] from) {
+        byte[] rect = from != null ? from : new byte[w * h];
+        for (int r = 0; r < h; r++) {
+            long offset = (long) (py + r) * stride + px;
+            if (from == null) {
+                plane.position(offset).get(rect, r * w, w);
+            } else {
+                plane.position(offset).put(rect, r * w, w);
+            }
+        }
+        plane.position(0);
+        return rect;
+    }
+
     private static void blend(BytePointer plane, int stride, int px, int py, int w, int h, byte[] value, byte[] opacity,
             int rowLength) {
         byte[] row = new byte[w];

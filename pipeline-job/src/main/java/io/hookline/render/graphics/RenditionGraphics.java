@@ -112,18 +112,48 @@ public final class RenditionGraphics {
                 outro == null ? 0 : template.outro().durationMs());
     }
 
-    /** Draws what shows on a frame of a segment of this role that shows source moment {@code sourceUs}. */
-    public void drawOn(AVFrame frame, SegmentRole role, long sourceUs) {
+    /**
+     * Draws what shows on a frame of a segment of this role that shows source moment {@code sourceUs}, and
+     * returns what it drew over: the same picture can then go to another segment with other graphics without
+     * a copy of the whole frame.
+     */
+    public Covered drawOn(AVFrame frame, SegmentRole role, long sourceUs) {
+        Covered covered = new Covered(frame);
         for (Overlay o : throughout) {
             if (o.showsAt(sourceUs)) {
-                o.drawOn(frame);
+                covered.draw(o);
             }
         }
         if (role == SegmentRole.body) {
             for (Overlay o : duringPlays) {
                 if (o.showsAt(sourceUs)) {
-                    o.drawOn(frame);
+                    covered.draw(o);
                 }
+            }
+        }
+        return covered;
+    }
+
+    /** The pixels graphics were drawn over on one frame, to put back once the frame is encoded. */
+    public static final class Covered {
+        private final AVFrame frame;
+        private final List<Overlay> drawn = new ArrayList<>();
+        private final List<byte[][]> under = new ArrayList<>();
+
+        private Covered(AVFrame frame) {
+            this.frame = frame;
+        }
+
+        private void draw(Overlay o) {
+            under.add(o.under(frame));
+            drawn.add(o);
+            o.drawOn(frame);
+        }
+
+        /** Puts the picture back as it was before the graphics, the last drawn first, since graphics may overlap. */
+        public void restore() {
+            for (int i = drawn.size() - 1; i >= 0; i--) {
+                drawn.get(i).restore(frame, under.get(i));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.hookline.render.media;
 
+import java.util.Arrays;
+
 /**
  * True peak (ITU-R BS.1770 annex 2): the signal is oversampled four times, so peaks between samples, the
  * ones a decoder or a loudspeaker actually produces, are seen. The three in-between points of each sample
@@ -13,6 +15,9 @@ public final class TruePeak {
     private static final double KAISER_BETA = 5.0;
     /** PHASES[p - 1][j]: the weight of sample {@code i - HALF + 1 + j} at point {@code i + p/4}. */
     private static final float[][] PHASES = phases();
+    private static final float GAIN_BOUND = gainBound();
+    /** Samples per stretch {@link #dbtp} judges at once. */
+    private static final int BLOCK = 512;
 
     private TruePeak() {}
 
@@ -20,30 +25,92 @@ public final class TruePeak {
     public static float[] envelope(float[][] pcm, int count) {
         float[] envelope = new float[count];
         for (float[] channel : pcm) {
-            float[] padded = new float[count + 2 * HALF];
-            System.arraycopy(channel, 0, padded, HALF, count);
+            float[] padded = padded(channel, count);
             for (int i = 0; i < count; i++) {
-                float peak = Math.max(envelope[i], Math.abs(padded[i + HALF]));
-                for (float[] taps : PHASES) {
-                    float v = 0;
-                    for (int j = 0; j < taps.length; j++) {
-                        v += padded[i + 1 + j] * taps[j];
-                    }
-                    peak = Math.max(peak, Math.abs(v));
-                }
-                envelope[i] = peak;
+                envelope[i] = Math.max(envelope[i], peakAt(padded, i));
             }
         }
         return envelope;
     }
 
-    /** The true peak in dBTP; -inf for silence. */
+    /**
+     * The true peak in dBTP; -inf for silence. Exactly the largest point of {@link #envelope}, found without
+     * oversampling all of the sound: a stretch whose samples, times the most the interpolation can add, stay
+     * under the peak found so far cannot hold the peak, so stretches are oversampled loudest first until the
+     * rest are too quiet to matter. Most of a sound is well under its peak.
+     */
     public static double dbtp(float[][] pcm, int count) {
+        int blocks = (count + BLOCK - 1) / BLOCK;
+        // Per channel and block, the largest sample its points read, in the high bits, above the block's number:
+        // non-negative floats sort as their bits do.
+        long[] loudest = new long[pcm.length * blocks];
+        for (int c = 0; c < pcm.length; c++) {
+            for (int b = 0; b < blocks; b++) {
+                float reach = maxAbs(pcm[c], Math.max(0, b * BLOCK - HALF), Math.min(count, (b + 1) * BLOCK + HALF));
+                loudest[c * blocks + b] = (long) Float.floatToIntBits(reach) << 32 | (c * blocks + b);
+            }
+        }
+        Arrays.sort(loudest);
+        float[][] padded = new float[pcm.length][];
         float max = 0;
-        for (float v : envelope(pcm, count)) {
-            max = Math.max(max, v);
+        for (int k = loudest.length - 1; k >= 0; k--) {
+            if (Float.intBitsToFloat((int) (loudest[k] >>> 32)) * GAIN_BOUND <= max) {
+                break;
+            }
+            int unit = (int) loudest[k];
+            int c = unit / blocks;
+            if (padded[c] == null) {
+                padded[c] = padded(pcm[c], count);
+            }
+            for (int i = unit % blocks * BLOCK, end = Math.min(count, i + BLOCK); i < end; i++) {
+                max = Math.max(max, peakAt(padded[c], i));
+            }
         }
         return 20 * Math.log10(max);
+    }
+
+    /** The sample and its three interpolated points after it, the largest in absolute value. */
+    private static float peakAt(float[] padded, int i) {
+        float peak = Math.abs(padded[i + HALF]);
+        for (float[] taps : PHASES) {
+            float v = 0;
+            for (int j = 0; j < taps.length; j++) {
+                v += padded[i + 1 + j] * taps[j];
+            }
+            peak = Math.max(peak, Math.abs(v));
+        }
+        return peak;
+    }
+
+    /** The channel with HALF zeros on each side, so every point reads a full set of taps. */
+    private static float[] padded(float[] channel, int count) {
+        float[] padded = new float[count + 2 * HALF];
+        System.arraycopy(channel, 0, padded, HALF, count);
+        return padded;
+    }
+
+    private static float maxAbs(float[] x, int from, int to) {
+        float max = 0;
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, Math.abs(x[i]));
+        }
+        return max;
+    }
+
+    /**
+     * No point exceeds the largest sample it reads times the largest sum of absolute tap weights over the phases;
+     * a little more covers float rounding in the sums.
+     */
+    private static float gainBound() {
+        float bound = 1;
+        for (float[] taps : PHASES) {
+            float sum = 0;
+            for (float t : taps) {
+                sum += Math.abs(t);
+            }
+            bound = Math.max(bound, sum);
+        }
+        return bound * 1.001f;
     }
 
     private static float[][] phases() {
