@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer processes;
 
     @Option(names = "--ways", description = "Also run Hookline once without each of its savings (segment reuse,"
-            + " 2 x264 threads, parallel renders) to show what each is worth.")
+            + " render lanes, single-threaded encoders) and at twice its parallelism, to show what each is worth.")
     boolean ways;
 
     @Option(names = "--keep", description = "Keep the first run's renditions (gigabytes) under DIR/runs.")
