@@ -39,13 +39,21 @@ final class CropTrack {
         return track;
     }
 
-    /** The crop's left edge, in source pixels, for the frame shown from {@code sourceUs}. */
+    /**
+     * The crop's left edge, in source pixels, for the source frame that starts at {@code sourceUs}, or that an
+     * output frame sampling {@code sourceUs} shows (the one on screen a tolerance later). All such times of a
+     * frame give its edge, so renditions at any frame rate agree on a source frame's crop and share its picture.
+     */
     int x(long sourceUs) {
+        // Source frames lie on the grid of the source's rate, their starts rounded to the microsecond: the half
+        // microsecond takes a start rounded down as its own frame, the tolerance an output frame's sample time.
+        long frame = (long) Math.floor((sourceUs + OutputTimeline.TOLERANCE_US + 0.5) * srcFps / 1_000_000);
+        double frameUs = frame * 1_000_000 / srcFps;
         for (int i = 0; i < windows.size(); i++) {
             long[] w = windows.get(i);
-            if (sourceUs >= w[0] && sourceUs < w[1]) {
+            if (frameUs >= w[0] && frameUs < w[1]) {
                 double[] c = centres.get(i);
-                int k = (int) Math.max(0, Math.min(c.length - 1, Math.round((sourceUs - w[0]) * srcFps / 1_000_000)));
+                int k = (int) Math.max(0, Math.min(c.length - 1, Math.round((frameUs - w[0]) * srcFps / 1_000_000)));
                 return box.xFor(c[k], srcWidth);
             }
         }

@@ -147,26 +147,29 @@ final class RenditionPipeline implements AutoCloseable {
         if (showing.isEmpty() && !posterHere) {
             return;
         }
-        AVFrame filtered = filter(frame, startUs);
         if (posterHere) {
             // The poster is the picture alone, before any graphics.
-            poster = PosterFrame.of(filtered);
-        }
-        if (graphics.drawsOverPicture()) {
-            // Graphics go on the filtered picture itself and come off once it is encoded (the encoder copies
-            // what it is given), so segments and renditions that read the same picture need no copy of their
-            // own. A buffer the decoder still holds is copied here, once.
-            Ffmpeg.check(av_frame_make_writable(filtered), "making a frame writable for graphics");
+            poster = PosterFrame.of(filter.apply(frame, crop == null ? -1 : crop.x(startUs)));
         }
         for (SpanEncoder s : showing) {
-            Covered covered = graphics.drawsOverPicture() ? graphics.drawOn(filtered, s.span.role(), startUs) : null;
-            try {
-                while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
-                    s.encode(filtered);
+            while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
+                // Each output frame gets the crop its segment's key names: a segment taken from the cache then
+                // shows what this render would have. Frames of one source frame mostly share it, and its picture.
+                AVFrame filtered = filter.apply(frame, crop == null ? -1 : recipe.cropX(s.span, s.next));
+                Covered covered = null;
+                if (graphics.drawsOverPicture()) {
+                    // Graphics go on the filtered picture itself and come off once it is encoded (the encoder
+                    // copies what it is given), so segments and renditions that read the same picture need no
+                    // copy of their own. A buffer the decoder still holds is copied here, once.
+                    Ffmpeg.check(av_frame_make_writable(filtered), "making a frame writable for graphics");
+                    covered = graphics.drawOn(filtered, s.span.role(), startUs);
                 }
-            } finally {
-                if (covered != null) {
-                    covered.restore();
+                try {
+                    s.encode(filtered);
+                } finally {
+                    if (covered != null) {
+                        covered.restore();
+                    }
                 }
             }
         }
@@ -230,10 +233,6 @@ final class RenditionPipeline implements AutoCloseable {
             cache.put(key, stream.packets());
             return stream;
         }
-    }
-
-    private AVFrame filter(AVFrame frame, long startUs) {
-        return filter.apply(frame, crop == null ? -1 : crop.x(startUs));
     }
 
     @Override

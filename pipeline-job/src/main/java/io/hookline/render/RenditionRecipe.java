@@ -38,6 +38,11 @@ public final class RenditionRecipe {
     private static final double PEAK_GUARD_DB = 0.3;
     private static final int PEAK_ROUNDS = 3;
     private static final double FADE_S = 0.005;
+    /**
+     * Part of every segment key; raised whenever the same key would be rendered differently, so a segment cache
+     * kept by an earlier version is not joined into new clips.
+     */
+    private static final int RENDERING = 2;
     private final RenditionProfile profile;
     private final VideoEncoding encoding;
     private final OutputTimeline timeline;
@@ -293,16 +298,24 @@ public final class RenditionRecipe {
 
     /** Everything that decides a segment's pictures and bits. */
     String key(Span span) {
-        StringBuilder k = new StringBuilder()
+        StringBuilder k = new StringBuilder().append(RENDERING).append('|')
                 .append(sourceId).append('|').append(encoding).append('|').append(chain).append('|')
                 .append(span.sourceStartUs()).append('|').append(span.frames()).append('|').append(span.speed())
                 .append('|').append(graphics.signature(span.role(), span.sourceStartUs(), timeline.sourceEndUs(span)));
         if (crop != null) {
             for (int i = 0; i < span.frames(); i++) {
-                k.append(',').append(crop.x(timeline.sourceTimeUs(span, i) - OutputTimeline.TOLERANCE_US));
+                k.append(',').append(cropX(span, i));
             }
         }
         return digest(k);
+    }
+
+    /**
+     * The crop's left edge for output frame {@code k} of {@code span}: the edge the segment's key names, so the
+     * one its frames are rendered with. Only for a rendition whose crop {@link #pans}.
+     */
+    int cropX(Span span, int k) {
+        return crop.x(timeline.sourceTimeUs(span, k) - OutputTimeline.TOLERANCE_US);
     }
 
     /** What an intro or outro card's packets are cached under. */
