@@ -131,39 +131,36 @@ public final class Overlay {
     /** The pixels of a yuv420p frame this graphic covers, per plane, so they can be put back after drawing. */
     byte[][] under(AVFrame frame) {
         byte[][] planes = new byte[3][];
-        int w = Math.max(0, Math.min(width, frame.width() - x));
-        int h = Math.max(0, Math.min(height, frame.height() - y));
-        for (int p = 0; p < 3; p++) {
-            int shift = p == 0 ? 0 : 1;
-            planes[p] = copyRect(frame.data(p), frame.linesize(p), x >> shift, y >> shift, w >> shift, h >> shift,
-                    null);
-        }
+        copyUnder(frame, planes, true);
         return planes;
     }
 
     /** Puts back pixels taken by {@link #under} from the same frame. */
     void restore(AVFrame frame, byte[][] planes) {
+        copyUnder(frame, planes, false);
+    }
+
+    /** Copies the pixels under this graphic, as far as it lies inside the frame, into {@code planes} or back. */
+    private void copyUnder(AVFrame frame, byte[][] planes, boolean read) {
         int w = Math.max(0, Math.min(width, frame.width() - x));
         int h = Math.max(0, Math.min(height, frame.height() - y));
         for (int p = 0; p < 3; p++) {
             int shift = p == 0 ? 0 : 1;
-            copyRect(frame.data(p), frame.linesize(p), x >> shift, y >> shift, w >> shift, h >> shift, planes[p]);
-        }
-    }
-
-    /** Reads a rectangle of a plane into a new array, or writes {@code from} back into it. */
-    private static byte[] copyRect(BytePointer plane, int stride, int px, int py, int w, int h, byte[] from) {
-        byte[] rect = from != null ? from : new byte[w * h];
-        for (int r = 0; r < h; r++) {
-            long offset = (long) (py + r) * stride + px;
-            if (from == null) {
-                plane.position(offset).get(rect, r * w, w);
-            } else {
-                plane.position(offset).put(rect, r * w, w);
+            int rowBytes = w >> shift;
+            BytePointer plane = frame.data(p);
+            if (read) {
+                planes[p] = new byte[rowBytes * (h >> shift)];
             }
+            for (int r = 0; r < h >> shift; r++) {
+                plane.position((long) ((y >> shift) + r) * frame.linesize(p) + (x >> shift));
+                if (read) {
+                    plane.get(planes[p], r * rowBytes, rowBytes);
+                } else {
+                    plane.put(planes[p], r * rowBytes, rowBytes);
+                }
+            }
+            plane.position(0);
         }
-        plane.position(0);
-        return rect;
     }
 
     private static void blend(BytePointer plane, int stride, int px, int py, int w, int h, byte[] value, byte[] opacity,
