@@ -54,13 +54,14 @@ final class MatchRunner {
         out.println("Feed     " + (feed != null ? feed
                 : "Kafka " + conf.get(JobOptions.KAFKA_BOOTSTRAP) + ", topic " + conf.get(JobOptions.EVENTS_TOPIC)
                         + " (live: runs until stopped; clips go to topic " + conf.get(JobOptions.CLIPS_TOPIC) + ")"));
-        out.println("Video    " + conf.get(JobOptions.VIDEO) + describe(setup.video()));
+        out.println("Video    " + (conf.get(JobOptions.VIDEO) != null ? conf.get(JobOptions.VIDEO) + describe(setup.video())
+                : "each match's own, named in its descriptor (video:)"));
         out.println("Profiles version " + setup.profiles().version() + ": " + String.join(", ", setup.profiles().renditionNames())
                 + (conf.get(JobOptions.DRAFT) ? " (draft)" : ""));
         if (setup.videoProblem() != null) {
             err.println("warning: " + setup.videoProblem()
                     + ". Every clip will be marked failed; the plan and the dead letters are still written.");
-        } else if (!setup.video().hasAudio()) {
+        } else if (setup.video() != null && !setup.video().hasAudio()) {
             err.println("warning: " + conf.get(JobOptions.VIDEO) + " has no audio stream: the clips will be silent.");
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());

@@ -17,7 +17,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Event feed: Avro file of MatchEvent records, or JSON Lines.")
     Path events;
 
-    @Option(names = "--video", required = true, description = "The match video: a local file or s3://bucket/key.")
+    @Option(names = "--video", description = {"The match video: a local file or s3://bucket/key. Required with --events;"
+            + " live, the default for matches whose descriptor names no video (video:)."})
     String video;
 
     @Option(names = "--bootstrap", description = "Kafka (host:port) to read live match events from, instead of --events.")
@@ -41,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((events == null) == (bootstrap == null)) {
             System.err.println("error: give --events FILE for a finished match, or --bootstrap HOST:PORT for live ones");
+            return ExitCodes.USAGE;
+        }
+        if (events != null && video == null) {
+            System.err.println("error: --video is required with --events (the video of the match in the feed)");
             return ExitCodes.USAGE;
         }
         Configuration conf = options.toConfiguration(events, video);

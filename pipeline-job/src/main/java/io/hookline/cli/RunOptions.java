@@ -61,7 +61,9 @@ final class RunOptions {
         if (events != null) {
             conf.set(JobOptions.EVENTS, events.toAbsolutePath().toString());
         }
-        conf.set(JobOptions.VIDEO, video);
+        if (video != null) {
+            conf.set(JobOptions.VIDEO, video);
+        }
         conf.set(JobOptions.OUT, onS3() ? out : Path.of(out).toAbsolutePath().toString());
         if (s3Endpoint != null) {
             conf.set(JobOptions.S3_ENDPOINT, s3Endpoint);

@@ -9,6 +9,8 @@ import io.hookline.render.analysis.PlaySignals;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.SourceReader;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +32,7 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
     private final long videoDurationMs;
     private final int concurrency;
     private transient ExecutorService executor;
-    private transient String location;
+    private transient Map<String, String> resolved;
 
     AnalyzeMedia(VideoSource video, HighlightRules rules, long videoDurationMs, int concurrency) {
         this.video = video;
@@ -41,7 +43,7 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
 
     @Override
     public void open(OpenContext context) {
-        location = video.resolve();
+        resolved = new ConcurrentHashMap<>();
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "media analysis " + n.incrementAndGet());
@@ -61,15 +63,25 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
     }
 
     private Play analyse(Play play) {
-        if (videoDurationMs < 0) {
+        if (MatchEnd.is(play) || play.getEvents().isEmpty()) {
+            return play;
+        }
+        VideoSource source = video.forMatch(play.getVideo());
+        if (!source.given()) {
+            return Play.newBuilder(play).setMediaProblem(VideoSource.NONE).build();
+        }
+        // A match's own video was not probed when the job started: its length is found by reading it.
+        long durationMs = source == video ? videoDurationMs : Long.MAX_VALUE;
+        if (durationMs < 0) {
             return Play.newBuilder(play).setMediaProblem("the video could not be read").build();
         }
-        PlayWindow window = PlayWindow.of(play, rules, videoDurationMs);
-        long end = Math.min(videoDurationMs, Math.max(window.endMs(), play.getEndMs() + AFTER_MS));
-        try (SourceReader reader = SourceReader.open(location, 1)) {
+        PlayWindow window = PlayWindow.of(play, rules, durationMs);
+        long end = Math.min(durationMs, Math.max(window.endMs(), play.getEndMs() + AFTER_MS));
+        try (SourceReader reader = SourceReader.open(resolved.computeIfAbsent(source.location(), l -> source.resolve()), 1)) {
             MediaMeasurements m = MediaAnalyzer.measure(reader, window.startMs() * 1000, end * 1000);
             return Play.newBuilder(play)
                     .setMedia(PlaySignals.of(m, play.getStartMs() * 1000, (play.getEndMs() + AFTER_MS / 2) * 1000))
+                    .setVideoDurationMs(reader.info().durationMs())
                     .build();
         } catch (MediaException | IllegalStateException e) {
             return Play.newBuilder(play).setMediaProblem("media analysis failed: " + e.getMessage()).build();

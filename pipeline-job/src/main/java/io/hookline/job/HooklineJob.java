@@ -24,6 +24,7 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
  * The Hookline job: feed in, clips and manifests out. It takes its source, renderer and store from the
@@ -52,7 +53,7 @@ public final class HooklineJob {
     private final long videoDurationMs;
     private final int renderConcurrency;
     private final long renderTimeoutMinutes;
-    private boolean live;
+    private LiveSettings live;
     private MatchRetention retention = MatchRetention.FOR_THE_RUN;
     private Sink<RenderedClip> clipSink;
 
@@ -74,11 +75,13 @@ public final class HooklineJob {
     }
 
     /**
-     * Runs the job on a live feed (STREAMING): dead letters are written while the match goes on, not only at
-     * the end of the input, and a match's state expires {@code matchRetention} after it last changed.
+     * Runs the job on a live feed (STREAMING), any number of matches at once, each on its own clock: a play's
+     * clip is planned and rendered as soon as the play is over, the manifest is rewritten as clips land, dead
+     * letters are written while the match goes on, and a match's state expires {@code matchRetention} after it
+     * last changed.
      */
-    public HooklineJob live(Duration matchRetention) {
-        this.live = true;
+    HooklineJob live(Duration matchRetention, LiveSettings settings) {
+        this.live = settings;
         this.retention = new MatchRetention(matchRetention);
         return this;
     }
@@ -98,11 +101,16 @@ public final class HooklineJob {
     /** Adds the whole job to {@code env}: plans are rendered and each match gets its manifest. */
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<ClipPlan> plans = plans(env);
+        // A live job holds a queue of clips in front of its renderers, so the best of them can go first.
+        int capacity = renderConcurrency + (live == null ? 0 : live.renderQueue());
         DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
-                        new RenderClips(renderers, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
-                        renderConcurrency)
+                        new RenderClips(renderers, video, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
+                        capacity)
                 .name("render clips").uid("render-clips")
                 .process(new CountRendered()).name("count rendered").uid("count-rendered");
+        if (live != null) {
+            rendered = rendered.union(plans.getSideOutput(PlanLiveClips.WITHDRAWN));
+        }
         if (clipSink != null) {
             rendered.sinkTo(clipSink).name("publish clips").uid("publish-clips");
         }
@@ -110,7 +118,8 @@ public final class HooklineJob {
         DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
         DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
                 .connect(rendered.keyBy(RenderedClip::getMatchId))
-                .process(new CollectManifest(profiles.version(), retention)).name("collect manifest").uid("collect-manifest");
+                .process(new CollectManifest(profiles.version(), retention, live != null))
+                .name("collect manifest").uid("collect-manifest");
         manifests.sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest())).name("write manifest").uid("write-manifest");
     }
 
@@ -128,7 +137,9 @@ public final class HooklineJob {
     public SingleOutputStreamOperator<ClipPlan> plans(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<SourcedEvent> events = env
                 .fromSource(feed, WatermarkStrategy.noWatermarks(), "read feed").uid("read-feed")
-                .process(new ValidateEvents(videoDurationMs)).name("validate events").uid("validate-events");
+                // A live match's video grows while the job runs: its length says nothing about the events.
+                .process(new ValidateEvents(live == null ? videoDurationMs : -1)).name("validate events")
+                .uid("validate-events");
 
         SingleOutputStreamOperator<ScoredEvent> scored = events
                 .assignTimestampsAndWatermarks(WatermarkStrategy
@@ -137,26 +148,30 @@ public final class HooklineJob {
                         .withIdleness(IDLE_READER))
                 .name("event time").uid("event-time")
                 .keyBy(e -> e.getEvent().getMatchId())
-                .process(new ScoreEvents(profiles.rules(), retention)).name("score events").uid("score-events");
+                .process(new ScoreEvents(profiles.rules(), retention, live)).name("score events").uid("score-events");
 
         SingleOutputStreamOperator<Play> plays = scored
                 .keyBy(e -> e.getEvent().getMatchId())
-                .process(new GroupPlays(profiles.rules().playGapMs(), retention)).name("group plays").uid("group-plays");
+                .process(new GroupPlays(profiles.rules().playGapMs(), retention, live)).name("group plays")
+                .uid("group-plays");
 
-        DataStream<Play> measured = AsyncDataStream.unorderedWait(plays,
+        // In order, so a match's MATCH_END (and a live period's end) reaches the planner after its plays.
+        DataStream<Play> measured = AsyncDataStream.orderedWait(plays,
                         new AnalyzeMedia(video, profiles.rules(), videoDurationMs, renderConcurrency),
                         renderTimeoutMinutes, TimeUnit.MINUTES, renderConcurrency)
                 .name("analyse media").uid("analyse-media");
 
+        KeyedProcessFunction<String, Play, ClipPlan> planner = live == null
+                ? new PlanClips(profiles, videoDurationMs, retention) : new PlanLiveClips(profiles, retention);
         SingleOutputStreamOperator<ClipPlan> plans = measured
                 .keyBy(Play::getMatchId)
-                .process(new PlanClips(profiles, videoDurationMs, retention)).name("plan clips").uid("plan-clips");
+                .process(planner).name("plan clips").uid("plan-clips");
 
         DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetters.TAG)
                 .union(scored.getSideOutput(DeadLetters.TAG));
         deadLetters
                 .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
-                .process(new CollectDeadLetters(live)).name("collect dead letters").uid("collect-dead-letters")
+                .process(new CollectDeadLetters(live != null)).name("collect dead letters").uid("collect-dead-letters")
                 .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters())).name("write dead letters").uid("write-dead-letters");
         return plans;
     }

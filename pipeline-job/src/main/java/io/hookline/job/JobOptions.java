@@ -99,6 +99,20 @@ public final class JobOptions {
                     + " remembered this long (its late events go to the dead letters), and a match whose feed stopped"
                     + " without a MATCH_END is dropped after it. Longer than the longest pause in a match.");
 
+    public static final ConfigOption<Duration> LIVE_REORDER = ConfigOptions.key("hookline.live.reorder")
+            .durationType().defaultValue(Duration.ofSeconds(2))
+            .withDescription("How long a live match's events wait, in match time, for an earlier event that arrives"
+                    + " late, before they are scored in order. Later arrivals and corrections still count: the play"
+                    + " they change gets a new clip and its old clip is withdrawn.");
+    public static final ConfigOption<Duration> LIVE_VIDEO_WAIT = ConfigOptions.key("hookline.live.video-wait")
+            .durationType().defaultValue(Duration.ofMinutes(2))
+            .withDescription("How long a live clip waits for a growing video to cover its window before it fails"
+                    + " with the reason (where the video stops, where the play ends).");
+    public static final ConfigOption<Integer> LIVE_RENDER_QUEUE = ConfigOptions.key("hookline.live.render-queue")
+            .intType().defaultValue(64)
+            .withDescription("Clips a live render subtask holds waiting for a renderer; the best of them goes"
+                    + " first.");
+
     public static final ConfigOption<String> S3_REGION = ConfigOptions.key("hookline.s3.region")
             .stringType().noDefaultValue()
             .withDescription("The AWS region of the buckets; unset, the SDK's chain (AWS_REGION, profile, instance).");

@@ -62,8 +62,9 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         if (live) {
             require(JobOptions.CHECKPOINTS.key(), checkpoints);
         }
-        VideoSource video = new VideoSource(require(JobOptions.VIDEO.key(), conf.get(JobOptions.VIDEO)),
-                JobOptions.s3Settings(conf));
+        // A live job may serve matches that each name their video in their descriptor.
+        VideoSource video = new VideoSource(live ? conf.get(JobOptions.VIDEO) : require(JobOptions.VIDEO.key(),
+                conf.get(JobOptions.VIDEO)), JobOptions.s3Settings(conf));
         String dir = conf.get(JobOptions.PROFILES);
         ProfileSet all = dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(Path.of(dir));
         ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
@@ -82,17 +83,19 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
 
         SourceInfo info = null;
         String problem = null;
-        try {
-            info = SourceReader.probe(video.check());
-        } catch (MediaException | IOException e) {
-            problem = e.getMessage();
+        if (video.given()) {
+            try {
+                info = SourceReader.probe(video.check());
+            } catch (MediaException | IOException e) {
+                problem = e.getMessage();
+            }
         }
         RenderSettings settings = new RenderSettings(conf.get(JobOptions.DECODER_THREADS),
                 conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.RENDER_LANES), conf.get(JobOptions.DRAFT));
         // Segments several clips show (a play in its clip and in compilations) are encoded once.
         SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
                 ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT))) : SegmentCache.NONE;
-        RendererFactory renderers = () -> new FfmpegClipRenderer(profiles, video.resolve(), stores.create(), settings,
+        RendererFactory renderers = source -> new FfmpegClipRenderer(profiles, source.resolve(), stores.create(), settings,
                 segments);
         HooklineJob job = new HooklineJob(feed, video, renderers, stores, profiles,
                 info == null ? -1 : info.durationMs(), conf.get(JobOptions.RENDER_CONCURRENCY),
@@ -100,7 +103,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
 
         Configuration flink = new Configuration(conf);
         if (live) {
-            job.live(conf.get(JobOptions.MATCH_RETENTION)).publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
+            job.live(conf.get(JobOptions.MATCH_RETENTION), LiveSettings.of(conf)).publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
                     conf.get(JobOptions.TRANSACTIONAL_ID_PREFIX), conf.get(JobOptions.TRANSACTION_TIMEOUT), kafka));
             flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
             flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(JobOptions.CHECKPOINT_INTERVAL));

@@ -6,5 +6,6 @@ import java.io.Serializable;
 /** Creates a renderer inside a task: renderers hold native resources and are never serialised. */
 @FunctionalInterface
 public interface RendererFactory extends Serializable {
-    ClipRenderer create();
+    /** A renderer of clips cut from {@code video}. */
+    ClipRenderer create(VideoSource video);
 }

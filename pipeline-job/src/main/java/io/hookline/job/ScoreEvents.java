@@ -7,11 +7,11 @@ import io.hookline.model.MatchEvent;
 import io.hookline.model.ScoredEvent;
 import io.hookline.model.SourcedEvent;
 import io.hookline.profiles.HighlightRules;
+import io.hookline.scoring.EventOrder;
 import io.hookline.scoring.EventScorer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -20,50 +20,65 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keeps a match's game state and scores its events in video-time order. Events wait until the watermark
- * passes them, so a correction (same id, higher version) or a delete that arrives a little late still
- * replaces the original; two records with the same id and version are a duplicate, and the later one in
- * the feed goes to the dead letters. A {@code MATCH_END} releases everything still waiting, then itself
- * (see {@link MatchEnd}); what arrives for the match after it goes to the dead letters. A {@code MATCH_START}
- * (the match's {@link MatchDescriptor}) is kept, not scored: the events released after it carry their team's
- * name from it.
+ * Keeps a match's game state and scores its events in the order of the match's facts ({@link EventOrder}).
+ * Events wait before they are scored, so a correction (same id, higher version) or a delete still replaces the
+ * original; two records with the same id and version are a duplicate, and the later one in the feed goes to
+ * the dead letters.
+ * <ul>
+ *   <li>A feed file waits for its end: every event is scored at once, in order.</li>
+ *   <li>A live match waits on its own clock ({@link MatchTime}): an event is scored once the match is the
+ *       reorder time past it. A correction or delete that comes after its event was scored is scored again and
+ *       passed on, so the play it belongs to is made again (see {@link GroupPlays}).</li>
+ * </ul>
+ * A {@code MATCH_END} releases everything still waiting, then itself (see {@link MatchEnd}); what arrives for
+ * the match after it goes to the dead letters. A {@code MATCH_START} (the match's {@link MatchDescriptor}) is
+ * passed on unscored: the events released after it carry their team's name from it, and the plays its video.
  */
 final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, ScoredEvent> {
-    private static final Comparator<SourcedEvent> ORDER = Comparator
-            .comparingLong((SourcedEvent e) -> e.getEvent().getVideoTimeMs())
-            .thenComparingLong(SourcedEvent::getSequence);
-
     private final HighlightRules rules;
     private final MatchRetention retention;
+    private final LiveSettings live;
     private transient EventScorer scorer;
+    private transient Comparator<SourcedEvent> order;
     private transient MapState<String, SourcedEvent> pending;
     private transient MapState<String, Integer> released;
+    private transient MapState<String, GameState> scoredIn;
     private transient ValueState<GameState> game;
     private transient ValueState<Boolean> ended;
     private transient ValueState<MatchEvent> descriptor;
+    private transient MatchTime clock;
     private transient LongCounter rejected;
 
-    ScoreEvents(HighlightRules rules, MatchRetention retention) {
+    /** @param live the live pacing, or null for a feed file */
+    ScoreEvents(HighlightRules rules, MatchRetention retention, LiveSettings live) {
         this.rules = rules;
         this.retention = retention;
+        this.live = live;
     }
 
     @Override
     public void open(OpenContext context) {
         scorer = new EventScorer(rules);
+        EventOrder facts = new EventOrder(rules);
+        order = (a, b) -> facts.compare(a.getEvent(), b.getEvent());
         pending = getRuntimeContext().getMapState(retention.apply(
                 new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class))));
         released = getRuntimeContext().getMapState(
                 retention.apply(new MapStateDescriptor<>("released", Types.STRING, Types.INT)));
+        // Live only: the game state each scored event was scored in, to score its correction in the same.
+        scoredIn = getRuntimeContext().getMapState(retention.apply(
+                new MapStateDescriptor<>("scored-in", Types.STRING, TypeInformation.of(GameState.class))));
         game = getRuntimeContext().getState(
                 retention.apply(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class))));
         ended = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("ended", Types.BOOLEAN)));
         descriptor = getRuntimeContext().getState(
                 retention.apply(new ValueStateDescriptor<>("descriptor", TypeInformation.of(MatchEvent.class))));
+        clock = new MatchTime(getRuntimeContext(), retention);
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
 
@@ -77,6 +92,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         }
         if (MatchDescriptor.is(e)) {
             descriptor.update(e);
+            out.collect(scorer.score(e, EventScorer.start()));
             return;
         }
         if (MatchEnd.is(e)) {
@@ -85,39 +101,60 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             out.collect(scorer.score(e, game.value() == null ? EventScorer.start() : game.value()));
             // Whatever comes later is rejected for arriving after the end: the ended flag is all that is needed.
             released.clear();
+            scoredIn.clear();
             game.clear();
             descriptor.clear();
+            clock.clear();
             return;
         }
         Integer releasedVersion = released.get(id);
         if (releasedVersion != null) {
-            reject(ctx, in, releasedVersion >= e.getVersion()
-                    ? "duplicate event id " + id + " (version " + e.getVersion() + " was already used)"
-                    : "correction to event " + id + " arrived after the event was used");
+            if (releasedVersion >= e.getVersion()) {
+                reject(ctx, in, "duplicate event id " + id + " (version " + e.getVersion() + " was already used)");
+            } else if (live == null) {
+                reject(ctx, in, "correction to event " + id + " arrived after the event was used");
+            } else {
+                rescore(e, out);
+            }
             return;
         }
         SourcedEvent held = pending.get(id);
         if (held == null) {
-            keep(ctx, in);
-            return;
+            keep(in);
+        } else {
+            int cmp = Integer.compare(e.getVersion(), held.getEvent().getVersion());
+            if (cmp > 0) {
+                keep(in);
+            } else if (cmp == 0) {
+                // Same id and version: keep the earlier record in the feed, report the later one.
+                SourcedEvent first = in.getSequence() < held.getSequence() ? in : held;
+                SourcedEvent second = first == in ? held : in;
+                keep(first);
+                reject(ctx, second, "duplicate event id " + id + " (first seen at " + first.getOrigin() + ")");
+            }
+            // A lower version is an older revision of an event already corrected: nothing to do.
         }
-        int cmp = Integer.compare(e.getVersion(), held.getEvent().getVersion());
-        if (cmp > 0) {
-            keep(ctx, in);
-        } else if (cmp == 0) {
-            // Same id and version: keep the earlier record in the feed, report the later one. Keeping it
-            // registers its own timer, in case the two records place the event at different times.
-            SourcedEvent first = in.getSequence() < held.getSequence() ? in : held;
-            SourcedEvent second = first == in ? held : in;
-            keep(ctx, first);
-            reject(ctx, second, "duplicate event id " + id + " (first seen at " + first.getOrigin() + ")");
+        if (live == null) {
+            // A feed file is scored at its end, in one pass: sorting once keeps a long feed linear.
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        } else {
+            long wall = ctx.timerService().currentProcessingTime();
+            clock.saw(e.getVideoTimeMs(), wall);
+            releaseLive(ctx, wall, out);
         }
-        // A lower version is an older revision of an event already corrected: nothing to do.
     }
 
-    private void keep(Context ctx, SourcedEvent in) throws Exception {
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredEvent> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            release(timestamp, out);
+        } else if (ended.value() == null) {
+            releaseLive(ctx, timestamp, out);
+        }
+    }
+
+    private void keep(SourcedEvent in) throws Exception {
         pending.put(in.getEvent().getEventId(), in);
-        ctx.timerService().registerEventTimeTimer(in.getEvent().getVideoTimeMs());
     }
 
     private void reject(Context ctx, SourcedEvent e, String reason) {
@@ -126,20 +163,28 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
                 MatchEventJson.write(e.getEvent())));
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredEvent> out) throws Exception {
-        release(timestamp, out);
+    /** Scores what the match's clock has passed by the reorder time, and sets a timer for what is still waiting. */
+    private void releaseLive(Context ctx, long wall, Collector<ScoredEvent> out) throws Exception {
+        long due = clock.now(wall) - live.reorderMs();
+        long next = release(due, out);
+        if (next != Long.MAX_VALUE) {
+            ctx.timerService().registerProcessingTimeTimer(clock.wallAt(next + live.reorderMs(), wall));
+        }
     }
 
-    /** Scores and emits, in order, the waiting events up to {@code timestamp}. */
-    private void release(long timestamp, Collector<ScoredEvent> out) throws Exception {
+    /** Scores and emits, in order, the waiting events up to {@code timestamp}; returns the next one's time. */
+    private long release(long timestamp, Collector<ScoredEvent> out) throws Exception {
         List<SourcedEvent> due = new ArrayList<>();
-        for (Map.Entry<String, SourcedEvent> entry : pending.entries()) {
-            if (entry.getValue().getEvent().getVideoTimeMs() <= timestamp) {
-                due.add(entry.getValue());
+        long next = Long.MAX_VALUE;
+        for (SourcedEvent e : pending.values()) {
+            long at = e.getEvent().getVideoTimeMs();
+            if (at <= timestamp) {
+                due.add(e);
+            } else {
+                next = Math.min(next, at);
             }
         }
-        due.sort(ORDER);
+        due.sort(order);
         GameState current = game.value() == null ? EventScorer.start() : game.value();
         MatchDescriptor match = descriptor.value() == null ? null : MatchDescriptor.of(descriptor.value());
         for (SourcedEvent in : due) {
@@ -149,9 +194,26 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             if (e.getDeleted()) {
                 continue;
             }
+            if (live != null) {
+                scoredIn.put(e.getEventId(), current);
+            }
             out.collect(scorer.score(e, current));
             current = EventScorer.after(e, current);
         }
         game.update(current);
+        return next;
+    }
+
+    /**
+     * A live correction to an event already scored: scored in the game state the original was, and passed on
+     * (a delete too) for its play to be made again. The game state of the match goes on from the feed's next
+     * score.
+     */
+    private void rescore(MatchEvent corrected, Collector<ScoredEvent> out) throws Exception {
+        MatchDescriptor match = descriptor.value() == null ? null : MatchDescriptor.of(descriptor.value());
+        MatchEvent e = match == null ? corrected : match.name(corrected);
+        GameState before = scoredIn.get(e.getEventId());
+        released.put(e.getEventId(), e.getVersion());
+        out.collect(scorer.score(e, before == null ? EventScorer.start() : before));
     }
 }

@@ -13,10 +13,17 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * URL. Each task presigns its own URL when its renderer is created, so a restarted task never holds an
  * expired one.
  */
-record VideoSource(String location, S3Settings s3) implements Serializable {
+public record VideoSource(String location, S3Settings s3) implements Serializable {
+
+    static final String NONE = "no video: the match's descriptor names none (video:) and the job has none (--video)";
+
+    /** The video a match names in its descriptor, or this one when it names none. */
+    VideoSource forMatch(String matchVideo) {
+        return matchVideo == null || matchVideo.equals(location) ? this : new VideoSource(matchVideo, s3);
+    }
 
     boolean onS3() {
-        return S3Location.isS3(location);
+        return location != null && S3Location.isS3(location);
     }
 
     /** Checks an S3 video is there and readable, and returns what FFmpeg should open. */
@@ -27,8 +34,16 @@ record VideoSource(String location, S3Settings s3) implements Serializable {
         return resolve();
     }
 
+    /** Whether there is a video at all: a live job may leave it to each match's descriptor. */
+    boolean given() {
+        return location != null;
+    }
+
     /** What FFmpeg opens. */
     String resolve() {
+        if (location == null) {
+            throw new IllegalStateException(NONE);
+        }
         if (!onS3()) {
             return location;
         }

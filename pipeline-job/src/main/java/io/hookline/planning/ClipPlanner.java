@@ -6,13 +6,16 @@ import io.hookline.model.Play;
 import io.hookline.model.ScoredEvent;
 import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
+import io.hookline.profiles.CompilationRules.Kind;
 import io.hookline.profiles.HighlightRules;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.ReplayRule;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Plans a match's clips: one per play worth showing, and the compilations the rules ask for. A play clip
@@ -32,29 +35,54 @@ public final class ClipPlanner {
         this.videoDurationMs = videoDurationMs;
     }
 
+    /** Clips in rank order: best score first, plays before compilations on a tie, then by time and id. */
+    public static final Comparator<ClipPlan.Builder> RANKING = Comparator
+            .comparingDouble(ClipPlan.Builder::getScore).reversed()
+            .thenComparing(ClipPlan.Builder::getKind)
+            .thenComparingLong(ClipPlan.Builder::getPeakMs)
+            .thenComparing(ClipPlan.Builder::getClipId);
+
+    /** A whole match's clips, ranked. */
     public List<ClipPlan> plan(String matchId, List<Play> plays) {
         List<Play> clipped = new ArrayList<>();
         List<ClipPlan.Builder> clips = new ArrayList<>();
-        for (Play play : plays) {
-            if (PlayWindow.rule(play, rules).clip()) {
-                clipped.add(play);
-                clips.add(playClip(matchId, play));
-            }
-        }
-        clips.addAll(new CompilationPlanner(profiles, videoDurationMs).plan(matchId, clipped));
         MatchFacts facts = MatchFacts.of(plays);
-        for (ClipPlan.Builder clip : clips) {
-            clip.setScoreboard(facts.scoreboard()).setHomeTeam(facts.homeTeam()).setAwayTeam(facts.awayTeam());
+        for (Play play : plays) {
+            playClip(matchId, play, facts).ifPresent(clip -> {
+                clipped.add(play);
+                clips.add(clip);
+            });
         }
-        clips.sort(Comparator.comparingDouble(ClipPlan.Builder::getScore).reversed()
-                .thenComparing(ClipPlan.Builder::getKind)
-                .thenComparingLong(ClipPlan.Builder::getPeakMs)
-                .thenComparing(ClipPlan.Builder::getClipId));
+        clips.addAll(compilations(matchId, clipped, EnumSet.allOf(Kind.class), facts));
+        clips.sort(RANKING);
         List<ClipPlan> ranked = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             ranked.add(clips.get(i).setRank(i + 1).build());
         }
         return ranked;
+    }
+
+    /**
+     * A play's own clip, when its rules make one; unranked. {@code facts} are the match's as far as it is
+     * known (a live match's so far), for the graphics.
+     */
+    public Optional<ClipPlan.Builder> playClip(String matchId, Play play, MatchFacts facts) {
+        if (!PlayWindow.rule(play, rules).clip()) {
+            return Optional.empty();
+        }
+        return Optional.of(withFacts(playClip(matchId, play), facts).setVideo(play.getVideo()));
+    }
+
+    /** The compilations of the given kinds from {@code clipped} (the plays that have clips of their own); unranked. */
+    public List<ClipPlan.Builder> compilations(String matchId, List<Play> clipped, Set<Kind> kinds, MatchFacts facts) {
+        List<ClipPlan.Builder> out = new CompilationPlanner(profiles, videoDurationMs).plan(matchId, clipped, kinds);
+        String video = clipped.isEmpty() ? null : clipped.get(0).getVideo();
+        out.forEach(clip -> withFacts(clip, facts).setVideo(video));
+        return out;
+    }
+
+    private static ClipPlan.Builder withFacts(ClipPlan.Builder clip, MatchFacts facts) {
+        return clip.setScoreboard(facts.scoreboard()).setHomeTeam(facts.homeTeam()).setAwayTeam(facts.awayTeam());
     }
 
     private ClipPlan.Builder playClip(String matchId, Play play) {

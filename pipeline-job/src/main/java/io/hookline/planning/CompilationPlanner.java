@@ -10,6 +10,7 @@ import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
 import io.hookline.profiles.CompilationRules;
 import io.hookline.profiles.CompilationRules.Compilation;
+import io.hookline.profiles.CompilationRules.Kind;
 import io.hookline.profiles.HighlightRules;
 import io.hookline.profiles.ProfileSet;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -39,11 +41,15 @@ final class CompilationPlanner {
         this.videoDurationMs = videoDurationMs;
     }
 
-    List<ClipPlan.Builder> plan(String matchId, List<Play> plays) {
+    /** The compilations of the given kinds. */
+    List<ClipPlan.Builder> plan(String matchId, List<Play> plays, Set<Kind> only) {
         List<Play> best = new ArrayList<>(plays);
         best.sort(Comparator.comparingDouble(Play::getScore).reversed().thenComparingLong(Play::getPeakMs));
         List<ClipPlan.Builder> out = new ArrayList<>();
         for (Compilation c : compilations.kinds()) {
+            if (!only.contains(c.kind())) {
+                continue;
+            }
             switch (c.kind()) {
                 case TOP -> compile(matchId, c, "top", null, best).ifPresent(out::add);
                 case PERIOD -> groups(best, p -> String.valueOf(peak(p).getPeriod())).forEach((period, group) ->

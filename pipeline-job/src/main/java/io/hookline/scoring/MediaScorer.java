@@ -29,6 +29,14 @@ public final class MediaScorer {
         return scored;
     }
 
+    /**
+     * One play judged against {@code others} of its match (a live match's plays so far, itself included): its
+     * score is final once given.
+     */
+    public Play score(Play play, List<Play> others) {
+        return score(play, baseline(others));
+    }
+
     private Play score(Play play, Double baseline) {
         MediaSignals m = play.getMedia();
         if (m == null) {

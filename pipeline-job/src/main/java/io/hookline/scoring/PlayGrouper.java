@@ -51,6 +51,38 @@ public final class PlayGrouper {
 
     /** Builds the play of one group. */
     public static Play play(List<ScoredEvent> group) {
+        return play(group, "p-" + group.get(0).getEvent().getEventId());
+    }
+
+    /** The id of a play made again after a correction: {@code p-e3}, then {@code p-e3~2}, {@code p-e3~3}... */
+    public static String revisionId(String playId) {
+        int mark = playId.lastIndexOf('~');
+        if (mark < 0) {
+            return playId + "~2";
+        }
+        return playId.substring(0, mark + 1) + (Integer.parseInt(playId.substring(mark + 1)) + 1);
+    }
+
+    /**
+     * A play's events with {@code e} in: it replaces the event of the same id (or leaves it out, when it is a
+     * delete), or joins them. In video-time order.
+     */
+    public static List<ScoredEvent> revise(List<ScoredEvent> events, ScoredEvent e) {
+        List<ScoredEvent> revised = new ArrayList<>();
+        for (ScoredEvent other : events) {
+            if (!other.getEvent().getEventId().equals(e.getEvent().getEventId())) {
+                revised.add(other);
+            }
+        }
+        if (!e.getEvent().getDeleted()) {
+            revised.add(e);
+        }
+        revised.sort(ORDER);
+        return revised;
+    }
+
+    /** Builds the play of one group, under {@code playId}. */
+    public static Play play(List<ScoredEvent> group, String playId) {
         ScoredEvent peak = group.get(0);
         for (ScoredEvent e : group) {
             if (e.getScore() >= peak.getScore()) {
@@ -68,7 +100,7 @@ public final class PlayGrouper {
                 + (buildUp > 0 ? " + build-up " + EventScorer.format(buildUp) : "");
         ScoredEvent first = group.get(0);
         return Play.newBuilder()
-                .setPlayId("p-" + first.getEvent().getEventId())
+                .setPlayId(playId)
                 .setMatchId(first.getEvent().getMatchId())
                 .setEvents(group)
                 .setPeakEventId(peak.getEvent().getEventId())

@@ -38,6 +38,10 @@ public final class ManifestFiles {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("matchId", manifest.getMatchId());
         root.put("profileVersion", manifest.getProfileVersion());
+        if (!manifest.getRanksFinal()) {
+            // A live match's manifest: the clips so far, ranked among themselves.
+            root.put("ranksFinal", false);
+        }
         int renditions = 0;
         int failed = 0;
         for (RenderedClip c : manifest.getClips()) {
@@ -72,6 +76,10 @@ public final class ManifestFiles {
         o.put("sourceEndMs", c.getSourceEndMs());
         o.put("peakMs", c.getPeakMs());
         o.put("explanation", c.getExplanation());
+        if (c.getWithdrawn()) {
+            o.put("withdrawn", true);
+            o.put("replacedBy", c.getReplacedBy());
+        }
         ArrayNode segments = o.putArray("segments");
         for (Segment s : c.getSegments()) {
             segments.addObject()

@@ -135,7 +135,7 @@ class CollectManifestTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, PlanSummary, RenderedClip, MatchManifest> harness()
             throws Exception {
-        return Harnesses.keyedTwo(new CollectManifest("v1", MatchRetention.FOR_THE_RUN), PlanSummary::getMatchId, PlanSummary.class,
+        return Harnesses.keyedTwo(new CollectManifest("v1", MatchRetention.FOR_THE_RUN, false), PlanSummary::getMatchId, PlanSummary.class,
                 RenderedClip::getMatchId, RenderedClip.class, MatchManifest.class);
     }
 
@@ -148,7 +148,7 @@ class CollectManifestTest {
     }
 
     /** A rendered clip with one rendition that worked and one that did not. */
-    private static RenderedClip clip(String matchId, int rank) {
+    static RenderedClip clip(String matchId, int rank) {
         return RenderedClip.newBuilder()
                 .setClipId(matchId + "-clip-" + rank)
                 .setMatchId(matchId)

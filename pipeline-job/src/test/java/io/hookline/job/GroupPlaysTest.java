@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.Play;
 import io.hookline.model.ScoredEvent;
+import io.hookline.testing.Events;
 import io.hookline.testing.Rules;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class GroupPlaysTest {
     private KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness;
@@ -31,43 +32,16 @@ class GroupPlaysTest {
         harness.close();
     }
 
-    @ParameterizedTest(name = "watermark {0}: {1}")
-    @CsvSource({
-        "0,     ''",
-        "6999,  ''",
-        // The first play's last event is at 3000; the gap is 4000.
-        "7000,  p-e1",
-        "13999, p-e1",
-        "14000, p-e1 p-e3",
-    })
-    void aPlayComesOutOnlyOnceTheWatermarkIsAGapPastItsLastEvent(long watermark, String plays) throws Exception {
-        send(scored("e1", "KEY_PASS", 0, 0.25));
-        send(scored("e2", "GOAL", 3_000, 1.0));
-        send(scored("e3", "SHOT", 10_000, 0.5));
-
-        harness.processWatermark(watermark);
-
-        assertThat(String.join(" ", playIds())).isEqualTo(plays);
-    }
-
     @Test
-    void anEventArrivingBeforeThePlayClosesJoinsIt() throws Exception {
-        send(scored("e1", "KEY_PASS", 0, 0.25));
-        harness.processWatermark(3_500);
-        send(scored("e2", "GOAL", 3_500, 1.0));
+    void playsCarryTheVideoTheirMatchDescriptorNames() throws Exception {
+        send(withAttributes(MatchDescriptor.EVENT_ID, "MATCH_START", 0, 0.0, Map.of(MatchDescriptor.VIDEO, "s3://media/m1.m3u8")));
+        send(scored("e1", "GOAL", 1_000, 1.0));
 
-        harness.processWatermark(7_499);
-        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.processWatermark(Long.MAX_VALUE);
 
-        harness.processWatermark(7_500);
-        assertThat(harness.extractOutputStreamRecords()).singleElement().satisfies(r -> {
-            Play play = r.getValue();
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(play -> {
             assertThat(play.getPlayId()).isEqualTo("p-e1");
-            assertThat(play.getPeakEventId()).isEqualTo("e2");
-            assertThat(play.getEvents()).extracting(e -> e.getEvent().getEventId()).containsExactly("e1", "e2");
-            assertThat(play.getStartMs()).isEqualTo(0);
-            assertThat(play.getEndMs()).isEqualTo(3_500);
-            assertThat(r.getTimestamp()).isEqualTo(7_500);
+            assertThat(play.getVideo()).isEqualTo("s3://media/m1.m3u8");
         });
     }
 
@@ -111,7 +85,7 @@ class GroupPlaysTest {
         harness = harness();
         harness.initializeState(snapshot);
         harness.open();
-        harness.processWatermark(7_000);
+        harness.processWatermark(Long.MAX_VALUE);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(play -> {
             assertThat(play.getPlayId()).isEqualTo("p-e1");
@@ -134,8 +108,15 @@ class GroupPlaysTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness() throws Exception {
-        return Harnesses.keyed(new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN), e -> e.getEvent().getMatchId(), ScoredEvent.class,
+        return Harnesses.keyed(new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN, null), e -> e.getEvent().getMatchId(), ScoredEvent.class,
                 Play.class);
+    }
+
+    private static ScoredEvent withAttributes(String id, String type, long videoMs, double score,
+            Map<String, String> attributes) {
+        ScoredEvent e = Events.scored(id, type, videoMs, score);
+        e.getEvent().setAttributes(attributes);
+        return e;
     }
 
     private void send(ScoredEvent e) throws Exception {

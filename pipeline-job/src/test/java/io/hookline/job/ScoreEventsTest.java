@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,38 +43,50 @@ class ScoreEventsTest {
     }
 
     @Test
-    void eventsWaitForTheWatermarkAndComeOutInVideoTimeOrder() throws Exception {
+    void aFeedFileIsScoredAtItsEndInVideoTimeOrder() throws Exception {
         send(sourced(event("e2", "SHOT", 2_000), 2));
         send(sourced(goal("e1", 1_000, 1, 0), 1));
         send(sourced(goal("e3", 5_000, 1, 1), 3));
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        harness.processWatermark(1_999);
-        assertThat(ids()).containsExactly("e1");
+        endOfFeed();
 
-        harness.processWatermark(5_000);
-        List<StreamRecord<? extends ScoredEvent>> out = harness.extractOutputStreamRecords();
-        assertThat(out).extracting(r -> r.getValue().getEvent().getEventId()).containsExactly("e1", "e2", "e3");
-        assertThat(out).extracting(StreamRecord::getTimestamp).containsExactly(1_000L, 2_000L, 5_000L);
+        List<ScoredEvent> out = harness.extractOutputValues();
+        assertThat(out).extracting(e -> e.getEvent().getEventId()).containsExactly("e1", "e2", "e3");
         // The running score: 1-0 takes the lead, the shot changes nothing, 1-1 equalises.
-        assertThat(out).extracting(r -> r.getValue().getScoreBefore())
+        assertThat(out).extracting(ScoredEvent::getScoreBefore)
                 .containsExactly(new Score(0, 0), new Score(1, 0), new Score(1, 0));
-        assertThat(out).extracting(r -> r.getValue().getScore())
-                .containsExactly(1.25, 0.5, 1.15);
-        assertThat(out).extracting(r -> r.getValue().getExplanation())
+        assertThat(out).extracting(ScoredEvent::getScore).containsExactly(1.25, 0.5, 1.15);
+        assertThat(out).extracting(ScoredEvent::getExplanation)
                 .containsExactly("GOAL 1.00 x lead change 1.25", "SHOT 0.50", "GOAL 1.00 x equaliser 1.15");
         assertThat(deadLetters()).isEmpty();
     }
 
     @Test
-    void eventsAtTheSameTimeComeOutInFeedOrder() throws Exception {
+    void eventsAtTheSameTimeComeOutWeightiestFirstWhateverTheFeedOrder() throws Exception {
         send(sourced(event("a", "SHOT", 1_000), 8));
-        send(sourced(event("c", "SAVE", 1_000), 2));
-        send(sourced(event("b", "FOUL", 1_000), 5));
+        send(sourced(event("c", "KEY_PASS", 1_000), 2));
+        send(sourced(event("d", "FOUL", 1_000), 5));
+        send(sourced(event("b", "FOUL", 1_000), 1));
 
-        harness.processWatermark(1_000);
+        endOfFeed();
 
-        assertThat(ids()).containsExactly("c", "b", "a");
+        assertThat(ids()).containsExactly("a", "c", "b", "d");
+    }
+
+    @Test
+    void aCorrectionThatChangesNothingLeavesEveryScoreAsItWas() throws Exception {
+        // The assist is logged with the goal's score, at the goal's moment; the goal's copy comes at the feed's end.
+        MatchEvent.Builder goal = goal("g", 1_000, 1, 0).setTeam("home");
+        send(sourced(goal, 1));
+        send(sourced(event("a", "ASSIST", 1_000).setTeam("home").setScore(new Score(1, 0)), 2));
+        send(sourced(goal("g", 1_000, 1, 0).setTeam("home").setVersion(2), 3));
+
+        endOfFeed();
+
+        assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getEventId(), ScoredEvent::getLeadChange)
+                .containsExactly(tuple("g", true), tuple("a", false));
+        assertThat(harness.extractOutputValues().get(0).getExplanation()).isEqualTo("GOAL 1.00 x lead change 1.25");
     }
 
     @ParameterizedTest(name = "earlier record arrives first: {0}")
@@ -86,7 +97,7 @@ class ScoreEventsTest {
         send(earlierFirst ? earlier : later);
         send(earlierFirst ? later : earlier);
 
-        harness.processWatermark(1_000);
+        endOfFeed();
 
         assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getDescription())
                 .containsExactly("first");
@@ -105,14 +116,10 @@ class ScoreEventsTest {
         send(sourced(event("e1", "SHOT", 5_000), 7));
         send(sourced(event("e1", "SHOT", 2_000), 3));
 
-        harness.processWatermark(2_000);
+        endOfFeed();
 
-        assertThat(harness.extractOutputStreamRecords()).singleElement().satisfies(r -> {
-            assertThat(r.getValue().getEvent().getVideoTimeMs()).isEqualTo(2_000L);
-            assertThat(r.getTimestamp()).isEqualTo(2_000L);
-        });
-        harness.processWatermark(5_000);
-        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(e -> assertThat(e.getEvent().getVideoTimeMs()).isEqualTo(2_000L));
         assertThat(deadLetters()).extracting(DeadLetter::getSequence).containsExactly(7L);
     }
 
@@ -126,7 +133,7 @@ class ScoreEventsTest {
         send(correctionFirst ? original : correction);
         send(sourced(goal("e2", 2_000, 1, 0), 2));
 
-        harness.processWatermark(2_000);
+        endOfFeed();
 
         List<ScoredEvent> out = harness.extractOutputValues();
         assertThat(out).extracting(e -> e.getEvent().getType()).containsExactly("SHOT", "GOAL");
@@ -142,10 +149,7 @@ class ScoreEventsTest {
         send(sourced(event("e1", "SHOT", 1_000), 1));
         send(sourced(event("e1", "SHOT", 3_000).setVersion(2), 2));
 
-        harness.processWatermark(2_999);
-        assertThat(harness.extractOutputValues()).isEmpty();
-
-        harness.processWatermark(3_000);
+        endOfFeed();
         assertThat(harness.extractOutputValues()).singleElement()
                 .satisfies(e -> assertThat(e.getEvent().getVideoTimeMs()).isEqualTo(3_000L));
     }
@@ -157,7 +161,7 @@ class ScoreEventsTest {
         send(sourced(event("e2", "SHOT", 1_500), 3));
         send(sourced(goal("e3", 2_000, 0, 1), 4));
 
-        harness.processWatermark(2_000);
+        endOfFeed();
 
         List<ScoredEvent> out = harness.extractOutputValues();
         assertThat(out).extracting(e -> e.getEvent().getEventId()).containsExactly("e2", "e3");
@@ -170,28 +174,26 @@ class ScoreEventsTest {
         send(sourced(goal("e1", 1_000, 1, 0).setVersion(2).setDeleted(true), 2));
         send(sourced(goal("e1", 1_000, 1, 0), 1));
 
-        harness.processWatermark(1_000);
+        endOfFeed();
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(deadLetters()).isEmpty();
     }
 
     @Test
-    void recordsForAnEventAlreadyUsedGoToTheDeadLetters() throws Exception {
+    void recordsForAnEventOfAnEndedFeedGoToTheDeadLetters() throws Exception {
         MatchEvent e1 = goal("e1", 1_000, 1, 0).build();
         send(sourced(e1, 1));
-        harness.processWatermark(1_000);
+        send(sourced(event("end", "MATCH_END", 2_000), 2));
 
         send(sourced(e1, 9));
         send(sourced(goal("e1", 1_000, 2, 0).setVersion(2), 10));
-        send(sourced(goal("e1", 1_000, 1, 0).setVersion(3).setDeleted(true), 11));
-        harness.processWatermark(10_000);
+        endOfFeed();
 
-        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(ids()).containsExactly("e1", "end");
         assertThat(deadLetters()).extracting(DeadLetter::getOrigin, DeadLetter::getReason).containsExactly(
-                tuple(origin(9), "duplicate event id e1 (version 1 was already used)"),
-                tuple(origin(10), "correction to event e1 arrived after the event was used"),
-                tuple(origin(11), "correction to event e1 arrived after the event was used"));
+                tuple(origin(9), "event e1 arrived after the match ended"),
+                tuple(origin(10), "event e1 arrived after the match ended"));
     }
 
     @Test
@@ -199,7 +201,7 @@ class ScoreEventsTest {
         send(sourced(goal("e1", 1_000, 1, 0), 1));
         send(sourced(event("x1", "GOAL", 2_000).setMatchId("m2").setScore(new Score(0, 1)), 1));
 
-        harness.processWatermark(2_000);
+        endOfFeed();
 
         List<ScoredEvent> out = harness.extractOutputValues();
         assertThat(out).extracting(e -> e.getEvent().getMatchId()).containsExactly("m1", "m2");
@@ -209,17 +211,19 @@ class ScoreEventsTest {
 
     @Test
     void pendingEventsScoreAndUsedIdsSurviveARestore() throws Exception {
+        restartLive(500);
         send(sourced(goal("e1", 1_000, 1, 0), 1));
         send(sourced(goal("e2", 2_000, 1, 1), 2));
-        harness.processWatermark(1_000);
+        assertThat(ids()).containsExactly("e1");
         OperatorSubtaskState snapshot = harness.snapshot(1, 1_500);
         harness.close();
 
-        harness = harness();
+        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, live(500)),
+                e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
         harness.initializeState(snapshot);
         harness.open();
         send(sourced(goal("e1", 1_000, 1, 0), 5));
-        harness.processWatermark(2_000);
+        harness.setProcessingTime(1_000);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(e -> {
             assertThat(e.getEvent().getEventId()).isEqualTo("e2");
@@ -234,23 +238,22 @@ class ScoreEventsTest {
     void aMatchEndReleasesWhatWaitsThenItselfAndRefusesWhatComesAfter() throws Exception {
         send(sourced(event("e2", "SHOT", 80_000), 2));
         send(sourced(goal("e1", 60_000, 1, 0), 1));
-        harness.processWatermark(10_000);
         assertThat(ids()).isEmpty();
 
-        // No watermark moves: the end alone releases the match.
+        // The end alone releases the match.
         send(sourced(event("end", "MATCH_END", 90_000), 3));
         assertThat(ids()).containsExactly("e1", "e2", "end");
         assertThat(harness.extractOutputValues().get(2).getScoreBefore()).isEqualTo(new Score(1, 0));
 
         send(sourced(event("late", "GOAL", 85_000), 4));
-        harness.processWatermark(Long.MAX_VALUE);
+        endOfFeed();
         assertThat(ids()).containsExactly("e1", "e2", "end");
         assertThat(side(harness, DeadLetters.TAG)).singleElement()
                 .satisfies(d -> assertThat(d.getReason()).isEqualTo("event late arrived after the match ended"));
     }
 
     @Test
-    void theMatchDescriptorNamesEachSidesEventsAndIsNotScored() throws Exception {
+    void theMatchDescriptorNamesEachSidesEventsAndIsPassedOnForItsVideo() throws Exception {
         send(sourced(new MatchDescriptor("m1", "Derby", "Riverside", "Harbour").event(), 1));
         send(sourced(goal("e1", 1_000, 1, 0).setTeam("home"), 2));
         send(sourced(event("e2", "SAVE", 2_000).setTeam("away"), 3));
@@ -258,11 +261,11 @@ class ScoreEventsTest {
                 .setAttributes(Map.of(MatchDescriptor.TEAM_NAME, "Harbour FC")), 4));
         send(sourced(event("e4", "FOUL", 4_000), 5));
 
-        harness.processWatermark(5_000);
+        endOfFeed();
 
         assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getEventId(),
                         e -> e.getEvent().getAttributes().get(MatchDescriptor.TEAM_NAME))
-                .containsExactly(tuple("e1", "Riverside"), tuple("e2", "Harbour"), tuple("e3", "Harbour FC"),
+                .containsExactly(tuple(MatchDescriptor.EVENT_ID, null), tuple("e1", "Riverside"), tuple("e2", "Harbour"), tuple("e3", "Harbour FC"),
                         tuple("e4", null));
         assertThat(deadLetters()).isEmpty();
     }
@@ -285,7 +288,7 @@ class ScoreEventsTest {
         // Past the retention the match is gone: the same id is a new match's event, not a late one.
         harness.setStateTtlProcessingTime(Duration.ofHours(24).toMillis());
         send(sourced(event("later", "GOAL", 95_000), 5));
-        harness.processWatermark(95_000);
+        endOfFeed();
         assertThat(ids()).containsExactly("e1", "e2", "end", "later");
         assertThat(deadLetters()).hasSize(1);
     }
@@ -297,7 +300,7 @@ class ScoreEventsTest {
         send(sourced(goal("e1", 60_000, 1, 0), 1));
         harness.setStateTtlProcessingTime(Duration.ofHours(13).toMillis());
 
-        harness.processWatermark(Long.MAX_VALUE);
+        endOfFeed();
 
         assertThat(ids()).as("the held event expired with its match").isEmpty();
         assertThat(deadLetters()).isEmpty();
@@ -305,15 +308,32 @@ class ScoreEventsTest {
 
     private void restartWith(MatchRetention retention) throws Exception {
         harness.close();
-        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), retention), e -> e.getEvent().getMatchId(),
+        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), retention, null), e -> e.getEvent().getMatchId(),
                 SourcedEvent.class, ScoredEvent.class);
         harness.open();
     }
 
+    /** Runs the rest of the test on a live feed, whose events wait {@code reorderMs} of match time. */
+    private void restartLive(long reorderMs) throws Exception {
+        harness.close();
+        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, live(reorderMs)),
+                e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
+        harness.open();
+    }
+
+    static LiveSettings live(long reorderMs) {
+        return new LiveSettings(reorderMs, Duration.ofMinutes(1), 8);
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, ScoredEvent> harness()
             throws Exception {
-        return Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN),
+        return Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, null),
                 e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
+    }
+
+    /** The end of a feed file: in BATCH mode the watermark jumps to the end of time. */
+    private void endOfFeed() throws Exception {
+        harness.processWatermark(Long.MAX_VALUE);
     }
 
     /** Sends an event stamped with its video time, as the job's watermark strategy does. */

@@ -85,17 +85,23 @@ public final class LiveMatch {
         return clips;
     }
 
+    /** The match's final manifest: a live match's is rewritten as clips land, and final once the match ended. */
     public static JsonNode awaitManifest(S3Client s3, String bucket, String prefix, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         String key = prefix + MATCH + "/manifest.json";
+        JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+                last = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+                if (last.path("ranksFinal").asBoolean(true)) {
+                    return last;
+                }
             } catch (NoSuchKeyException e) {
-                Thread.sleep(500);
+                // Not written yet.
             }
+            Thread.sleep(500);
         }
-        throw new AssertionError("no s3://" + bucket + "/" + key + " within " + timeout);
+        throw new AssertionError("no final s3://" + bucket + "/" + key + " within " + timeout + "; last seen: " + last);
     }
 
     /**

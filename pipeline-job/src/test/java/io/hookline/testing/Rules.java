@@ -33,19 +33,29 @@ public final class Rules {
      * Other types are not listed.
      */
     public static HighlightRules rules() {
+        return rules(CompilationRules.NONE);
+    }
+
+    /** {@link #rules()} with these compilations. */
+    public static HighlightRules rules(CompilationRules compilations) {
         return new HighlightRules("test", HOOK_MS, GAP_MS, MAX_PLAY_MS, Map.of(
                 EventType.GOAL, new EventRule(true, 1.0, 8_000, 5_000),
                 EventType.SHOT, new EventRule(true, 0.5, 6_000, 3_000),
                 EventType.KEY_PASS, new EventRule(false, 0.25, 0, 0),
                 EventType.FOUL, new EventRule(false, 0.1, 0, 0)),
                 new ContextRules(Map.of(), 1.25, 1.15, 1, 0, 1, 0, 1, 1), MediaRules.NONE, ReplayRule.NONE,
-                CompilationRules.NONE, CameraMotion.FIXED);
+                compilations, CameraMotion.FIXED);
     }
 
     /** {@link #rules()} with two renditions, "wide" and "tall", drawing a template that shows nothing. */
     public static ProfileSet profiles(String version) {
+        return profiles(version, CompilationRules.NONE);
+    }
+
+    /** {@link #profiles(String)} whose rules make these compilations. */
+    public static ProfileSet profiles(String version, CompilationRules compilations) {
         GraphicsTemplate plain = new GraphicsTemplate("plain", "graphics/test.yaml", null, null, null, null, null, null);
-        return new ProfileSet(version, rules(), List.of(rendition("wide", 1280, 720), rendition("tall", 720, 1280)),
+        return new ProfileSet(version, rules(compilations), List.of(rendition("wide", 1280, 720), rendition("tall", 720, 1280)),
                 List.of(plain));
     }
 

@@ -27,18 +27,30 @@ import java.util.Set;
  * title: Riverside v Harbour, matchday 14
  * homeTeam: Riverside
  * awayTeam: Harbour
+ * video: s3://media/derby-2026-11-29/live.m3u8
  * </pre>
+ *
+ * A live job serves many matches at once, so each match names its own video; without one, the job's video is
+ * used.
  *
  * @param title null when not given
  * @param homeTeam null when not given
  * @param awayTeam null when not given
+ * @param video the match's video (a path, URL, s3:// object or HLS playlist); null when not given
  */
-public record MatchDescriptor(String matchId, String title, String homeTeam, String awayTeam) {
+public record MatchDescriptor(String matchId, String title, String homeTeam, String awayTeam, String video) {
     /** The event id of the descriptor's event: a match has one descriptor, a later one replaces it. */
     public static final String EVENT_ID = "match-start";
     /** The attribute an event carries its team's name in, as importers write it. */
     public static final String TEAM_NAME = "teamName";
-    private static final Set<String> KEYS = Set.of("matchId", "title", "homeTeam", "awayTeam");
+    /** The attribute the descriptor's event carries the match's video in. */
+    public static final String VIDEO = "video";
+    private static final Set<String> KEYS = Set.of("matchId", "title", "homeTeam", "awayTeam", VIDEO);
+
+    /** A descriptor without a video of its own. */
+    public MatchDescriptor(String matchId, String title, String homeTeam, String awayTeam) {
+        this(matchId, title, homeTeam, awayTeam, null);
+    }
 
     public static MatchDescriptor load(Path file) throws SyncException, IOException {
         return read(file.toString(), Files.readAllBytes(file));
@@ -52,7 +64,7 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
         }
         checkKeys(root, KEYS);
         return new MatchDescriptor(text(required(root, "matchId"), "matchId").value(), value(root, "title"),
-                value(root, "homeTeam"), value(root, "awayTeam"));
+                value(root, "homeTeam"), value(root, "awayTeam"), value(root, VIDEO));
     }
 
     private static String value(Mapping root, String key) throws SyncException {
@@ -63,7 +75,7 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
     /** The descriptor a {@code MATCH_START} event carries. */
     public static MatchDescriptor of(MatchEvent start) {
         Map<String, String> a = start.getAttributes();
-        return new MatchDescriptor(start.getMatchId(), a.get("title"), a.get("homeTeam"), a.get("awayTeam"));
+        return new MatchDescriptor(start.getMatchId(), a.get("title"), a.get("homeTeam"), a.get("awayTeam"), a.get(VIDEO));
     }
 
     public static boolean is(MatchEvent event) {
@@ -76,6 +88,7 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
         put(attributes, "title", title);
         put(attributes, "homeTeam", homeTeam);
         put(attributes, "awayTeam", awayTeam);
+        put(attributes, VIDEO, video);
         return MatchEvent.newBuilder()
                 .setMatchId(matchId)
                 .setEventId(EVENT_ID)
