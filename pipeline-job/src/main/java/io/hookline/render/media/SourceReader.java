@@ -12,10 +12,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -177,8 +175,8 @@ public final class SourceReader implements AutoCloseable {
 
     private void seek(long startUs) {
         // Seek to the keyframe at or before the window; decoding from there reaches the first frame.
-        int ret = av_seek_frame(format, -1, startOffsetUs + Math.max(0, startUs), AVSEEK_FLAG_BACKWARD);
-        Ffmpeg.check(ret, "seeking " + location + " to " + startUs / 1000 + " ms");
+        long containerStart = format.start_time() == AV_NOPTS_VALUE() ? 0 : format.start_time();
+        KeyframeSeek.seek(format, videoIndex, startOffsetUs + Math.max(0, startUs), containerStart, location);
         avcodec_flush_buffers(videoDecoder);
         if (audioDecoder != null) {
             avcodec_flush_buffers(audioDecoder);
