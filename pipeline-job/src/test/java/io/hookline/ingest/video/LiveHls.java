@@ -97,6 +97,7 @@ final class LiveHls {
 
     /** Publishes one segment every {@code intervalMs} on a background thread, then ends the playlist. */
     Thread publishEvery(Shelf shelf, long intervalMs) {
+        publishedAt.clear();
         Thread thread = new Thread(() -> {
             try {
                 for (int i = 0; i < segmentCount(); i++) {
