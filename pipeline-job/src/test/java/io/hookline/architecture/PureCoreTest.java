@@ -63,6 +63,15 @@ class PureCoreTest {
     }
 
     @Test
+    void liveVideoSourcesLeaveNativeMediaToTheRenderer() {
+        // Anything that touches FFmpeg stays in render/media; live sources only hand it local files.
+        noClasses().that().resideInAPackage("io.hookline.ingest.video..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "io.hookline.render..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
     void theRuleCatchesAPackageThatUsesFlink() {
         // The job's operators use Flink, so the same rule must report them.
         assertThatThrownBy(() -> pureRule("io.hookline.job").check(classes))

@@ -12,10 +12,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -23,6 +21,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_move_ref;
@@ -72,7 +72,7 @@ public final class SourceReader implements AutoCloseable {
         void accept(AVFrame frame, long startUs, long endUs);
     }
 
-    private SourceReader(String location, AVFormatContext format, int decoderThreads) {
+    private SourceReader(String location, AVFormatContext format, int decoderThreads, SourceOptions options) {
         this.location = location;
         this.format = format;
         this.videoIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
@@ -83,8 +83,8 @@ public final class SourceReader implements AutoCloseable {
         this.audioIndex = audio >= 0 ? audio : -1;
         this.videoDecoder = openDecoder(format.streams(videoIndex), decoderThreads);
         this.audioDecoder = audioIndex >= 0 ? openDecoder(format.streams(audioIndex), 1) : null;
-        this.startOffsetUs = format.start_time() == AV_NOPTS_VALUE() ? 0 : format.start_time();
-        this.info = describe();
+        this.startOffsetUs = startOffset(options.firstFrameUs());
+        this.info = describe(options.identity() != null ? options.identity() : identity(location));
     }
 
     /**
@@ -93,6 +93,16 @@ public final class SourceReader implements AutoCloseable {
      * @throws MediaException naming the location and the reason when it cannot be opened or holds no video
      */
     public static SourceReader open(String location, int decoderThreads) {
+        return open(location, decoderThreads, SourceOptions.NONE);
+    }
+
+    /**
+     * Opens a source with demuxer options, an identity for caches and, for a window of a live video, where its
+     * first video frame is on the live timeline.
+     *
+     * @throws MediaException naming the location and the reason when it cannot be opened or holds no video
+     */
+    public static SourceReader open(String location, int decoderThreads, SourceOptions options) {
         Ffmpeg.init();
         if (!location.contains("://")) {
             Path path = Path.of(location);
@@ -104,7 +114,10 @@ public final class SourceReader implements AutoCloseable {
             }
         }
         AVFormatContext format = new AVFormatContext(null);
-        int ret = avformat_open_input(format, location, null, (AVDictionary) null);
+        AVDictionary demuxerOptions = new AVDictionary(null);
+        options.demuxerOptions().forEach((key, value) -> av_dict_set(demuxerOptions, key, value, 0));
+        int ret = avformat_open_input(format, location, null, demuxerOptions);
+        av_dict_free(demuxerOptions);
         if (ret < 0) {
             throw new MediaException("cannot open video " + location + ": " + Ffmpeg.describe(ret));
         }
@@ -113,7 +126,7 @@ public final class SourceReader implements AutoCloseable {
             if (ret < 0) {
                 throw new MediaException("cannot read video " + location + ": " + Ffmpeg.describe(ret));
             }
-            return new SourceReader(location, format, decoderThreads);
+            return new SourceReader(location, format, decoderThreads, options);
         } catch (RuntimeException e) {
             avformat_close_input(format);
             throw e;
@@ -162,15 +175,30 @@ public final class SourceReader implements AutoCloseable {
 
     private void seek(long startUs) {
         // Seek to the keyframe at or before the window; decoding from there reaches the first frame.
-        int ret = av_seek_frame(format, -1, startOffsetUs + Math.max(0, startUs), AVSEEK_FLAG_BACKWARD);
-        Ffmpeg.check(ret, "seeking " + location + " to " + startUs / 1000 + " ms");
+        long containerStart = format.start_time() == AV_NOPTS_VALUE() ? 0 : format.start_time();
+        KeyframeSeek.seek(format, videoIndex, startOffsetUs + Math.max(0, startUs), containerStart, location);
         avcodec_flush_buffers(videoDecoder);
         if (audioDecoder != null) {
             avcodec_flush_buffers(audioDecoder);
         }
     }
 
-    private SourceInfo describe() {
+    /**
+     * What is subtracted from a stream time to get a source time: the container's start, or for a live window
+     * its first video frame less where that frame is on the live timeline.
+     */
+    private long startOffset(long firstFrameUs) {
+        long containerStart = format.start_time() == AV_NOPTS_VALUE() ? 0 : format.start_time();
+        if (firstFrameUs == SourceOptions.FROM_CONTAINER) {
+            return containerStart;
+        }
+        AVStream video = format.streams(videoIndex);
+        long videoStart = video.start_time() == AV_NOPTS_VALUE() ? containerStart
+                : av_rescale_q(video.start_time(), video.time_base(), MICROS);
+        return videoStart - firstFrameUs;
+    }
+
+    private SourceInfo describe(String identity) {
         AVStream video = format.streams(videoIndex);
         AVCodecParameters vp = video.codecpar();
         AVRational rate = video.avg_frame_rate().num() > 0 ? video.avg_frame_rate() : video.r_frame_rate();
@@ -184,7 +212,7 @@ public final class SourceReader implements AutoCloseable {
             channels = ap.ch_layout().nb_channels();
             sampleRate = ap.sample_rate();
         }
-        return new SourceInfo(location, identity(location), durationUs / 1000, vp.width(), vp.height(), fps,
+        return new SourceInfo(location, identity, durationUs / 1000, vp.width(), vp.height(), fps,
                 avcodec_get_name(vp.codec_id()).getString(), channels, sampleRate);
     }
 

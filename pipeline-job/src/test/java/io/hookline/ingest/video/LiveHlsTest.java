@@ -1,0 +1,147 @@
+package io.hookline.ingest.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.hookline.storage.s3.S3Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Live HLS playlists in a local directory, growing while the test waits for windows of them. */
+class LiveHlsTest {
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    @TempDir
+    static Path work;
+    static LiveHls mpegts;
+    static LiveHls fmp4;
+
+    @TempDir
+    Path live;
+
+    @BeforeAll
+    static void cutSegments() throws Exception {
+        mpegts = LiveHls.cut(work, false);
+        fmp4 = LiveHls.cut(work, true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mpegts", "fmp4"})
+    void aWindowHoldsExactlyTheSourceFramesOfItsTimes(String type) throws Exception {
+        LiveHls stream = type.equals("fmp4") ? fmp4 : mpegts;
+        stream.publish(LiveHls.directory(live), 0, stream.segmentCount(), true);
+        try (LiveVideo video = open()) {
+            for (long[] times : new long[][] {{0, 1000}, {3000, 5000}, {3960, 6040}, {1230, 9870}, {10_000, 12_000}}) {
+                Window window = video.await(times[0], times[1], Duration.ofSeconds(5), POLL);
+
+                assertThat(WindowFrames.decode(window, times[0], times[1]))
+                        .as("window %d-%d ms", times[0], times[1])
+                        .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
+                assertThat(window.notes()).isEmpty();
+                assertThat(window.identity()).isEqualTo("hls:" + live.resolve("live.m3u8"));
+            }
+        }
+    }
+
+    @Test
+    void theFirstWindowIsReadyBeforeTheLaterSegmentsExist() throws Exception {
+        // Opened before the playlist exists: a reading that finds nothing is tried again until the wait is over.
+        try (LiveVideo video = open()) {
+            Thread publisher = mpegts.publishEvery(LiveHls.directory(live), 500);
+            Window first = video.await(0, 2000, Duration.ofSeconds(10), POLL);
+            Instant ready = Instant.now();
+
+            Instant fourth = mpegts.publishedAt(3);
+            assertThat(fourth == null || fourth.isAfter(ready)).as("segment 3 came out after the window was ready")
+                    .isTrue();
+            assertThat(WindowFrames.decode(first, 0, 2000)).containsExactlyElementsOf(WindowFrames.expected(0, 2000));
+
+            Window last = video.await(9000, 12_000, Duration.ofSeconds(10), POLL);
+            assertThat(mpegts.publishedAt(5)).isNotNull();
+            assertThat(WindowFrames.decode(last, 9000, 12_000))
+                    .containsExactlyElementsOf(WindowFrames.expected(9000, 12_000));
+            assertThat(video.refresh().ended()).isTrue();
+            publisher.join();
+        }
+    }
+
+    @Test
+    void aWindowBeyondAStalledEdgeFailsOnceTheWaitIsOver() throws Exception {
+        mpegts.publish(LiveHls.directory(live), 0, 3, false);
+        try (LiveVideo video = open()) {
+            Duration wait = Duration.ofMillis(800);
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> video.await(5000, 7000, wait, Duration.ofMillis(200)))
+                    .isInstanceOf(VideoNotCoveredException.class)
+                    .hasMessageStartingWith("the video stops at 0:06; the play ends at 0:07 (no new video for");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(took).isBetween(wait, wait.plusMillis(200 + 300));
+        }
+    }
+
+    @Test
+    void aWindowPastTheEndOfAnEndedVideoFailsAtOnce() throws Exception {
+        mpegts.publish(LiveHls.directory(live), 0, mpegts.segmentCount(), true);
+        try (LiveVideo video = open()) {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> video.await(11_000, 13_500, Duration.ofSeconds(30), POLL))
+                    .isInstanceOf(VideoNotCoveredException.class)
+                    .hasMessage("the video stops at 0:12; the play ends at 0:13 (the video has ended)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"absent", "empty", "random bytes", "bad sync bytes"})
+    void aDamagedSegmentIsSkippedAndNotedAndTheFramesAroundItAreRight(String damage) throws Exception {
+        mpegts.publish(LiveHls.directory(live), 0, mpegts.segmentCount(), true);
+        damage(live.resolve("seg2.ts"), damage);
+        try (LiveVideo video = open()) {
+            List<WindowFrames.Shown> shown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                Window window = video.await(2000, 8000, Duration.ofSeconds(5), POLL);
+                assertThat(window.notes()).singleElement().asString()
+                        .startsWith("segment 2 (0:04.0-0:06.0) ")
+                        .endsWith(": skipped")
+                        .contains(damage.equals("absent") ? "is missing" : damage.equals("empty") ? "is empty"
+                                : "is not MPEG-TS");
+                return WindowFrames.decode(window, 2000, 8000);
+            });
+
+            assertThat(shown.get(0)).isEqualTo(new WindowFrames.Shown(50, 2_000_000));
+            assertThat(shown).filteredOn(s -> s.frame() < 100).containsExactlyElementsOf(WindowFrames.frames(50, 100));
+            assertThat(shown).filteredOn(s -> s.frame() >= 100).containsExactlyElementsOf(WindowFrames.frames(150, 200));
+        }
+    }
+
+    private LiveVideo open() {
+        return LiveVideo.open(live.resolve("live.m3u8").toString(), S3Settings.defaults(), false);
+    }
+
+    private static void damage(Path segment, String how) throws Exception {
+        byte[] data = Files.readAllBytes(segment);
+        switch (how) {
+            case "absent" -> Files.delete(segment);
+            case "empty" -> Files.write(segment, new byte[0]);
+            case "random bytes" -> {
+                new Random(7).nextBytes(data);
+                Files.write(segment, data);
+            }
+            default -> {
+                data[188 * 10] = 0x00;
+                Files.write(segment, data);
+            }
+        }
+    }
+}
