@@ -1,52 +1,35 @@
 package io.hookline.testing;
 
+import io.hookline.demo.EmbeddedKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real Kafka broker in KRaft mode (one node that is broker and controller) in the test JVM, from Kafka's jars. */
+/** The embedded KRaft broker the demo uses, with a read-committed reader of its topics for the tests. */
 public final class KafkaTestBroker implements AutoCloseable {
-    private final KafkaClusterTestKit cluster;
+    private final EmbeddedKafka kafka;
 
-    private KafkaTestBroker(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private KafkaTestBroker(EmbeddedKafka kafka) {
+        this.kafka = kafka;
     }
 
     public static KafkaTestBroker start() throws Exception {
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                // One broker: the internal topics cannot have more replicas than that.
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        return new KafkaTestBroker(cluster);
+        return new KafkaTestBroker(EmbeddedKafka.start());
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
     public void createTopic(String name, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        }
+        kafka.createTopic(name, partitions);
     }
 
     /** A read-committed consumer of {@code topic} from its beginning, subscribed by the time this returns. */
@@ -98,6 +81,6 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        kafka.close();
     }
 }

@@ -111,6 +111,11 @@ public final class MatchPublisher implements AutoCloseable {
         return new Result(counts, skipped, ended);
     }
 
+    /** Publishes one event and waits until Kafka has it: a paced feed sends each event when it happens. */
+    public void publish(String topic, MatchEvent event) throws IOException {
+        await(send(topic, event));
+    }
+
     private static List<FeedRecord> read(Path feed) throws IOException {
         List<FeedRecord> records = new ArrayList<>();
         try (InputStream in = Files.newInputStream(feed);
@@ -128,7 +133,7 @@ public final class MatchPublisher implements AutoCloseable {
     }
 
     /** The end marker: at the match's last event, so it closes the match without moving its clock on. */
-    static MatchEvent matchEnd(MatchEvent last) {
+    public static MatchEvent matchEnd(MatchEvent last) {
         return MatchEvent.newBuilder()
                 .setMatchId(last.getMatchId())
                 .setEventId(MATCH_END_ID)
