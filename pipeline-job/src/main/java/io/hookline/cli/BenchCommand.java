@@ -1,19 +1,30 @@
 package io.hookline.cli;
 
 import io.hookline.bench.Bench;
+import io.hookline.bench.LiveBench;
 import io.hookline.job.JobOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./hookline bench}: how fast Hookline renders, against a script that runs ffmpeg once per file. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Generates a standard synthetic match (1080p50, stereo; 3 min 10 s, or 1 min with --quick),"
+        description = {"Generates a standard synthetic match (1080p50, stereo; 3 min 10 s, or 1 min with --quick),"
                 + " renders its clips in every rendition with Hookline and with a naive baseline (one ffmpeg process"
                 + " per clip per rendition, with the same settings), measures the encode-only lower bound, compares"
-                + " the two with SSIM, and prints medians over several runs; the figures also go to DIR/bench.json.")
+                + " the two with SSIM, and prints medians over several runs; the figures also go to DIR/bench.json.",
+                "With --live it measures live latency instead: it runs ./hookline demo --live's set-up (the sample"
+                        + " match played out in real time as HLS, its events on an embedded Kafka broker, the live"
+                        + " job, the youtube-landscape, instagram-reels and whatsapp renditions) and times every"
+                        + " play clip from the video covering it to its first rendition on disk, to all its"
+                        + " renditions, and to its record on the clips topic; with the render backlog, CPU time and"
+                        + " peak memory, as medians over --runs runs, in DIR/bench-live.json."})
 final class BenchCommand implements Callable<Integer> {
+    /** As ./hookline demo --live staggers its matches. */
+    private static final Duration LIVE_STAGGER = Duration.ofSeconds(20);
+
     @Option(names = "--out", defaultValue = "hookline-out/bench",
             description = "Where the match, the renders and bench.json go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -37,12 +48,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the first run's renditions (gigabytes) under DIR/runs.")
     boolean keep;
 
+    @Option(names = "--live", description = "Measure live latency (see above) instead of render throughput.")
+    boolean live;
+
+    @Option(names = "--matches", defaultValue = "1",
+            description = "With --live: concurrent sample matches, 20 s apart (default: ${DEFAULT-VALUE}).")
+    int matches;
+
+    @Option(names = "--draft", description = "With --live: render the draft renditions (reduced size, fastest preset).")
+    boolean draft;
+
     @Override
     public Integer call() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         if ((runs != null && runs < 1) || (parallelism != null && parallelism < 1) || (processes != null && processes < 1)) {
             System.err.println("error: --runs, --parallelism and --processes must be at least 1");
             return ExitCodes.USAGE;
+        }
+        if (live) {
+            if (matches < 1) {
+                System.err.println("error: --matches must be at least 1");
+                return ExitCodes.USAGE;
+            }
+            new LiveBench(new LiveBench.Options(out, RunOptions.defaultProfiles(), matches, runs != null ? runs : 3,
+                    draft, DemoCommand.DEMO_RENDITIONS,
+                    parallelism != null ? parallelism : JobOptions.defaultParallelism(), LIVE_STAGGER), System.out).run();
+            return ExitCodes.OK;
         }
         Bench.Options options = new Bench.Options(out, RunOptions.defaultProfiles(), quick,
                 runs != null ? runs : quick ? 1 : 3,

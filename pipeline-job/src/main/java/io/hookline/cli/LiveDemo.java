@@ -24,6 +24,7 @@ final class LiveDemo {
 
     private final PrintStream out;
     private Instant started;
+    private List<LandedClip> landed = List.of();
 
     LiveDemo(PrintStream out) {
         this.out = out;
@@ -39,7 +40,7 @@ final class LiveDemo {
                 settings.matchIds().size(), settings.matchIds().size() == 1 ? "" : "es", matchLength.toMinutes(),
                 matchLength.toSecondsPart(), settings.stagger().toSeconds(), settings.out(), LiveRun.LIVE_DIR,
                 LiveRun.CLIPS_TOPIC);
-        LiveRun run = LiveRun.start(settings, this::landed);
+        LiveRun run = LiveRun.start(settings, this::print);
         Thread onCtrlC = new Thread(() -> closeQuietly(run), "live-demo-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
@@ -47,13 +48,13 @@ final class LiveDemo {
             Duration timeout = matchLength.plus(settings.stagger().multipliedBy(settings.matchIds().size() - 1))
                     .plus(TAIL);
             boolean finished = run.awaitFinished(timeout);
-            List<LandedClip> landed = run.landed();
+            landed = run.landed();
             run.close();
             if (!finished) {
                 out.println("error: the matches did not all finish within " + timeout.toMinutes() + " minutes");
                 return ExitCodes.PARTIAL;
             }
-            latencies(settings.matchIds(), landed);
+            latencies(settings.matchIds());
             int problems = new Summary(out).print(settings.out(), started, Duration.between(started, Instant.now()));
             return problems == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         } finally {
@@ -66,7 +67,12 @@ final class LiveDemo {
         }
     }
 
-    private synchronized void landed(LandedClip c) {
+    /** The clips the last run saw land, in order. */
+    List<LandedClip> landed() {
+        return landed;
+    }
+
+    private synchronized void print(LandedClip c) {
         RenderedClip clip = c.clip();
         long s = Duration.between(started, c.committedAt()).toSeconds();
         String latency = c.latency() == null ? "     -" : String.format(Locale.ROOT, "%5.1fs", c.latency().toMillis() / 1000.0);
@@ -74,7 +80,7 @@ final class LiveDemo {
                 clip.getRank(), clip.getKind(), latency, clip.getTitle(), clip.getWithdrawn() ? " (withdrawn)" : "");
     }
 
-    private void latencies(List<String> matchIds, List<LandedClip> landed) {
+    private void latencies(List<String> matchIds) {
         out.println();
         out.println("Latency of play clips, from the video covering the play to the clip on the topic:");
         List<Double> all = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A match's output directory as the job writes it: its manifest, dead letters and clips. */
-final class MatchOutput {
+public final class MatchOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FILES = List.of(ManifestFiles.MANIFEST_JSON, ManifestFiles.MANIFEST_AVRO,
             ManifestFiles.DEAD_LETTERS);
@@ -53,7 +53,7 @@ final class MatchOutput {
     }
 
     /** The match's final manifest written since {@code since}, or null while there is none. */
-    static JsonNode finalManifest(Path matchDir, Instant since) throws IOException {
+    public static JsonNode finalManifest(Path matchDir, Instant since) throws IOException {
         Path file = matchDir.resolve(ManifestFiles.MANIFEST_JSON);
         if (!Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(since)) {
             return null;
