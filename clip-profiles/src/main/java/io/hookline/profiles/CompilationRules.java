@@ -2,6 +2,7 @@ package io.hookline.profiles;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which compilations a match gets, and how they open.
@@ -25,7 +26,9 @@ public record CompilationRules(List<Compilation> kinds, int teaserCuts) implemen
         /** A reel for every player with enough plays. */
         PLAYER,
         /** A reel for each team. */
-        TEAM
+        TEAM,
+        /** While a live match goes on, its best plays so far, every few minutes of the match. */
+        SO_FAR
     }
 
     /**
@@ -34,6 +37,16 @@ public record CompilationRules(List<Compilation> kinds, int teaserCuts) implemen
      * @param plays at most this many plays
      * @param maxMs at most this long
      * @param minPlays made only when at least this many plays qualify
+     * @param everyMs how often a rolling compilation (SO_FAR) is made, in match time; 0 for the others
      */
-    public record Compilation(Kind kind, int plays, long maxMs, int minPlays) implements Serializable {}
+    public record Compilation(Kind kind, int plays, long maxMs, int minPlays, long everyMs) implements Serializable {
+        public Compilation(Kind kind, int plays, long maxMs, int minPlays) {
+            this(kind, plays, maxMs, minPlays, 0);
+        }
+    }
+
+    /** The rolling compilation's rule, when there is one. */
+    public Optional<Compilation> soFar() {
+        return kinds.stream().filter(c -> c.kind() == Kind.SO_FAR).findFirst();
+    }
 }

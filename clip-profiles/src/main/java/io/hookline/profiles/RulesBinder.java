@@ -23,7 +23,8 @@ final class RulesBinder {
             CompilationRules.Kind.TOP, "top",
             CompilationRules.Kind.PERIOD, "perPeriod",
             CompilationRules.Kind.PLAYER, "perPlayer",
-            CompilationRules.Kind.TEAM, "perTeam");
+            CompilationRules.Kind.TEAM, "perTeam",
+            CompilationRules.Kind.SO_FAR, "soFar");
     private static final List<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(Enum::name).toList();
 
     private final ReadContext context;
@@ -101,7 +102,9 @@ final class RulesBinder {
             c.optionalMap(key, k -> k.bool("enabled", true) ? new CompilationRules.Compilation(kind,
                             k.integer("plays", Range.of(1, 100)),
                             Units.millis(k.decimal("maxSeconds", Range.of(5, 3600))),
-                            k.integer("minPlays", Range.of(1, 100), 1)) : null)
+                            k.integer("minPlays", Range.of(1, 100), 1),
+                            kind == CompilationRules.Kind.SO_FAR ? Units.millis(60 * k.decimal("everyMinutes",
+                                    Range.of(1, 240))) : 0) : null)
                     .ifPresent(kinds::add);
         }
         int teaser = c.map("teaser", t -> t.integer("cuts", Range.of(0, 20))).orElse(0);

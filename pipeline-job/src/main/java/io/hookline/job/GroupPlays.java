@@ -42,6 +42,7 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
     private transient MapState<String, Play> closed;
     private transient MapState<String, String> playOf;
     private transient ValueState<Long> closedUntil;
+    private transient ValueState<Integer> sequence;
     private transient MatchTime clock;
 
     /** @param live the live pacing, or null for a feed file */
@@ -63,6 +64,7 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
                 retention.apply(new MapStateDescriptor<>("play-of", Types.STRING, Types.STRING)));
         closedUntil = getRuntimeContext().getState(
                 retention.apply(new ValueStateDescriptor<>("closed-until", Types.LONG)));
+        sequence = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("sequence", Types.INT)));
         clock = new MatchTime(getRuntimeContext(), retention);
     }
 
@@ -74,11 +76,12 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
         }
         if (MatchEnd.is(e.getEvent())) {
             closeAll(out);
-            out.collect(PlayGrouper.play(List.of(e)));
+            out.collect(numbered(PlayGrouper.play(List.of(e))));
             open.clear();
             closed.clear();
             playOf.clear();
             closedUntil.clear();
+            sequence.clear();
             clock.clear();
             return;
         }
@@ -137,7 +140,7 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
     }
 
     private void emit(Play play, Collector<Play> out) throws Exception {
-        Play withVideo = Play.newBuilder(play).setVideo(video.value()).build();
+        Play withVideo = numbered(Play.newBuilder(play).setVideo(video.value()).build());
         if (live != null) {
             closed.put(play.getPlayId(), withVideo);
             if (!play.getEvents().isEmpty() && (closedUntil.value() == null || play.getEndMs() > closedUntil.value())) {
@@ -148,6 +151,16 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
             }
         }
         out.collect(withVideo);
+    }
+
+    /** A live match's next play number: the planner takes a match's plays in this order. */
+    private Play numbered(Play play) throws Exception {
+        if (live == null) {
+            return play;
+        }
+        int next = sequence.value() == null ? 1 : sequence.value() + 1;
+        sequence.update(next);
+        return Play.newBuilder(play).setSequence(next).build();
     }
 
     /** A correction to a closed play's event: the play again, under a new id that names the old. */

@@ -44,6 +44,8 @@ public final class HooklineJob {
      * subtasks than busy partitions would otherwise never move event time on.
      */
     static final Duration IDLE_READER = Duration.ofSeconds(5);
+    /** Plays a live analysis subtask measures at once: most of the time each waits for its video to grow. */
+    static final int LIVE_ANALYSES = 4;
 
     private final Source<FeedRecord, ?, ?> feed;
     private final VideoSource video;
@@ -155,10 +157,15 @@ public final class HooklineJob {
                 .process(new GroupPlays(profiles.rules().playGapMs(), retention, live)).name("group plays")
                 .uid("group-plays");
 
-        // In order, so a match's MATCH_END (and a live period's end) reaches the planner after its plays.
-        DataStream<Play> measured = AsyncDataStream.orderedWait(plays,
-                        new AnalyzeMedia(video, profiles.rules(), videoDurationMs, renderConcurrency),
-                        renderTimeoutMinutes, TimeUnit.MINUTES, renderConcurrency)
+        // A feed file's plays are measured in order. A live match's wait for their video to cover them, so several
+        // are measured at once, and one match whose video stalls never holds back another; the planner puts each
+        // match's plays back in order (see Play.sequence).
+        AnalyzeMedia analysis = new AnalyzeMedia(video, profiles.rules(), videoDurationMs,
+                live == null ? renderConcurrency : LIVE_ANALYSES, live == null ? Duration.ZERO : live.videoWait());
+        DataStream<Play> measured = (live == null
+                ? AsyncDataStream.orderedWait(plays, analysis, renderTimeoutMinutes, TimeUnit.MINUTES, renderConcurrency)
+                : AsyncDataStream.unorderedWait(plays, analysis, renderTimeoutMinutes, TimeUnit.MINUTES,
+                        live.renderQueue()))
                 .name("analyse media").uid("analyse-media");
 
         KeyedProcessFunction<String, Play, ClipPlan> planner = live == null

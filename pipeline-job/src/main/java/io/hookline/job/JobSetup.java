@@ -20,6 +20,7 @@ import io.hookline.storage.s3.S3Location;
 import io.hookline.storage.s3.S3Settings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
@@ -64,7 +65,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         }
         // A live job may serve matches that each name their video in their descriptor.
         VideoSource video = new VideoSource(live ? conf.get(JobOptions.VIDEO) : require(JobOptions.VIDEO.key(),
-                conf.get(JobOptions.VIDEO)), JobOptions.s3Settings(conf));
+                conf.get(JobOptions.VIDEO)), JobOptions.s3Settings(conf), live);
         String dir = conf.get(JobOptions.PROFILES);
         ProfileSet all = dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(Path.of(dir));
         ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
@@ -83,7 +84,8 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
 
         SourceInfo info = null;
         String problem = null;
-        if (video.given()) {
+        // A growing video has no length yet: its clips wait for it instead.
+        if (video.given() && !video.growing()) {
             try {
                 info = SourceReader.probe(video.check());
             } catch (MediaException | IOException e) {
@@ -95,7 +97,9 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         // Segments several clips show (a play in its clip and in compilations) are encoded once.
         SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
                 ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT))) : SegmentCache.NONE;
-        RendererFactory renderers = source -> new FfmpegClipRenderer(profiles, source.resolve(), stores.create(), settings,
+        Duration videoWait = conf.get(JobOptions.LIVE_VIDEO_WAIT);
+        RendererFactory renderers = source -> new FfmpegClipRenderer(profiles,
+                source.clipSources(settings.decoderThreads(), videoWait), stores.create(), settings,
                 segments);
         HooklineJob job = new HooklineJob(feed, video, renderers, stores, profiles,
                 info == null ? -1 : info.durationMs(), conf.get(JobOptions.RENDER_CONCURRENCY),

@@ -9,6 +9,7 @@ import io.hookline.model.ScoredEvent;
 import io.hookline.planning.ClipPlanner;
 import io.hookline.planning.MatchFacts;
 import io.hookline.planning.PlayWindow;
+import io.hookline.profiles.CompilationRules;
 import io.hookline.profiles.CompilationRules.Kind;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.scoring.MediaScorer;
@@ -56,6 +57,9 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     private transient MapState<String, ClipPlan> clips;
     private transient MapState<String, String> compiled;
     private transient ValueState<Integer> planned;
+    private transient ValueState<Integer> expected;
+    private transient ValueState<Long> soFarAt;
+    private transient MapState<Integer, Play> early;
     private transient LongCounter clipsPlanned;
     private transient LongCounter renditionsPlanned;
 
@@ -76,12 +80,34 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         compiled = getRuntimeContext().getMapState(
                 retention.apply(new MapStateDescriptor<>("compiled", Types.STRING, Types.STRING)));
         planned = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("planned", Types.INT)));
+        expected = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("expected", Types.INT)));
+        soFarAt = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("so-far-at", Types.LONG)));
+        early = getRuntimeContext().getMapState(retention.apply(
+                new MapStateDescriptor<>("early", Types.INT, TypeInformation.of(Play.class))));
         clipsPlanned = getRuntimeContext().getLongCounter(Progress.CLIPS_PLANNED);
         renditionsPlanned = getRuntimeContext().getLongCounter(Progress.RENDITIONS_PLANNED);
     }
 
     @Override
     public void processElement(Play play, Context ctx, Collector<ClipPlan> out) throws Exception {
+        if (play.getSequence() == 0) {
+            take(play, ctx, out);
+            return;
+        }
+        // Media analysis hands plays over as it finishes them; a match's plays are taken in the order they closed.
+        int next = expected.value() == null ? 1 : expected.value();
+        if (play.getSequence() != next) {
+            early.put(play.getSequence(), play);
+            return;
+        }
+        for (Play p = play; p != null; p = early.get(next)) {
+            early.remove(next);
+            expected.update(++next);
+            take(p, ctx, out);
+        }
+    }
+
+    private void take(Play play, Context ctx, Collector<ClipPlan> out) throws Exception {
         String matchId = ctx.getCurrentKey();
         if (MatchEnd.is(play)) {
             finish(matchId, ctx, out);
@@ -104,6 +130,39 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         Integer periodEnded = periodEnded(play);
         if (periodEnded != null) {
             compilePeriod(matchId, periodEnded, out);
+        }
+        if (!play.getEvents().isEmpty()) {
+            rollSoFar(matchId, play.getStartMs(), out);
+        }
+    }
+
+    /**
+     * The rolling compilation, when the rules ask for one: each time the match passes another interval, its
+     * best plays before that moment.
+     */
+    private void rollSoFar(String matchId, long nowMs, Collector<ClipPlan> out) throws Exception {
+        Optional<CompilationRules.Compilation> rule = profiles.rules().compilations().soFar();
+        if (rule.isEmpty()) {
+            return;
+        }
+        long every = rule.get().everyMs();
+        long due = nowMs / every * every;
+        long done = soFarAt.value() == null ? 0 : soFarAt.value();
+        if (due <= done) {
+            return;
+        }
+        soFarAt.update(due);
+        List<Play> before = new ArrayList<>();
+        for (Play p : clipped()) {
+            if (p.getEndMs() < due) {
+                before.add(p);
+            }
+        }
+        if (!before.isEmpty()) {
+            Optional<ClipPlan.Builder> reel = planner(before).soFar(matchId, before, due / 60_000, facts());
+            if (reel.isPresent()) {
+                emit(reel.get(), out);
+            }
         }
     }
 
@@ -165,6 +224,9 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         clips.clear();
         compiled.clear();
         planned.clear();
+        expected.clear();
+        early.clear();
+        soFarAt.clear();
     }
 
     /** Ranks a new clip among the match's clips so far, sends it to be rendered and remembers it. */

@@ -81,6 +81,12 @@ public final class ClipPlanner {
         return out;
     }
 
+    /** A live match's best plays so far at {@code minute}, when the rules ask for a rolling compilation; unranked. */
+    public Optional<ClipPlan.Builder> soFar(String matchId, List<Play> clipped, long minute, MatchFacts facts) {
+        return new CompilationPlanner(profiles, videoDurationMs).soFar(matchId, clipped, minute)
+                .map(clip -> withFacts(clip, facts).setVideo(clipped.get(0).getVideo()));
+    }
+
     private static ClipPlan.Builder withFacts(ClipPlan.Builder clip, MatchFacts facts) {
         return clip.setScoreboard(facts.scoreboard()).setHomeTeam(facts.homeTeam()).setAwayTeam(facts.awayTeam());
     }

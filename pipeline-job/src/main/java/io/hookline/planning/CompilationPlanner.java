@@ -59,9 +59,22 @@ final class CompilationPlanner {
                                 .ifPresent(out::add));
                 case TEAM -> groups(best, CompilationPlanner::teamName).forEach((team, group) ->
                         compile(matchId, c, "team-" + team, team + ": best plays", group).ifPresent(out::add));
+                // Made on the way through a live match, one at a time (see soFar).
+                case SO_FAR -> { }
             }
         }
         return out;
+    }
+
+    /** A live match's best plays so far, at {@code minute} of the match, when its rules ask for one. */
+    Optional<ClipPlan.Builder> soFar(String matchId, List<Play> plays, long minute) {
+        Optional<Compilation> rule = compilations.soFar();
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Play> best = new ArrayList<>(plays);
+        best.sort(Comparator.comparingDouble(Play::getScore).reversed().thenComparingLong(Play::getPeakMs));
+        return compile(matchId, rule.get(), "so-far-" + minute, "The best so far (" + minute + " min)", best);
     }
 
     /** @param title the compilation's title; null for "Top N plays" with N the plays that fit */

@@ -13,7 +13,6 @@ import io.hookline.render.media.MediaException;
 import io.hookline.render.media.MediaProbe;
 import io.hookline.render.media.Mp4Writer;
 import io.hookline.render.media.SourceInfo;
-import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.VideoEncoding;
 import io.hookline.render.media.WindowedPcm;
 import io.hookline.storage.ClipStore;
@@ -41,15 +40,20 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     private static final double VBV_SECONDS = 2;
 
     private final ProfileSet profiles;
-    private final String source;
+    private final ClipSources sources;
     private final ClipStore store;
     private final RenderSettings settings;
     private final SegmentCache cache;
 
     public FfmpegClipRenderer(ProfileSet profiles, String source, ClipStore store, RenderSettings settings,
             SegmentCache cache) {
+        this(profiles, ClipSource.file(source, settings.decoderThreads()), store, settings, cache);
+    }
+
+    public FfmpegClipRenderer(ProfileSet profiles, ClipSources sources, ClipStore store, RenderSettings settings,
+            SegmentCache cache) {
         this.profiles = profiles;
-        this.source = source;
+        this.sources = sources;
         this.store = store;
         this.settings = settings;
         this.cache = cache;
@@ -60,8 +64,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         List<RenditionProfile> targets = plan.getRenditions().stream().map(profiles::rendition).toList();
         List<String> notes = new ArrayList<>(plan.getNotes());
         Map<String, Rendition> results = new LinkedHashMap<>();
-        try (SourceReader reader = SourceReader.open(source, settings.decoderThreads())) {
-            SourceInfo info = reader.info();
+        try (ClipSource source = sources.open(plan)) {
+            SourceInfo info = source.info();
             if (!info.hasAudio()) {
                 notes.add("the source video has no audio: renditions carry silence");
             }
@@ -69,7 +73,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             for (RenditionProfile p : targets) {
                 tunings.put(p.name(), new Tuning(firstEncoding(p, plan, info, settings), 0, 0));
             }
-            Map<String, Attempt> first = renderPass(reader, plan, targets, tunings, notes);
+            Map<String, Attempt> first = renderPass(source, plan, targets, tunings, notes);
             List<RenditionProfile> retry = new ArrayList<>();
             for (RenditionProfile p : targets) {
                 Attempt a = first.get(p.name());
@@ -83,13 +87,14 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
             }
             if (!retry.isEmpty()) {
-                Map<String, Attempt> second = renderPass(reader, plan, retry, tunings, notes);
+                Map<String, Attempt> second = renderPass(source, plan, retry, tunings, notes);
                 for (RenditionProfile p : retry) {
                     Attempt a = second.get(p.name());
                     results.put(p.name(), a.done() ? a.rendition()
                             : failed(p, a.reasons() + " (after a second pass with corrected settings)"));
                 }
             }
+            notes.addAll(source.notes());
         } catch (MediaException e) {
             for (RenditionProfile p : targets) {
                 results.put(p.name(), failed(p, e.getMessage()));
@@ -100,9 +105,9 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     /** One decode of the clip's window feeding the given renditions. */
-    private Map<String, Attempt> renderPass(SourceReader reader, ClipPlan plan, List<RenditionProfile> targets,
+    private Map<String, Attempt> renderPass(ClipSource source, ClipPlan plan, List<RenditionProfile> targets,
             Map<String, Tuning> tunings, List<String> notes) {
-        SourceInfo info = reader.info();
+        SourceInfo info = source.info();
         List<RenditionPipeline> pipelines = new ArrayList<>();
         SharedSegments shared = new SharedSegments();
         try {
@@ -123,7 +128,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
                     // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
                     boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
-                    reader.decodeWindow(window[0], window[1], pictures ? lanes::accept : null,
+                    source.decodeWindow(window[0], window[1], pictures ? lanes::accept : null,
                             pcm.add(window[0], window[1]));
                     lanes.drain();
                 }

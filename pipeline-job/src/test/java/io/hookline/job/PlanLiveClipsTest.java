@@ -121,6 +121,26 @@ class PlanLiveClipsTest {
     }
 
     @Test
+    void aRollingCompilationComesEachTimeTheMatchPassesItsInterval() throws Exception {
+        harness.close();
+        harness = Harnesses.keyed(new PlanLiveClips(Rules.profiles("v1", new CompilationRules(List.of(
+                        new Compilation(Kind.SO_FAR, 5, 120_000, 2, 60_000)), 1)), MatchRetention.FOR_THE_RUN),
+                Play::getMatchId, Play.class, ClipPlan.class);
+        harness.open();
+
+        send(play("m1", scored("a1", "SHOT", 10_000, 0.5)));
+        send(play("m1", scored("b1", "GOAL", 30_000, 1.0)));
+        send(play("m1", scored("c1", "SHOT", 70_000, 0.5)));
+        send(play("m1", scored("d1", "SHOT", 100_000, 0.5)));
+        send(play("m1", scored("e1", "SHOT", 130_000, 0.5)));
+
+        assertThat(harness.extractOutputValues()).filteredOn(c -> c.getKind() == ClipKind.compilation)
+                .extracting(ClipPlan::getTitle, ClipPlan::getPlayIds)
+                .containsExactly(tuple("The best so far (1 min)", List.of("p-b1", "p-a1")),
+                        tuple("The best so far (2 min)", List.of("p-b1", "p-a1", "p-c1", "p-d1")));
+    }
+
+    @Test
     void matchesArePlannedApartAndSurviveARestore() throws Exception {
         send(play("m1", scored("a1", "SHOT", 100_000, 0.5)));
         send(play("m2", scored("x1", "GOAL", 100_000, 1.0)));

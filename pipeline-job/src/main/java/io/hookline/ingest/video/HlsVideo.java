@@ -161,6 +161,14 @@ final class HlsVideo extends PollingVideo {
     }
 
     @Override
+    public void release(Window window) throws IOException {
+        Path file = Path.of(window.location());
+        if (file.startsWith(workDir)) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
     public void close() throws IOException {
         WorkDir.delete(workDir);
     }

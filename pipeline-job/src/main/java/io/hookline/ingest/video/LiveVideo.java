@@ -65,6 +65,9 @@ public interface LiveVideo extends AutoCloseable {
     /** A stable identity for caches: the same live source always gives the same string. */
     String identity();
 
+    /** Deletes a window's file once it has been read, if this video made it (a growing file is its own window). */
+    default void release(Window window) throws IOException {}
+
     /** Deletes the window files this video made. */
     @Override
     void close() throws IOException;

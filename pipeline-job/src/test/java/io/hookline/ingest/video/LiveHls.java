@@ -19,13 +19,13 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
  * (stream copy, so segment n holds source frames 50n..50n+49), then published segment by segment to a
  * {@link Shelf} with a playlist that lists what is out so far, as a live packager does.
  */
-final class LiveHls {
+public final class LiveHls {
     static final int FPS = 25;
     static final long SEGMENT_MS = 2000;
     static final SyntheticVideo.Spec SPEC = new SyntheticVideo.Spec(320, 180, FPS, 12_000, true, List.of());
 
     /** Where a published stream goes: a directory, an HTTP server's directory, an S3 prefix. */
-    interface Shelf {
+    public interface Shelf {
         void put(String name, byte[] data) throws IOException;
     }
 
@@ -42,7 +42,11 @@ final class LiveHls {
 
     /** Writes the source video to {@code dir/source.mp4} (once) and cuts it into segments under {@code dir}. */
     static LiveHls cut(Path dir, boolean fmp4) throws IOException {
-        Path source = source(dir);
+        return cut(source(dir), dir, fmp4);
+    }
+
+    /** Cuts {@code source} (a video with a keyframe every second) into two-second segments under {@code dir}. */
+    public static LiveHls cut(Path source, Path dir, boolean fmp4) throws IOException {
         Path staging = Files.createDirectories(dir.resolve(fmp4 ? "fmp4" : "mpegts"));
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
             grabber.start();
@@ -73,7 +77,7 @@ final class LiveHls {
         return source;
     }
 
-    int segmentCount() {
+    public int segmentCount() {
         return names.size();
     }
 
@@ -82,7 +86,7 @@ final class LiveHls {
     }
 
     /** Puts the init segment (fMP4) and segments [from, to) on the shelf, then a playlist listing [0, to). */
-    void publish(Shelf shelf, int from, int to, boolean ended) throws IOException {
+    public void publish(Shelf shelf, int from, int to, boolean ended) throws IOException {
         if (fmp4 && from == 0) {
             shelf.put("init.mp4", Files.readAllBytes(staging.resolve("init.mp4")));
         }
@@ -114,12 +118,12 @@ final class LiveHls {
     }
 
     /** When segment {@code index} went out, or null if it has not yet. */
-    Instant publishedAt(int index) {
+    public Instant publishedAt(int index) {
         return publishedAt.get(index);
     }
 
     /** A live playlist listing the first {@code count} segments. */
-    String playlist(int count, boolean ended) {
+    public String playlist(int count, boolean ended) {
         List<String> lines = new ArrayList<>(List.of("#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-TARGETDURATION:2",
                 "#EXT-X-MEDIA-SEQUENCE:0"));
         if (fmp4) {
@@ -136,7 +140,7 @@ final class LiveHls {
     }
 
     /** A shelf that is a local directory; files appear whole, as a packager's renames make them. */
-    static Shelf directory(Path dir) {
+    public static Shelf directory(Path dir) {
         return (name, data) -> {
             Path temp = dir.resolve(name + ".tmp");
             Files.write(temp, data);

@@ -1,0 +1,250 @@
+package io.hookline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookline.ingest.kafka.AvroMessages;
+import io.hookline.ingest.kafka.MatchPublisher;
+import io.hookline.ingest.sync.MatchDescriptor;
+import io.hookline.ingest.video.LiveHls;
+import io.hookline.model.RenderedClip;
+import io.hookline.sample.SyntheticVideo;
+import io.hookline.testing.DecodedClip;
+import io.hookline.testing.KafkaTestBroker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two live matches whose videos are HLS playlists written while the job runs, in real time (a two-second
+ * segment every two seconds), with events published as their moments come. The first match's early clips must
+ * be in the clips topic and on disk before its video's second half exists. The second match's feed goes on
+ * after its video stalls, and one of its segments is missing: the clip over the gap says so, the clip past the
+ * stall fails with where the video stops, and the first match is served all along.
+ */
+class LiveVideoITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FPS = 25;
+    private static final long VIDEO_MS = 40_000;
+    /** Match B's video stops growing after this many segments (20 s), and this one of them never comes. */
+    private static final int STALL_AFTER = 10;
+    private static final int MISSING = 3;
+
+    @TempDir
+    static Path dir;
+    static KafkaTestBroker kafka;
+    static LiveHls hls;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = KafkaTestBroker.start();
+        kafka.createTopic("events", 2);
+        kafka.createTopic("clips", 1);
+        Path source = dir.resolve("source.mp4");
+        SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, FPS, VIDEO_MS, true, List.of(12_000L, 24_000L)), source);
+        hls = LiveHls.cut(source, dir.resolve("cut"), false);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void clipsLandWhileTheVideoIsStillGrowingAndAStalledFeedFailsOnlyItsOwnClips() throws Exception {
+        Path out = dir.resolve("out");
+        Path videoA = Files.createDirectories(dir.resolve("live-a"));
+        Path videoB = Files.createDirectories(dir.resolve("live-b"));
+        Configuration conf = new Configuration();
+        conf.set(JobOptions.OUT, out.toString());
+        conf.set(JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
+        conf.set(JobOptions.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+        conf.set(JobOptions.EVENTS_TOPIC, "events");
+        conf.set(JobOptions.CLIPS_TOPIC, "clips");
+        conf.set(JobOptions.CHECKPOINTS, dir.resolve("checkpoints").toUri().toString());
+        conf.set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        conf.set(JobOptions.LIVE_VIDEO_WAIT, Duration.ofSeconds(8));
+        conf.set(JobOptions.ENCODER_THREADS, 1);
+        JobSetup setup = JobSetup.prepare(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.configure(setup.flinkConfig());
+        env.setParallelism(2);
+        setup.job().build(env);
+        JobClient job = env.executeAsync("live video");
+        KafkaTestBroker.TopicReader topic = kafka.reader("clips");
+        Map<String, Instant> landed = new ConcurrentHashMap<>();
+
+        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            publisher.publish(new MatchDescriptor("match-a", null, "Riverside", "Harbour",
+                    videoA.resolve("live.m3u8").toString()), null, "events", true);
+            publisher.publish(new MatchDescriptor("match-b", null, "Northgate", "Southport",
+                    videoB.resolve("live.m3u8").toString()), null, "events", true);
+            Instant t0 = Instant.now();
+            List<Timed> plan = new ArrayList<>(List.of(
+                    new Timed(5_000, "match-a", event("match-a", "a1", "SHOT", 5_000, "")),
+                    new Timed(7_000, "match-b", event("match-b", "b1", "GOAL", 7_000, ",\"score\":{\"home\":1,\"away\":0}")),
+                    new Timed(12_000, "match-a", event("match-a", "a2", "GOAL", 12_000, ",\"score\":{\"home\":1,\"away\":0}")),
+                    new Timed(14_000, "match-b", event("match-b", "b2", "SAVE", 13_000, "")),
+                    new Timed(24_000, "match-a", event("match-a", "a3", "SAVE", 24_000, "")),
+                    new Timed(28_000, "match-b", event("match-b", "b3", "GOAL", 28_000, ",\"score\":{\"home\":2,\"away\":0}")),
+                    new Timed(33_000, "match-a", event("match-a", "a4", "SHOT", 33_000, ""))));
+            int published = 0;
+            for (int segment = 0; segment < hls.segmentCount(); segment++) {
+                sleepUntil(t0.plusMillis((segment + 1) * 2_000L));
+                hls.publish(LiveHls.directory(videoA), segment, segment + 1, segment == hls.segmentCount() - 1);
+                if (segment < STALL_AFTER) {
+                    publishB(segment);
+                }
+                for (Timed e : plan) {
+                    if (e.atMs() <= (segment + 1) * 2_000L && e.atMs() > segment * 2_000L) {
+                        publisher.publish(null, e.file(), "events", true);
+                        published++;
+                    }
+                }
+                collect(topic, landed);
+            }
+            assertThat(published).isEqualTo(plan.size());
+            Instant secondHalf = hls.publishedAt(hls.segmentCount() / 2);
+            for (String matchId : List.of("match-a", "match-b")) {
+                publisher.publish(null, Files.write(dir.resolve(matchId + "-end.jsonl"),
+                        List.of(event(matchId, matchId + "-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
+                        "events", false);
+            }
+
+            JsonNode a = awaitFinalManifest(out.resolve("match-a"));
+            JsonNode b = awaitFinalManifest(out.resolve("match-b"));
+            topic.close();
+            job.cancel().get();
+
+            // Match A: its first play's clip was in the topic and on disk before the second half of its video existed.
+            JsonNode first = clipOf(a, 5_000);
+            assertThat(landed.get(first.get("clipId").asText())).as("topic commit of the first play's clip")
+                    .isBefore(secondHalf);
+            Path firstFile = out.resolve("match-a").resolve(first.get("renditions").get(0).get("path").asText());
+            assertThat(Files.getLastModifiedTime(firstFile).toInstant()).isBefore(secondHalf);
+            for (JsonNode clip : a.get("clips")) {
+                for (JsonNode r : clip.get("renditions")) {
+                    assertThat(r.get("status").asText()).as(clip.toString()).isEqualTo("ok");
+                }
+            }
+            assertFramesInWindows(out.resolve("match-a"), first);
+
+            // Match B: the clip over the missing segment says so; the clip past the stall failed with the reason.
+            assertThat(clipOf(b, 7_000).get("notes").toString()).contains("segment " + MISSING + " (0:06.0-0:08.0)")
+                    .contains("skipped");
+            JsonNode stalled = clipOf(b, 28_000);
+            assertThat(stalled.get("renditions").get(0).get("status").asText()).isEqualTo("failed");
+            assertThat(stalled.get("renditions").get(0).get("error").asText())
+                    .contains("the video stops at 0:20").contains("the play ends at");
+        }
+    }
+
+    /** Match B gets the same segments, but one never arrives. */
+    private static void publishB(int segment) throws IOException {
+        Path dirB = dir.resolve("live-b");
+        LiveHls.Shelf shelf = LiveHls.directory(dirB);
+        if (segment == MISSING) {
+            shelf.put("live.m3u8", hls.playlist(segment + 1, false).getBytes(StandardCharsets.UTF_8));
+        } else {
+            hls.publish(shelf, segment, segment + 1, false);
+        }
+    }
+
+    private record Timed(long atMs, String matchId, String json) {
+        Path file() throws IOException {
+            return Files.write(Files.createTempFile(dir, matchId, ".jsonl"), List.of(json), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String event(String matchId, String id, String type, long videoMs, String extra) {
+        return "{\"matchId\":\"" + matchId + "\",\"eventId\":\"" + id + "\",\"type\":\"" + type
+                + "\",\"period\":1,\"videoTimeMs\":" + videoMs + ",\"team\":\"home\"" + extra + "}";
+    }
+
+    private static void sleepUntil(Instant when) throws InterruptedException {
+        long ms = Duration.between(Instant.now(), when).toMillis();
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    /** Notes when each clip record was first seen in the topic. */
+    private static void collect(KafkaTestBroker.TopicReader topic, Map<String, Instant> landed) throws Exception {
+        for (ConsumerRecord<byte[], byte[]> r : topic.readUntil(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ZERO)) {
+            RenderedClip clip = AvroMessages.decodeRenderedClip(r.value());
+            landed.putIfAbsent(clip.getClipId(), Instant.now());
+        }
+    }
+
+    private static JsonNode awaitFinalManifest(Path matchDir) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Path file = matchDir.resolve("manifest.json");
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(file)) {
+                JsonNode manifest = JSON.readTree(file.toFile());
+                if (manifest.path("ranksFinal").asBoolean(true)) {
+                    return manifest;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no final manifest in " + matchDir);
+    }
+
+    /** The play clip that peaks at {@code peakMs}. */
+    private static JsonNode clipOf(JsonNode manifest, long peakMs) {
+        for (JsonNode c : manifest.get("clips")) {
+            if (c.get("kind").asText().equals("play") && c.get("peakMs").asLong() == peakMs) {
+                return c;
+            }
+        }
+        throw new AssertionError("no play clip peaking at " + peakMs + " in " + manifest);
+    }
+
+    private static void assertFramesInWindows(Path matchDir, JsonNode clip) throws IOException {
+        JsonNode landscape = null;
+        for (JsonNode r : clip.get("renditions")) {
+            if (r.get("profile").asText().equals("small-landscape")) {
+                landscape = r;
+            }
+        }
+        DecodedClip decoded = DecodedClip.decode(matchDir.resolve(landscape.get("path").asText()));
+        int checked = 0;
+        for (DecodedClip.VideoFrame f : decoded.frames()) {
+            if (f.readable()) {
+                long ms = f.sourceFrame() * 1000 / FPS;
+                boolean inside = false;
+                for (JsonNode s : clip.get("segments")) {
+                    inside |= ms >= s.get("sourceStartMs").asLong() - 40 && ms <= s.get("sourceEndMs").asLong() + 40;
+                }
+                assertThat(inside).as("frame %d", f.sourceFrame()).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+    }
+}
