@@ -1,5 +1,7 @@
 package io.hookline.demo;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,13 +30,19 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .build();
+        PrintStream out = System.out;
         try {
+            // Kafka's storage formatter prints its metadata records to standard output, where the demo's clips go.
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             cluster.format();
+            System.setOut(out);
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
             cluster.close();
             throw e;
+        } finally {
+            System.setOut(out);
         }
         return new EmbeddedKafka(cluster);
     }
