@@ -62,6 +62,7 @@ public final class LiveBench {
         LiveScript script = LiveScript.sample(sample);
         List<String> ids = LiveScript.ids(LiveScript.SAMPLE_ID, options.matches());
         LiveBenchReport report = new LiveBenchReport(date, machine, options, script);
+        Path json = dir.resolve("bench-live.json");
         for (int r = 1; r <= options.runs(); r++) {
             out.printf("Run %d of %d: %d live match%s of %d s, %d s apart, renditions %s%s ...%n", r, options.runs(),
                     ids.size(), ids.size() == 1 ? "" : "es", script.durationMs() / 1000, options.stagger().toSeconds(),
@@ -73,11 +74,11 @@ public final class LiveBench {
             report.add(figures);
             out.println(report.runLine(figures));
             deleteTree(runDir);
+            // After every run, so a long benchmark stopped early still leaves the runs it finished.
+            report.writeJson(json);
         }
         out.println();
         out.print(report.table());
-        Path json = dir.resolve("bench-live.json");
-        report.writeJson(json);
         out.println("Figures: " + json);
         return json;
     }
