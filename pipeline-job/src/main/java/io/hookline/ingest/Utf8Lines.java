@@ -55,19 +55,23 @@ final class Utf8Lines implements Closeable {
         long lineOffset = offset;
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (fill()) {
-            byte b = buffer[start++];
+            int stop = start;
+            while (stop < end && buffer[stop] != '\n' && buffer[stop] != '\r') {
+                stop++;
+            }
+            line.write(buffer, start, stop - start);
+            offset += stop - start;
+            start = stop;
+            if (stop == end) {
+                continue;
+            }
+            byte terminator = buffer[start++];
             offset++;
-            if (b == '\n') {
-                break;
+            if (terminator == '\r' && fill() && buffer[start] == '\n') {
+                start++;
+                offset++;
             }
-            if (b == '\r') {
-                if (fill() && buffer[start] == '\n') {
-                    start++;
-                    offset++;
-                }
-                break;
-            }
-            line.write(b);
+            break;
         }
         number++;
         return decode(line.toByteArray(), lineOffset);
