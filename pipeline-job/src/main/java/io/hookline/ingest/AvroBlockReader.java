@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileStream;
@@ -77,23 +78,26 @@ final class AvroBlockReader implements Closeable {
         } catch (Damaged e) {
             throw refused(name, "its header is damaged at byte " + reader.offset + ": " + e.getMessage());
         }
-        DataFileStream<MatchEvent> parsed;
-        try {
-            parsed = new DataFileStream<>(new ByteArrayInputStream(headerBytes), new SpecificDatumReader<>(MatchEvent.class));
+        DataFileStream.Header header;
+        Schema schema;
+        try (DataFileStream<MatchEvent> parsed =
+                new DataFileStream<>(new ByteArrayInputStream(headerBytes), new SpecificDatumReader<>(MatchEvent.class))) {
+            header = parsed.getHeader();
+            schema = parsed.getSchema();
         } catch (IOException | AvroRuntimeException e) {
             throw refused(name, e.getMessage());
         }
         // Schemas are resolved only when a record is read; check now, so another file is refused whole.
         SchemaCompatibility.SchemaPairCompatibility match =
-                SchemaCompatibility.checkReaderWriterCompatibility(MatchEvent.getClassSchema(), parsed.getSchema());
+                SchemaCompatibility.checkReaderWriterCompatibility(MatchEvent.getClassSchema(), schema);
         if (match.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            throw refused(name, "its records are " + parsed.getSchema().getFullName()
+            throw refused(name, "its records are " + schema.getFullName()
                     + match.getResult().getIncompatibilities().stream()
                             .map(i -> i.getType() + " " + i.getMessage() + " at " + i.getLocation())
                             .collect(Collectors.joining("; ", " (", ")")));
         }
         byte[] sync = Arrays.copyOfRange(headerBytes, headerBytes.length - SYNC_SIZE, headerBytes.length);
-        return new AvroBlockReader(name, in, parsed.getHeader(), sync, reader.offset);
+        return new AvroBlockReader(name, in, header, sync, reader.offset);
     }
 
     private static IOException refused(String name, String why) {
@@ -184,8 +188,10 @@ final class AvroBlockReader implements Closeable {
             int at = indexOfSync(window, from);
             if (at >= 0) {
                 int after = at + SYNC_SIZE;
-                // Bytes already read past the marker belong to the next block: read them again.
-                pending = Arrays.copyOfRange(window, after, window.length);
+                // Bytes already read past the marker belong to the next block: read them again, then any
+                // left from an earlier resynchronisation.
+                pending = concat(Arrays.copyOfRange(window, after, window.length),
+                        Arrays.copyOfRange(pending, pendingAt, pending.length));
                 pendingAt = 0;
                 offset = windowStart + after;
                 return offset;
@@ -197,10 +203,8 @@ final class AvroBlockReader implements Closeable {
             }
             // Keep the tail that could be the start of a marker cut by the chunk boundary.
             int keep = Math.min(window.length, SYNC_SIZE - 1);
-            byte[] next = Arrays.copyOfRange(window, window.length - keep, window.length + more.length);
-            System.arraycopy(more, 0, next, keep, more.length);
             windowStart += window.length - keep;
-            window = next;
+            window = concat(Arrays.copyOfRange(window, window.length - keep, window.length), more);
             from = 0;
         }
     }
@@ -257,13 +261,15 @@ final class AvroBlockReader implements Closeable {
         int fromPending = Math.min(n, pending.length - pendingAt);
         byte[] first = Arrays.copyOfRange(pending, pendingAt, pendingAt + fromPending);
         pendingAt += fromPending;
-        byte[] rest = in.readNBytes(n - fromPending);
-        byte[] bytes = fromPending == 0 ? rest : Arrays.copyOf(first, fromPending + rest.length);
-        if (fromPending > 0) {
-            System.arraycopy(rest, 0, bytes, fromPending, rest.length);
-        }
+        byte[] bytes = concat(first, in.readNBytes(n - fromPending));
         offset += bytes.length;
         return bytes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** One byte into the current block, or -1 at the end of the file. */

@@ -229,6 +229,39 @@ class FeedReaderTest {
     }
 
     @Test
+    void aSecondDamagedBlockAfterAResynchronisationLosesOnlyItself() throws IOException {
+        List<MatchEvent> events = shots(30);
+        byte[] damaged = avro(events);
+        List<List<MatchEvent>> blockEvents = new ArrayList<>();
+        try (AvroBlockReader intact = AvroBlockReader.open(new ByteArrayInputStream(damaged.clone()), "feed.avro")) {
+            for (AvroBlockReader.Block b = intact.next(); b != null; b = intact.next()) {
+                blockEvents.add(b.events());
+            }
+        }
+        List<Integer> blocks = blockStarts(damaged);
+        // The first block's marker: it and the block after it are lost, reading resumes at the third.
+        damaged[blocks.get(1) - 5] ^= 0x55;
+        // The fourth block claims most of the fifth, so no marker is where its size says its own is.
+        int fourth = blocks.get(3);
+        int countBytes = 1;
+        int size = blocks.get(4) - fourth - countBytes - 2 - 16;
+        int claimed = size + blocks.get(5) - blocks.get(4) - 8;
+        assertThat(size).isBetween(64, 8191);
+        assertThat(claimed).isBetween(64, 8191);
+        damaged[fourth + countBytes] = (byte) (((claimed << 1) & 0x7f) | 0x80);
+        damaged[fourth + countBytes + 1] = (byte) (claimed >> 6);
+
+        List<FeedRecord> records = read(damaged, "feed.avro");
+
+        assertThat(records).filteredOn(r -> r.getEvent() == null).extracting(FeedRecord::getOrigin)
+                .containsExactly("feed.avro at byte " + blocks.get(0), "feed.avro at byte " + fourth);
+        // The third block is read, and everything from the fifth on.
+        List<MatchEvent> expected = new ArrayList<>(blockEvents.get(2));
+        blockEvents.subList(4, blockEvents.size()).forEach(expected::addAll);
+        assertThat(records).extracting(FeedRecord::getEvent).filteredOn(e -> e != null).isEqualTo(expected);
+    }
+
+    @Test
     void anAvroFileCutInHalfEndsWithAnErrorNamingTheByteWhereTheDataStops() throws IOException {
         // Without a sync interval Avro writes a small file as one block: cut, nothing of it can be read.
         byte[] whole = avro(List.of(E1, E2, E3), 64_000);
