@@ -1,6 +1,5 @@
 package io.hookline.cli;
 
-import static io.hookline.cli.CorpusFiles.GOAL_TITLE;
 import static io.hookline.cli.CorpusFiles.MATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
