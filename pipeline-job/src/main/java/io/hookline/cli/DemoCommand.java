@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ./hookline demo}: generates a sample match and turns it into clips. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -21,6 +23,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("Generated %d events and %d s of video in %d s.%n", written.eventCount(),
                     written.durationMs() / 1000, Duration.between(start, Instant.now()).toSeconds());
         }
-        return new MatchRunner(System.out, System.err).run(
+        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(
                 options.toConfiguration(sample.resolve(SampleMatch.AVRO_FILE),
                         sample.resolve(SampleMatch.VIDEO_FILE).toString()),
                 options.out);
