@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (events != null && video == null) {
-            System.err.println("error: --video is required with --events (the video of the match in the feed)");
+            spec.commandLine().getErr().println("error: --video is required with --events (the video of the match in"
+                    + " the feed)");
             return ExitCodes.USAGE;
         }
         Configuration conf = options.toConfiguration(events, video);
