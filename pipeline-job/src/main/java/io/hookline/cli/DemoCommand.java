@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./hookline demo}: generates a sample match and turns it into clips, after the fact or live. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -32,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--live", description = "Run the match live: HLS playout, events on Kafka, clips as they land.")
     boolean live;
@@ -60,11 +65,11 @@ final class DemoCommand implements Callable<Integer> {
         Path sample = Path.of(options.out).resolve(SAMPLE_DIR);
         generate(sample);
         if (live) {
-            return new LiveDemo(System.out).run(new LiveRun.Settings(Path.of(options.out).toAbsolutePath(),
+            return new LiveDemo(spec.commandLine().getOut()).run(new LiveRun.Settings(Path.of(options.out).toAbsolutePath(),
                     LiveScript.sample(sample), LiveScript.ids(LiveScript.SAMPLE_ID, matches),
                     Duration.ofSeconds(staggerSeconds), 1.0, options.toConfiguration(null, null)));
         }
-        return new MatchRunner(System.out, System.err).run(
+        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(
                 options.toConfiguration(sample.resolve(SampleMatch.AVRO_FILE),
                         sample.resolve(SampleMatch.VIDEO_FILE).toString()),
                 options.out);

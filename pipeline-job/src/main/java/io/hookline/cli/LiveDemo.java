@@ -4,7 +4,7 @@ import io.hookline.demo.LandedClip;
 import io.hookline.demo.LiveRun;
 import io.hookline.demo.Percentiles;
 import io.hookline.model.RenderedClip;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ final class LiveDemo {
     /** After the last match's video ends: time for its last clips and compilations. */
     private static final Duration TAIL = Duration.ofMinutes(10);
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private Instant started;
     private List<LandedClip> landed = List.of();
 
-    LiveDemo(PrintStream out) {
+    LiveDemo(PrintWriter out) {
         this.out = out;
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,12 +18,27 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it; tests run it in-process with their own out and err. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // A refused option or file is one line, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return ExitCodes.USAGE;
         });
-        System.exit(cli.execute(args));
+        // A mistyped option is named with its likely fix, not buried above fifty lines of usage.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See './" + command.getCommandSpec().qualifiedName(" ") + " --help' for the options.");
+            return ExitCodes.USAGE;
+        });
+        return cli;
     }
 
     @Override

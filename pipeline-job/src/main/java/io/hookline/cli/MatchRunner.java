@@ -5,12 +5,12 @@ import io.hookline.job.JobSetup;
 import io.hookline.profiles.ProfileException;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.storage.s3.S3Location;
-import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,10 @@ import org.apache.flink.util.ExceptionUtils;
 
 /** Runs a match on the embedded MiniCluster, shows progress while it works, and ends with a summary. */
 final class MatchRunner {
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    MatchRunner(PrintStream out, PrintStream err) {
+    MatchRunner(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }
@@ -40,15 +40,19 @@ final class MatchRunner {
     int run(Configuration conf, String outDir, boolean planOnly) throws Exception {
         Instant started = Instant.now();
         String feed = conf.get(JobOptions.EVENTS);
-        if (feed != null && (!Files.isRegularFile(Path.of(feed)) || !Files.isReadable(Path.of(feed)))) {
-            err.println("error: event feed not found or not readable: " + feed);
+        Optional<String> problem = Preflight.problem(conf);
+        if (problem.isPresent()) {
+            err.println("error: " + problem.get());
             return ExitCodes.USAGE;
         }
         JobSetup setup;
         try {
             setup = JobSetup.prepare(conf);
         } catch (ProfileException e) {
-            err.println("error: " + e.getMessage());
+            // One line per problem, each starting with its file:line:column.
+            ProfileSource source = new ProfileSource(conf.getOptional(JobOptions.PROFILES).map(Path::of).orElse(null));
+            e.problems().forEach(p -> err.println("error: " + source.format(p)));
+            err.println(e.problems().size() + " problem(s) in " + source.describe());
             return ExitCodes.USAGE;
         }
         out.println("Feed     " + (feed != null ? feed
@@ -96,9 +100,12 @@ final class MatchRunner {
             return setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
         if (planOnly) {
-            return new PlanTable(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+            int planned = new PlanTable(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+            int letters = new DeadLetterNotice(err).print(Path.of(outDir), started);
+            return letters == 0 ? planned : ExitCodes.PARTIAL;
         }
         int problems = new Summary(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+        new DeadLetterNotice(err).print(Path.of(outDir), started);
         return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./hookline plan}: the ranked plan of a match, without rendering. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -20,8 +22,11 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        return new MatchRunner(System.out, System.err).run(options.toConfiguration(events, video), options.out, true);
+        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(options.toConfiguration(events, video), options.out, true);
     }
 }

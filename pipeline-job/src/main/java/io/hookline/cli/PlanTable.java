@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.storage.ManifestFiles;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 
 /** Prints the ranked plans written by a plan-only run: every clip, its score and why, and what it renders. */
 final class PlanTable {
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    PlanTable(PrintStream out) {
+    PlanTable(PrintWriter out) {
         this.out = out;
     }
 
@@ -25,7 +25,7 @@ final class PlanTable {
     int print(Path outDir, Instant since, Duration took) throws IOException {
         List<Path> plans;
         try (Stream<Path> dirs = Files.isDirectory(outDir) ? Files.list(outDir) : Stream.empty()) {
-            plans = dirs.map(d -> d.resolve(ManifestFiles.PLAN)).filter(p -> written(p, since)).sorted().toList();
+            plans = dirs.map(d -> d.resolve(ManifestFiles.PLAN)).filter(p -> WrittenFiles.since(p, since)).sorted().toList();
         }
         out.printf(Locale.ROOT, "%nPlanned in %d.%01d s.%n", took.toSeconds(), took.toMillisPart() / 100);
         for (Path plan : plans) {
@@ -62,13 +62,5 @@ final class PlanTable {
 
     private static String cut(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
-    }
-
-    private static boolean written(Path file, Instant since) {
-        try {
-            return Files.exists(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(since);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

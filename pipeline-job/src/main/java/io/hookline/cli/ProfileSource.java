@@ -17,7 +17,7 @@ import java.util.List;
 record ProfileSource(Path dir) {
 
     static ProfileSource of(Path given) {
-        return new ProfileSource(given != null ? given : RunOptions.defaultProfiles());
+        return new ProfileSource(given != null ? RunOptions.requireProfilesDirectory(given) : RunOptions.defaultProfiles());
     }
 
     ProfileSet load() throws ProfileException {

@@ -1,7 +1,7 @@
 package io.hookline.cli;
 
 import io.hookline.job.Progress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,13 +13,13 @@ import java.util.Map;
 final class ProgressLine {
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Instant started;
     private final boolean terminal = System.console() != null;
     private String last = "";
     private Instant lastPrinted = Instant.EPOCH;
 
-    ProgressLine(PrintStream out, Instant started) {
+    ProgressLine(PrintWriter out, Instant started) {
         this.out = out;
         this.started = started;
     }

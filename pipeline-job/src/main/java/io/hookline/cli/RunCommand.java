@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./hookline run}: one match from its feed file and video, or live matches from Kafka. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -38,14 +40,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if ((events == null) == (bootstrap == null)) {
-            System.err.println("error: give --events FILE for a finished match, or --bootstrap HOST:PORT for live ones");
+            spec.commandLine().getErr().println(
+                    "error: give --events FILE for a finished match, or --bootstrap HOST:PORT for live ones");
             return ExitCodes.USAGE;
         }
         if (events != null && video == null) {
-            System.err.println("error: --video is required with --events (the video of the match in the feed)");
+            spec.commandLine().getErr().println("error: --video is required with --events (the video of the match in"
+                    + " the feed)");
             return ExitCodes.USAGE;
         }
         Configuration conf = options.toConfiguration(events, video);
@@ -55,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             conf.set(JobOptions.CLIPS_TOPIC, clipsTopic);
             conf.set(JobOptions.CHECKPOINTS, checkpoints != null ? checkpoints : defaultCheckpoints());
         }
-        return new MatchRunner(System.out, System.err).run(conf, options.out);
+        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(conf, options.out);
     }
 
     /** Next to the clips when they are on local disk; S3 checkpoints need Flink's S3 plugin, so say so. */

@@ -2,6 +2,7 @@ package io.hookline.cli;
 
 import io.hookline.job.JobOptions;
 import io.hookline.storage.s3.S3Location;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -71,11 +72,11 @@ final class RunOptions {
         if (s3Region != null) {
             conf.set(JobOptions.S3_REGION, s3Region);
         }
-        Path dir = profiles != null ? profiles : defaultProfiles();
+        Path dir = profiles != null ? requireProfilesDirectory(profiles) : defaultProfiles();
         if (dir != null) {
             conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
         }
-        conf.set(JobOptions.RENDER_CONCURRENCY, renderConcurrency);
+        setAtLeastOne(conf, JobOptions.RENDER_CONCURRENCY, "--render-concurrency", renderConcurrency);
         setAtLeastOne(conf, JobOptions.ENCODER_THREADS, "--encoder-threads", encoderThreads);
         setAtLeastOne(conf, JobOptions.RENDER_LANES, "--render-lanes", renderLanes);
         setAtLeastOne(conf, JobOptions.DECODER_THREADS, "--decoder-threads", decoderThreads);
@@ -84,6 +85,7 @@ final class RunOptions {
             conf.set(JobOptions.RENDITIONS, renditions);
         }
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : JobOptions.defaultParallelism());
+        setAtLeastOne(conf, CoreOptions.DEFAULT_PARALLELISM, "--parallelism", parallelism);
         return conf;
     }
 
@@ -92,9 +94,18 @@ final class RunOptions {
             return;
         }
         if (value < 1) {
-            throw new IllegalArgumentException(flag + " must be at least 1, not " + value);
+            throw new IllegalArgumentException(flag + " must be at least 1 (got " + value + ")");
         }
         conf.set(option, value);
+    }
+
+    /** Checked here: the loader would only say it found no profile files in it. */
+    static Path requireProfilesDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("profiles directory not found: " + dir
+                    + (Files.exists(dir) ? " (it is a file)" : ""));
+        }
+        return dir;
     }
 
     boolean onS3() {

@@ -30,7 +30,8 @@ final class SubmitCommand implements Callable<Integer> {
     String topic;
 
     @Option(names = "--match", paramLabel = "FILE",
-            description = "The match's descriptor (YAML: matchId, and optionally title, homeTeam, awayTeam), sent first.")
+            description = "The match's descriptor (YAML: matchId, and optionally title, homeTeam, awayTeam, video), sent"
+                    + " first.")
     Path match;
 
     @Option(names = "--events", description = "Event feed: Avro file of MatchEvent records, or JSON Lines.")

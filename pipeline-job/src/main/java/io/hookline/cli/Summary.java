@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.storage.ManifestFiles;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +22,9 @@ final class Summary {
     private static final int FIRST_DEAD_LETTERS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    Summary(PrintStream out) {
+    Summary(PrintWriter out) {
         this.out = out;
     }
 
@@ -64,7 +64,9 @@ final class Summary {
             out.println("  Manifest:     " + manifest.toAbsolutePath());
             out.println("  Clips:        " + dir.resolve("clips").toAbsolutePath());
         } else {
-            out.printf("%nMatch %s: no clips, %d dead letters%n", dir.getFileName(), letters.size());
+            // The directory name may be cut and hashed; the letters carry the real id.
+            out.printf("%nMatch %s: no clips, %d dead letters%n",
+                    letters.isEmpty() ? dir.getFileName() : letters.get(0).get("matchId").asText(), letters.size());
         }
         if (!letters.isEmpty()) {
             out.println("  Dead letters: " + deadLetters.toAbsolutePath());
@@ -100,18 +102,10 @@ final class Summary {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(outDir)) {
-            return dirs.filter(d -> modifiedSince(d.resolve(ManifestFiles.MANIFEST_JSON), since)
-                            || modifiedSince(d.resolve(ManifestFiles.DEAD_LETTERS), since))
+            return dirs.filter(d -> WrittenFiles.since(d.resolve(ManifestFiles.MANIFEST_JSON), since)
+                            || WrittenFiles.since(d.resolve(ManifestFiles.DEAD_LETTERS), since))
                     .sorted()
                     .toList();
-        }
-    }
-
-    private static boolean modifiedSince(Path file, Instant since) {
-        try {
-            return Files.exists(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(since);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

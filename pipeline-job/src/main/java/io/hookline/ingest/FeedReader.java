@@ -5,26 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.model.FeedRecord;
 import io.hookline.model.MatchEvent;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.stream.Collectors;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificDatumReader;
 
 /**
- * Reads a match feed: an Avro container file of MatchEvent records, or JSON Lines of the same records
- * (told apart by the Avro magic bytes). Every record comes out as a {@link FeedRecord}; one that cannot be
- * decoded carries the reason and the raw text instead of an event, so a bad line never stops the feed.
+ * Reads a match feed: an Avro container file of MatchEvent records, or JSON Lines of the same records in
+ * UTF-8 (told apart by the Avro magic bytes). Every record comes out as a {@link FeedRecord}; one that cannot
+ * be decoded carries the reason and the raw text instead of an event, so a bad line never stops the feed. In
+ * an Avro file a damaged block becomes one such record, naming its byte offset, and reading resumes at the
+ * next block; a file that ends inside a block ends with one, naming the byte where the data stops.
  */
 public final class FeedReader implements Closeable {
     private static final byte[] AVRO_MAGIC = {'O', 'b', 'j', 1};
@@ -33,47 +26,36 @@ public final class FeedReader implements Closeable {
     public static final String UNKNOWN_MATCH = "unknown-match";
 
     private final String name;
-    private final BufferedReader lines;
-    private final DataFileStream<MatchEvent> avro;
+    private final Utf8Lines lines;
+    private final AvroBlockReader avro;
     /** Unreadable records wait here until a readable one tells which match they belong to. */
     private final Deque<FeedRecord> waiting = new ArrayDeque<>();
+    /** The rest of the current Avro block. */
+    private final Deque<MatchEvent> block = new ArrayDeque<>();
     private String lastMatchId;
     private long position;
-    private boolean avroFailed;
 
-    private FeedReader(String name, BufferedReader lines, DataFileStream<MatchEvent> avro) {
+    private FeedReader(String name, Utf8Lines lines, AvroBlockReader avro) {
         this.name = name;
         this.lines = lines;
         this.avro = avro;
     }
 
-    /** Opens a feed; {@code name} is how records name their origin (usually the file name). */
+    /**
+     * Opens a feed; {@code name} is how records name their origin (usually the file name).
+     *
+     * @throws IOException naming the file, when it is an Avro file whose header cannot be read or whose records
+     *     are not MatchEvents
+     */
     public static FeedReader open(InputStream in, String name) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(AVRO_MAGIC.length);
         byte[] head = buffered.readNBytes(AVRO_MAGIC.length);
         buffered.reset();
         if (Arrays.equals(head, AVRO_MAGIC)) {
-            DataFileStream<MatchEvent> avro;
-            try {
-                avro = new DataFileStream<>(buffered, new SpecificDatumReader<>(MatchEvent.class));
-            } catch (IOException | AvroRuntimeException e) {
-                String why = e instanceof EOFException ? "the file ends inside its header" : e.getMessage();
-                throw new IOException(name + ": not a readable Avro file of MatchEvent records: " + why, e);
-            }
-            // Schemas are resolved only when a record is read; check now, so another file is refused whole.
-            SchemaCompatibility.SchemaPairCompatibility match =
-                    SchemaCompatibility.checkReaderWriterCompatibility(MatchEvent.getClassSchema(), avro.getSchema());
-            if (match.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-                avro.close();
-                throw new IOException(name + ": not a readable Avro file of MatchEvent records: its records are "
-                        + avro.getSchema().getFullName() + match.getResult().getIncompatibilities().stream()
-                                .map(i -> i.getType() + " " + i.getMessage() + " at " + i.getLocation())
-                                .collect(Collectors.joining("; ", " (", ")")));
-            }
-            return new FeedReader(name, null, avro);
+            return new FeedReader(name, null, AvroBlockReader.open(buffered, name));
         }
-        return new FeedReader(name, new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8)), null);
+        return new FeedReader(name, new Utf8Lines(buffered), null);
     }
 
     /** The next record, or null at the end of the feed. */
@@ -108,44 +90,41 @@ public final class FeedReader implements Closeable {
     }
 
     private FeedRecord readLine() throws IOException {
-        String line;
+        Utf8Lines.Line line;
         do {
-            line = lines.readLine();
+            line = lines.next();
             if (line == null) {
                 return null;
             }
-            position++;
-        } while (line.isBlank());
+            position = line.number();
+        } while (line.problem() == null && line.text().isBlank());
         String origin = name + ":" + position;
+        if (line.problem() != null) {
+            return record(origin, matchIdOf(line.text()), null, line.problem(), line.text());
+        }
         try {
-            MatchEvent event = MatchEventJson.parse(line);
+            MatchEvent event = MatchEventJson.parse(line.text());
             return record(origin, event.getMatchId(), event, null, null);
         } catch (FeedException e) {
-            return record(origin, matchIdOf(line), null, e.getMessage(), line);
+            return record(origin, matchIdOf(line.text()), null, e.getMessage(), line.text());
         }
     }
 
-    private FeedRecord readAvro() {
-        if (avroFailed) {
-            return null;
-        }
-        long n = position + 1;
-        String origin = name + " record " + n;
-        try {
-            // hasNext reads the next block, so a damaged block can fail here as well as in next.
-            if (!avro.hasNext()) {
+    private FeedRecord readAvro() throws IOException {
+        while (block.isEmpty()) {
+            AvroBlockReader.Block next = avro.next();
+            if (next == null) {
                 return null;
             }
-            MatchEvent event = avro.next();
-            position = n;
-            return record(origin, event.getMatchId(), event, null, null);
-        } catch (AvroRuntimeException e) {
-            // A damaged block cannot be resynchronised: report it and stop reading this file.
-            avroFailed = true;
-            position = n;
-            return record(origin, null, null, "unreadable Avro record, the rest of the file was skipped: "
-                    + e.getMessage(), null);
+            if (next.problem() != null) {
+                position++;
+                return record(name + " at byte " + next.offset(), null, null, next.problem(), null);
+            }
+            block.addAll(next.events());
         }
+        position++;
+        MatchEvent event = block.poll();
+        return record(name + " record " + position, event.getMatchId(), event, null, null);
     }
 
     private FeedRecord record(String origin, String matchId, MatchEvent event, String error, String raw) {

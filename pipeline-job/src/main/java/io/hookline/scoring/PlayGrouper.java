@@ -13,6 +13,11 @@ import java.util.List;
  */
 public final class PlayGrouper {
     static final double BUILD_UP = 0.2;
+    /**
+     * The build-up adds at most this share of the peak's own score: a dense feed (hundreds of passes in one
+     * play) would otherwise rank a play by how much was logged rather than by what happened.
+     */
+    static final double MAX_BUILD_UP = 0.5;
 
     /** Video-time order, then event id, so the same events always group the same way. */
     public static final Comparator<ScoredEvent> ORDER = Comparator
@@ -95,7 +100,7 @@ public final class PlayGrouper {
                 buildUp += e.getScore();
             }
         }
-        buildUp *= BUILD_UP;
+        buildUp = Math.min(buildUp * BUILD_UP, peak.getScore() * MAX_BUILD_UP);
         String explanation = peak.getExplanation()
                 + (buildUp > 0 ? " + build-up " + EventScorer.format(buildUp) : "");
         ScoredEvent first = group.get(0);

@@ -11,7 +11,8 @@ import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
 import io.hookline.sample.SyntheticVideo;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class LiveDemoITCase {
         Path out = dir.resolve("out");
         List<String> ids = LiveScript.ids("short-derby", 2);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        LiveDemo demo = new LiveDemo(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        LiveDemo demo = new LiveDemo(new PrintWriter(new OutputStreamWriter(printed, StandardCharsets.UTF_8), true));
 
         int exit = demo.run(new LiveRun.Settings(out, script, ids, Duration.ofSeconds(2), 4.0, job));
 

@@ -70,6 +70,21 @@ class PlayGrouperTest {
     }
 
     @Test
+    void aDenseFeedsBuildUpAddsAtMostHalfThePeak() {
+        List<ScoredEvent> passes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            passes.add(scored("p" + i, "KEY_PASS", 60_000 + i * 10L, 0.25));
+        }
+        passes.add(scored("goal", "GOAL", 66_000, 1.0));
+
+        Play play = PlayGrouper.play(passes);
+
+        // 0.2 x 500 x 0.25 would be 25: capped at half the goal's 1.0.
+        assertThat(play.getScore()).isCloseTo(1.5, within(1e-9));
+        assertThat(play.getExplanation()).isEqualTo("GOAL 1.0 + build-up 0.50");
+    }
+
+    @Test
     void aPlayOfOneEventIsJustThatEvent() {
         Play play = PlayGrouper.play(List.of(scored("e9", "GOAL", 5_000, 1.0)));
 

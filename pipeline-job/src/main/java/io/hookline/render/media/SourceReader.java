@@ -79,6 +79,7 @@ public final class SourceReader implements AutoCloseable {
         if (videoIndex < 0) {
             throw new MediaException("no video stream in " + location);
         }
+        requireMovingPictures(format, videoIndex, location);
         int audio = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, videoIndex, (AVCodec) null, 0);
         this.audioIndex = audio >= 0 ? audio : -1;
         this.videoDecoder = openDecoder(format.streams(videoIndex), decoderThreads);
@@ -214,6 +215,23 @@ public final class SourceReader implements AutoCloseable {
         }
         return new SourceInfo(location, identity, durationUs / 1000, vp.width(), vp.height(), fps,
                 avcodec_get_name(vp.codec_id()).getString(), channels, sampleRate);
+    }
+
+    /**
+     * A picture renamed .mp4 opens as a one-frame video of no duration (shown as -153722867280:-54); refused
+     * here, it is one clear reason on every clip instead of a nonsense length.
+     */
+    private static void requireMovingPictures(AVFormatContext format, int videoIndex, String location) {
+        AVStream video = format.streams(videoIndex);
+        String codec = avcodec_get_name(video.codecpar().codec_id()).getString();
+        String container = format.iformat().name().getString();
+        if (container.startsWith("image2") || container.endsWith("_pipe")) {
+            throw new MediaException("not a video: " + location + " is a still picture (" + codec + ")");
+        }
+        if (format.duration() == AV_NOPTS_VALUE() && video.duration() == AV_NOPTS_VALUE()) {
+            throw new MediaException("not a video of known length: " + location + " has no duration (FFmpeg reads it"
+                    + " as " + container + ", " + codec + ")");
+        }
     }
 
     private static String identity(String location) {

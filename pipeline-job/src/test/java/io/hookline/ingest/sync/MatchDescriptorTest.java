@@ -29,6 +29,18 @@ class MatchDescriptorTest {
     }
 
     @Test
+    void aDescriptorNamesItsMatchsOwnVideo() throws Exception {
+        MatchDescriptor d = read("""
+                matchId: m1
+                video: s3://media/m1/live.m3u8
+                """);
+
+        assertThat(d.video()).isEqualTo("s3://media/m1/live.m3u8");
+        assertThat(d.event().getAttributes()).containsEntry(MatchDescriptor.VIDEO, "s3://media/m1/live.m3u8");
+        assertThat(MatchDescriptor.of(d.event())).isEqualTo(d);
+    }
+
+    @Test
     void jsonIsReadToo() throws Exception {
         assertThat(read("{\"matchId\": \"m1\", \"awayTeam\": \"Harbour\"}"))
                 .isEqualTo(new MatchDescriptor("m1", null, null, "Harbour"));
