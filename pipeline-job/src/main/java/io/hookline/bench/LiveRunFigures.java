@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import io.hookline.demo.Percentiles;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
 record LiveRunFigures(int run, int playClips, List<LiveClipTiming> timed, List<BacklogSampler.Sample> backlog,
         long backlogMax, Measurement measurement, double loadBefore, double loadAfter) {
 
-    Percentiles delays(Function<LiveClipTiming, java.time.Instant> stage) {
+    Percentiles delays(Function<LiveClipTiming, Instant> stage) {
         return Percentiles.of(timed.stream().map(c -> c.secondsTo(stage)).toList());
     }
 }

@@ -6,6 +6,7 @@ import io.hookline.job.JobSetup;
 import io.hookline.model.RenderedClip;
 import io.hookline.render.ClipKeys;
 import io.hookline.sample.HlsPlayout;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 
 /**
  * The embedded live set-up: a Kafka broker in this process, the live job on the MiniCluster, and staggered
@@ -156,7 +158,7 @@ public final class LiveRun implements AutoCloseable {
         return false;
     }
 
-    private boolean finished() throws java.io.IOException {
+    private boolean finished() throws IOException {
         for (String id : settings.matchIds()) {
             Path dir = settings.out().toAbsolutePath().resolve(ClipKeys.safeMatchDir(id));
             List<String> listed = MatchOutput.finalClipIds(dir, startedAt);
@@ -179,7 +181,7 @@ public final class LiveRun implements AutoCloseable {
             try {
                 job.getJobExecutionResult().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
-                why = ": " + org.apache.flink.util.ExceptionUtils.stripExecutionException(e).getMessage();
+                why = ": " + ExceptionUtils.stripExecutionException(e).getMessage();
             }
             throw new IllegalStateException("the live job stopped (" + status + ")" + why);
         }

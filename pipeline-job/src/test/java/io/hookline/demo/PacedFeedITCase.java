@@ -8,6 +8,8 @@ import io.hookline.model.MatchEvent;
 import io.hookline.sample.HlsPlayout;
 import io.hookline.sample.SyntheticVideo;
 import io.hookline.testing.KafkaTestBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +74,8 @@ class PacedFeedITCase {
     private static MatchEvent decode(byte[] bytes) {
         try {
             return MatchEvent.getDecoder().decode(bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
