@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real time, twice, two seconds apart: HLS playouts, a paced feed on the embedded broker, the live job, and the
  * clips read back from the topic with their latencies.
  *
- * <p>NEEDS THE LIVE VIDEO WIRING (the job waiting for a growing playlist to cover each clip's window, from the
- * integrator's branch): before it is merged, the job opens the playlists as plain files and the clips fail or
- * come out short.
+ * <p>NEEDS THE JOB'S LIVE VIDEO WIRING (clips wait for a growing playlist to cover their window; main 2c0954d):
+ * without it the job opens the playlists as plain files and the clips fail or come out short.
  */
 class LiveDemoITCase {
     private static final long DURATION_MS = 20_000;
