@@ -37,13 +37,6 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
  * </pre>
  */
 public final class HooklineJob {
-    /** How late an event may arrive behind the newest one and still be ordered correctly (live feeds). */
-    static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
-    /**
-     * A feed reader that has had no event for this long stops holding the watermark back: a topic with more
-     * subtasks than busy partitions would otherwise never move event time on.
-     */
-    static final Duration IDLE_READER = Duration.ofSeconds(5);
     /** Plays a live analysis subtask measures at once: most of the time each waits for its video to grow. */
     static final int LIVE_ANALYSES = 4;
 
@@ -144,10 +137,11 @@ public final class HooklineJob {
                 .uid("validate-events");
 
         SingleOutputStreamOperator<ScoredEvent> scored = events
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<SourcedEvent>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
-                        .withTimestampAssigner((e, previous) -> e.getEvent().getVideoTimeMs())
-                        .withIdleness(IDLE_READER))
+                // No watermarks: each live match runs on its own clock (see MatchTime), and a watermark would also
+                // hold rendered clips back behind slower ones in the asynchronous render stage. A feed file is
+                // released at the end of its input.
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<SourcedEvent>noWatermarks()
+                        .withTimestampAssigner((e, previous) -> e.getEvent().getVideoTimeMs()))
                 .name("event time").uid("event-time")
                 .keyBy(e -> e.getEvent().getMatchId())
                 .process(new ScoreEvents(profiles.rules(), retention, live)).name("score events").uid("score-events");
