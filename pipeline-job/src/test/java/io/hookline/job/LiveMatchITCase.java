@@ -18,7 +18,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -71,24 +70,11 @@ class LiveMatchITCase {
 
     @Test
     void aMatchSurvivesATaskManagerKilledMidMatchWithEveryClipOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(JobOptions.VIDEO, "s3://media/matches/live.mp4");
-        conf.set(JobOptions.OUT, "s3://clips/live");
-        conf.set(JobOptions.S3_ENDPOINT, s3Server.endpoint());
-        conf.set(JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
-        conf.set(JobOptions.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
-        conf.set(JobOptions.EVENTS_TOPIC, "events");
-        conf.set(JobOptions.CLIPS_TOPIC, "clips");
-        conf.set(JobOptions.CHECKPOINTS, dir.resolve("checkpoints").toUri().toString());
-        conf.set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
-        conf.set(JobOptions.ENCODER_THREADS, 1);
-        JobSetup setup = JobSetup.prepare(conf);
-        assertThat(setup.videoProblem()).isNull();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.configure(setup.flinkConfig());
-        env.setParallelism(2);
-        setup.job().build(env);
-        JobClient job = env.executeAsync("live match test");
+        JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "live match test", conf -> {
+            conf.set(JobOptions.VIDEO, "s3://media/matches/live.mp4");
+            conf.set(JobOptions.OUT, "s3://clips/live");
+            conf.set(JobOptions.S3_ENDPOINT, s3Server.endpoint());
+        });
         KafkaTestBroker.TopicReader clips = kafka.reader("clips");
 
         LiveMatch.publishWithPoisonRecord(kafka.bootstrapServers(), "events", dir);

@@ -3,7 +3,6 @@ package io.hookline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.ingest.kafka.AvroMessages;
 import io.hookline.ingest.kafka.MatchPublisher;
 import io.hookline.ingest.sync.MatchDescriptor;
@@ -19,10 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +40,6 @@ class LiveMatchesITCase {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
     static KafkaTestBroker kafka;
@@ -54,8 +49,7 @@ class LiveMatchesITCase {
     /** A match of the test: its id, its video's frame rate and where the video is. */
     record Match(String id, int fps, Path video) {
         String event(String eventId, String type, long videoMs, String extra) {
-            return "{\"matchId\":\"" + id + "\",\"eventId\":\"" + eventId + "\",\"type\":\"" + type
-                    + "\",\"period\":1,\"videoTimeMs\":" + videoMs + ",\"team\":\"home\"" + extra + "}";
+            return LiveJobs.event(id, eventId, type, videoMs, extra);
         }
     }
 
@@ -80,21 +74,8 @@ class LiveMatchesITCase {
     @Test
     void twoMatchesInterleavedInOneJobEachGetTheirOwnClipsAndACorrectionWithdrawsItsClip() throws Exception {
         Path out = dir.resolve("out");
-        Configuration conf = new Configuration();
-        conf.set(JobOptions.OUT, out.toString());
-        conf.set(JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
-        conf.set(JobOptions.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
-        conf.set(JobOptions.EVENTS_TOPIC, "events");
-        conf.set(JobOptions.CLIPS_TOPIC, "clips");
-        conf.set(JobOptions.CHECKPOINTS, dir.resolve("checkpoints").toUri().toString());
-        conf.set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
-        conf.set(JobOptions.ENCODER_THREADS, 1);
-        JobSetup setup = JobSetup.prepare(conf);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.configure(setup.flinkConfig());
-        env.setParallelism(2);
-        setup.job().build(env);
-        JobClient job = env.executeAsync("two live matches");
+        JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "two live matches",
+                conf -> conf.set(JobOptions.OUT, out.toString()));
         KafkaTestBroker.TopicReader topic = kafka.reader("clips");
 
         try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
@@ -114,8 +95,8 @@ class LiveMatchesITCase {
                     home.event("h4", "GOAL", 40_000, ",\"score\":{\"home\":2,\"away\":0}"),
                     home.event("h9", "PERIOD_END", 58_000, ""));
 
-            JsonNode homeManifest = awaitFinalManifest(out.resolve(home.id()), Duration.ofMinutes(4));
-            JsonNode awayManifest = awaitFinalManifest(out.resolve(away.id()), Duration.ofMinutes(4));
+            JsonNode homeManifest = LiveJobs.awaitFinalManifest(out.resolve(home.id()), Duration.ofMinutes(4));
+            JsonNode awayManifest = LiveJobs.awaitFinalManifest(out.resolve(away.id()), Duration.ofMinutes(4));
             List<RenderedClip> records = decode(topic.readUntil(homeManifest.get("clips").size()
                     + awayManifest.get("clips").size() + 1, Duration.ofMinutes(1), Duration.ofSeconds(4)));
             topic.close();
@@ -164,21 +145,6 @@ class LiveMatchesITCase {
             }
         }
         throw new AssertionError("no clip of " + matchId + " titled " + titled + " in the topic");
-    }
-
-    private static JsonNode awaitFinalManifest(Path matchDir, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Path file = matchDir.resolve("manifest.json");
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(file)) {
-                JsonNode manifest = JSON.readTree(file.toFile());
-                if (manifest.path("ranksFinal").asBoolean(true)) {
-                    return manifest;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no final manifest in " + matchDir + " within " + timeout);
     }
 
     /** Every frame of every play clip shows its own match's video, inside the clip's own windows. */

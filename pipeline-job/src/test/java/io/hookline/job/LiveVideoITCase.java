@@ -3,7 +3,6 @@ package io.hookline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.ingest.kafka.AvroMessages;
 import io.hookline.ingest.kafka.MatchPublisher;
 import io.hookline.ingest.sync.MatchDescriptor;
@@ -23,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -47,12 +44,13 @@ class LiveVideoITCase {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FPS = 25;
     private static final long VIDEO_MS = 40_000;
     /** Match B's video stops growing after this many segments (20 s), and this one of them never comes. */
     private static final int STALL_AFTER = 10;
     private static final int MISSING = 3;
+    private static final String ONE_NIL = ",\"score\":{\"home\":1,\"away\":0}";
+    private static final String TWO_NIL = ",\"score\":{\"home\":2,\"away\":0}";
 
     @TempDir
     static Path dir;
@@ -79,22 +77,10 @@ class LiveVideoITCase {
         Path out = dir.resolve("out");
         Path videoA = Files.createDirectories(dir.resolve("live-a"));
         Path videoB = Files.createDirectories(dir.resolve("live-b"));
-        Configuration conf = new Configuration();
-        conf.set(JobOptions.OUT, out.toString());
-        conf.set(JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
-        conf.set(JobOptions.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
-        conf.set(JobOptions.EVENTS_TOPIC, "events");
-        conf.set(JobOptions.CLIPS_TOPIC, "clips");
-        conf.set(JobOptions.CHECKPOINTS, dir.resolve("checkpoints").toUri().toString());
-        conf.set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
-        conf.set(JobOptions.LIVE_VIDEO_WAIT, Duration.ofSeconds(8));
-        conf.set(JobOptions.ENCODER_THREADS, 1);
-        JobSetup setup = JobSetup.prepare(conf);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.configure(setup.flinkConfig());
-        env.setParallelism(2);
-        setup.job().build(env);
-        JobClient job = env.executeAsync("live video");
+        JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "live video", conf -> {
+            conf.set(JobOptions.OUT, out.toString());
+            conf.set(JobOptions.LIVE_VIDEO_WAIT, Duration.ofSeconds(8));
+        });
         KafkaTestBroker.TopicReader topic = kafka.reader("clips");
         Map<String, Instant> landed = new ConcurrentHashMap<>();
 
@@ -105,13 +91,13 @@ class LiveVideoITCase {
                     videoB.resolve("live.m3u8").toString()), null, "events", true);
             Instant t0 = Instant.now();
             List<Timed> plan = new ArrayList<>(List.of(
-                    new Timed(5_000, "match-a", event("match-a", "a1", "SHOT", 5_000, "")),
-                    new Timed(7_000, "match-b", event("match-b", "b1", "GOAL", 7_000, ",\"score\":{\"home\":1,\"away\":0}")),
-                    new Timed(12_000, "match-a", event("match-a", "a2", "GOAL", 12_000, ",\"score\":{\"home\":1,\"away\":0}")),
-                    new Timed(14_000, "match-b", event("match-b", "b2", "SAVE", 13_000, "")),
-                    new Timed(24_000, "match-a", event("match-a", "a3", "SAVE", 24_000, "")),
-                    new Timed(28_000, "match-b", event("match-b", "b3", "GOAL", 28_000, ",\"score\":{\"home\":2,\"away\":0}")),
-                    new Timed(33_000, "match-a", event("match-a", "a4", "SHOT", 33_000, ""))));
+                    new Timed(5_000, "match-a", LiveJobs.event("match-a", "a1", "SHOT", 5_000, "")),
+                    new Timed(7_000, "match-b", LiveJobs.event("match-b", "b1", "GOAL", 7_000, ONE_NIL)),
+                    new Timed(12_000, "match-a", LiveJobs.event("match-a", "a2", "GOAL", 12_000, ONE_NIL)),
+                    new Timed(14_000, "match-b", LiveJobs.event("match-b", "b2", "SAVE", 13_000, "")),
+                    new Timed(24_000, "match-a", LiveJobs.event("match-a", "a3", "SAVE", 24_000, "")),
+                    new Timed(28_000, "match-b", LiveJobs.event("match-b", "b3", "GOAL", 28_000, TWO_NIL)),
+                    new Timed(33_000, "match-a", LiveJobs.event("match-a", "a4", "SHOT", 33_000, ""))));
             int published = 0;
             for (int segment = 0; segment < hls.segmentCount(); segment++) {
                 sleepUntil(t0.plusMillis((segment + 1) * 2_000L));
@@ -131,12 +117,12 @@ class LiveVideoITCase {
             Instant secondHalf = hls.publishedAt(hls.segmentCount() / 2);
             for (String matchId : List.of("match-a", "match-b")) {
                 publisher.publish(null, Files.write(dir.resolve(matchId + "-end.jsonl"),
-                        List.of(event(matchId, matchId + "-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
+                        List.of(LiveJobs.event(matchId, matchId + "-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
                         "events", false);
             }
 
-            JsonNode a = awaitFinalManifest(out.resolve("match-a"));
-            JsonNode b = awaitFinalManifest(out.resolve("match-b"));
+            JsonNode a = LiveJobs.awaitFinalManifest(out.resolve("match-a"), Duration.ofMinutes(3));
+            JsonNode b = LiveJobs.awaitFinalManifest(out.resolve("match-b"), Duration.ofMinutes(3));
             topic.close();
             job.cancel().get();
 
@@ -180,11 +166,6 @@ class LiveVideoITCase {
         }
     }
 
-    private static String event(String matchId, String id, String type, long videoMs, String extra) {
-        return "{\"matchId\":\"" + matchId + "\",\"eventId\":\"" + id + "\",\"type\":\"" + type
-                + "\",\"period\":1,\"videoTimeMs\":" + videoMs + ",\"team\":\"home\"" + extra + "}";
-    }
-
     private static void sleepUntil(Instant when) throws InterruptedException {
         long ms = Duration.between(Instant.now(), when).toMillis();
         if (ms > 0) {
@@ -198,21 +179,6 @@ class LiveVideoITCase {
             RenderedClip clip = AvroMessages.decodeRenderedClip(r.value());
             landed.putIfAbsent(clip.getClipId(), Instant.now());
         }
-    }
-
-    private static JsonNode awaitFinalManifest(Path matchDir) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        Path file = matchDir.resolve("manifest.json");
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(file)) {
-                JsonNode manifest = JSON.readTree(file.toFile());
-                if (manifest.path("ranksFinal").asBoolean(true)) {
-                    return manifest;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no final manifest in " + matchDir);
     }
 
     /** The play clip that peaks at {@code peakMs}. */
