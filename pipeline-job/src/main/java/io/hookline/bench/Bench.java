@@ -56,8 +56,7 @@ public final class Bench {
     public Path run() throws Exception {
         ZonedDateTime date = ZonedDateTime.now();
         Machine machine = Machine.describe();
-        out.printf("Hookline render benchmark, %s%nMachine: %s, %d cores, %d MB; load %.2f%n", date, machine.cpuModel(),
-                machine.cores(), machine.memoryMb(), Machine.loadAverage()[0]);
+        out.print(machine.banner("render benchmark", date));
         Path dir = Files.createDirectories(options.dir()).toAbsolutePath();
         out.println("Preparing the match in " + dir + " ...");
         BenchMatch match = BenchMatch.prepare(dir, options.quick());

@@ -51,8 +51,7 @@ public final class LiveBench {
     public Path run() throws Exception {
         ZonedDateTime date = ZonedDateTime.now();
         Machine machine = Machine.describe();
-        out.printf("Hookline live latency benchmark, %s%nMachine: %s, %d cores, %d MB; load %.2f%n", date,
-                machine.cpuModel(), machine.cores(), machine.memoryMb(), Machine.loadAverage()[0]);
+        out.print(machine.banner("live latency benchmark", date));
         Path dir = Files.createDirectories(options.dir()).toAbsolutePath();
         Path sample = dir.resolve(LiveScript.SAMPLE_ID);
         if (!SampleMatch.isWritten(sample, SampleMatch.DURATION_MS)) {

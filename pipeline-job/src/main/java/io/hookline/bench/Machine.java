@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /** The machine a benchmark ran on, from /proc: what the figures mean depends on it, and on how busy it was. */
 record Machine(String cpuModel, int cores, long memoryMb, String kernel) {
+
+    /** The first lines a benchmark prints: what it is, when, and on what machine, how busy. */
+    String banner(String benchmark, ZonedDateTime date) {
+        return String.format("Hookline %s, %s%nMachine: %s, %d cores, %d MB; load %.2f%n", benchmark, date, cpuModel,
+                cores, memoryMb, loadAverage()[0]);
+    }
 
     static Machine describe() {
         List<String> cpuinfo = lines("/proc/cpuinfo");

@@ -113,7 +113,8 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
             return;
         }
         long last = events.stream().mapToLong(GroupPlays::time).max().orElseThrow();
-        ctx.timerService().registerProcessingTimeTimer(clock.wallAt(last + gapMs + LiveSettings.CLOSE_SLACK_MS, wall));
+        long closesAt = grouper.closesAt(last) + LiveSettings.CLOSE_SLACK_MS;
+        ctx.timerService().registerProcessingTimeTimer(clock.wallAt(closesAt, wall));
     }
 
     @Override
@@ -125,7 +126,7 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
         List<ScoredEvent> events = events();
         if (!events.isEmpty()) {
             long last = events.stream().mapToLong(GroupPlays::time).max().orElseThrow();
-            if (clock.now(timestamp) >= last + gapMs + LiveSettings.CLOSE_SLACK_MS) {
+            if (grouper.closed(last + LiveSettings.CLOSE_SLACK_MS, clock.now(timestamp))) {
                 closeAll(out);
             }
         }

@@ -49,9 +49,14 @@ public final class PlayGrouper {
         return groups;
     }
 
-    /** Whether no later event can still join a group whose last event is at {@code lastMs}. */
-    public boolean closed(long lastMs, long watermarkMs) {
-        return watermarkMs >= lastMs + gapMs;
+    /** Whether no later event can still join a group whose last event is at {@code lastMs}, at time {@code nowMs}. */
+    public boolean closed(long lastMs, long nowMs) {
+        return nowMs >= lastMs + gapMs;
+    }
+
+    /** The match time at which a group whose last event is at {@code lastMs} closes. */
+    public long closesAt(long lastMs) {
+        return lastMs + gapMs;
     }
 
     /** Builds the play of one group. */
