@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * A sync file: which match a feed is for, how its clock runs, and where the clock is in the video. The shape
- * is documented in {@code pipeline-job/src/test/resources/sync/nba-example.yaml} and in the README.
+ * is documented in {@code pipeline-job/src/test/resources/sync/nba-example.yaml} and in docs/feeds.md.
  *
  * @param homeTeam the provider's name of the home team, or null to let the feed say
  */
