@@ -99,7 +99,8 @@ public final class HooklineJob {
         // A live job holds a queue of clips in front of its renderers, so the best of them can go first.
         int capacity = renderConcurrency + (live == null ? 0 : live.renderQueue());
         DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
-                        new RenderClips(renderers, video, renderConcurrency), renderTimeoutMinutes, TimeUnit.MINUTES,
+                        new RenderClips(renderers, video, renderConcurrency,
+                                live == null ? RenditionPasses.together() : RenditionPasses.cheapestFirst(profiles)), renderTimeoutMinutes, TimeUnit.MINUTES,
                         capacity)
                 .name("render clips").uid("render-clips")
                 .process(new CountRendered()).name("count rendered").uid("count-rendered");

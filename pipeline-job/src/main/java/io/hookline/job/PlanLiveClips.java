@@ -33,6 +33,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans a live match's clips as its plays come in, without waiting for later plays:
@@ -47,6 +49,7 @@ import org.apache.flink.util.OutputTag;
  * The plan's summary goes out at {@code MATCH_END}, when the manifest's ranks become final.
  */
 final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanLiveClips.class);
     static final OutputTag<RenderedClip> WITHDRAWN = new OutputTag<>("withdrawn", TypeInformation.of(RenderedClip.class));
 
     private final ProfileSet profiles;
@@ -238,6 +241,7 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
             }
         }
         ClipPlan plan = clip.setRank(rank).build();
+        LOG.info("planned clip {} of match {}: {}", plan.getClipId(), plan.getMatchId(), plan.getTitle());
         out.collect(plan);
         clips.put(plan.getClipId(), ClipPlan.newBuilder(plan).setMedia(List.of()).setScoreboard(List.of()).build());
         planned.update((planned.value() == null ? 0 : planned.value()) + 1);

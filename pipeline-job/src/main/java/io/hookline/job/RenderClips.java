@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders clips off the task thread, a bounded number at a time, so long renders never block checkpoints.
@@ -23,48 +25,89 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * should not queue behind a dull one), and in arrival order on a tie. Each match's clips are cut from the
  * video its descriptor names, or from the job's. A render that throws or times out still yields a clip,
  * with every rendition failed and the reason.
+ *
+ * <p>When the passes split a clip (live), its first pass runs on a renderer of its own, so the first version
+ * of a clip never waits behind the other renditions of earlier clips; its later passes then queue with the
+ * rest. Each rendition's files are committed as its pass ends; the clip goes on once all passes are done.
  */
 final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
+    private static final Logger LOG = LoggerFactory.getLogger(RenderClips.class);
+
     private final RendererFactory factory;
     private final VideoSource video;
     private final int concurrency;
+    private final RenditionPasses passes;
     private transient Map<String, ClipRenderer> renderers;
     private transient ThreadPoolExecutor executor;
+    private transient ThreadPoolExecutor firstPasses;
     private transient AtomicLong arrivals;
 
-    RenderClips(RendererFactory factory, VideoSource video, int concurrency) {
+    RenderClips(RendererFactory factory, VideoSource video, int concurrency, RenditionPasses passes) {
         this.factory = factory;
         this.video = video;
         this.concurrency = concurrency;
+        this.passes = passes;
     }
 
     @Override
     public void open(OpenContext context) {
         renderers = new ConcurrentHashMap<>();
         arrivals = new AtomicLong();
-        AtomicInteger n = new AtomicInteger();
         String task = getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
-        executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
-                new PriorityBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "render " + n.incrementAndGet() + " of " + task);
-                    t.setDaemon(true);
-                    return t;
-                });
+        // The later passes run at a lower priority: they fill the cores, and yield them to first renditions.
+        executor = renderThreads(concurrency, "render %d of " + task, passes.split());
+        firstPasses = renderThreads(1, "first renditions of " + task, false);
+    }
+
+    private static ThreadPoolExecutor renderThreads(int count, String name, boolean background) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
+            Thread t = new Thread(() -> {
+                if (background) {
+                    BackgroundPriority.lowerCurrentThread();
+                }
+                r.run();
+            }, String.format(name, n.incrementAndGet()));
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
     public void asyncInvoke(ClipPlan plan, ResultFuture<RenderedClip> result) {
-        executor.execute(new Job(plan, arrivals.getAndIncrement(), () -> {
-            RenderedClip clip;
-            try {
-                ClipRenderer renderer = renderers.computeIfAbsent(plan.getVideo() == null ? "" : plan.getVideo(),
-                        v -> factory.create(video.forMatch(plan.getVideo())));
-                clip = renderer.render(plan);
-            } catch (RuntimeException | Error e) {
-                clip = RenderResults.failedClip(plan, "render failed: " + e);
-            }
-            result.complete(List.of(clip));
+        List<List<String>> split = passes.of(plan);
+        long arrival = arrivals.getAndIncrement();
+        if (split.size() == 1) {
+            executor.execute(new Job(plan, arrival, () -> result.complete(List.of(render(plan)))));
+            return;
+        }
+        firstPasses.execute(new Job(plan, arrival, () -> {
+            RenderedClip first = render(only(plan, split.get(0)));
+            executor.execute(new Job(plan, arrival, () -> {
+                RenderedClip rest = render(only(plan, split.get(1)));
+                result.complete(List.of(RenderResults.joined(plan, List.of(first, rest))));
+            }));
         }));
+    }
+
+    private RenderedClip render(ClipPlan plan) {
+        long start = System.nanoTime();
+        LOG.info("rendering clip {} of match {}: {}", plan.getClipId(), plan.getMatchId(), plan.getRenditions());
+        RenderedClip clip;
+        try {
+            ClipRenderer renderer = renderers.computeIfAbsent(plan.getVideo() == null ? "" : plan.getVideo(),
+                    v -> factory.create(video.forMatch(plan.getVideo())));
+            clip = renderer.render(plan);
+        } catch (RuntimeException | Error e) {
+            clip = RenderResults.failedClip(plan, "render failed: " + e);
+        }
+        LOG.info("rendered clip {} of match {}: {} in {} ms", plan.getClipId(), plan.getMatchId(),
+                plan.getRenditions(), (System.nanoTime() - start) / 1_000_000);
+        return clip;
+    }
+
+    private static ClipPlan only(ClipPlan plan, List<String> renditions) {
+        return ClipPlan.newBuilder(plan).setRenditions(renditions).build();
     }
 
     @Override
@@ -76,6 +119,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
+            firstPasses.shutdownNow();
         }
     }
 

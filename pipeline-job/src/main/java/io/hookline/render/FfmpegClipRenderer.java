@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders a clip with FFmpeg: the source window is decoded once and every rendition is fed from that one
@@ -33,6 +35,7 @@ import java.util.stream.IntStream;
  * decoded window in timeline order and encoded once per distinct audio setting.
  */
 public final class FfmpegClipRenderer implements ClipRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(FfmpegClipRenderer.class);
     /** Room left under a size cap for container overhead and rate-control error. */
     private static final double CAP_HEADROOM = 0.92;
     private static final int MIN_VIDEO_KBPS = 150;
@@ -122,6 +125,11 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 pipeline.posterAt(plan.getPeakMs() * 1000);
                 pipeline.prepare(shared);
                 pipelines.add(pipeline);
+                if (LOG.isDebugEnabled()) {
+                    int[] n = pipeline.encodedOfTotal();
+                    LOG.debug("clip {} {}: {} of its {} segments to encode, the rest reused", plan.getClipId(),
+                            p.name(), n[0], n[1]);
+                }
             }
             WindowedPcm pcm = new WindowedPcm();
             try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes())) {

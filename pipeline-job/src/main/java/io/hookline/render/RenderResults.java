@@ -4,7 +4,10 @@ import io.hookline.model.ClipPlan;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the manifest entries of a render: the plan's facts plus what happened to each rendition. */
 public final class RenderResults {
@@ -27,6 +30,17 @@ public final class RenderResults {
                 .setRenditions(renditions)
                 .setNotes(notes.stream().distinct().toList())
                 .build();
+    }
+
+    /** One clip of the renders of parts of its renditions: the renditions in the plan's order, every note once. */
+    public static RenderedClip joined(ClipPlan plan, List<RenderedClip> parts) {
+        Map<String, Rendition> byName = new HashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (RenderedClip part : parts) {
+            part.getRenditions().forEach(r -> byName.put(r.getProfile(), r));
+            notes.addAll(part.getNotes());
+        }
+        return clip(plan, plan.getRenditions().stream().map(byName::get).toList(), notes);
     }
 
     /** A clip none of whose renditions could be made, for one reason. */

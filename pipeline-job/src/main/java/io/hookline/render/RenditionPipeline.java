@@ -98,6 +98,11 @@ final class RenditionPipeline implements AutoCloseable {
         return SharedFilters.key(recipe.filterChain(), crop != null);
     }
 
+    /** How many of this rendition's segments the pass encodes, and how many it has. */
+    int[] encodedOfTotal() {
+        return new int[] {(int) spans.stream().filter(SpanEncoder::encodes).count(), spans.size()};
+    }
+
     /** The pixels this rendition has to encode in the pass, after the cache and its twins took their share. */
     long encodeCost() {
         long frames = spans.stream().filter(SpanEncoder::encodes).mapToLong(s -> s.span.frames()).sum();
