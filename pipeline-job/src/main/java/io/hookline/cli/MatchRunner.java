@@ -5,6 +5,7 @@ import io.hookline.job.JobSetup;
 import io.hookline.profiles.ProfileException;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.storage.s3.S3Location;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import org.apache.flink.util.ExceptionUtils;
 
 /** Runs a match on the embedded MiniCluster, shows progress while it works, and ends with a summary. */
 final class MatchRunner {
+    /** Where the launcher tells the CLI this run's log goes. */
+    static final String LOG_FILE_PROPERTY = "hookline.log.file";
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -39,12 +43,28 @@ final class MatchRunner {
     /** @param planOnly plan without rendering, and print the ranked plan */
     int run(Configuration conf, String outDir, boolean planOnly) throws Exception {
         Instant started = Instant.now();
-        String feed = conf.get(JobOptions.EVENTS);
         Optional<String> problem = Preflight.problem(conf);
         if (problem.isPresent()) {
             err.println("error: " + problem.get());
             return ExitCodes.USAGE;
         }
+        if (S3Location.isS3(outDir)) {
+            return runWith(conf, outDir, planOnly, started);
+        }
+        StringBuilder holder = new StringBuilder();
+        Optional<OutputLock> lock = OutputLock.take(Path.of(outDir), holder);
+        if (lock.isEmpty()) {
+            err.println("error: another run is writing into " + outDir + " (" + holder
+                    + "); wait for it to finish, or choose another --out");
+            return ExitCodes.USAGE;
+        }
+        try (OutputLock held = lock.get()) {
+            return runWith(conf, outDir, planOnly, started);
+        }
+    }
+
+    private int runWith(Configuration conf, String outDir, boolean planOnly, Instant started) throws Exception {
+        String feed = conf.get(JobOptions.EVENTS);
         JobSetup setup;
         try {
             setup = JobSetup.prepare(conf);
@@ -91,7 +111,11 @@ final class MatchRunner {
             progress.finish(done.getAllAccumulatorResults());
         } catch (ExecutionException e) {
             progress.finish(Map.of());
-            err.println("error: the job failed: " + ExceptionUtils.stripExecutionException(e).getMessage());
+            err.println("error: the job failed: " + rootCause(e));
+            String log = System.getProperty(LOG_FILE_PROPERTY);
+            if (log != null) {
+                err.println("The whole log of this run: " + log);
+            }
             return ExitCodes.PARTIAL;
         }
         if (S3Location.isS3(outDir)) {
@@ -107,6 +131,20 @@ final class MatchRunner {
         int problems = new Summary(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
         new DeadLetterNotice(err).print(Path.of(outDir), started);
         return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /** The innermost cause, which names what went wrong; Flink's own wrappers only say that the job failed. */
+    static String rootCause(Throwable e) {
+        Throwable root = ExceptionUtils.stripExecutionException(e);
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message == null || message.isBlank()) {
+            return root.getClass().getSimpleName();
+        }
+        // A file system error's message is often the path alone: its kind says what happened to it.
+        return root instanceof IOException ? root.getClass().getSimpleName() + ": " + message : message;
     }
 
     private static Map<String, Object> accumulators(JobClient client) {

@@ -25,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileWriter;
@@ -36,6 +37,8 @@ final class BadInputCases {
     private static final int PARTIAL = ExitCodes.PARTIAL;
     private static final int USAGE = ExitCodes.USAGE;
     private static final String LONG_ID = "league-" + "x".repeat(300);
+    /** The lock of the run that is already writing, for the case of a second run. */
+    private static final AtomicReference<OutputLock> HELD = new AtomicReference<>();
 
     private BadInputCases() {}
 
@@ -177,6 +180,11 @@ final class BadInputCases {
                         USAGE, "error: profiles directory not found: .*nope", refused()),
                 new Case("an unknown rendition name", in -> in.plan(in.goodFeed(), "--renditions", "tiny,tinny"),
                         USAGE, "error: no rendition profile named 'tinny' \\(did you mean 'tiny'\\?\\).*", refused()),
+                new Case("a second run into an --out another run is writing into", in -> {
+                    HELD.set(OutputLock.take(in.out(), new StringBuilder()).orElseThrow());
+                    return in.plan(in.goodFeed());
+                }, USAGE, "error: another run is writing into .*out \\(process \\d+, started at [0-9:]+\\); wait for it to"
+                        + " finish, or choose another --out", allOf(refused(), (in, run) -> HELD.get().close())),
                 new Case("--out is a file", in -> with(in.plan(in.goodFeed()), "--out", in.goodFeed().toString()),
                         USAGE, "error: --out is a file, not a directory: .*events.jsonl", refused()),
                 new Case("--out inside a file", in -> with(in.plan(in.goodFeed()), "--out",
