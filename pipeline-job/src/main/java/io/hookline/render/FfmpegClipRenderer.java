@@ -9,6 +9,7 @@ import io.hookline.profiles.RenditionProfile;
 import io.hookline.profiles.VideoSpec;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
+import io.hookline.render.media.FfmpegLog;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.MediaProbe;
 import io.hookline.render.media.Mp4Writer;
@@ -132,13 +133,19 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
             }
             WindowedPcm pcm = new WindowedPcm();
-            try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes())) {
+            try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes());
+                    FfmpegLog.Tally damage = FfmpegLog.tally()) {
                 for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
                     // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
                     boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
                     source.decodeWindow(window[0], window[1], pictures ? lanes::accept : null,
                             pcm.add(window[0], window[1]));
                     lanes.drain();
+                }
+                if (damage.errors() > 0) {
+                    notes.add(String.format("warning: the source video has %d decoding error%s in this clip's stretch,"
+                            + " so some pictures may show damage (the first: \"%s\")", damage.errors(),
+                            damage.errors() == 1 ? "" : "s", damage.first()));
                 }
             }
 

@@ -13,6 +13,8 @@ import static io.hookline.cli.CorpusFiles.MATCH;
 import static io.hookline.cli.CorpusFiles.SAVE_TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.cli.BadInputCorpusTest.Case;
 import io.hookline.cli.BadInputCorpusTest.Check;
 import io.hookline.ingest.MatchEventJson;
@@ -154,6 +156,21 @@ final class BadInputCases {
                     byte[] whole = Files.readAllBytes(BadInputCorpusTest.video);
                     return in.job("plan", in.goodFeed(), in.file("cut.mp4", Arrays.copyOf(whole, whole.length / 2)));
                 }, OK, "warning: .*cut.mp4.*", noCrash()),
+                new Case("a bit-rotted video", in -> {
+                    byte[] video = Files.readAllBytes(BadInputCorpusTest.video);
+                    // One byte in every 500 of the middle third flipped: the pictures' data, not the file's index.
+                    for (int i = video.length / 3; i < 2 * video.length / 3; i += 500) {
+                        video[i] ^= (byte) 0xFF;
+                    }
+                    return in.job("run", in.goodFeed(), in.file("rotten.mp4", video));
+                }, OK, null, (in, run) -> {
+                    JsonNode manifest = new ObjectMapper().readTree(
+                            in.out().resolve(ClipKeys.safeMatchDir(MATCH)).resolve("manifest.json").toFile());
+                    List<String> notes = new ArrayList<>();
+                    manifest.get("clips").forEach(c -> c.get("notes").forEach(n -> notes.add(n.asText())));
+                    assertThat(notes).anyMatch(n -> n.matches("warning: the source video has \\d+ decoding errors? in this"
+                            + " clip's stretch, so some pictures may show damage \\(the first: \".+\"\\)"));
+                }),
                 new Case("the video missing", in -> in.job("plan", in.goodFeed(), in.dir().resolve("nope.mp4")),
                         OK, "warning: video not found: .*nope.mp4\\. .*", noCrash()),
                 new Case("a directory as the video", in -> in.job("plan", in.goodFeed(), in.dir()),

@@ -15,8 +15,9 @@ public final class Ffmpeg {
     public static final int EAGAIN = -11;
 
     static {
-        // FFmpeg's own logging goes to stderr; errors are reported through exceptions instead.
+        // Errors are reported through exceptions and clip notes; FFmpeg's own words go to the run's log.
         av_log_set_level(AV_LOG_ERROR);
+        FfmpegLog.install();
     }
 
     private Ffmpeg() {}
