@@ -127,7 +127,8 @@ final class RenditionBinder {
                 audio.integer("channels", Range.of(1, 2)),
                 audio.integer("bitrateKbps", Range.of(1, 512)),
                 audio.decimal("loudnessLufs", LOUDNESS_LUFS),
-                audio.decimal("truePeakDbtp", TRUE_PEAK_DBTP));
+                audio.decimal("truePeakDbtp", TRUE_PEAK_DBTP),
+                audio.decimal("maxGainDb", Range.of(0, 40), AudioSpec.DEFAULT_MAX_GAIN_DB));
     }
 
     private Container container(MapReader container) {

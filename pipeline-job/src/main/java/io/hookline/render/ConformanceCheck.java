@@ -26,10 +26,13 @@ final class ConformanceCheck {
      * @param levels the sound's loudness and true peak, measured on its encoded packets decoded again (the
      *     packets the file holds, so renditions sharing a sound are not each decoded once more)
      * @param expectedDurationMs the clip's planned length
+     * @param sourceLufs the loudness of the source's sound before any gain: a sound the profile's gain cap kept
+     *     under its target is delivered with a warning, since platforms take quiet sound and a missing clip is worse
      */
     static Report check(RenditionProfile p, VideoEncoding encoding, MediaProbe.Result probe, AudioLevels levels,
-            long expectedDurationMs) {
+            long expectedDurationMs, double sourceLufs) {
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         VideoSpec v = p.video();
         expect(problems, "video codec", "h264", probe.videoCodec());
         // A profile is a ceiling: a stream that needs less (x264's fastest presets make baseline streams)
@@ -67,7 +70,13 @@ final class ConformanceCheck {
         double loudnessError = Double.NaN;
         if (levels.integratedLufs() > KWeightedLoudness.SILENCE) {
             loudnessError = levels.integratedLufs() - p.audio().loudnessLufs();
-            if (Math.abs(loudnessError) > LOUDNESS_TOLERANCE_LU) {
+            boolean capped = p.audio().loudnessLufs() - sourceLufs > p.audio().maxGainDb();
+            if (loudnessError < -LOUDNESS_TOLERANCE_LU && capped) {
+                warnings.add(String.format(Locale.ROOT, "warning: %s: loudness %.1f LUFS, under the %.1f target: the"
+                        + " source is at %.1f LUFS and the gain is capped at +%.0f dB (audio.maxGainDb)", p.name(),
+                        levels.integratedLufs(), p.audio().loudnessLufs(), sourceLufs, p.audio().maxGainDb()));
+                loudnessError = Double.NaN;
+            } else if (Math.abs(loudnessError) > LOUDNESS_TOLERANCE_LU) {
                 problems.add(String.format(Locale.ROOT, "loudness %.1f LUFS, target %.1f", levels.integratedLufs(),
                         p.audio().loudnessLufs()));
             }
@@ -85,7 +94,7 @@ final class ConformanceCheck {
         if (!p.container().editLists() && probe.editLists()) {
             problems.add("the file has edit lists");
         }
-        return new Report(problems, probe.bytes(), loudnessError, levels.truePeakDbtp());
+        return new Report(problems, warnings, probe.bytes(), loudnessError, levels.truePeakDbtp());
     }
 
     /** Baseline (constrained too) < main < high < anything beyond. */
@@ -109,9 +118,11 @@ final class ConformanceCheck {
     /**
      * What the check found.
      *
-     * @param loudnessErrorLu measured minus target, NaN for silence
+     * @param warnings what the clip is delivered with but should be known (a quiet source)
+     * @param loudnessErrorLu measured minus target, NaN for silence or a quiet source the gain cap held under it
      */
-    record Report(List<String> problems, long bytes, double loudnessErrorLu, double truePeakDbtp) {
+    record Report(List<String> problems, List<String> warnings, long bytes, double loudnessErrorLu,
+            double truePeakDbtp) {
         boolean passes() {
             return problems.isEmpty();
         }

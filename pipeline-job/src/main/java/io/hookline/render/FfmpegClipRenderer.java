@@ -88,6 +88,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                     retry.add(p);
                 } else {
                     results.put(p.name(), a.done() ? a.rendition() : failed(p, a.reasons()));
+                    notes.addAll(a.warnings());
                 }
             }
             if (!retry.isEmpty()) {
@@ -96,6 +97,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                     Attempt a = second.get(p.name());
                     results.put(p.name(), a.done() ? a.rendition()
                             : failed(p, a.reasons() + " (after a second pass with corrected settings)"));
+                    notes.addAll(a.warnings());
                 }
             }
             notes.addAll(source.notes());
@@ -192,7 +194,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             Mp4Writer.write(temp, segments.get(0), joined, audio.stream(), p.container().editLists());
             MediaProbe.Result probe = MediaProbe.probe(temp);
             ConformanceCheck.Report report = ConformanceCheck.check(p, tuning.video(), probe, audio.levels(),
-                    r.timeline().durationUs() / 1000);
+                    r.timeline().durationUs() / 1000, audio.sourceLufs());
             if (!report.passes()) {
                 return Attempt.nonconforming(report);
             }
@@ -210,7 +212,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                     .setSha256(sha256)
                     .setStatus(RenditionStatus.ok)
                     .setThumbnail(poster)
-                    .build());
+                    .build(), report.warnings());
         } catch (IOException | RuntimeException e) {
             return Attempt.failed(e.getMessage());
         } finally {
@@ -312,18 +314,18 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         }
     }
 
-    /** The outcome of one rendition in one pass: stored, failed, or written but not conforming. */
-    private record Attempt(Rendition rendition, ConformanceCheck.Report report, String error) {
-        static Attempt done(Rendition r) {
-            return new Attempt(r, null, null);
+    /** The outcome of one rendition in one pass: stored (with any warnings), failed, or written but not conforming. */
+    private record Attempt(Rendition rendition, List<String> warnings, ConformanceCheck.Report report, String error) {
+        static Attempt done(Rendition r, List<String> warnings) {
+            return new Attempt(r, warnings, null, null);
         }
 
         static Attempt nonconforming(ConformanceCheck.Report report) {
-            return new Attempt(null, report, null);
+            return new Attempt(null, List.of(), report, null);
         }
 
         static Attempt failed(String error) {
-            return new Attempt(null, null, error);
+            return new Attempt(null, List.of(), null, error);
         }
 
         boolean done() {

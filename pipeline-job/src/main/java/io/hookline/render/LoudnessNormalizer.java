@@ -11,8 +11,6 @@ import io.hookline.render.media.TruePeak;
 final class LoudnessNormalizer {
     /** The limiter aims this far under the ceiling: AAC encoding can raise peaks a little. */
     static final double MARGIN_DB = 1.0;
-    /** No more gain than this: a near-silent clip is not made into loud noise. */
-    static final double MAX_GAIN_DB = 20;
     private static final double LOOKAHEAD_S = 0.005;
     private static final double RELEASE_S = 0.03;
 
@@ -37,9 +35,10 @@ final class LoudnessNormalizer {
 
     /**
      * The sound brought to the target, in new arrays. Peaky sound (a whistle, a clap close to the microphone)
-     * loses loudness to the limiter, so the gain is raised until the limited result meets the target.
+     * loses loudness to the limiter, so the gain is raised until the limited result meets the target; never
+     * by more than {@code maxGainDb}, so a near-silent clip is not made into loud noise.
      */
-    static float[][] normalized(Measured sound, double targetLufs, double ceilingDbtp) {
+    static float[][] normalized(Measured sound, double targetLufs, double ceilingDbtp, double maxGainDb) {
         int count = sound.count();
         float[][] pcm = new float[sound.pcm().length][count];
         if (sound.peaks() == null) {
@@ -54,9 +53,9 @@ final class LoudnessNormalizer {
         double previousGain = Double.NaN;
         double previousLoudness = Double.NaN;
         for (int round = 0; round < ROUNDS; round++) {
-            double loudness = apply(pcm, sound.pcm(), sound.peaks(), count, Math.min(MAX_GAIN_DB, gainDb), ceiling);
+            double loudness = apply(pcm, sound.pcm(), sound.peaks(), count, Math.min(maxGainDb, gainDb), ceiling);
             double error = targetLufs - loudness;
-            if (Math.abs(error) < CONVERGED_LU || gainDb >= MAX_GAIN_DB) {
+            if (Math.abs(error) < CONVERGED_LU || gainDb >= maxGainDb) {
                 return pcm;
             }
             double slope = Double.isNaN(previousGain) || loudness == previousLoudness ? 1

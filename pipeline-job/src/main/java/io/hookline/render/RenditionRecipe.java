@@ -234,7 +234,8 @@ public final class RenditionRecipe {
         boolean withoutEditList = !profile.container().editLists();
         double ceiling = spec.truePeakDbtp() + ceilingOffsetDb;
         for (int round = 1; ; round++) {
-            float[][] levelled = LoudnessNormalizer.normalized(mixed, spec.loudnessLufs() + loudnessOffsetDb, ceiling);
+            float[][] levelled = LoudnessNormalizer.normalized(mixed, spec.loudnessLufs() + loudnessOffsetDb, ceiling,
+                    spec.maxGainDb());
             float[][] converted = PcmResampler.convert(levelled, mixedCount, KWeightedLoudness.RATE, spec.channels(),
                     spec.sampleRate());
             EncodedStream encoded = AudioEncoder.encode(converted, Math.min(count, converted[0].length),
@@ -245,7 +246,7 @@ public final class RenditionRecipe {
             AudioLevels levels = AudioLevels.of(heard, heard[0].length, spec.sampleRate());
             double over = levels.truePeakDbtp() - (spec.truePeakDbtp() - PEAK_GUARD_DB);
             if (over <= 0 || round == PEAK_ROUNDS) {
-                return new EncodedSound(encoded, levels, ceiling);
+                return new EncodedSound(encoded, levels, ceiling, mixed.integratedLufs());
             }
             encoded.close();
             // The limiter acts only above its ceiling: start from the peak it let through, or it would not act.
@@ -257,8 +258,9 @@ public final class RenditionRecipe {
      * An encoded sound and its levels, measured on the decoded packets, which are the ones the file holds.
      *
      * @param ceilingDbtp the true-peak ceiling the limiter aimed at for it (lower than asked when AAC lifted peaks)
+     * @param sourceLufs the loudness of the sound as cut from the source, before any gain
      */
-    public record EncodedSound(EncodedStream stream, AudioLevels levels, double ceilingDbtp)
+    public record EncodedSound(EncodedStream stream, AudioLevels levels, double ceilingDbtp, double sourceLufs)
             implements AutoCloseable {
         @Override
         public void close() {

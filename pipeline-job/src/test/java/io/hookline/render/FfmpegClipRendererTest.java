@@ -10,6 +10,7 @@ import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
 import io.hookline.model.Segment;
 import io.hookline.model.SegmentRole;
+import io.hookline.profiles.AudioSpec;
 import io.hookline.profiles.GraphicsTemplate;
 import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
@@ -319,6 +320,29 @@ class FfmpegClipRendererTest {
         DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
         assertThat(decoded.audioCodec()).isEqualTo("aac");
         assertThat(decoded.rmsDbfs(0, decoded.durationUs())).isLessThan(-80);
+    }
+
+    @Test
+    void aSourceTooQuietForTheGainCapIsDeliveredWithAWarningNotFailed(@TempDir Path out) throws Exception {
+        // WhatsApp at its own target, but the source may be raised by nothing: it stays well under the target.
+        RenditionProfile whatsapp = profiles.rendition("whatsapp");
+        AudioSpec a = whatsapp.audio();
+        RenditionProfile capped = new RenditionProfile("whatsapp-capped", whatsapp.description(), whatsapp.file(),
+                whatsapp.video(), new AudioSpec(a.sampleRate(), a.channels(), a.bitrateKbps(), -5, a.truePeakDbtp(), 0),
+                whatsapp.container(), whatsapp.safeZone(), whatsapp.graphics(), whatsapp.minDurationMs(),
+                whatsapp.maxDurationMs(), whatsapp.sizeCapBytes());
+        List<RenditionProfile> renditions = new ArrayList<>(profiles.renditions());
+        renditions.add(capped);
+        ProfileSet set = new ProfileSet(profiles.version(), profiles.rules(), renditions, profiles.graphics());
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(set, dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
+
+        RenderedClip result = renderer.render(plan("c-quiet", List.of(BODY), List.of("whatsapp-capped")));
+
+        assertThat(result.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
+        assertThat(result.getNotes()).anySatisfy(n -> assertThat(n).matches("warning: whatsapp-capped: loudness -\\d+\\.\\d"
+                + " LUFS, under the -5\\.0 target: the source is at -\\d+\\.\\d LUFS and the gain is capped at \\+0 dB"
+                + " \\(audio\\.maxGainDb\\)"));
     }
 
     /** The frames of the outro card the rendition's graphics template ends clips with. */
