@@ -32,6 +32,7 @@ final class LedgerRules {
     }
 
     static PublishRecord release(PublishRecord current, String owner, Instant now) {
+        PublishKey.requireText(owner, "owner");
         if (!owner.equals(current.leaseOwner())) {
             throw new LedgerConflictException(current.key(), owner + " does not hold the lease (held by "
                     + current.leaseOwner() + ")");
