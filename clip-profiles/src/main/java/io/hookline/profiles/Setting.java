@@ -10,8 +10,14 @@ package io.hookline.profiles;
  * @param origin whether the value was written, is the loader's default, or is not set
  * @param file the file the value (or the map's key) was written in; {@code null} unless written
  * @param line 1-based line in file; 0 unless written
+ * @param list the value is a list, written in YAML's flow form ({@code [play, compilation]}) with its items
+ *     quoted where YAML needs it
  */
-public record Setting(String path, String value, Origin origin, String file, int line) {
+public record Setting(String path, String value, Origin origin, String file, int line, boolean list) {
+
+    public Setting(String path, String value, Origin origin, String file, int line) {
+        this(path, value, origin, file, line, false);
+    }
 
     public enum Origin {
         WRITTEN,
@@ -35,6 +41,6 @@ public record Setting(String path, String value, Origin origin, String file, int
     }
 
     Setting under(String prefix) {
-        return new Setting(path.substring(prefix.length()), value, origin, file, line);
+        return new Setting(path.substring(prefix.length()), value, origin, file, line, list);
     }
 }
