@@ -127,7 +127,7 @@ final class DestinationBinder {
         Credentials credentials = d.confidentialMap("credentials", this::credentials).orElse(null);
         String rendition = d.text("rendition");
         TextFormat title = d.parsed("title", TextFormat::parse);
-        TextFormat caption = d.parsed("caption", TextFormat::parse, new TextFormat(""));
+        TextFormat caption = d.parsed("caption", TextFormat::parse, null);
         List<String> hashtags = d.list("hashtags", false, DestinationBinder::hashtag);
         String link = d.parsed("link", DestinationBinder::link, null);
         Takes takes = d.map("takes", this::takes).orElse(null);
@@ -150,7 +150,8 @@ final class DestinationBinder {
                     + source(limits, "privacy"));
         }
         checkRendition(d, rendition, limits, localBotApi, shorts);
-        return new Destination(name, file, platform, account, credentials, rendition, title, caption, hashtags,
+        return new Destination(name, file, platform, account, credentials, rendition, title,
+                caption == null ? new TextFormat("") : caption, hashtags,
                 link == null ? "" : link, takes, quota, privacy, approval, localBotApi, shorts);
     }
 

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads the keys of one YAML map, checking each value and reporting every problem at the offending key or
@@ -42,9 +41,6 @@ final class MapReader {
     interface Parser<T> {
         T parse(String text);
     }
-
-    // List items YAML reads back as the same plain text in a flow list.
-    private static final Pattern PLAIN_ITEM = Pattern.compile("[\\p{L}\\p{N}_./-]+");
 
     private final MapNode map;
     private final String path;
@@ -112,12 +108,12 @@ final class MapReader {
 
     /** A required nested map, read by body. */
     <T> Optional<T> map(String key, Function<MapReader, T> body) {
-        return nested(required(key), key, body);
+        return nested(required(key), key, confidential, body);
     }
 
     /** An optional nested map, read by body; empty when absent. */
     <T> Optional<T> optionalMap(String key, Function<MapReader, T> body) {
-        return nested(optional(key), key, body);
+        return nested(optional(key), key, confidential, body);
     }
 
     /** A required nested map whose values no message shows, read by body. */
@@ -134,26 +130,23 @@ final class MapReader {
         List<T> items = new ArrayList<>();
         if (node.isEmpty()) {
             context.record(required ? new Setting(child(key), null, Origin.UNSET, null, 0)
-                    : new Setting(child(key), "[]", Origin.DEFAULT, null, 0, true));
+                    : new Setting(child(key), Setting.flowList(List.of()), Origin.DEFAULT, null, 0, true));
             return items;
         }
         if (!(node.get() instanceof ListNode list) || (required && list.items().isEmpty())) {
             problem(key, node.get(), "expected a list of at least one item, such as [a, b]");
             return items;
         }
-        List<String> shown = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (YamlNode item : list.items()) {
             T parsed = parsed(key, item, parser);
             if (parsed != null) {
                 items.add(parsed);
-                String text = textOf(item);
-                shown.add(PLAIN_ITEM.matcher(text).matches() ? text : "\"" + text.replace("\\", "\\\\")
-                        .replace("\"", "\\\"") + "\"");
+                texts.add(textOf(item));
             }
         }
         Location at = list.location();
-        context.record(new Setting(child(key), "[" + String.join(", ", shown) + "]", Origin.WRITTEN, at.file(),
-                at.line(), true));
+        context.record(new Setting(child(key), Setting.flowList(texts), Origin.WRITTEN, at.file(), at.line(), true));
         return items;
     }
 
@@ -258,23 +251,15 @@ final class MapReader {
         map.get(key).ifPresent(node -> context.problem(node, key + ": " + message));
     }
 
-    /**
-     * Reports each key no one asked for that refused matches and whose value is not empty with the message
-     * made for it, instead of as an unknown key. The value is never shown. Call it after the keys are read.
-     */
+    /** Reports unasked-for keys that refused matches, and that hold a value, by message (not as unknown). */
     void refuse(Predicate<String> refused, Function<String, String> message) {
         for (Entry entry : map.entries()) {
             String key = entry.key().text();
-            boolean empty = entry.value() instanceof Scalar scalar && scalar.kind() == Kind.EMPTY;
-            if (!known.contains(key) && refused.test(key) && !empty) {
+            if (!known.contains(key) && refused.test(key) && textOf(entry.value()) != null) {
                 known.add(key);
                 context.problem(entry.key(), message.apply(key));
             }
         }
-    }
-
-    private <T> Optional<T> nested(Optional<YamlNode> node, String key, Function<MapReader, T> body) {
-        return nested(node, key, confidential, body);
     }
 
     private <T> Optional<T> nested(Optional<YamlNode> node, String key, boolean hidden, Function<MapReader, T> body) {

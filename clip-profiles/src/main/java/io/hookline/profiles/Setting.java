@@ -1,5 +1,9 @@
 package io.hookline.profiles;
 
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 /**
  * One key of a rendition or template as the loader read it, after inheritance: what it is and where that came
  * from, so an editor can see which file set it.
@@ -19,10 +23,20 @@ public record Setting(String path, String value, Origin origin, String file, int
         this(path, value, origin, file, line, false);
     }
 
+    private static final Pattern PLAIN_ITEM = Pattern.compile("[\\p{L}\\p{N}_./-]+");
+
     public enum Origin {
         WRITTEN,
         DEFAULT,
         UNSET
+    }
+
+    /** Texts as a YAML flow list, each quoted where YAML would not read it back as the same plain text. */
+    static String flowList(List<String> items) {
+        return items.stream()
+                .map(item -> PLAIN_ITEM.matcher(item).matches() ? item
+                        : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** The key holds a map, whose keys are the settings after it with a longer path. */
