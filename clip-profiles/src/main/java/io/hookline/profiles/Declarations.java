@@ -23,15 +23,19 @@ final class Declarations {
      * @param into the declarations of earlier files, to which this file's are added
      */
     static void collect(YamlNode root, String topKey, String kind, ReadContext context, Map<String, Declared> into) {
-        MapReader.read(root, "", context, false, top -> top.map(topKey, entries -> {
-            if (entries.entries().isEmpty()) {
-                context.problem(entries.location(), topKey + ": expected at least one " + kind);
-            }
-            for (Entry entry : entries.entries()) {
-                add(entry, kind, context, into);
-            }
-            return into;
-        }));
+        MapReader.read(root, "", context, false, top -> top.map(topKey, entries -> add(entries, topKey, kind, context, into)));
+    }
+
+    /** The same for entries, the map under topKey, which the caller has read from its file. */
+    static Map<String, Declared> add(MapReader entries, String topKey, String kind, ReadContext context,
+            Map<String, Declared> into) {
+        if (entries.entries().isEmpty()) {
+            context.problem(entries.location(), topKey + ": expected at least one " + kind);
+        }
+        for (Entry entry : entries.entries()) {
+            add(entry, kind, context, into);
+        }
+        return into;
     }
 
     private static void add(Entry entry, String kind, ReadContext context, Map<String, Declared> into) {

@@ -3,7 +3,8 @@ package io.hookline.profiles;
 import java.util.List;
 
 /**
- * The effective settings of one rendition or graphics template after inheritance, for {@code profiles explain}.
+ * The effective settings of one rendition, graphics template, platform or destination after inheritance, for
+ * {@code profiles explain}.
  *
  * @param bases what it inherits from, nearest first; empty when it extends nothing
  * @param settings every key the loader reads, in the order it reads them, with where each value came from
@@ -13,7 +14,11 @@ public record Explanation(String name, Kind kind, boolean abstractProfile, Strin
 
     public enum Kind {
         RENDITION,
-        TEMPLATE
+        TEMPLATE,
+        /** What a platform accepts, from destinations/*.yaml. */
+        PLATFORM,
+        /** A publishing destination, from destinations/*.yaml. */
+        DESTINATION
     }
 
     public Explanation {

@@ -3,16 +3,19 @@ package io.hookline.profiles;
 import io.hookline.profiles.Setting.Origin;
 import io.hookline.profiles.YamlNode.Entry;
 import io.hookline.profiles.YamlNode.Kind;
+import io.hookline.profiles.YamlNode.ListNode;
 import io.hookline.profiles.YamlNode.Location;
 import io.hookline.profiles.YamlNode.MapNode;
 import io.hookline.profiles.YamlNode.Scalar;
 import io.hookline.vocabulary.Suggestions;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads the keys of one YAML map, checking each value and reporting every problem at the offending key or
@@ -27,6 +30,9 @@ import java.util.function.Function;
  *
  * <p>A partial reader (an abstract base, a switched-off graphic) does not require keys: whatever is there is
  * still checked.
+ *
+ * <p>A confidential reader (credentials) never shows a value in a message: a secret written where its name
+ * belongs must not end up in a terminal, a CI log or a chat.
  */
 final class MapReader {
 
@@ -40,13 +46,16 @@ final class MapReader {
     private final String path;
     private final ReadContext context;
     private final boolean partial;
+    private final boolean confidential;
     private final Set<String> known;
 
-    private MapReader(MapNode map, String path, ReadContext context, boolean partial, Set<String> known) {
+    private MapReader(MapNode map, String path, ReadContext context, boolean partial, boolean confidential,
+            Set<String> known) {
         this.map = map;
         this.path = path;
         this.context = context;
         this.partial = partial;
+        this.confidential = confidential;
         this.known = known;
     }
 
@@ -58,12 +67,17 @@ final class MapReader {
      */
     static <T> Optional<T> read(YamlNode node, String path, ReadContext context, boolean partial,
             Function<MapReader, T> body) {
+        return read(node, path, context, partial, false, body);
+    }
+
+    private static <T> Optional<T> read(YamlNode node, String path, ReadContext context, boolean partial,
+            boolean confidential, Function<MapReader, T> body) {
         if (!(node instanceof MapNode map)) {
             String label = path.isEmpty() ? "top level" : path.substring(path.lastIndexOf('.') + 1);
-            context.problem(node, label + ": expected a map, got " + node.describe());
+            context.problem(node, label + ": expected a map, got " + describe(node, confidential));
             return Optional.empty();
         }
-        MapReader reader = new MapReader(map, path, context, partial, new LinkedHashSet<>());
+        MapReader reader = new MapReader(map, path, context, partial, confidential, new LinkedHashSet<>());
         T result = body.apply(reader);
         reader.reportUnknownKeys();
         return Optional.ofNullable(result);
@@ -75,7 +89,7 @@ final class MapReader {
 
     /** This map, read without requiring keys; the keys either reader asks for count as known. */
     MapReader asPartial() {
-        return new MapReader(map, path, context, true, known);
+        return new MapReader(map, path, context, true, confidential, known);
     }
 
     /** The entries of a map whose keys are names chosen by the editor rather than fixed fields. */
@@ -89,17 +103,51 @@ final class MapReader {
         String at = child(entry.key().text());
         context.record(new Setting(at, null, Origin.WRITTEN, entry.value().location().file(),
                 entry.value().location().line()));
-        return read(entry.value(), at, context, partial, body);
+        return read(entry.value(), at, context, partial, confidential, body);
     }
 
     /** A required nested map, read by body. */
     <T> Optional<T> map(String key, Function<MapReader, T> body) {
-        return nested(required(key), key, body);
+        return nested(required(key), key, confidential, body);
     }
 
     /** An optional nested map, read by body; empty when absent. */
     <T> Optional<T> optionalMap(String key, Function<MapReader, T> body) {
-        return nested(optional(key), key, body);
+        return nested(optional(key), key, confidential, body);
+    }
+
+    /** A required nested map whose values no message shows, read by body. */
+    <T> Optional<T> confidentialMap(String key, Function<MapReader, T> body) {
+        return nested(required(key), key, true, body);
+    }
+
+    /**
+     * A list of texts, each made sense of by parser; an empty list when absent (a problem when required). A
+     * wrong item is reported at the item and left out.
+     */
+    <T> List<T> list(String key, boolean required, Parser<T> parser) {
+        Optional<YamlNode> node = required ? required(key) : optional(key);
+        List<T> items = new ArrayList<>();
+        if (node.isEmpty()) {
+            context.record(required ? new Setting(child(key), null, Origin.UNSET, null, 0)
+                    : new Setting(child(key), Setting.flowList(List.of()), Origin.DEFAULT, null, 0, true));
+            return items;
+        }
+        if (!(node.get() instanceof ListNode list) || (required && list.items().isEmpty())) {
+            problem(key, node.get(), "expected a list of at least one item, such as [a, b]");
+            return items;
+        }
+        List<String> texts = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            T parsed = parsed(key, item, parser);
+            if (parsed != null) {
+                items.add(parsed);
+                texts.add(textOf(item));
+            }
+        }
+        Location at = list.location();
+        context.record(new Setting(child(key), Setting.flowList(texts), Origin.WRITTEN, at.file(), at.line(), true));
+        return items;
     }
 
     /** A required, non-empty text. */
@@ -203,14 +251,25 @@ final class MapReader {
         map.get(key).ifPresent(node -> context.problem(node, key + ": " + message));
     }
 
-    private <T> Optional<T> nested(Optional<YamlNode> node, String key, Function<MapReader, T> body) {
+    /** Reports unasked-for keys that refused matches, and that hold a value, by message (not as unknown). */
+    void refuse(Predicate<String> refused, Function<String, String> message) {
+        for (Entry entry : map.entries()) {
+            String key = entry.key().text();
+            if (!known.contains(key) && refused.test(key) && textOf(entry.value()) != null) {
+                known.add(key);
+                context.problem(entry.key(), message.apply(key));
+            }
+        }
+    }
+
+    private <T> Optional<T> nested(Optional<YamlNode> node, String key, boolean hidden, Function<MapReader, T> body) {
         if (node.isEmpty()) {
             context.record(new Setting(child(key), null, Origin.UNSET, null, 0));
             return Optional.empty();
         }
         Location at = node.get().location();
         context.record(new Setting(child(key), null, Origin.WRITTEN, at.file(), at.line()));
-        return read(node.get(), child(key), context, partial, body);
+        return read(node.get(), child(key), context, partial, hidden, body);
     }
 
     private String text(String key, Optional<YamlNode> node) {
@@ -301,7 +360,12 @@ final class MapReader {
     }
 
     private void problem(String key, YamlNode node, String message) {
-        context.problem(node, key + ": " + message + ", got " + node.describe());
+        context.problem(node, key + ": " + message + ", got " + describe(node, confidential));
+    }
+
+    private static String describe(YamlNode node, boolean confidential) {
+        return confidential && node instanceof Scalar scalar && scalar.kind() != Kind.EMPTY
+                ? "a value not shown here (it may be a secret)" : node.describe();
     }
 
     private void reportUnknownKeys() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,12 +30,17 @@ import java.util.stream.Stream;
  * {@code profiles/*.yaml} and every {@code graphics/*.yaml}, and the images the templates name. Renditions and
  * templates may extend others from any file of their kind. Every problem in every file is collected before
  * anything is thrown, so an editor sees them all at once.
+ *
+ * <p>The publishing destinations of {@code destinations/*.yaml} are read only when asked for: rendering does not
+ * need them, so a mistake in one stops publishing (and {@code profiles validate}) but no render. They are not
+ * part of the set's version, so they change no clip id.
  */
 public final class ProfileLoader {
 
     static final String RULES_FILE = "rules/highlights.yaml";
     static final String PROFILES_DIR = "profiles";
     static final String GRAPHICS_DIR = "graphics";
+    static final String DESTINATIONS_DIR = "destinations";
     /** Where the build puts the shipped set on the classpath. */
     static final String BUNDLE = "hookline-profiles";
 
@@ -42,59 +48,83 @@ public final class ProfileLoader {
 
     /** Loads the set under dir. */
     public static ProfileSet load(Path dir) throws ProfileException {
-        return read(dir).set();
+        return read(dir, false).set();
     }
 
     /** Loads the set shipped on the classpath, from a directory or from inside a jar. */
     public static ProfileSet loadBundled() throws ProfileException {
-        return readBundled().set();
+        return readBundled(false).set();
     }
 
-    /** Every rendition (abstract ones too) and template under dir, with its effective settings. */
+    /** Loads the set under dir with its destinations; a problem in either fails the load. */
+    public static DestinationSet loadDestinations(Path dir) throws ProfileException {
+        return read(dir, true).destinations();
+    }
+
+    /** The same for the set shipped on the classpath. */
+    public static DestinationSet loadBundledDestinations() throws ProfileException {
+        return readBundled(true).destinations();
+    }
+
+    /**
+     * Every rendition (abstract ones too), template, platform and destination under dir, with its effective
+     * settings.
+     */
     public static List<Explanation> explain(Path dir) throws ProfileException {
-        return read(dir).explanations();
+        return read(dir, true).explanations();
     }
 
     /** The same for the set shipped on the classpath. */
     public static List<Explanation> explainBundled() throws ProfileException {
-        return readBundled().explanations();
+        return readBundled(true).explanations();
     }
 
     /**
      * A loaded set with what editors' tools need besides it.
      *
+     * @param destinations null unless asked for
      * @param trace every key the loader asked for, in every file, with full paths
      */
-    record Loaded(ProfileSet set, List<Explanation> explanations, List<Setting> trace) {}
+    record Loaded(ProfileSet set, DestinationSet destinations, List<Explanation> explanations, List<Setting> trace) {}
 
+    /** Everything under dir, destinations too. */
     static Loaded read(Path dir) throws ProfileException {
-        return read(dir, dir.toAbsolutePath().normalize().toString());
+        return read(dir, true);
     }
 
-    private static Loaded readBundled() throws ProfileException {
+    private static Loaded read(Path dir, boolean destinations) throws ProfileException {
+        return read(dir, dir.toAbsolutePath().normalize().toString(), destinations);
+    }
+
+    private static Loaded readBundled(boolean destinations) throws ProfileException {
         String rules = BUNDLE + "/" + RULES_FILE;
         URL url = ProfileLoader.class.getResource("/" + rules);
         if (url == null) {
             throw new ProfileException("the classpath", List.of(new Problem(rules, 0, 0, "not on the classpath")));
         }
-        return readFrom(url);
+        return readFrom(url, destinations);
     }
 
     /** Loads the set whose rules file is at url: a plain file, or an entry of a jar. */
     static ProfileSet loadFrom(URL rulesUrl) throws ProfileException {
-        return readFrom(rulesUrl).set();
+        return readFrom(rulesUrl, false).set();
     }
 
-    private static Loaded readFrom(URL rulesUrl) throws ProfileException {
+    /** The same with its destinations. */
+    static DestinationSet loadDestinationsFrom(URL rulesUrl) throws ProfileException {
+        return readFrom(rulesUrl, true).destinations();
+    }
+
+    private static Loaded readFrom(URL rulesUrl, boolean destinations) throws ProfileException {
         try {
             if ("jar".equals(rulesUrl.getProtocol())) {
                 JarURLConnection entry = (JarURLConnection) rulesUrl.openConnection();
                 // A file system of our own rather than the shared one for this jar, so closing it disturbs no one.
                 try (FileSystem jar = FileSystems.newFileSystem(Path.of(entry.getJarFileURL().toURI()))) {
-                    return read(root(jar.getPath("/", entry.getEntryName())), rulesUrl.toString());
+                    return read(root(jar.getPath("/", entry.getEntryName())), rulesUrl.toString(), destinations);
                 }
             }
-            return read(root(Path.of(rulesUrl.toURI())), rulesUrl.toString());
+            return read(root(Path.of(rulesUrl.toURI())), rulesUrl.toString(), destinations);
         } catch (IOException | URISyntaxException e) {
             throw new ProfileException(rulesUrl.toString(), List.of(new Problem(RULES_FILE, 0, 0, "cannot open: " + e)));
         }
@@ -105,15 +135,17 @@ public final class ProfileLoader {
         return rulesFile.getParent().getParent();
     }
 
-    private static Loaded read(Path root, String source) throws ProfileException {
+    private static Loaded read(Path root, String source, boolean withDestinations) throws ProfileException {
         Problems problems = new Problems();
         List<Setting> trace = new ArrayList<>();
         ReadContext context = ReadContext.of(problems, trace);
-        Map<String, byte[]> files = files(root, problems);
+        Map<String, byte[]> files = files(root, problems, withDestinations);
 
         HighlightRules rules = null;
         Map<String, Declared> renditions = new LinkedHashMap<>();
         Map<String, Declared> templates = new LinkedHashMap<>();
+        Map<String, Declared> platforms = new LinkedHashMap<>();
+        Map<String, Declared> destinations = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
             List<Problem> syntax = new ArrayList<>();
@@ -126,6 +158,8 @@ public final class ProfileLoader {
                 rules = new RulesBinder(context).bind(tree.get()).orElse(null);
             } else if (name.startsWith(PROFILES_DIR + "/")) {
                 Declarations.collect(tree.get(), RenditionBinder.TOP_KEY, "rendition", context, renditions);
+            } else if (name.startsWith(DESTINATIONS_DIR + "/")) {
+                DestinationBinder.collect(tree.get(), context, platforms, destinations);
             } else {
                 Declarations.collect(tree.get(), GraphicsBinder.TOP_KEY, "template", context, templates);
             }
@@ -145,15 +179,37 @@ public final class ProfileLoader {
         resolvedRenditions.forEach((name, resolved) ->
                 renditionBinder.bind(name, resolved, context).ifPresent(concrete::add));
 
+        DestinationBinder.Bound bound = withDestinations
+                ? new DestinationBinder(concrete, graphics, resolvedRenditions, context).bind(platforms, destinations)
+                : null;
+
         if (!problems.isEmpty()) {
             throw new ProfileException(source, problems.sorted(List.copyOf(files.keySet())));
         }
-        Map<String, byte[]> hashed = new LinkedHashMap<>(files);
+        // Destinations are left out: clip ids depend on the version, and where a clip is posted is not the clip.
+        Map<String, byte[]> hashed = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> {
+            if (!name.startsWith(DESTINATIONS_DIR + "/")) {
+                hashed.put(name, bytes);
+            }
+        });
         hashed.putAll(images.files());
         List<Explanation> explanations = new ArrayList<>();
         explanations.addAll(explain(Kind.RENDITION, RenditionBinder.TOP_KEY, resolvedRenditions, trace));
         explanations.addAll(explain(Kind.TEMPLATE, GraphicsBinder.TOP_KEY, resolvedTemplates, trace));
-        return new Loaded(new ProfileSet(version(hashed), rules, concrete, graphics), explanations, trace);
+        explanations.addAll(explain(Kind.PLATFORM, DestinationBinder.PLATFORMS_KEY, written(platforms), trace));
+        explanations.addAll(explain(Kind.DESTINATION, DestinationBinder.TOP_KEY, written(destinations), trace));
+        ProfileSet set = new ProfileSet(version(hashed), rules, concrete, graphics);
+        DestinationSet destinationSet = bound == null ? null
+                : new DestinationSet(set, bound.platforms(), bound.destinations());
+        return new Loaded(set, destinationSet, explanations, trace);
+    }
+
+    /** Declarations that extend nothing, as they were written. */
+    private static Map<String, Resolved> written(Map<String, Declared> declared) {
+        Map<String, Resolved> resolved = new LinkedHashMap<>();
+        declared.forEach((name, d) -> resolved.put(name, new Resolved(d.node(), Set.of(), List.of(), true)));
+        return resolved;
     }
 
     private static List<Explanation> explain(Kind kind, String topKey, Map<String, Resolved> resolved,
@@ -174,13 +230,16 @@ public final class ProfileLoader {
 
     /**
      * The set's YAML files by relative name, in the order the version covers and problems are reported: the
-     * rules, then profiles and graphics each by file name.
+     * rules, then profiles, graphics and (when asked for) destinations each by file name.
      */
-    private static Map<String, byte[]> files(Path dir, Problems problems) {
+    private static Map<String, byte[]> files(Path dir, Problems problems, boolean withDestinations) {
         List<String> names = new ArrayList<>();
         names.add(RULES_FILE);
         names.addAll(yamlFiles(dir, PROFILES_DIR, true, problems));
         names.addAll(yamlFiles(dir, GRAPHICS_DIR, false, problems));
+        if (withDestinations) {
+            names.addAll(yamlFiles(dir, DESTINATIONS_DIR, false, problems));
+        }
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : names) {
             try {

@@ -1,5 +1,9 @@
 package io.hookline.profiles;
 
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 /**
  * One key of a rendition or template as the loader read it, after inheritance: what it is and where that came
  * from, so an editor can see which file set it.
@@ -10,13 +14,29 @@ package io.hookline.profiles;
  * @param origin whether the value was written, is the loader's default, or is not set
  * @param file the file the value (or the map's key) was written in; {@code null} unless written
  * @param line 1-based line in file; 0 unless written
+ * @param list the value is a list, written in YAML's flow form ({@code [play, compilation]}) with its items
+ *     quoted where YAML needs it
  */
-public record Setting(String path, String value, Origin origin, String file, int line) {
+public record Setting(String path, String value, Origin origin, String file, int line, boolean list) {
+
+    public Setting(String path, String value, Origin origin, String file, int line) {
+        this(path, value, origin, file, line, false);
+    }
+
+    private static final Pattern PLAIN_ITEM = Pattern.compile("[\\p{L}\\p{N}_./-]+");
 
     public enum Origin {
         WRITTEN,
         DEFAULT,
         UNSET
+    }
+
+    /** Texts as a YAML flow list, each quoted where YAML would not read it back as the same plain text. */
+    static String flowList(List<String> items) {
+        return items.stream()
+                .map(item -> PLAIN_ITEM.matcher(item).matches() ? item
+                        : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** The key holds a map, whose keys are the settings after it with a longer path. */
@@ -35,6 +55,6 @@ public record Setting(String path, String value, Origin origin, String file, int
     }
 
     Setting under(String prefix) {
-        return new Setting(path.substring(prefix.length()), value, origin, file, line);
+        return new Setting(path.substring(prefix.length()), value, origin, file, line, list);
     }
 }

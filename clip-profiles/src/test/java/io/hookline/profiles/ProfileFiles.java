@@ -20,6 +20,7 @@ final class ProfileFiles {
     static final String PROFILE_FILE = "profiles/test.yaml";
     static final String GRAPHICS_FILE = "graphics/test.yaml";
     static final String LOGO_FILE = "graphics/logo.png";
+    static final String DESTINATION_FILE = "destinations/test.yaml";
 
     static final String RULES = """
             name: test
@@ -91,6 +92,34 @@ final class ProfileFiles {
                   opacity: 0.8
             """;
 
+    /** Two platforms and one destination posting the rendition above; writeValid leaves it out. */
+    static final String DESTINATION = """
+            platforms:
+              whatsapp:
+                privacy: [private]
+                sizeCapMB: 16
+              tiktok:
+                privacy: [public, private]
+                branding: false
+            destinations:
+              alerts:
+                platform: whatsapp
+                account: "100"
+                credentials:
+                  env: HOOKLINE_TOKEN
+                rendition: test
+                title: "{ACTION} — {player}"
+                hashtags: [goal, "#sports"]
+                takes:
+                  kinds: [play]
+                  minScore: 0.5
+                quota:
+                  postsPer24h: 5
+                  spacingSeconds: 60
+                privacy: private
+                approval: true
+            """;
+
     private ProfileFiles() {}
 
     /** Writes content to dir/name, creating the folders on the way. */
@@ -133,7 +162,8 @@ final class ProfileFiles {
     }
 
     private static List<String> shipped() {
-        try (Stream<Path> files = Stream.of("rules", "profiles", "graphics").flatMap(ProfileFiles::list)) {
+        try (Stream<Path> files = Stream.of("rules", "profiles", "graphics", "destinations")
+                .flatMap(ProfileFiles::list)) {
             return files.map(path -> path.toString().replace('\\', '/')).sorted().toList();
         }
     }

@@ -41,7 +41,8 @@ class SchemaTest {
     private enum Kind {
         RULES("rules.schema.json"),
         PROFILES("profiles.schema.json"),
-        GRAPHICS("graphics.schema.json");
+        GRAPHICS("graphics.schema.json"),
+        DESTINATIONS("destinations.schema.json");
 
         final String schema;
 
@@ -50,11 +51,15 @@ class SchemaTest {
         }
 
         static Kind of(String file) {
-            return file.startsWith("rules/") ? RULES : file.startsWith("profiles/") ? PROFILES : GRAPHICS;
+            return file.startsWith("rules/") ? RULES : file.startsWith("profiles/") ? PROFILES
+                    : file.startsWith("destinations/") ? DESTINATIONS : GRAPHICS;
         }
 
         static Kind ofTracePath(String path) {
             String top = path.split("\\.")[0];
+            if (top.equals(DestinationBinder.TOP_KEY) || top.equals(DestinationBinder.PLATFORMS_KEY)) {
+                return DESTINATIONS;
+            }
             return top.equals(RenditionBinder.TOP_KEY) ? PROFILES : top.equals(GraphicsBinder.TOP_KEY) ? GRAPHICS : RULES;
         }
     }
@@ -103,7 +108,19 @@ class SchemaTest {
                         ProfileFiles.GRAPHICS.replace("      opacity: 0.8\n", ""), "opacity"),
                 new Bad("unknown event type", Kind.RULES, ProfileFiles.RULES.replace("GOAL:", "GAOL:"), "GAOL"),
                 new Bad("clip without rolls", Kind.RULES,
-                        ProfileFiles.RULES.replace(", preRollSeconds: 8, postRollSeconds: 5", ""), "preRollSeconds"));
+                        ProfileFiles.RULES.replace(", preRollSeconds: 8, postRollSeconds: 5", ""), "preRollSeconds"),
+                new Bad("unknown platform", Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("platform: whatsapp", "platform: whatsap"), "/platform"),
+                new Bad("two sources of credentials", Kind.DESTINATIONS, ProfileFiles.DESTINATION.replace(
+                        "env: HOOKLINE_TOKEN", "{env: HOOKLINE_TOKEN, file: /run/token}"), "/credentials"),
+                new Bad("a literal token", Kind.DESTINATIONS, ProfileFiles.DESTINATION.replace("approval: true",
+                        "approval: true\n    token: abc"), "token"),
+                new Bad("unknown placeholder in a title", Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("{player}", "{playr}"), "/title"),
+                new Bad("unknown clip kind", Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("[play]", "[highlight]"), "/kinds"),
+                new Bad("destination without a quota", Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replaceAll("(?s)    quota:.*?    privacy", "    privacy"), "quota"));
     }
 
     @ParameterizedTest
@@ -117,6 +134,7 @@ class SchemaTest {
         assertThat(errors(Kind.RULES, ProfileFiles.RULES)).isEmpty();
         assertThat(errors(Kind.PROFILES, ProfileFiles.PROFILE)).isEmpty();
         assertThat(errors(Kind.GRAPHICS, ProfileFiles.GRAPHICS)).isEmpty();
+        assertThat(errors(Kind.DESTINATIONS, ProfileFiles.DESTINATION)).isEmpty();
     }
 
     /**
@@ -155,6 +173,7 @@ class SchemaTest {
     void theSchemasListTheNamesTheLoaderKnows() throws IOException {
         JsonNode profiles = schema(Kind.PROFILES).path("$defs");
         JsonNode graphics = schema(Kind.GRAPHICS).path("$defs");
+        JsonNode destinations = schema(Kind.DESTINATIONS).path("$defs");
         Map<JsonNode, List<?>> enums = Map.ofEntries(
                 Map.entry(profiles.at("/video/properties/fit/enum"), RenditionBinder.FITS),
                 Map.entry(profiles.at("/video/properties/reframe/enum"), RenditionBinder.REFRAMES),
@@ -166,6 +185,11 @@ class SchemaTest {
                 Map.entry(profiles.at("/container/properties/format/enum"), RenditionBinder.CONTAINERS),
                 Map.entry(graphics.at("/scoreBug/properties/anchor/enum"), GraphicsBinder.ANCHORS),
                 Map.entry(graphics.at("/caption/properties/source/enum"), GraphicsBinder.CAPTION_SOURCES),
+                Map.entry(destinations.at("/platformName/enum"), DestinationBinder.PLATFORMS),
+                Map.entry(destinations.at("/privacy/enum"), DestinationBinder.PRIVACIES),
+                Map.entry(destinations.at("/platform/properties/quotaPer/enum"), DestinationBinder.QUOTA_SCOPES),
+                Map.entry(destinations.at("/destination/properties/takes/properties/kinds/items/enum"),
+                        DestinationBinder.CLIP_KINDS),
                 Map.entry(schema(Kind.RULES).at("/properties/events/propertyNames/enum"),
                         Arrays.stream(EventType.values()).map(Enum::name).toList()));
 
@@ -175,6 +199,9 @@ class SchemaTest {
         // The text pattern spells out the placeholders.
         String pattern = graphics.at("/lowerThird/properties/text/pattern").textValue();
         assertThat(pattern).contains("(" + String.join("|", Placeholder.tokens()) + ")");
+        assertThat(destinations.at("/text/pattern").textValue()).isEqualTo(pattern);
+        assertThat(destinations.at("/destination/properties/credentials/properties").properties())
+                .map(Map.Entry::getKey).containsExactlyElementsOf(DestinationBinder.CREDENTIAL_KEYS);
     }
 
     /** A trace path with each name an editor chose (where the schema has additionalProperties) as '*'. */

@@ -14,14 +14,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ./hookline profiles explain NAME}: a rendition's or template's settings after inheritance. */
+/**
+ * {@code ./hookline profiles explain NAME}: a rendition's, template's, platform's or destination's settings after
+ * inheritance and defaults.
+ */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Prints the effective settings of a rendition (abstract bases too) or a graphics template after"
-                + " inheritance and defaults, each with the file:line that set it.",
+        description = {"Prints the effective settings of a rendition (abstract bases too), a graphics template, a"
+                + " platform's limits or a publishing destination after inheritance and defaults, each with the"
+                + " file:line that set it.",
             "Exit code 2 when the name is unknown or the profiles have problems."})
 final class ExplainProfileCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "A rendition or graphics template name.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "A rendition, graphics template, platform or destination name.")
     String name;
 
     @Option(names = "--profiles", paramLabel = "DIR",
@@ -49,7 +53,7 @@ final class ExplainProfileCommand implements Callable<Integer> {
         List<Explanation> matching = all.stream().filter(e -> e.name().equals(name)).toList();
         if (matching.isEmpty()) {
             List<String> names = all.stream().map(Explanation::name).distinct().toList();
-            err.println("error: no rendition or template named '" + name + "'"
+            err.println("error: no rendition, template, platform or destination named '" + name + "'"
                     + Suggestions.closest(name, names).map(n -> "; did you mean '" + n + "'?").orElse("")
                     + " Known: " + String.join(", ", names));
             return ExitCodes.USAGE;

@@ -28,7 +28,8 @@ final class ExplanationText {
                 continue;
             }
             String indent = "  ".repeat(setting.depth());
-            String text = indent + setting.key() + ":" + (setting.isMap() ? "" : " " + quoted(setting.value()));
+            String value = setting.isMap() ? "" : " " + (setting.list() ? setting.value() : quoted(setting.value()));
+            String text = indent + setting.key() + ":" + value;
             String source = setting.isMap() ? ""
                     : setting.origin() == Origin.DEFAULT ? "default" : setting.file() + ":" + setting.line();
             lines.add(new String[] {text, source});
@@ -47,8 +48,12 @@ final class ExplanationText {
     }
 
     private static String heading(Explanation explanation) {
-        String kind = explanation.kind() == Explanation.Kind.TEMPLATE ? "graphics template"
-                : explanation.abstractProfile() ? "abstract rendition (a base, not rendered)" : "rendition";
+        String kind = switch (explanation.kind()) {
+            case TEMPLATE -> "graphics template";
+            case PLATFORM -> "platform limits";
+            case DESTINATION -> "publishing destination";
+            case RENDITION -> explanation.abstractProfile() ? "abstract rendition (a base, not rendered)" : "rendition";
+        };
         String bases = explanation.bases().isEmpty() ? "" : ", extends " + String.join(" <- ", explanation.bases());
         return explanation.name() + ": " + kind + " in " + explanation.file() + bases;
     }

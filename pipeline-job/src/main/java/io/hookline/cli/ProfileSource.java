@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.profiles.DestinationSet;
 import io.hookline.profiles.Explanation;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileLoader;
@@ -22,6 +23,11 @@ record ProfileSource(Path dir) {
 
     ProfileSet load() throws ProfileException {
         return dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(dir);
+    }
+
+    /** The set with its publishing destinations, which only the profiles commands and publishing read. */
+    DestinationSet loadWithDestinations() throws ProfileException {
+        return dir == null ? ProfileLoader.loadBundledDestinations() : ProfileLoader.loadDestinations(dir);
     }
 
     List<Explanation> explain() throws ProfileException {

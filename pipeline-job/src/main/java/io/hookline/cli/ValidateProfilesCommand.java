@@ -1,5 +1,6 @@
 package io.hookline.cli;
 
+import io.hookline.profiles.DestinationSet;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.Problem;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./hookline profiles validate [DIR]}: every problem in the profile set, or OK. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks the rules, profiles and graphics and prints every problem as file:line:column: message.",
+        description = {"Checks the rules, profiles, graphics and publishing destinations and prints every problem as"
+                + " file:line:column: message.",
             "Exit code 0 when the set is valid, 2 when it has problems."})
 final class ValidateProfilesCommand implements Callable<Integer> {
 
@@ -29,9 +31,10 @@ final class ValidateProfilesCommand implements Callable<Integer> {
         ProfileSource source = ProfileSource.of(dir);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            ProfileSet set = source.load();
-            out.printf("OK: %d renditions, %d templates, version %s%n", set.renditions().size(), set.graphics().size(),
-                    set.version());
+            DestinationSet destinations = source.loadWithDestinations();
+            ProfileSet set = destinations.profiles();
+            out.printf("OK: %d renditions, %d templates, %d destinations, version %s%n", set.renditions().size(),
+                    set.graphics().size(), destinations.destinations().size(), set.version());
             return ExitCodes.OK;
         } catch (ProfileException e) {
             for (Problem problem : e.problems()) {

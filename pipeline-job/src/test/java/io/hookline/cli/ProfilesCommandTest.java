@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +67,7 @@ class ProfilesCommandTest {
     void validateSaysOkWithTheCounts() {
         assertThat(run("profiles", "validate", dir.toString())).isEqualTo(0);
 
-        assertThat(out.toString()).matches("OK: 1 renditions, 1 templates, version [0-9a-f]{12}\\R");
+        assertThat(out.toString()).matches("OK: 1 renditions, 1 templates, 0 destinations, version [0-9a-f]{12}\\R");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -73,7 +75,49 @@ class ProfilesCommandTest {
     void validatePassesTheShippedSet() {
         assertThat(run("profiles", "validate", CHECKOUT_PROFILES.toString())).isEqualTo(0);
 
-        assertThat(out.toString()).startsWith("OK: 9 renditions, 2 templates, version ");
+        assertThat(out.toString()).startsWith("OK: 9 renditions, 2 templates, 6 destinations, version ");
+    }
+
+    @Test
+    void validateRefusesABrandedRenditionForTiktok() throws IOException {
+        copyCheckout();
+        Path tiktok = dir.resolve("destinations/tiktok.yaml");
+        Files.writeString(tiktok, Files.readString(tiktok) + """
+                destinations:
+                  tiktok-main:
+                    platform: tiktok
+                    account: hookline-sports
+                    credentials: {file: /var/run/secrets/hookline/tiktok-main}
+                    rendition: tiktok
+                    title: "{ACTION} — {player}"
+                    takes: {kinds: [play]}
+                    quota: {postsPer24h: 15, spacingSeconds: 900}
+                    privacy: private
+                    approval: true
+                """);
+        int line = (int) Files.readString(tiktok).lines().takeWhile(l -> !l.equals("    rendition: tiktok")).count() + 1;
+
+        assertThat(run("profiles", "validate", dir.toString())).isEqualTo(2);
+
+        assertThat(out.toString().lines()).containsExactly(tiktok + ":" + line + ":16: rendition: tiktok takes no "
+                + "video with a superimposed logo, brand name or watermark (platforms.tiktok.branding in "
+                + "destinations/tiktok.yaml), but rendition 'tiktok' (profiles/tiktok.yaml) draws graphics template "
+                + "'vertical' (graphics/standard.yaml), which shows branding (graphics/hookline-wordmark.png) and an "
+                + "outro card image (graphics/hookline-wordmark.png); post a rendition whose template switches them "
+                + "off (enabled: false)");
+        assertThat(err.toString()).isEqualTo("1 problem in " + dir + System.lineSeparator());
+    }
+
+    @Test
+    void validateNeverShowsASecretWrittenIntoADestination() throws IOException {
+        copyCheckout();
+        Path x = dir.resolve("destinations/x.yaml");
+        Files.writeString(x, Files.readString(x).replace("      env: HOOKLINE_X_MAIN_TOKEN\n",
+                "      env: HOOKLINE_X_MAIN_TOKEN\n      token: AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid\n"));
+
+        assertThat(run("profiles", "validate", dir.toString())).isEqualTo(2);
+
+        assertThat(out.toString()).contains("x.yaml:", "'token' looks like a secret").doesNotContain("AAAAAAAA");
     }
 
     @Test
@@ -82,7 +126,7 @@ class ProfilesCommandTest {
 
         assertThat(run("profiles", "validate")).isEqualTo(0);
 
-        assertThat(out.toString()).startsWith("OK: 9 renditions, 2 templates, version ");
+        assertThat(out.toString()).startsWith("OK: 9 renditions, 2 templates, 6 destinations, version ");
     }
 
     @Test
@@ -188,11 +232,72 @@ class ProfilesCommandTest {
     }
 
     @Test
+    void explainShowsADestinationsEffectiveSettings() throws IOException {
+        write("destinations/chat.yaml", """
+                platforms:
+                  telegram:
+                    privacy: [public, private]
+                    sizeCapMB: 50
+                destinations:
+                  chat:
+                    platform: telegram
+                    account: "@club"
+                    credentials:
+                      env: CLUB_BOT_TOKEN
+                    rendition: small
+                    title: "{ACTION} — {player}"
+                    hashtags: [goal, "#club"]
+                    takes:
+                      kinds: [play]
+                    quota: {postsPer24h: 20, spacingSeconds: 60}
+                    privacy: public
+                    approval: false
+                """);
+        write("profiles/small.yaml", """
+                renditions:
+                  small:
+                    extends: base
+                    description: a small rendition
+                    sizeCapMB: 50
+                """);
+
+        assertThat(run("profiles", "explain", "chat", "--profiles", dir.toString())).isEqualTo(0);
+
+        assertThat(out.toString()).isEqualTo("""
+                # chat: publishing destination in destinations/chat.yaml
+                platform: telegram            # destinations/chat.yaml:7
+                account: "@club"              # destinations/chat.yaml:8
+                credentials:
+                  env: CLUB_BOT_TOKEN         # destinations/chat.yaml:10
+                rendition: small              # destinations/chat.yaml:11
+                title: "{ACTION} — {player}"  # destinations/chat.yaml:12
+                hashtags: [goal, "#club"]     # destinations/chat.yaml:13
+                takes:
+                  kinds: [play]               # destinations/chat.yaml:15
+                  minScore: 0                 # default
+                  topPerMatch: 0              # default
+                quota:
+                  postsPer24h: 20             # destinations/chat.yaml:16
+                  spacingSeconds: 60          # destinations/chat.yaml:16
+                privacy: public               # destinations/chat.yaml:17
+                approval: false               # destinations/chat.yaml:18
+                localBotApi: false            # default
+                shorts: false                 # default
+                """);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("profiles", "explain", "telegram", "--profiles", dir.toString())).isEqualTo(0);
+        assertThat(out.toString()).startsWith("# telegram: platform limits in destinations/chat.yaml\n"
+                + "privacy: [public, private]");
+    }
+
+    @Test
     void explainOfAnUnknownNameSuggestsTheOneMeant() {
         assertThat(run("profiles", "explain", "smal", "--profiles", dir.toString())).isEqualTo(2);
 
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).startsWith("error: no rendition or template named 'smal'; did you mean 'small'? "
+        assertThat(err.toString()).startsWith("error: no rendition, template, platform or destination named 'smal'; "
+                + "did you mean 'small'? "
                 + "Known: base, small, plain");
     }
 
@@ -220,6 +325,20 @@ class ProfilesCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    /** Copies this checkout's clip profiles into dir, over the small set. */
+    private void copyCheckout() throws IOException {
+        for (String folder : new String[] {"rules", "profiles", "graphics", "destinations"}) {
+            try (Stream<Path> files = Files.list(CHECKOUT_PROFILES.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.createDirectories(dir.resolve(folder));
+                    Files.copy(file, dir.resolve(folder).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.delete(dir.resolve("profiles/small.yaml"));
+        Files.delete(dir.resolve("graphics/plain.yaml"));
     }
 
     private void write(String name, String content) throws IOException {
