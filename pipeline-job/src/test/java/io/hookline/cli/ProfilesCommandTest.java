@@ -180,6 +180,7 @@ class ProfilesCommandTest {
                   bitrateKbps: 64               # profiles/base.yaml:8
                   loudnessLufs: -14             # profiles/base.yaml:8
                   truePeakDbtp: -1              # profiles/base.yaml:8
+                  maxGainDb: 20                 # default
                 container:
                   format: mp4                   # profiles/base.yaml:9
                   moovFirst: true               # profiles/base.yaml:9
