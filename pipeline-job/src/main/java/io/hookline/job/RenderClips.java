@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private static final Logger LOG = LoggerFactory.getLogger(RenderClips.class);
+    /** How long closing waits for renders to stop before it lets go of their renderers' shared files. */
+    private static final long RENDER_STOP_SECONDS = 10;
 
     private final RendererFactory factory;
     private final VideoSource video;
@@ -116,10 +118,14 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         if (executor != null) {
             executor.shutdownNow();
             firstPasses.shutdownNow();
+            // A render still running may use its renderer until it sees the interrupt.
+            executor.awaitTermination(RENDER_STOP_SECONDS, TimeUnit.SECONDS);
+            firstPasses.awaitTermination(RENDER_STOP_SECONDS, TimeUnit.SECONDS);
+            renderers.values().forEach(ClipRenderer::close);
         }
     }
 

@@ -110,6 +110,11 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         return RenderResults.clip(plan, ordered, notes);
     }
 
+    @Override
+    public void close() {
+        sources.close();
+    }
+
     /** One decode of the clip's window feeding the given renditions. */
     private Map<String, Attempt> renderPass(ClipSource source, ClipPlan plan, List<RenditionProfile> targets,
             Map<String, Tuning> tunings, List<String> notes) {

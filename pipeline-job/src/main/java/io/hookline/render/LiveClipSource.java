@@ -11,6 +11,7 @@ import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.SourceOptions;
 import io.hookline.render.media.SourceReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,21 @@ public final class LiveClipSource implements ClipSource {
 
     /** Clips cut from {@code video}, each stretch waited for at most {@code wait}. */
     public static ClipSources of(LiveVideo video, int decoderThreads, Duration wait) {
-        return plan -> new LiveClipSource(video, decoderThreads, wait, plan);
+        return new ClipSources() {
+            @Override
+            public ClipSource open(ClipPlan plan) {
+                return new LiveClipSource(video, decoderThreads, wait, plan);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    video.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("closing the live video " + video.identity(), e);
+                }
+            }
+        };
     }
 
     /**
