@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -57,11 +58,11 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
         arrivals = new AtomicLong();
         String task = getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         // The later passes run at a lower priority: they fill the cores, and yield them to first renditions.
-        executor = renderThreads(concurrency, "render %d of " + task, passes.split());
-        firstPasses = renderThreads(1, "first renditions of " + task, false);
+        executor = renderThreads(concurrency, n -> "render " + n + " of " + task, passes.split());
+        firstPasses = renderThreads(1, n -> "first renditions of " + task, false);
     }
 
-    private static ThreadPoolExecutor renderThreads(int count, String name, boolean background) {
+    private static ThreadPoolExecutor renderThreads(int count, IntFunction<String> name, boolean background) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(() -> {
@@ -69,7 +70,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
                     BackgroundPriority.lowerCurrentThread();
                 }
                 r.run();
-            }, String.format(name, n.incrementAndGet()));
+            }, name.apply(n.incrementAndGet()));
             t.setDaemon(true);
             return t;
         });
