@@ -99,7 +99,7 @@ public final class YouTubeEmulator extends EmulatorServer {
         if (!type.startsWith("video/") && !type.equals("application/octet-stream")) {
             throw new Refusal(400, "invalidContentType", "X-Upload-Content-Type must be video/* or application/octet-stream");
         }
-        LocalDate today = LocalDate.now(clock.withZone(QUOTA_ZONE));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), QUOTA_ZONE);
         if (!today.equals(quotaDay)) {
             quotaDay = today;
             insertsToday = 0;
