@@ -43,7 +43,11 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "webhook-receiver");
+            thread.setDaemon(true); // a held request must not keep the test JVM alive
+            return thread;
+        }));
         server.start();
     }
 
