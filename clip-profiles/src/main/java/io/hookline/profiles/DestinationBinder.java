@@ -141,6 +141,10 @@ final class DestinationBinder {
         if (localBotApi && platform != null && platform != Platform.TELEGRAM) {
             d.reject("localBotApi", "only a telegram destination can upload through a local Bot API server");
         }
+        if (platform == Platform.WEBHOOK && !account.isEmpty() && !isWebAddress(account)) {
+            d.reject("account", "a webhook destination's account is the URL it posts to, such as"
+                    + " https://example.com/hookline");
+        }
         if (shorts && platform != null && platform != Platform.YOUTUBE) {
             d.reject("shorts", "only a youtube destination posts Shorts");
         }
@@ -279,15 +283,19 @@ final class DestinationBinder {
     }
 
     private static String link(String text) {
-        try {
-            URI uri = new URI(text);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
-                return text;
-            }
-        } catch (URISyntaxException e) {
-            // Reported below.
+        if (isWebAddress(text)) {
+            return text;
         }
         throw new IllegalArgumentException("expected a web address such as https://example.com/match");
+    }
+
+    private static boolean isWebAddress(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     static String platform(PlatformLimits limits) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scoring and planning (and the vocabulary and profiles they read), the importers, the clock mapping and the
- * publish ledger are plain Java: no Flink, FFmpeg or AWS, so the CLI and the tests run them without a cluster or media.
+ * publishing (engine, ledger, publishers) are plain Java: no Flink, FFmpeg or AWS, so the CLI and the tests run them without a cluster or media.
  */
 class PureCoreTest {
     private static final String[] EDGES = {"org.apache.flink..", "org.bytedeco..", "software.amazon.."};
@@ -36,7 +36,7 @@ class PureCoreTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles",
-        "io.hookline.ingest.sync", "io.hookline.ingest.importers", "io.hookline.publish.ledger"
+        "io.hookline.ingest.sync", "io.hookline.ingest.importers", "io.hookline.publish.ledger", "io.hookline.publish"
     })
     void coreDoesNotUseFlinkJavaCvOrAws(String pkg) {
         pureRule(pkg).check(classes);
@@ -45,7 +45,7 @@ class PureCoreTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles",
-        "io.hookline.publish.ledger"
+        "io.hookline.publish.ledger", "io.hookline.publish"
     })
     void coreDoesNotReachIntoTheEdgesOfTheJob(String pkg) {
         noClasses().that().resideInAPackage(pkg + "..")

@@ -1,0 +1,156 @@
+package io.hookline.cli;
+
+import io.hookline.profiles.Destination;
+import io.hookline.profiles.DestinationSet;
+import io.hookline.profiles.Platform;
+import io.hookline.profiles.ProfileException;
+import io.hookline.publish.DryRun;
+import io.hookline.publish.MatchClips;
+import io.hookline.publish.Outcome;
+import io.hookline.publish.PublishRun;
+import io.hookline.publish.Publishers;
+import io.hookline.publish.Secrets;
+import io.hookline.publish.http.Backoff;
+import io.hookline.publish.http.RetryingHttp;
+import io.hookline.publish.http.Sleeper;
+import io.hookline.publish.ledger.PublishLedger;
+import io.hookline.publish.webhook.WebhookPublisher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./hookline publish OUT/<matchId>}: posts a finished match's clips to its destinations, once each. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Publishes a match's clips to the destinations (destinations/*.yaml), best rank first, under"
+                + " each destination's quota, recording every step in the publish ledger so a re-run resumes and"
+                + " never posts a clip twice."},
+        subcommands = {PublishStatusCommand.class, PublishApproveCommand.class, PublishRejectCommand.class},
+        commandListHeading = "%nCommands:%n")
+final class PublishCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "OUT/MATCH", description = "A match's output folder.")
+    Path matchDir;
+
+    @Option(names = "--destinations", paramLabel = "DIR",
+            description = "The profiles folder whose destinations/ to use (or that destinations/ folder itself);"
+                    + " default: the shipped clip-profiles.")
+    Path destinations;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Only these destinations.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Print what would be posted, in order, with the quota decisions;"
+            + " write nothing and call no platform.")
+    boolean dryRun;
+
+    @Mixin
+    PublishLedgers ledgers;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (matchDir == null) {
+            spec.commandLine().usage(out);
+            return ExitCodes.USAGE;
+        }
+        if (!Files.isDirectory(matchDir)) {
+            throw new IllegalArgumentException(matchDir + ": no such folder; give a match's output, OUT/<matchId>");
+        }
+        MatchClips match = MatchClips.read(matchDir);
+        List<Destination> chosen = chosen(loadDestinations());
+        Publishers publishers = publishers();
+        Path outDir = matchDir.toAbsolutePath().normalize().getParent();
+        List<Outcome> outcomes;
+        if (dryRun) {
+            Optional<PublishLedger> ledger = ledgers.openIfPresent(outDir);
+            try {
+                outcomes = DryRun.of(match, chosen, ledger, publishers, Clock.systemUTC());
+            } finally {
+                ledger.ifPresent(PublishLedger::close);
+            }
+            out.println("Dry run for " + match.matchId() + ": nothing is posted or recorded.");
+            outcomes.forEach(out::println);
+        } else {
+            try (PublishLedger ledger = ledgers.open(outDir)) {
+                PublishRun run = new PublishRun(ledger, publishers, new Secrets(System.getenv()), Clock.systemUTC(),
+                        Sleeper.REAL, Backoff.standard(), owner(), Duration.ofMinutes(10), outcome -> {
+                            out.println(outcome);
+                            out.flush();
+                        });
+                outcomes = run.publish(match, chosen);
+            }
+        }
+        out.printf("%d record(s): %s%n", outcomes.size(), PublishStatusCommand.counts(outcomes.stream()
+                .map(o -> o.result().name()).toList()));
+        return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    private DestinationSet loadDestinations() throws ProfileException {
+        if (destinations == null) {
+            return ProfileSource.of(null).loadWithDestinations();
+        }
+        Path dir = destinations;
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("destinations")
+                && dir.toAbsolutePath().getParent() != null) {
+            dir = dir.toAbsolutePath().getParent();
+        }
+        if (!Files.isDirectory(dir.resolve("destinations"))) {
+            throw new IllegalArgumentException("--destinations " + destinations + ": no destinations/ folder there");
+        }
+        return ProfileSource.of(dir).loadWithDestinations();
+    }
+
+    private List<Destination> chosen(DestinationSet set) {
+        if (only.isEmpty()) {
+            return set.destinations();
+        }
+        List<Destination> chosen = new ArrayList<>();
+        for (String name : only) {
+            try {
+                chosen.add(set.destination(name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--only: " + e.getMessage());
+            }
+        }
+        return chosen;
+    }
+
+    private static Publishers publishers() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+        RetryingHttp http = new RetryingHttp(client, Backoff.standard(), Sleeper.REAL);
+        return new Publishers().with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofMinutes(10)));
+    }
+
+    /**
+     * The lease owner. An H2 ledger file is open in one process at a time, so a run on this machine takes over
+     * the leases a killed run left at once; on a shared server ledger each run is its own owner.
+     */
+    private String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return ledgers.url == null || ledgers.url.startsWith("jdbc:h2:") ? "publish@" + host
+                : "publish@" + host + ":" + ProcessHandle.current().pid();
+    }
+}
