@@ -60,9 +60,10 @@ public final class DiskSegmentCache implements SegmentCache {
 
     @Override
     public void put(String key, List<EncodedPacket> packets) {
+        Path temp = null;
         try {
             Path directory = Files.createDirectories(Path.of(dir));
-            Path temp = Files.createTempFile(directory, key, ".part");
+            temp = Files.createTempFile(directory, key, ".part");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
                 out.writeInt(MAGIC);
                 out.writeInt(packets.size());
@@ -80,6 +81,18 @@ public final class DiskSegmentCache implements SegmentCache {
         } catch (IOException e) {
             // The clip itself is fine; only the saving for later clips is lost.
             LOG.warn("cannot keep an encoded segment in {}: {}", dir, e.toString());
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", temp, e.toString());
         }
     }
 }

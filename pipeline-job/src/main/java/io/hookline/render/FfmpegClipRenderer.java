@@ -139,32 +139,39 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                             p.name(), n[0], n[1]);
                 }
             }
-            WindowedPcm pcm = new WindowedPcm();
-            try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes());
-                    FfmpegLog.Tally damage = FfmpegLog.tally()) {
-                for (long[] window : DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList()).windows()) {
-                    // Every stretch is decoded for its sound; its pictures only when a rendition still needs them.
-                    boolean pictures = pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]));
-                    source.decodeWindow(window[0], window[1], pictures ? lanes::accept : null,
-                            pcm.add(window[0], window[1]));
-                    lanes.drain();
-                }
-                if (damage.errors() > 0) {
-                    notes.add(String.format("warning: the source video has %d decoding error%s in this clip's stretch,"
-                            + " so some pictures may show damage (the first: \"%s\")", damage.errors(),
-                            damage.errors() == 1 ? "" : "s", damage.first()));
-                }
-            }
-
             List<PassSounds.Request> requests = pipelines.stream().map(r -> {
                 Tuning t = tunings.get(r.profile().name());
                 return new PassSounds.Request(r.recipe(), t.loudnessOffsetDb(), t.ceilingOffsetDb());
             }).toList();
+            List<long[]> windows = DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList())
+                    .windows();
+            // The sound is decoded first, on its own (it costs little next to the pictures), so that levelling and
+            // encoding it runs beside the pictures' decoding and encoding instead of after them.
             Attempt[] attempts = new Attempt[pipelines.size()];
-            try (PassSounds sounds = PassSounds.encode(pcm, requests, settings.lanes())) {
-                List<Integer> indexes = IntStream.range(0, pipelines.size()).boxed().toList();
-                Concurrently.forEach(indexes, settings.lanes(), i -> attempts[i] = write(plan, pipelines.get(i),
-                        tunings.get(pipelines.get(i).profile().name()), sounds, requests.get(i)));
+            WindowedPcm pcm = new WindowedPcm();
+            try (FfmpegLog.Tally damage = FfmpegLog.tally()) {
+                for (long[] window : windows) {
+                    source.decodeWindow(window[0], window[1], null, pcm.add(window[0], window[1]));
+                }
+                try (SoundWork sounds = SoundWork.start(pcm, requests, settings.lanes())) {
+                    try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes())) {
+                        for (long[] window : windows) {
+                            if (pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]))) {
+                                source.decodeWindow(window[0], window[1], lanes::accept, null);
+                                lanes.drain();
+                            }
+                        }
+                    }
+                    if (damage.errors() > 0) {
+                        notes.add(String.format("warning: the source video has %d decoding error%s in this clip's"
+                                + " stretch, so some pictures may show damage (the first: \"%s\")", damage.errors(),
+                                damage.errors() == 1 ? "" : "s", damage.first()));
+                    }
+                    PassSounds done = sounds.await();
+                    List<Integer> indexes = IntStream.range(0, pipelines.size()).boxed().toList();
+                    Concurrently.forEach(indexes, settings.lanes(), i -> attempts[i] = write(plan, pipelines.get(i),
+                            tunings.get(pipelines.get(i).profile().name()), done, requests.get(i)));
+                }
             }
             Map<String, Attempt> out = new LinkedHashMap<>();
             for (int i = 0; i < pipelines.size(); i++) {

@@ -1,6 +1,5 @@
 package io.hookline.render;
 
-import io.hookline.render.media.PcmBuffer;
 import io.hookline.render.media.SourceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ public final class RenditionStills {
             if (atUs >= reader.info().durationMs() * 1000) {
                 return false;
             }
-            PcmBuffer ignored = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS, SourceReader.PCM_RATE);
             reader.decodeWindow(atUs, atUs + 1, (frame, from, to) -> {
                 if (!written[0] && from <= atUs && atUs < to) {
                     try {
@@ -28,7 +26,7 @@ public final class RenditionStills {
                     }
                     written[0] = true;
                 }
-            }, ignored);
+            }, null);
         }
         return written[0];
     }

@@ -148,7 +148,7 @@ public final class SourceReader implements AutoCloseable {
     /**
      * Decodes the window [startUs, endUs) once. Frames shown anywhere inside the window are passed to the
      * sink in order; the audio of the window (and a little around it) is appended to {@code pcm}. With no
-     * sink only the audio is decoded.
+     * sink only the audio is decoded, with no pcm only the pictures.
      */
     public void decodeWindow(long startUs, long endUs, VideoSink sink, PcmBuffer pcm) {
         seek(startUs);
@@ -284,7 +284,7 @@ public final class SourceReader implements AutoCloseable {
         private AudioConverter converter;
         private long heldUs = Long.MIN_VALUE;
         private boolean videoDone;
-        private boolean audioDone = audioIndex < 0;
+        private boolean audioDone;
 
         WindowDecoder(long startUs, long endUs, VideoSink sink, PcmBuffer pcm) {
             this.startUs = startUs;
@@ -292,6 +292,7 @@ public final class SourceReader implements AutoCloseable {
             this.sink = sink;
             this.pcm = pcm;
             this.videoDone = sink == null;
+            this.audioDone = audioIndex < 0 || pcm == null;
         }
 
         boolean done() {
