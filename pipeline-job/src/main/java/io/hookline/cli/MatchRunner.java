@@ -59,6 +59,10 @@ final class MatchRunner {
             return ExitCodes.USAGE;
         }
         try (OutputLock held = lock.get()) {
+            int leftovers = LeftoverTempFiles.remove(Path.of(outDir));
+            if (leftovers > 0) {
+                out.println("Removed " + leftovers + " half-written file(s) an earlier run left in " + outDir);
+            }
             return runWith(conf, outDir, planOnly, started);
         }
     }
@@ -111,7 +115,9 @@ final class MatchRunner {
             progress.finish(done.getAllAccumulatorResults());
         } catch (ExecutionException e) {
             progress.finish(Map.of());
-            err.println("error: the job failed: " + rootCause(e));
+            String cause = rootCause(e);
+            Optional<String> disk = S3Location.isS3(outDir) ? Optional.empty() : FullDisk.describe(cause, Path.of(outDir));
+            err.println("error: the job failed: " + disk.map(d -> d + " (" + cause + ")").orElse(cause));
             String log = System.getProperty(LOG_FILE_PROPERTY);
             if (log != null) {
                 err.println("The whole log of this run: " + log);
@@ -128,9 +134,27 @@ final class MatchRunner {
             int letters = new DeadLetterNotice(err).print(Path.of(outDir), started);
             return letters == 0 ? planned : ExitCodes.PARTIAL;
         }
-        int problems = new Summary(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+        Summary summary = new Summary(out);
+        int problems = summary.print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+        fullDisk(summary.failures(), Path.of(outDir)).ifPresent(err::println);
         new DeadLetterNotice(err).print(Path.of(outDir), started);
         return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /** One error line when renditions failed because the output disk filled up: ops must free space first. */
+    private static Optional<String> fullDisk(Map<String, Integer> failures, Path outDir) {
+        int failed = 0;
+        Optional<String> disk = Optional.empty();
+        for (Map.Entry<String, Integer> f : failures.entrySet()) {
+            Optional<String> full = FullDisk.describe(f.getKey(), outDir);
+            if (full.isPresent()) {
+                disk = full;
+                failed += f.getValue();
+            }
+        }
+        int count = failed;
+        return disk.map(d -> "error: " + d + "; " + count + " rendition(s) could not be written. Free some space and"
+                + " run the match again.");
     }
 
     /** The innermost cause, which names what went wrong; Flink's own wrappers only say that the job failed. */

@@ -23,6 +23,8 @@ final class Summary {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintWriter out;
+    /** Why renditions failed, in every match printed, with how many failed so. */
+    private final Map<String, Integer> failures = new LinkedHashMap<>();
 
     Summary(PrintWriter out) {
         this.out = out;
@@ -79,6 +81,11 @@ final class Summary {
         return failed + letters.size();
     }
 
+    /** Why renditions failed in the matches printed so far, with how many failed for each reason. */
+    Map<String, Integer> failures() {
+        return failures;
+    }
+
     /** The best clips, then the failed renditions grouped by reason (a bad video fails them all alike). */
     private void clips(JsonNode root) {
         Map<String, Integer> failures = new LinkedHashMap<>();
@@ -95,6 +102,7 @@ final class Summary {
             }
         }
         failures.forEach((reason, count) -> out.printf("  %d failed: %s%n", count, reason));
+        failures.forEach((reason, count) -> this.failures.merge(reason, count, Integer::sum));
     }
 
     private static List<Path> matchesSince(Path outDir, Instant since) throws IOException {
