@@ -61,7 +61,9 @@ public final class TikTokPublisher implements Publisher {
         if (publishId.isEmpty() || uploadUrl.isEmpty()) {
             throw new IOException("TikTok's init answered without a publish_id or an upload_url");
         }
-        return publishId + " " + uploadUrl;
+        String handle = publishId + " " + uploadUrl;
+        confirmed.put(handle, 0L);
+        return handle;
     }
 
     @Override

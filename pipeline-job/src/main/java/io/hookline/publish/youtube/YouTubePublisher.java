@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,8 @@ public final class YouTubePublisher implements Publisher {
     private final YouTubeSettings settings;
     /** Bytes each session confirmed to this process; absent when unknown, so the session is asked first. */
     private final Map<String, Long> confirmed = new ConcurrentHashMap<>();
+    /** The video each completed session made, as its last chunk's answer said. */
+    private final Map<String, String> videos = new ConcurrentHashMap<>();
 
     public YouTubePublisher(HttpCalls http, YouTubeSettings settings) {
         this.http = http;
@@ -54,7 +57,7 @@ public final class YouTubePublisher implements Publisher {
         resource.putObject("snippet").put("title", YouTubeLimits.title(item.title()))
                 .put("description", YouTubeLimits.description(item.caption()))
                 .put("categoryId", SPORTS_CATEGORY);
-        resource.putObject("status").put("privacyStatus", item.destination().privacy().name().toLowerCase())
+        resource.putObject("status").put("privacyStatus", item.destination().privacy().name().toLowerCase(Locale.ROOT))
                 .put("selfDeclaredMadeForKids", false);
         URI url = settings.baseUrl().resolve("/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status");
         HttpResponse<String> response = http.repeatable().send(() -> authorized(url, item)
@@ -66,8 +69,10 @@ public final class YouTubePublisher implements Publisher {
         if (response.statusCode() != 200) {
             throw failure("opening the upload session", url, response);
         }
-        return response.headers().firstValue("Location")
+        String session = response.headers().firstValue("Location")
                 .orElseThrow(() -> new IOException("YouTube opened an upload session without a Location"));
+        confirmed.put(session, 0L);
+        return session;
     }
 
     @Override
@@ -95,18 +100,25 @@ public final class YouTubePublisher implements Publisher {
         }
         long held = held(session, total, response);
         confirmed.put(handle, held);
+        if (held == total) {
+            videos.put(handle, videoId(session, response));
+        }
         return held;
     }
 
     @Override
     public String finish(PublishItem item, String handle) throws IOException, PublishRefusedException {
+        confirmed.remove(handle);
+        String known = videos.remove(handle);
+        if (known != null) {
+            return known;
+        }
         URI session = URI.create(handle);
         HttpResponse<String> response = statusOf(session, item.bytes());
         if (response.statusCode() == 308) {
             throw new IOException("YouTube's upload session holds " + rangeEnd(response) + " of " + item.bytes()
                     + " bytes; the upload goes on");
         }
-        confirmed.remove(handle);
         return videoId(session, response);
     }
 
