@@ -17,6 +17,11 @@ record ChunkPlan(long videoSize, long chunkSize, int count) {
         return new ChunkPlan(videoSize, chunk, (int) (videoSize / chunk));
     }
 
+    /** The plan an init declared with {@code chunkSize}. */
+    static ChunkPlan declared(long videoSize, long chunkSize) {
+        return new ChunkPlan(videoSize, chunkSize, (int) (videoSize / chunkSize));
+    }
+
     /** The index of the chunk that starts at byte {@code offset}. */
     int indexAt(long offset) {
         return (int) Math.min(offset / chunkSize, count - 1);

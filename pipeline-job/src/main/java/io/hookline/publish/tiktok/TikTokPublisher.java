@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * TikTok Content Posting API, direct post of a file. {@link #start} queries the creator's info (privacy levels
  * offered, longest video) and inits the post with its chunk plan; the publish id and upload URL are the
- * handle. {@link #upload} PUTs the chunks in order with {@code Content-Range}; whenever this process does not
+ * handle, with the chunk size. {@link #upload} PUTs the chunks in order with {@code Content-Range}; whenever this process does not
  * know what the platform holds (a new run, a broken connection, a 5xx) it first fetches the status, whose
  * {@code uploaded_bytes} says where to go on. The platform posts once the last chunk is in; {@link #poll}
  * fetches the status until PUBLISH_COMPLETE.
@@ -61,16 +61,18 @@ public final class TikTokPublisher implements Publisher {
         if (publishId.isEmpty() || uploadUrl.isEmpty()) {
             throw new IOException("TikTok's init answered without a publish_id or an upload_url");
         }
-        String handle = publishId + " " + uploadUrl;
+        // The chunk size goes into the handle: a later run must cut the file as the init declared it.
+        String handle = publishId + " " + plan.chunkSize() + " " + uploadUrl;
         confirmed.put(handle, 0L);
         return handle;
     }
 
     @Override
     public long upload(PublishItem item, String handle, long progress) throws IOException, PublishRefusedException {
-        String publishId = publishId(handle);
-        URI uploadUrl = URI.create(handle.substring(handle.indexOf(' ') + 1));
-        ChunkPlan plan = ChunkPlan.of(item.bytes(), settings);
+        String[] parts = handle.split(" ", 3);
+        String publishId = parts[0];
+        ChunkPlan plan = ChunkPlan.declared(item.bytes(), Long.parseLong(parts[1]));
+        URI uploadUrl = URI.create(parts[2]);
         Long known = confirmed.get(handle);
         long from = known != null && known == progress ? progress
                 : status(item, publishId).path("uploaded_bytes").asLong(0);
