@@ -147,13 +147,13 @@ public final class InstagramPublisher implements Publisher {
     }
 
     private JsonNode status(PublishItem item, String containerId) throws IOException, PublishRefusedException {
-        URI url = graph(containerId + "?fields=status_code,status,copyright_check_status");
+        URI url = graph(containerId + "?fields=status_code,status");
         return json(http.repeatable().send(() -> authorized(url, item).GET().build()),
                 "the status of container " + containerId, url);
     }
 
     /** Where the platform fetches the clip: the media URL, then the file's path inside its match folder. */
-    URI mediaUrl(PublishItem item) throws PublishRefusedException {
+    private URI mediaUrl(PublishItem item) throws PublishRefusedException {
         Path matchDir = item.file().getParent();
         while (matchDir != null && !String.valueOf(matchDir.getFileName()).equals(item.matchId())) {
             matchDir = matchDir.getParent();

@@ -3,6 +3,7 @@ package io.hookline.publish.youtube;
 import io.hookline.publish.Mp4Facts;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
+import java.nio.charset.StandardCharsets;
 
 /** What YouTube takes: a file up to 256 GB and 12 h; a Short is vertical or square and at most 3 min. */
 final class YouTubeLimits {
@@ -36,10 +37,10 @@ final class YouTubeLimits {
     }
 
     /** YouTube refuses angle brackets in a title, and more than 100 characters. */
-    static String title(String title) throws PublishRefusedException {
-        String cleaned = title.replace("<", "").replace(">", "").strip();
+    static String title(PublishItem item) throws PublishRefusedException {
+        String cleaned = item.title().replace("<", "").replace(">", "").strip();
         if (cleaned.isEmpty()) {
-            throw new PublishRefusedException("the title is empty; YouTube needs one");
+            throw new PublishRefusedException(item.key() + ": the title is empty; YouTube needs one");
         }
         return cleaned.codePointCount(0, cleaned.length()) <= TITLE_MAX ? cleaned
                 : cleaned.substring(0, cleaned.offsetByCodePoints(0, TITLE_MAX - 1)) + "…";
@@ -47,13 +48,13 @@ final class YouTubeLimits {
 
     static String description(String caption) {
         String cleaned = caption.replace("<", "").replace(">", "");
-        byte[] bytes = cleaned.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = cleaned.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= DESCRIPTION_MAX_BYTES) {
             return cleaned;
         }
         // Cut on a character boundary under the byte limit.
         int end = cleaned.length();
-        while (cleaned.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > DESCRIPTION_MAX_BYTES) {
+        while (cleaned.substring(0, end).getBytes(StandardCharsets.UTF_8).length > DESCRIPTION_MAX_BYTES) {
             end = cleaned.offsetByCodePoints(end, -1);
         }
         return cleaned.substring(0, end);

@@ -54,7 +54,7 @@ public final class YouTubePublisher implements Publisher {
         Mp4Facts facts = ClipFile.check(item);
         YouTubeLimits.check(item, facts);
         ObjectNode resource = JSON.createObjectNode();
-        resource.putObject("snippet").put("title", YouTubeLimits.title(item.title()))
+        resource.putObject("snippet").put("title", YouTubeLimits.title(item))
                 .put("description", YouTubeLimits.description(item.caption()))
                 .put("categoryId", SPORTS_CATEGORY);
         resource.putObject("status").put("privacyStatus", item.destination().privacy().name().toLowerCase(Locale.ROOT))
@@ -243,7 +243,7 @@ public final class YouTubePublisher implements Publisher {
         return new IOException(text);
     }
 
-    static String excerpt(String body) {
+    private static String excerpt(String body) {
         String oneLine = body.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
     }
