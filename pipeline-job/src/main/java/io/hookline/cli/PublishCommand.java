@@ -14,17 +14,29 @@ import io.hookline.publish.http.Backoff;
 import io.hookline.publish.http.RetryingHttp;
 import io.hookline.publish.http.Sleeper;
 import io.hookline.publish.ledger.PublishLedger;
+import io.hookline.publish.http.HttpCalls;
+import io.hookline.publish.instagram.InstagramPublisher;
+import io.hookline.publish.instagram.InstagramSettings;
+import io.hookline.publish.tiktok.TikTokPublisher;
+import io.hookline.publish.tiktok.TikTokSettings;
 import io.hookline.publish.webhook.WebhookPublisher;
+import io.hookline.publish.youtube.YouTubePublisher;
+import io.hookline.publish.youtube.YouTubeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +73,17 @@ final class PublishCommand implements Callable<Integer> {
             + " write nothing and call no platform.")
     boolean dryRun;
 
+    @Option(names = "--api-url", paramLabel = "PLATFORM=URL", split = ",",
+            description = "Another API root for a platform, such as an emulator's: youtube=http://127.0.0.1:8085."
+                    + " Platforms: youtube, instagram (the Graph root with its version), tiktok. Default: each"
+                    + " platform's own.")
+    Map<String, URI> apiUrls = new LinkedHashMap<>();
+
+    @Option(names = "--media-url", paramLabel = "URL",
+            description = "Where Instagram can fetch the clips: the output folder served over HTTPS, so"
+                    + " URL/<matchId>/clips/... is a clip. Default: the publisher uploads each file itself.")
+    URI mediaUrl;
+
     @Mixin
     PublishLedgers ledgers;
 
@@ -76,7 +99,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         MatchClips match = MatchClips.read(matchDir);
         List<Destination> chosen = chosen(loadDestinations());
-        Publishers publishers = publishers();
+        Publishers publishers = publishers(apiUrls(), mediaUrl);
         Path outDir = matchDir.toAbsolutePath().normalize().getParent();
         List<Outcome> outcomes;
         if (dryRun) {
@@ -133,10 +156,32 @@ final class PublishCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private static Publishers publishers() {
+    private Map<Platform, URI> apiUrls() {
+        Map<Platform, URI> urls = new EnumMap<>(Platform.class);
+        apiUrls.forEach((name, url) -> {
+            Platform platform = Arrays.stream(Platform.values())
+                    .filter(p -> p.name().equalsIgnoreCase(name.strip())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--api-url " + name + "=" + url
+                            + ": no platform " + name + "; give youtube, instagram or tiktok"));
+            urls.put(platform, url);
+        });
+        return urls;
+    }
+
+    static Publishers publishers(Map<Platform, URI> apiUrls, URI mediaUrl) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
         RetryingHttp http = new RetryingHttp(client, Backoff.standard(), Sleeper.REAL);
-        return new Publishers().with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofMinutes(10)));
+        HttpCalls calls = HttpCalls.of(client, Backoff.standard(), Sleeper.REAL);
+        InstagramSettings instagram = InstagramSettings.defaults()
+                .withGraphUrl(apiUrls.getOrDefault(Platform.INSTAGRAM, InstagramSettings.GRAPH));
+        return new Publishers()
+                .with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofMinutes(10)))
+                .with(Platform.YOUTUBE, new YouTubePublisher(calls, YouTubeSettings.defaults()
+                        .withBaseUrl(apiUrls.getOrDefault(Platform.YOUTUBE, YouTubeSettings.API))))
+                .with(Platform.INSTAGRAM, new InstagramPublisher(calls,
+                        mediaUrl == null ? instagram : instagram.withMediaUrl(mediaUrl)))
+                .with(Platform.TIKTOK, new TikTokPublisher(calls, TikTokSettings.defaults()
+                        .withBaseUrl(apiUrls.getOrDefault(Platform.TIKTOK, TikTokSettings.API))));
     }
 
     /**

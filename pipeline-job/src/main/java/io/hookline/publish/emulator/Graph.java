@@ -1,6 +1,7 @@
 package io.hookline.publish.emulator;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What Meta's Graph API (Instagram and WhatsApp) shares: version prefixes, tokens, the error shape. */
@@ -13,6 +14,12 @@ final class Graph {
     /** The path without its optional {@code /v21.0} version prefix. */
     static String path(EmulatorRequest request) {
         return VERSION.matcher(request.path).replaceFirst("");
+    }
+
+    /** The request's API version, {@code v21.0} when its path names none. */
+    static String version(EmulatorRequest request) {
+        Matcher m = VERSION.matcher(request.path);
+        return m.find() ? m.group().substring(1) : "v21.0";
     }
 
     /** Requires the token as {@code access_token} or in {@code Authorization: Bearer|OAuth}. */

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Instagram Graph API content publishing: a REELS or STORIES container from a {@code video_url} (fetched
- * as Meta fetches it) or a resumable upload to {@code /ig-api-upload/{container}} with {@code offset} and
- * {@code file_size} headers; the container's {@code status_code} moves IN_PROGRESS → FINISHED after a
+ * as Meta fetches it) or a resumable upload to rupload's {@code /ig-api-upload/{version}/{container}} with
+ * {@code offset} and {@code file_size} headers; the container's {@code status_code} moves IN_PROGRESS → FINISHED after a
  * processing delay (ERROR when the media cannot be had, EXPIRED 24 h after creation, PUBLISHED);
  * {@code media_publish} works only on a FINISHED container and within 50 posts per rolling 24 h, which
  * {@code content_publishing_limit} reports.
@@ -73,8 +73,11 @@ public final class InstagramEmulator extends EmulatorServer {
     @Override
     Reply handle(EmulatorRequest request) {
         String[] segments = Graph.path(request).substring(1).split("/");
-        if (segments[0].equals("ig-api-upload") && segments.length == 2 && request.method.equals("POST")) {
-            return upload(request, container(segments[1]));
+        // rupload's path carries the API version, /ig-api-upload/v21.0/{container}; older clients leave it out.
+        boolean uploadPath = segments[0].equals("ig-api-upload") && (segments.length == 2
+                || segments.length == 3 && segments[1].matches("v\\d+\\.\\d+"));
+        if (uploadPath && request.method.equals("POST")) {
+            return upload(request, container(segments[segments.length - 1]));
         }
         Graph.authorize(request, token);
         if (segments.length == 1 && request.method.equals("GET")) {
@@ -108,7 +111,8 @@ public final class InstagramEmulator extends EmulatorServer {
         Container container = new Container(newId("17890"), account, params, clock.instant());
         containers.put(container.id, container);
         if (resumable) {
-            return Reply.json(200, Json.obj("id", container.id, "uri", baseUrl() + "/ig-api-upload/" + container.id));
+            return Reply.json(200, Json.obj("id", container.id,
+                    "uri", baseUrl() + "/ig-api-upload/" + Graph.version(request) + "/" + container.id));
         }
         fetch(container, videoUrl);
         return Reply.json(200, Json.obj("id", container.id));
