@@ -2,7 +2,6 @@ package io.hookline.cli;
 
 import io.hookline.profiles.Destination;
 import io.hookline.profiles.DestinationSet;
-import io.hookline.profiles.Platform;
 import io.hookline.profiles.ProfileException;
 import io.hookline.publish.DryRun;
 import io.hookline.publish.MatchClips;
@@ -11,20 +10,21 @@ import io.hookline.publish.PublishRun;
 import io.hookline.publish.Publishers;
 import io.hookline.publish.Secrets;
 import io.hookline.publish.http.Backoff;
-import io.hookline.publish.http.RetryingHttp;
 import io.hookline.publish.http.Sleeper;
 import io.hookline.publish.ledger.PublishLedger;
-import io.hookline.publish.webhook.WebhookPublisher;
+import io.hookline.publish.whatsapp.Recipients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +61,29 @@ final class PublishCommand implements Callable<Integer> {
             + " write nothing and call no platform.")
     boolean dryRun;
 
+    @Option(names = "--api-base", paramLabel = "PLATFORM=URL", description = "Where a platform's API is, e.g. an"
+            + " emulator's address: x, telegram, telegram-local (a self-hosted Bot API server, for localBotApi"
+            + " destinations) or whatsapp (with its version, e.g. https://graph.facebook.com/v21.0); the default is"
+            + " each platform's own.")
+    Map<String, URI> apiBases = new LinkedHashMap<>();
+
+    @Option(names = "--x-segment-kb", paramLabel = "KB", defaultValue = "4096",
+            description = "The size of X's upload segments, at most 5120 (default: ${DEFAULT-VALUE}).")
+    int xSegmentKb;
+
+    @Option(names = "--whatsapp-recipients", paramLabel = "FILE", description = "The numbers that opted in to"
+            + " WhatsApp alerts, one a line in international form.")
+    Path whatsappRecipients;
+
+    @Option(names = "--whatsapp-template", paramLabel = "NAME", defaultValue = "new_clip", description = "The"
+            + " approved template WhatsApp alerts use: a video header and one body parameter, the clip's title"
+            + " (default: ${DEFAULT-VALUE}).")
+    String whatsappTemplate;
+
+    @Option(names = "--whatsapp-language", paramLabel = "CODE", defaultValue = "en",
+            description = "The template's language code (default: ${DEFAULT-VALUE}).")
+    String whatsappLanguage;
+
     @Mixin
     PublishLedgers ledgers;
 
@@ -75,8 +98,11 @@ final class PublishCommand implements Callable<Integer> {
             throw new IllegalArgumentException(matchDir + ": no such folder; give a match's output, OUT/<matchId>");
         }
         MatchClips match = MatchClips.read(matchDir);
-        List<Destination> chosen = chosen(loadDestinations());
-        Publishers publishers = publishers();
+        DestinationSet set = loadDestinations();
+        List<Destination> chosen = chosen(set);
+        Publishers publishers = new PlatformPublishers(apiBases, xSegmentKb * 1024,
+                whatsappRecipients == null ? Recipients.none() : Recipients.read(whatsappRecipients),
+                whatsappTemplate, whatsappLanguage).of(set);
         Path outDir = matchDir.toAbsolutePath().normalize().getParent();
         List<Outcome> outcomes;
         if (dryRun) {
@@ -131,12 +157,6 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         return chosen;
-    }
-
-    private static Publishers publishers() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-        RetryingHttp http = new RetryingHttp(client, Backoff.standard(), Sleeper.REAL);
-        return new Publishers().with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofMinutes(10)));
     }
 
     /**
