@@ -17,6 +17,8 @@ public final class EmulatedProfiles {
     public static final String TOKEN_ENV = "HOOKLINE_TEST_PLATFORM_TOKEN";
     public static final String X = "x-emulated";
     public static final String TELEGRAM = "telegram-emulated";
+    /** The same chat through a self-hosted Bot API server. */
+    public static final String TELEGRAM_LOCAL = "telegram-local-emulated";
     public static final String WHATSAPP = "whatsapp-emulated";
     public static final String X_ACCOUNT = "hookline_emulator";
     public static final String TELEGRAM_CHAT = "@hookline_clips";
@@ -36,6 +38,8 @@ public final class EmulatedProfiles {
                 destination(X, "x", X_ACCOUNT, "x", "public", ""),
                 destination(TELEGRAM, "telegram", "\"" + TELEGRAM_CHAT + "\"", "telegram", "public",
                         "    caption: \"Score {score}\""),
+                destination(TELEGRAM_LOCAL, "telegram", "\"" + TELEGRAM_CHAT + "\"", "telegram", "public",
+                        "    caption: \"Score {score}\"\n    localBotApi: true"),
                 destination(WHATSAPP, "whatsapp", "\"" + WHATSAPP_PHONE_ID + "\"", "whatsapp", "private", ""),
                 ""));
         return into;
