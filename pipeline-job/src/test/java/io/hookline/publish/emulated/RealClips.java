@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A match's output whose clips are real H.264/AAC MP4 files (rendered once per JVM from the synthetic match
@@ -43,6 +44,18 @@ public final class RealClips {
         }
         Files.write(dir.resolve("manifest.json"), json.writeValueAsBytes(root));
         return dir;
+    }
+
+    /** Gives the clip of rank {@code rank} other bytes, and the manifest their size and hash. */
+    public static void rewrite(Path matchDir, int rank, UnaryOperator<byte[]> change) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(matchDir.resolve("manifest.json").toFile());
+        ObjectNode rendition = (ObjectNode) root.path("clips").get(rank - 1).path("renditions").get(0);
+        Path file = matchDir.resolve(rendition.path("path").asText());
+        byte[] bytes = change.apply(Files.readAllBytes(file));
+        Files.write(file, bytes);
+        rendition.put("bytes", bytes.length).put("sha256", sha256(bytes));
+        Files.write(matchDir.resolve("manifest.json"), json.writeValueAsBytes(root));
     }
 
     /** The rendered clip of rank {@code rank}: 1 s plus 200 ms per rank, 240x136 at 25 fps with sound. */

@@ -19,6 +19,7 @@ import io.hookline.publish.emulator.PostRecord;
 import io.hookline.publish.emulator.WhatsAppEmulator;
 import io.hookline.publish.ledger.PublishRecord;
 import io.hookline.publish.ledger.PublishState;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,6 +115,24 @@ class WhatsAppPublisherTest {
         assertThat(second.reason()).isEqualTo("whatsapp.mp4 is "
                 + match.clips().get(1).rendition("whatsapp").orElseThrow().bytes()
                 + " bytes; WhatsApp takes at most " + firstClipBytes + " bytes");
+        assertThat(whatsapp.faults().requests()).as("one upload and one message, for the first clip").isEqualTo(2);
+    }
+
+    @Test
+    void aQuickTimeFileIsRefusedAsTheWrongFormatBeforeItIsUploaded() throws Exception {
+        RealClips.rewrite(match.dir(), 2, bytes -> {
+            byte[] quickTime = bytes.clone();
+            System.arraycopy("qt  ".getBytes(StandardCharsets.ISO_8859_1), 0, quickTime, 8, 4); // the ftyp brand
+            return quickTime;
+        });
+        MatchClips changed = MatchClips.read(match.dir());
+
+        run.publish(publishers(set.limits(Platform.WHATSAPP), new Recipients(List.of(ALICE))), changed, destination);
+
+        assertThat(run.outcomes).extracting(Outcome::result)
+                .containsExactly(Outcome.Result.POSTED, Outcome.Result.FAILED);
+        assertThat(run.ledger.byMatch("match-1").get(1).reason()).startsWith("whatsapp.mp4 is a 'qt  ' file;"
+                + " WhatsApp takes 3g2a, 3gp4");
         assertThat(whatsapp.faults().requests()).as("one upload and one message, for the first clip").isEqualTo(2);
     }
 
