@@ -100,8 +100,7 @@ final class PublishCommand implements Callable<Integer> {
         MatchClips match = MatchClips.read(matchDir);
         DestinationSet set = loadDestinations();
         List<Destination> chosen = chosen(set);
-        Publishers publishers = new PlatformPublishers(apiBases, xSegmentKb * 1024,
-                whatsappRecipients == null ? Recipients.none() : Recipients.read(whatsappRecipients),
+        Publishers publishers = new PlatformPublishers(apiBases, xSegmentKb * 1024, recipients(),
                 whatsappTemplate, whatsappLanguage).of(set);
         Path outDir = matchDir.toAbsolutePath().normalize().getParent();
         List<Outcome> outcomes;
@@ -157,6 +156,16 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         return chosen;
+    }
+
+    private Recipients recipients() throws IOException {
+        if (whatsappRecipients == null) {
+            return Recipients.none();
+        }
+        if (!Files.isRegularFile(whatsappRecipients)) {
+            throw new IllegalArgumentException("--whatsapp-recipients " + whatsappRecipients + ": no such file");
+        }
+        return Recipients.read(whatsappRecipients);
     }
 
     /**
