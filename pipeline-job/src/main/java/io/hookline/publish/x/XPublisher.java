@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Posts a clip to X: the chunked media upload on {@code /2/media/upload} (INIT with the size and type,
@@ -35,6 +36,9 @@ public final class XPublisher implements Publisher {
     /** X's protocol: at most 5 MB a segment, segment indexes 0 to 999. */
     static final int MAX_SEGMENT_BYTES = 5 * 1024 * 1024;
     static final int MAX_SEGMENTS = 1000;
+    /** X's most for a post's text, counting every link as 23 characters (its t.co form). */
+    static final int MAX_TEXT = 280;
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RetryingHttp http;
@@ -61,6 +65,11 @@ public final class XPublisher implements Publisher {
     @Override
     public String start(PublishItem item) throws IOException, PublishRefusedException {
         check.check(item);
+        int length = textLength(text(item));
+        if (length > MAX_TEXT) {
+            throw new PublishRefusedException("the post's text is " + length + " characters (a link counts 23); X"
+                    + " takes " + MAX_TEXT + ": shorten the destination's title or caption");
+        }
         segmentBytes(item.bytes()); // refuses a file too large for 1000 segments before a session opens
         JsonNode data = answer(http.send(() -> upload(item, "?command=INIT&total_bytes=" + item.bytes()
                 + "&media_type=video%2Fmp4&media_category=tweet_video").POST(HttpRequest.BodyPublishers.noBody())
@@ -147,6 +156,11 @@ public final class XPublisher implements Publisher {
     /** The title, then the caption (link and hashtags included) on the next line. */
     static String text(PublishItem item) {
         return item.caption().isEmpty() ? item.title() : item.title() + "\n" + item.caption();
+    }
+
+    static int textLength(String text) {
+        String links = LINK.matcher(text).replaceAll("x".repeat(23));
+        return links.codePointCount(0, links.length());
     }
 
     /** The segment size for a file: the configured one, raised so that 1000 segments hold the file. */

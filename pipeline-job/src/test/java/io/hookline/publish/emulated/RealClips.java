@@ -58,6 +58,14 @@ public final class RealClips {
         Files.write(matchDir.resolve("manifest.json"), json.writeValueAsBytes(root));
     }
 
+    /** Gives the clip of rank {@code rank} another title in the manifest. */
+    public static void retitle(Path matchDir, int rank, String title) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(matchDir.resolve("manifest.json").toFile());
+        ((ObjectNode) root.path("clips").get(rank - 1)).put("title", title);
+        Files.write(matchDir.resolve("manifest.json"), json.writeValueAsBytes(root));
+    }
+
     /** The rendered clip of rank {@code rank}: 1 s plus 200 ms per rank, 240x136 at 25 fps with sound. */
     public static synchronized Path clip(int rank) throws IOException {
         Path file = RENDERED.resolve("clip-" + rank + ".mp4");

@@ -113,6 +113,20 @@ class XPublisherTest {
     }
 
     @Test
+    void aPostTextOverXsLimitIsRefusedBeforeItsUploadOpens() throws Exception {
+        // "GOAL — " (7), the name (299), then "\n#goal" (6): 312.
+        RealClips.retitle(match.dir(), 1, "Goal — " + "Very Long Name ".repeat(20).strip() + " (1-0)");
+
+        run.publish(publishers(set.limits(Platform.X)), MatchClips.read(match.dir()), destination);
+
+        assertThat(run.outcomes).extracting(Outcome::result)
+                .containsExactly(Outcome.Result.FAILED, Outcome.Result.POSTED, Outcome.Result.POSTED);
+        assertThat(run.outcomes.get(0).detail()).isEqualTo("the post's text is 312 characters (a link counts 23);"
+                + " X takes 280: shorten the destination's title or caption");
+        assertThat(x.posts().size()).isEqualTo(2);
+    }
+
+    @Test
     void aClipLongerThanTheDurationLimitIsRefusedBeforeItsUploadOpens() throws Exception {
         run.publish(publishers(Limits.maxDuration(set.limits(Platform.X), 1_300)), match, destination);
 
