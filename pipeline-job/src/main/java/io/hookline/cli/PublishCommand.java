@@ -2,7 +2,6 @@ package io.hookline.cli;
 
 import io.hookline.profiles.Destination;
 import io.hookline.profiles.DestinationSet;
-import io.hookline.profiles.Platform;
 import io.hookline.profiles.ProfileException;
 import io.hookline.publish.DryRun;
 import io.hookline.publish.MatchClips;
@@ -11,29 +10,18 @@ import io.hookline.publish.PublishRun;
 import io.hookline.publish.Publishers;
 import io.hookline.publish.Secrets;
 import io.hookline.publish.http.Backoff;
-import io.hookline.publish.http.RetryingHttp;
 import io.hookline.publish.http.Sleeper;
 import io.hookline.publish.ledger.PublishLedger;
-import io.hookline.publish.http.HttpCalls;
-import io.hookline.publish.instagram.InstagramPublisher;
-import io.hookline.publish.instagram.InstagramSettings;
-import io.hookline.publish.tiktok.TikTokPublisher;
-import io.hookline.publish.tiktok.TikTokSettings;
-import io.hookline.publish.webhook.WebhookPublisher;
-import io.hookline.publish.youtube.YouTubePublisher;
-import io.hookline.publish.youtube.YouTubeSettings;
+import io.hookline.publish.whatsapp.Recipients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +61,33 @@ final class PublishCommand implements Callable<Integer> {
             + " write nothing and call no platform.")
     boolean dryRun;
 
-    @Option(names = "--api-url", paramLabel = "PLATFORM=URL", split = ",",
-            description = "Another API root for a platform, such as an emulator's: youtube=http://127.0.0.1:8085."
-                    + " Platforms: youtube, instagram (the Graph root with its version), tiktok. Default: each"
-                    + " platform's own.")
+    @Option(names = "--api-url", paramLabel = "PLATFORM=URL", split = ",", description = "Where a platform's API"
+            + " is, such as an emulator's address: youtube, instagram (the Graph root with its version), tiktok, x,"
+            + " telegram, telegram-local (a self-hosted Bot API server, for localBotApi destinations) or whatsapp"
+            + " (with its version, e.g. https://graph.facebook.com/v21.0); the default is each platform's own.")
     Map<String, URI> apiUrls = new LinkedHashMap<>();
 
     @Option(names = "--media-url", paramLabel = "URL",
             description = "Where Instagram can fetch the clips: the output folder served over HTTPS, so"
                     + " URL/<matchId>/clips/... is a clip. Default: the publisher uploads each file itself.")
     URI mediaUrl;
+
+    @Option(names = "--x-segment-kb", paramLabel = "KB", defaultValue = "4096",
+            description = "The size of X's upload segments, at most 5120 (default: ${DEFAULT-VALUE}).")
+    int xSegmentKb;
+
+    @Option(names = "--whatsapp-recipients", paramLabel = "FILE", description = "The numbers that opted in to"
+            + " WhatsApp alerts, one a line in international form.")
+    Path whatsappRecipients;
+
+    @Option(names = "--whatsapp-template", paramLabel = "NAME", defaultValue = "new_clip", description = "The"
+            + " approved template WhatsApp alerts use: a video header and one body parameter, the clip's title"
+            + " (default: ${DEFAULT-VALUE}).")
+    String whatsappTemplate;
+
+    @Option(names = "--whatsapp-language", paramLabel = "CODE", defaultValue = "en",
+            description = "The template's language code (default: ${DEFAULT-VALUE}).")
+    String whatsappLanguage;
 
     @Mixin
     PublishLedgers ledgers;
@@ -98,8 +103,10 @@ final class PublishCommand implements Callable<Integer> {
             throw new IllegalArgumentException(matchDir + ": no such folder; give a match's output, OUT/<matchId>");
         }
         MatchClips match = MatchClips.read(matchDir);
-        List<Destination> chosen = chosen(loadDestinations());
-        Publishers publishers = publishers(apiUrls(), mediaUrl);
+        DestinationSet set = loadDestinations();
+        List<Destination> chosen = chosen(set);
+        Publishers publishers = new PlatformPublishers(apiUrls, mediaUrl, xSegmentKb * 1024, recipients(),
+                whatsappTemplate, whatsappLanguage).of(set);
         Path outDir = matchDir.toAbsolutePath().normalize().getParent();
         List<Outcome> outcomes;
         if (dryRun) {
@@ -156,32 +163,14 @@ final class PublishCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private Map<Platform, URI> apiUrls() {
-        Map<Platform, URI> urls = new EnumMap<>(Platform.class);
-        apiUrls.forEach((name, url) -> {
-            Platform platform = Arrays.stream(Platform.values())
-                    .filter(p -> p.name().equalsIgnoreCase(name.strip())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("--api-url " + name + "=" + url
-                            + ": no platform " + name + "; give youtube, instagram or tiktok"));
-            urls.put(platform, url);
-        });
-        return urls;
-    }
-
-    static Publishers publishers(Map<Platform, URI> apiUrls, URI mediaUrl) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-        RetryingHttp http = new RetryingHttp(client, Backoff.standard(), Sleeper.REAL);
-        HttpCalls calls = HttpCalls.of(client, Backoff.standard(), Sleeper.REAL);
-        InstagramSettings instagram = InstagramSettings.defaults()
-                .withGraphUrl(apiUrls.getOrDefault(Platform.INSTAGRAM, InstagramSettings.GRAPH));
-        return new Publishers()
-                .with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofMinutes(10)))
-                .with(Platform.YOUTUBE, new YouTubePublisher(calls, YouTubeSettings.defaults()
-                        .withBaseUrl(apiUrls.getOrDefault(Platform.YOUTUBE, YouTubeSettings.API))))
-                .with(Platform.INSTAGRAM, new InstagramPublisher(calls,
-                        mediaUrl == null ? instagram : instagram.withMediaUrl(mediaUrl)))
-                .with(Platform.TIKTOK, new TikTokPublisher(calls, TikTokSettings.defaults()
-                        .withBaseUrl(apiUrls.getOrDefault(Platform.TIKTOK, TikTokSettings.API))));
+    private Recipients recipients() throws IOException {
+        if (whatsappRecipients == null) {
+            return Recipients.none();
+        }
+        if (!Files.isRegularFile(whatsappRecipients)) {
+            throw new IllegalArgumentException("--whatsapp-recipients " + whatsappRecipients + ": no such file");
+        }
+        return Recipients.read(whatsappRecipients);
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.Optional;
  *   TikTok's byte range).</li>
  *   <li>{@link #finish}, whose platform id (container, publish or media id) is written at once.</li>
  *   <li>{@link #poll} until ready.</li>
+ *   <li>{@link #sendNext} until it returns empty, each remote id it returns written before the next call: a
+ *   post made of several calls (WhatsApp's message to each subscriber) resumes after the last call recorded.
+ *   Most platforms have none.</li>
  *   <li>{@link #publish}, then the post id and URL are written. On a record resumed while processing, the
  *   engine first asks {@link #find} whether an earlier publish call went through, because no platform takes an
  *   idempotency key for it and a blind retry may post twice.</li>
@@ -47,6 +50,15 @@ public interface Publisher {
 
     /** The post an earlier {@link #publish} of {@code remoteId} made, if the platform can tell. */
     Optional<Post> find(PublishItem item, String remoteId) throws IOException, PublishRefusedException;
+
+    /**
+     * Makes the next of several calls a post takes, from what {@code remoteId} records as done; returns the
+     * remote id that records this call too, or empty when no call is left.
+     */
+    default Optional<String> sendNext(PublishItem item, String remoteId)
+            throws IOException, PublishRefusedException {
+        return Optional.empty();
+    }
 
     /** Makes the post. */
     Post publish(PublishItem item, String remoteId) throws IOException, PublishRefusedException;

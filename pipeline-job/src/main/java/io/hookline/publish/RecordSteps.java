@@ -76,7 +76,14 @@ final class RecordSteps {
             if (processing.state() == Processing.State.FAILED) {
                 throw new PublishRefusedException("processing failed: " + processing.reason());
             }
-            Post post = retried(() -> publisher.publish(item, remoteId));
+            String sent = remoteId;
+            for (Optional<String> next = sendNext(item, publisher, sent); next.isPresent();
+                    next = sendNext(item, publisher, sent)) {
+                record = ledger.markProcessing(item.key(), renew(record).version(), owner, next.get());
+                sent = next.get();
+            }
+            String done = sent;
+            Post post = retried(() -> publisher.publish(item, done));
             return posted(renew(record), item, post);
         } catch (PublishRefusedException e) {
             PublishRecord current = ledger.get(item.key()).orElseThrow();
@@ -92,6 +99,11 @@ final class RecordSteps {
         } catch (LedgerConflictException e) {
             return new Outcome(item.key(), item.rank(), Outcome.Result.BUSY, e.getMessage());
         }
+    }
+
+    private Optional<String> sendNext(PublishItem item, Publisher publisher, String remoteId)
+            throws IOException, PublishRefusedException, InterruptedException {
+        return retried(() -> publisher.sendNext(item, remoteId));
     }
 
     private Outcome posted(PublishRecord record, PublishItem item, Post post) {

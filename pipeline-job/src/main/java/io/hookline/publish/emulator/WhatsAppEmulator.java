@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,11 +90,22 @@ public final class WhatsAppEmulator extends EmulatorServer {
             throw new Refusal(400, "131052", "Media download error: media id " + mediaId + " is unknown or expired");
         }
         String messageId = newId("wamid.HBgL");
-        record(messageId, to, upload.sha256(), upload.size(),
-                Map.of("template", name, "from", phoneNumberId, "media_id", mediaId));
+        record(messageId, to, upload.sha256(), upload.size(), Map.of("template", name, "from", phoneNumberId,
+                "media_id", mediaId, "text", bodyText(template)));
         return Reply.json(200, Json.obj("messaging_product", "whatsapp",
                 "contacts", List.of(Json.obj("input", to, "wa_id", to)),
                 "messages", List.of(Json.obj("id", messageId, "message_status", "accepted"))));
+    }
+
+    /** The body component's text parameters, as the template fills them in, one a line. */
+    private static String bodyText(JsonNode template) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode component : template.path("components")) {
+            if (component.path("type").asText().equals("body")) {
+                component.path("parameters").forEach(p -> texts.add(p.path("text").asText()));
+            }
+        }
+        return String.join("\n", texts);
     }
 
     /** The video id from the template's header component. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.TreeMap;
  * X API v2: chunked media upload on {@code POST /2/media/upload} (command INIT with total_bytes, media_type
  * and media_category; APPEND with segment_index 0–999 and at most 5 MB; FINALIZE answering processing_info;
  * {@code GET ?command=STATUS} until succeeded), then {@code POST /2/tweets} with the media id. Media ids
- * expire after {@code expires_after_secs}; the same post text twice is refused with 403.
+ * expire after {@code expires_after_secs}; the same post text twice is refused with 403. The account's own
+ * posts are listed by {@code GET /2/users/me} and {@code GET /2/users/{id}/tweets}, newest first, with
+ * {@code attachments.media_keys} when {@code expansions=attachments.media_keys} asks for them.
  */
 public final class XEmulator extends EmulatorServer {
     static final int MAX_SEGMENT = 5 * 1024 * 1024;
@@ -75,6 +78,12 @@ public final class XEmulator extends EmulatorServer {
         }
         if (request.is("POST", "/2/tweets")) {
             return post(request.json());
+        }
+        if (request.is("GET", "/2/users/me")) {
+            return Reply.json(200, Json.obj("data", Json.obj("id", userId(), "username", account)));
+        }
+        if (request.is("GET", "/2/users/" + userId() + "/tweets")) {
+            return timeline(request.params());
         }
         throw new Refusal(404, "Not Found Error", "no such endpoint: " + request.method + " " + request.path);
     }
@@ -162,6 +171,30 @@ public final class XEmulator extends EmulatorServer {
         String id = newId("1880");
         record(id, account, upload.media, Map.of("text", text, "media_id", upload.id));
         return Reply.json(201, Json.obj("data", Json.obj("id", id, "text", text)));
+    }
+
+    private String userId() {
+        return Long.toString(Math.abs((long) account.hashCode()) + 1_000_000L);
+    }
+
+    /** The account's posts, newest first; media keys only when the expansion asks for them, as on X. */
+    private Reply timeline(Map<String, String> params) {
+        int max = params.containsKey("max_results") ? (int) number(params, "max_results") : 10;
+        if (max < 5 || max > 100) {
+            throw new Refusal(400, "Invalid Request", "max_results must be within 5 and 100");
+        }
+        boolean mediaKeys = params.getOrDefault("expansions", "").contains("attachments.media_keys");
+        List<PostRecord> mine = new ArrayList<>(posts().all());
+        Collections.reverse(mine);
+        List<Map<String, Object>> data = mine.stream().filter(p -> p.account().equals(account)).limit(max)
+                .map(p -> {
+                    Map<String, Object> post = Json.obj("id", p.postId(), "text", p.metadata().get("text"));
+                    if (mediaKeys) {
+                        post.put("attachments", Json.obj("media_keys", List.of("13_" + p.metadata().get("media_id"))));
+                    }
+                    return post;
+                }).toList();
+        return Reply.json(200, Json.obj("data", data, "meta", Json.obj("result_count", data.size())));
     }
 
     private boolean processed(Upload upload) {

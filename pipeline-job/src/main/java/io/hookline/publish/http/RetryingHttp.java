@@ -60,6 +60,19 @@ public final class RetryingHttp {
         }
     }
 
+    /**
+     * One attempt, for a call that must not be repeated blindly (a post: a 5xx may come after the platform
+     * made it). The caller reads the status and decides, usually by asking the platform first.
+     */
+    public HttpResponse<String> sendOnce(HttpRequest request) throws IOException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + host(request.uri()), e);
+        }
+    }
+
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
         Optional<String> header = response.headers().firstValue("Retry-After").map(String::strip);
         if (header.isEmpty()) {

@@ -78,6 +78,27 @@ class XEmulatorTest {
         assertThat(x.posts().size()).isZero();
     }
 
+    @Test
+    void theAccountsPostsListTheirMediaKeysOnlyWhenTheExpansionAsks() throws Exception {
+        String mediaId = init(1000);
+        append(mediaId, 0, new byte[1000]);
+        form("FINALIZE", "media_id", mediaId);
+        clock.advance(Duration.ofSeconds(2));
+        String postId = json(post("Block of the night", mediaId)).path("data").path("id").asText();
+
+        var me = json(send(request(x.baseUrl(), "/2/users/me").header("Authorization", "Bearer secret")));
+        assertThat(me.path("data").path("username").asText()).isEqualTo("hookline");
+        String timeline = "/2/users/" + me.path("data").path("id").asText() + "/tweets?max_results=5";
+        var bare = json(send(request(x.baseUrl(), timeline).header("Authorization", "Bearer secret")));
+        var expanded = json(send(request(x.baseUrl(), timeline + "&expansions=attachments.media_keys")
+                .header("Authorization", "Bearer secret")));
+
+        assertThat(bare.path("data").get(0).path("id").asText()).isEqualTo(postId);
+        assertThat(bare.path("data").get(0).has("attachments")).isFalse();
+        assertThat(expanded.path("data").get(0).path("attachments").path("media_keys").get(0).asText())
+                .isEqualTo("13_" + mediaId);
+    }
+
     private String init(long totalBytes) throws Exception {
         HttpResponse<String> response = form("INIT", "total_bytes", totalBytes, "media_type", "video/mp4", "media_category", "amplify_video");
         assertThat(response.statusCode()).isEqualTo(200);
