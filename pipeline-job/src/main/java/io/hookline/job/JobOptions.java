@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -155,6 +156,11 @@ public final class JobOptions {
             Map.entry("s3-region", S3_REGION));
 
     private JobOptions() {}
+
+    /** The short command-line flag of an option ({@code video} for {@code hookline.video}), if it has one. */
+    public static Optional<String> flagOf(ConfigOption<?> option) {
+        return FLAGS.entrySet().stream().filter(e -> e.getValue() == option).map(Map.Entry::getKey).sorted().findFirst();
+    }
 
     /**
      * The parallelism that fills this machine's cores without oversubscribing them: each render subtask keeps
