@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -40,6 +41,24 @@ public final class GrowingFileVideo extends PollingVideo {
     public GrowingFileVideo(Path file, Duration quiet) {
         this.file = file.toAbsolutePath();
         this.quiet = quiet;
+    }
+
+    /**
+     * Whether a local file may be one still being written, from its name and, for an MP4, its boxes: MPEG-TS
+     * ({@code .ts}), or an MP4 ({@code .mp4}, {@code .m4v}) that is fragmented, not complete, or not there
+     * yet. A complete plain MP4 is read as an ordinary file.
+     */
+    public static boolean mayGrow(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ts")) {
+            return true;
+        }
+        try {
+            return (name.endsWith(".mp4") || name.endsWith(".m4v")) && Mp4Fragments.mayGrow(file);
+        } catch (IOException e) {
+            // Unreadable now: the growing reader says why on each clip, and may read it later.
+            return true;
+        }
     }
 
     /** The writer is done: no more video will come. */

@@ -3,6 +3,9 @@ package io.hookline.ingest.video;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The live edge of a fragmented MP4 (ISO/IEC 14496-12) still being written, from its box headers alone: the
@@ -28,6 +31,51 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
 
     Mp4Fragments(String file) {
         this.file = file;
+    }
+
+    /**
+     * Whether an MP4 file may be one still being written: it is not there yet, it is fragmented (its moov holds
+     * an mvex), or it has no moov yet. A plain MP4 that is complete (a moov without mvex) is an ordinary file.
+     */
+    static boolean mayGrow(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long at = 0;
+            while (at + 8 <= size) {
+                byte[] header = GrowingFileVideo.read(channel, at, 16);
+                long boxSize = SegmentCheck.uint32(header, 0);
+                int headerLength = boxSize == 1 ? 16 : 8;
+                boxSize = boxSize == 1 ? (SegmentCheck.uint32(header, 8) << 32) | SegmentCheck.uint32(header, 12)
+                        : boxSize == 0 ? size - at : boxSize;
+                if (new String(header, 4, 4, StandardCharsets.US_ASCII).equals("moov")) {
+                    return childOf(channel, at + headerLength, Math.min(size, at + boxSize), "mvex");
+                }
+                if (boxSize < headerLength) {
+                    return true;
+                }
+                at += boxSize;
+            }
+            return true;
+        }
+    }
+
+    /** Whether a box of {@code type} is among the boxes in [from, to) of the file. */
+    private static boolean childOf(FileChannel channel, long from, long to, String type) throws IOException {
+        for (long at = from; at + 8 <= to; ) {
+            byte[] header = GrowingFileVideo.read(channel, at, 8);
+            if (new String(header, 4, 4, StandardCharsets.US_ASCII).equals(type)) {
+                return true;
+            }
+            long size = SegmentCheck.uint32(header, 0);
+            if (size < 8) {
+                return false;
+            }
+            at += size;
+        }
+        return false;
     }
 
     @Override

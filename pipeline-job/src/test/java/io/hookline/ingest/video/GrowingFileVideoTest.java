@@ -109,6 +109,21 @@ class GrowingFileVideoTest {
     }
 
     @Test
+    void aLocalFileMayGrowWhenItIsMpegTsOrAnMp4ThatIsFragmentedUnfinishedOrNotThereYet() throws Exception {
+        byte[] plain = recordings.get("mp4");
+        Path complete = Files.write(live.resolve("complete.mp4"), plain);
+        Path half = Files.write(live.resolve("half.mp4"), Arrays.copyOf(plain, plain.length / 2));
+        Path fragmented = Files.write(live.resolve("fragmented.mp4"), recordings.get("fmp4"));
+
+        assertThat(GrowingFileVideo.mayGrow(complete)).isFalse();
+        assertThat(GrowingFileVideo.mayGrow(half)).isTrue();
+        assertThat(GrowingFileVideo.mayGrow(fragmented)).isTrue();
+        assertThat(GrowingFileVideo.mayGrow(live.resolve("not-yet.mp4"))).isTrue();
+        assertThat(GrowingFileVideo.mayGrow(live.resolve("not-yet.ts"))).isTrue();
+        assertThat(GrowingFileVideo.mayGrow(live.resolve("clip.mkv"))).isFalse();
+    }
+
+    @Test
     void aFileThatStopsGrowingEndsAfterTheQuietTime() throws Exception {
         byte[] recording = recordings.get("ts");
         Path file = live.resolve("match.ts");
