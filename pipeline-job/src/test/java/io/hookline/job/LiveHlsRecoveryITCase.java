@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.ingest.video.LiveHls;
 import io.hookline.model.RenderedClip;
+import io.hookline.sample.SyntheticVideo;
 import io.hookline.testing.KafkaTestBroker;
 import io.hookline.testing.LiveMatch;
 import io.hookline.testing.S3TestServer;
@@ -64,8 +65,10 @@ class LiveHlsRecoveryITCase {
         kafka = KafkaTestBroker.start();
         kafka.createTopic("events", 1);
         kafka.createTopic("clips", 1);
+        // Ten seconds longer than the match's own video, so the windows of its last plays are covered too.
         Path video = dir.resolve("match.mp4");
-        LiveMatch.writeVideo(video);
+        SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, 70_000, true, List.of(10_000L, 24_000L, 40_000L)),
+                video);
         hls = LiveHls.cut(video, dir.resolve("cut"), false);
     }
 
