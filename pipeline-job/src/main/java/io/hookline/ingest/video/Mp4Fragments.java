@@ -47,6 +47,9 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
             while (at + 8 <= size) {
                 byte[] header = GrowingFileVideo.read(channel, at, 16);
                 long boxSize = SegmentCheck.uint32(header, 0);
+                if (boxSize == 1 && header.length < 16) {
+                    return true;
+                }
                 int headerLength = boxSize == 1 ? 16 : 8;
                 boxSize = boxSize == 1 ? (SegmentCheck.uint32(header, 8) << 32) | SegmentCheck.uint32(header, 12)
                         : boxSize == 0 ? size - at : boxSize;
