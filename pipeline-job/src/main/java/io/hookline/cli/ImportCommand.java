@@ -7,6 +7,8 @@ import io.hookline.ingest.importers.ImportResult;
 import io.hookline.ingest.importers.ImportedFeedWriter;
 import io.hookline.ingest.sync.SyncException;
 import io.hookline.ingest.sync.SyncFile;
+import io.hookline.ingest.video.LiveVideo;
+import io.hookline.storage.s3.S3Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -42,6 +44,12 @@ final class ImportCommand implements Callable<Integer> {
             description = "YAML: the match id, how the clock runs, and where it is in the video.")
     Path sync;
 
+    @Option(names = "--video", paramLabel = "PLAYLIST",
+            description = "The match's video, an HLS media playlist with EXT-X-PROGRAM-DATE-TIME (a path, http(s)://"
+                    + " or s3://): places the sync file's video times written as dates and times"
+                    + " (2026-12-06T20:00:30Z) on it.")
+    String video;
+
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Where to write the events: Avro, or JSON Lines when the name ends in .jsonl.")
     Path out;
@@ -56,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try {
             FeedFormat feed = FeedFormat.parse(format);
-            result = feed.importer().read(inputs, SyncFile.load(sync));
+            result = feed.importer().read(inputs, loadSync());
             ImportedFeedWriter.write(result.events(), result.matchId(), out);
         } catch (ImportException | SyncException e) {
             stderr.println("error: " + e.getMessage());
@@ -71,6 +79,21 @@ final class ImportCommand implements Callable<Integer> {
         // Broken rows are listed like run's dead letters, and like them do not fail the command.
         print(result, stdout, stderr);
         return ExitCodes.OK;
+    }
+
+    /** The sync file, its wall-clock times placed through the video's program dates when a video is given. */
+    private SyncFile loadSync() throws SyncException, IOException {
+        if (video == null) {
+            return SyncFile.load(sync);
+        }
+        if (!LiveVideo.isLive(video)) {
+            throw new IOException("--video " + video + ": give an HLS media playlist (.m3u8), whose"
+                    + " EXT-X-PROGRAM-DATE-TIME tags place wall-clock times on the video");
+        }
+        try (LiveVideo playlist = LiveVideo.open(video, S3Settings.defaults(), false)) {
+            playlist.refresh();
+            return SyncFile.load(sync, playlist::videoMsAt);
+        }
     }
 
     private void print(ImportResult r, PrintWriter stdout, PrintWriter stderr) {

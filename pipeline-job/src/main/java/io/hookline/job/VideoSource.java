@@ -1,5 +1,6 @@
 package io.hookline.job;
 
+import io.hookline.ingest.video.GrowingFileVideo;
 import io.hookline.ingest.video.LiveVideo;
 import io.hookline.render.ClipSource;
 import io.hookline.render.ClipSources;
@@ -10,17 +11,18 @@ import io.hookline.storage.s3.S3Settings;
 import io.hookline.storage.s3.S3Video;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Where FFmpeg reads the match video: a path or URL as given, or an {@code s3://} object through a presigned
  * URL. Each task presigns its own URL when its renderer is created, so a restarted task never holds an
  * expired one. In a live job the video may still be growing: an HLS playlist ({@code .m3u8}, local, http or
- * s3), or a local MPEG-TS file ({@code .ts}) still being written; clips then wait for it to cover them.
+ * s3), or a local MPEG-TS ({@code .ts}) or fragmented MP4 file still being written; clips then wait for it to
+ * cover them.
  *
- * @param liveJob whether the job is live, so a {@code .ts} file may still be growing
+ * @param liveJob whether the job is live, so a local file may still be growing
  */
 public record VideoSource(String location, S3Settings s3, boolean liveJob) implements Serializable {
 
@@ -37,7 +39,7 @@ public record VideoSource(String location, S3Settings s3, boolean liveJob) imple
     }
 
     private boolean growingFile() {
-        return liveJob && !location.contains("://") && location.toLowerCase(Locale.ROOT).endsWith(".ts");
+        return liveJob && !location.contains("://") && GrowingFileVideo.mayGrow(Path.of(location));
     }
 
     /** Opens the growing video; each task opens its own, which keeps its own view of the live edge. */

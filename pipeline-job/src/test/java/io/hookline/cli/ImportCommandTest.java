@@ -73,6 +73,45 @@ class ImportCommandTest {
     }
 
     @Test
+    void syncTimesWrittenAsWallClockDatesArePlacedThroughThePlaylistsProgramDates() throws Exception {
+        // An hour-long break after the first minute: the dates jump across a discontinuity.
+        Path playlist = write("live.m3u8", """
+                #EXTM3U
+                #EXT-X-TARGETDURATION:20
+                #EXT-X-PROGRAM-DATE-TIME:2026-12-06T20:00:00Z
+                #EXTINF:20,
+                a0.ts
+                #EXTINF:20,
+                a1.ts
+                #EXTINF:20,
+                a2.ts
+                #EXT-X-DISCONTINUITY
+                #EXT-X-PROGRAM-DATE-TIME:2026-12-06T21:00:00Z
+                #EXTINF:20,
+                b0.ts
+                #EXTINF:20,
+                b1.ts
+                """);
+        write("sync.yaml", """
+                matchId: "0021500001"
+                clock: countdown
+                periodLength: "12:00"
+                periods: {1: "2026-12-06T20:00:30Z"}
+                sync:
+                  - {period: 1, clock: "0:00", video: "2026-12-06T21:00:02Z"}
+                """);
+        Path feed = feed(List.of(start(), dunk("7", "8:11", "2 - 0")), GAME);
+
+        assertThat(run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--video", playlist.toString(),
+                "--out", out.toString())).as(stderr.toString()).isEqualTo(ExitCodes.OK);
+        // The quarter runs from 0:30 to 1:02 of the video: 30 s before the break, 2 s after it.
+        assertThat(read(out).get(1).getEvent().getVideoTimeMs()).isEqualTo(30_000 + Math.round(229_000L * 32_000 / 720_000.0));
+
+        assertFails(List.of("--format", "nba-pbp", feed.toString()), "error: " + sync + ":4:14: periods: video time:"
+                + " 2026-12-06T20:00:30Z is a wall-clock time: give the match's video");
+    }
+
+    @Test
     void theSameFeedGivesTheSameBytesAndJsonLinesWhenAsked() throws Exception {
         Path feed = feed(List.of(start(), dunk("7", "8:11", "2 - 0")), GAME);
         run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--out", out.toString());

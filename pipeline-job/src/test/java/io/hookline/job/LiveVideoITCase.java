@@ -12,6 +12,7 @@ import io.hookline.sample.SyntheticVideo;
 import io.hookline.testing.DecodedClip;
 import io.hookline.testing.KafkaTestBroker;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,11 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two live matches whose videos are HLS playlists written while the job runs, in real time (a two-second
- * segment every two seconds), with events published as their moments come. The first match's early clips must
+ * Live matches whose videos are written while the job runs. Two have HLS playlists written in real time (a
+ * two-second segment every two seconds), with events published as their moments come. The first match's early clips must
  * be in the clips topic and on disk before its video's second half exists. The second match's feed goes on
  * after its video stalls, and one of its segments is missing: the clip over the gap says so, the clip past the
- * stall fails with where the video stops, and the first match is served all along.
+ * stall fails with where the video stops, and the first match is served all along. Another match's video is a
+ * fragmented MP4 file an encoder is still writing: its clips are cut from it before it is complete.
  */
 class LiveVideoITCase {
     @RegisterExtension
@@ -147,6 +152,73 @@ class LiveVideoITCase {
             assertThat(stalled.get("renditions").get(0).get("error").asText())
                     .contains("the video stops at 0:20").contains("the play ends at");
         }
+    }
+
+    @Test
+    void aClipIsCutFromAFragmentedMp4WhileItIsStillBeingWritten() throws Exception {
+        Path out = dir.resolve("out-fmp4");
+        byte[] recording = fragmentedMp4(dir.resolve("source.mp4"), dir.resolve("recording.mp4"));
+        Path video = Files.createDirectories(dir.resolve("live-fmp4")).resolve("match.mp4");
+        JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "live fmp4", conf -> {
+            conf.set(JobOptions.OUT, out.toString());
+            conf.set(JobOptions.LIVE_VIDEO_WAIT, Duration.ofSeconds(30));
+        });
+        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            publisher.publish(new MatchDescriptor("match-f", null, "Riverside", "Harbour", video.toString()), null,
+                    "events", true);
+            // The encoder writes a second of video every second, as it records it.
+            Instant started = Instant.now();
+            try (OutputStream file = Files.newOutputStream(video)) {
+                int second = recording.length / (int) (VIDEO_MS / 1000) + 1;
+                for (int at = 0, n = 0; at < recording.length; at += second, n++) {
+                    file.write(recording, at, Math.min(second, recording.length - at));
+                    file.flush();
+                    if (n == 2) {
+                        publisher.publish(null, Files.write(dir.resolve("match-f.jsonl"), List.of(
+                                LiveJobs.event("match-f", "f1", "GOAL", 5_000, ONE_NIL),
+                                LiveJobs.event("match-f", "f2", "SAVE", 24_000, "")), StandardCharsets.UTF_8),
+                                "events", true);
+                    }
+                    sleepUntil(started.plusSeconds(n + 1));
+                }
+            }
+            Instant written = Instant.now();
+            publisher.publish(null, Files.write(dir.resolve("match-f-end.jsonl"),
+                    List.of(LiveJobs.event("match-f", "f-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
+                    "events", false);
+
+            JsonNode manifest = LiveJobs.awaitFinalManifest(out.resolve("match-f"), Duration.ofMinutes(3));
+            job.cancel().get();
+
+            JsonNode goal = clipOf(manifest, 5_000);
+            Path goalFile = out.resolve("match-f").resolve(goal.get("renditions").get(0).get("path").asText());
+            assertThat(Files.getLastModifiedTime(goalFile).toInstant()).as("the goal's clip, against the recording's end")
+                    .isBefore(written);
+            for (JsonNode clip : List.of(goal, clipOf(manifest, 24_000))) {
+                for (JsonNode r : clip.get("renditions")) {
+                    assertThat(r.get("status").asText()).as(clip.toString()).isEqualTo("ok");
+                }
+                assertFramesInWindows(out.resolve("match-f"), clip);
+            }
+        }
+    }
+
+    /** The source stream-copied into a fragmented MP4, a fragment per keyframe, as a live encoder writes one. */
+    private static byte[] fragmentedMp4(Path source, Path target) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
+            grabber.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), grabber.getImageWidth(),
+                    grabber.getImageHeight(), grabber.getAudioChannels())) {
+                recorder.setFormat("mp4");
+                recorder.setOption("movflags", "frag_keyframe+empty_moov");
+                recorder.start(grabber.getFormatContext());
+                AVPacket packet;
+                while ((packet = grabber.grabPacket()) != null) {
+                    recorder.recordPacket(packet);
+                }
+            }
+        }
+        return Files.readAllBytes(target);
     }
 
     /** Match B gets the same segments, but one never arrives. */

@@ -13,9 +13,13 @@ import io.hookline.ingest.sync.YamlNodes.Sequence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A sync file: which match a feed is for, how its clock runs, and where the clock is in the video. The shape
@@ -29,13 +33,30 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
     private static final Set<String> COUNTDOWN_KEYS = Set.of("periodLength", "overtimeLength", "regularPeriods");
     private static final Set<String> POINT_KEYS = Set.of("period", "clock", "video");
     private static final int DEFAULT_REGULAR_PERIODS = 4;
+    /** A video time written as a wall-clock date and time rather than a time into the video. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T");
 
     public static SyncFile load(Path file) throws SyncException, IOException {
-        return read(file.toString(), Files.readAllBytes(file));
+        return load(file, null);
+    }
+
+    /** @param wallClock places video times given as dates and times; null when there is no video to ask */
+    public static SyncFile load(Path file, WallClock wallClock) throws SyncException, IOException {
+        return read(file.toString(), Files.readAllBytes(file), wallClock);
     }
 
     /** Reads a sync file's text; {@code file} is how messages name it. */
     public static SyncFile read(String file, byte[] yaml) throws SyncException {
+        return read(file, yaml, null);
+    }
+
+    /**
+     * Reads a sync file's text; {@code file} is how messages name it.
+     *
+     * @param wallClock places video times given as dates and times ({@code 2026-12-06T20:00:30Z}) on the video;
+     *     null when there is no video to ask, which makes such a time an error
+     */
+    public static SyncFile read(String file, byte[] yaml, WallClock wallClock) throws SyncException {
         Node top = YamlNodes.parse(file, yaml);
         if (!(top instanceof Mapping root)) {
             throw new SyncException(top.where(), "expected keys and values (matchId: ..., clock: ...), got "
@@ -53,7 +74,7 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
             for (Entry e : mapping(periods, "periods").entries()) {
                 int period = positive(e.key(), "periods: period");
                 points.add(new SyncPoint(period, clock.value().startReading(period),
-                        time(e.value(), "periods: video time"), e.value().where()));
+                        videoTime(e.value(), "periods: video time", wallClock), e.value().where()));
             }
         }
         Node sync = optional(root, "sync");
@@ -65,7 +86,8 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
                 Mapping point = mapping(item, "sync point");
                 checkKeys(point, POINT_KEYS);
                 points.add(new SyncPoint(positive(required(point, "period"), "period"),
-                        time(required(point, "clock"), "clock"), time(required(point, "video"), "video"), item.where()));
+                        time(required(point, "clock"), "clock"), videoTime(required(point, "video"), "video", wallClock),
+                        item.where()));
             }
         }
         if (points.isEmpty()) {
@@ -102,6 +124,28 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
         } catch (IllegalArgumentException e) {
             throw new SyncException(t.where(), key + ": " + e.getMessage());
         }
+    }
+
+    /** A video time, or a wall-clock date and time placed on the video through {@code wallClock}. */
+    private static long videoTime(Node node, String key, WallClock wallClock) throws SyncException {
+        Located<String> t = text(node, key);
+        if (!DATE.matcher(t.value()).lookingAt()) {
+            return time(node, key);
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(t.value()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new SyncException(t.where(), key + ": '" + t.value() + "' is not a date and time with its zone"
+                    + " (2026-12-06T20:00:30Z)");
+        }
+        if (wallClock == null) {
+            throw new SyncException(t.where(), key + ": " + t.value() + " is a wall-clock time: give the match's video,"
+                    + " an HLS playlist with EXT-X-PROGRAM-DATE-TIME, to place it (import --video)");
+        }
+        return wallClock.videoMsAt(instant).orElseThrow(() -> new SyncException(t.where(), key + ": no video was"
+                + " recorded at " + t.value() + " (the playlist's EXT-X-PROGRAM-DATE-TIME tags place none of its"
+                + " segments then)"));
     }
 
     private static int positive(Node node, String key) throws SyncException {

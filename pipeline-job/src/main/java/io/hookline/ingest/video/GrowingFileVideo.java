@@ -9,37 +9,56 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * An MPEG-TS file that is still being written. Its edge is the last video frame wholly in the file now, read
- * from the PES headers of its tail; its timeline starts at its first video frame. It has ended when the
- * caller says so ({@link #finish}) or when it has not grown for a quiet time: a writer that stops without
- * a word (a crashed encoder, a recording someone forgot to stop) must not keep every clip waiting.
+ * A video file that is still being written: MPEG-TS ({@link TsTail}) or fragmented MP4 ({@link Mp4Fragments}),
+ * told apart by its first bytes. Its edge is the last frame wholly in the file now; its timeline starts at its
+ * first video frame. It has ended when the caller says so ({@link #finish}) or when it has not grown for a
+ * quiet time: a writer that stops without a word (a crashed encoder, a recording someone forgot to stop) must
+ * not keep every clip waiting.
  */
 public final class GrowingFileVideo extends PollingVideo {
     /** Longer than any pause a healthy encoder makes between writes, short enough for a match's last clips. */
     public static final Duration DEFAULT_QUIET = Duration.ofSeconds(30);
-    /** The PAT, the PMT and the first frame are at the start of a TS file written from the beginning. */
-    private static final int HEAD_BYTES = 1 << 20;
-    /** Enough for several frames of any broadcast bitrate, so the tail holds at least two PES starts. */
-    private static final int TAIL_BYTES = 4 << 20;
-    private static final long TICKS_PER_MS = 90;
+
+    /** How far a growing file of one format goes, read from its bytes. */
+    interface Clock {
+        /** How far the file's video goes now, from its first frame; {@code size} is the file's size now. */
+        long coveredMs(FileChannel channel, long size) throws IOException;
+    }
 
     private final Path file;
     private final Duration quiet;
     private volatile boolean finished;
     private long size = -1;
     private Instant grewAt;
-    private int videoPid = -1;
-    private long firstTicks;
-    private long lastTicks;
+    private Clock clock;
+    private long coveredMs;
 
     public GrowingFileVideo(Path file, Duration quiet) {
         this.file = file.toAbsolutePath();
         this.quiet = quiet;
+    }
+
+    /**
+     * Whether a local file may be one still being written, from its name and, for an MP4, its boxes: MPEG-TS
+     * ({@code .ts}), or an MP4 ({@code .mp4}, {@code .m4v}) that is fragmented, not complete, or not there
+     * yet. A complete plain MP4 is read as an ordinary file.
+     */
+    public static boolean mayGrow(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ts")) {
+            return true;
+        }
+        try {
+            return (name.endsWith(".mp4") || name.endsWith(".m4v")) && Mp4Fragments.mayGrow(file);
+        } catch (IOException e) {
+            // Unreadable now: the growing reader says why on each clip, and may read it later.
+            return true;
+        }
     }
 
     /** The writer is done: no more video will come. */
@@ -59,34 +78,21 @@ public final class GrowingFileVideo extends PollingVideo {
             }
         }
         boolean ended = finished || Duration.between(grewAt, now).compareTo(quiet) >= 0;
-        long coveredMs = videoPid < 0 ? 0 : (lastTicks - firstTicks) / TICKS_PER_MS;
-        return new Edge(Math.max(0, coveredMs), ended, grewAt);
+        return new Edge(coveredMs, ended, grewAt);
     }
 
     private void measure(FileChannel channel) throws IOException {
-        if (videoPid < 0) {
-            byte[] head = read(channel, 0, (int) Math.min(size, HEAD_BYTES));
-            if (head.length >= SegmentCheck.TS_PACKET && SegmentCheck.tsProblem(head) != null) {
-                throw new IOException(file + " is not an MPEG-TS file: it " + SegmentCheck.tsProblem(head));
-            }
-            OptionalInt pid = TsClock.videoPid(head);
-            List<Long> times = pid.isPresent() ? TsClock.presentationTimes(head, pid.getAsInt()) : List.of();
-            if (times.isEmpty()) {
+        if (clock == null) {
+            if (size < 8) {
                 return;
             }
-            videoPid = pid.getAsInt();
-            firstTicks = times.get(0);
-            lastTicks = firstTicks;
+            boolean mp4 = SegmentCheck.looksLikeMp4(read(channel, 0, 8));
+            clock = mp4 ? new Mp4Fragments(file.toString()) : new TsTail(file.toString());
         }
-        // Read from a packet boundary: the file is packets of 188 bytes from its first byte.
-        long from = Math.max(0, size - TAIL_BYTES) / SegmentCheck.TS_PACKET * SegmentCheck.TS_PACKET;
-        OptionalLong last = TsClock.lastCompleteTime(read(channel, from, (int) (size - from)), videoPid);
-        if (last.isPresent() && last.getAsLong() > lastTicks) {
-            lastTicks = last.getAsLong();
-        }
+        coveredMs = Math.max(coveredMs, clock.coveredMs(channel, size));
     }
 
-    private static byte[] read(FileChannel channel, long position, int length) throws IOException {
+    static byte[] read(FileChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
             // Keep reading: a file channel may return fewer bytes than asked.

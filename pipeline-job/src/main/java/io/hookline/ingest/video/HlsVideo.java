@@ -99,7 +99,7 @@ final class HlsVideo extends PollingVideo {
             List<String> notes) {
         List<SegmentTimeline.Placed> run = new ArrayList<>();
         for (SegmentTimeline.Placed placed : covering) {
-            if (!run.isEmpty() && placed.segment().discontinuity() != run.get(0).segment().discontinuity()) {
+            if (!run.isEmpty() && placed.run() != run.get(0).run()) {
                 notes.add("a discontinuity at " + VideoTime.withTenths(placed.startUs() / 1000)
                         + ": the window stops there");
                 break;

@@ -58,7 +58,8 @@ public interface LiveVideo extends AutoCloseable {
 
     /**
      * The video time shown at a wall-clock instant, from the playlist's EXT-X-PROGRAM-DATE-TIME tags, so a feed
-     * stamped with wall-clock times can be placed on the video; empty when the source carries no dates.
+     * stamped with wall-clock times can be placed on the video; empty when the source carries no dates or no
+     * video was recorded at that instant.
      */
     OptionalLong videoMsAt(Instant instant);
 

@@ -1,9 +1,7 @@
 package io.hookline.ingest.video;
 
-import java.io.IOException;
-
 /** A playlist that cannot be used: malformed, a master playlist, or a feature this reader does not handle. */
-public final class PlaylistException extends IOException {
+public final class PlaylistException extends UnusableVideoException {
     public PlaylistException(String message) {
         super(message);
     }

@@ -20,7 +20,8 @@ abstract class PollingVideo implements LiveVideo {
             try {
                 edge = refresh();
                 failure = null;
-            } catch (PlaylistException e) {
+            } catch (UnusableVideoException e) {
+                // A malformed playlist or a file in a form that cannot be followed: no later reading helps.
                 throw e;
             } catch (IOException e) {
                 // A live source that fails one reading (a timeout, a 503) is read again until the wait is over.

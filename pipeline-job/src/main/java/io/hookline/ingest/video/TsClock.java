@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  * and the PTS in the PES headers of that PID (ISO/IEC 13818-1). Times are in 90 kHz ticks.
  */
 final class TsClock {
+    static final long PTS_WRAP = 1L << 33;
     private static final int PACKET = SegmentCheck.TS_PACKET;
     /** MPEG-1/2 video, MPEG-4 part 2, H.264, H.265, H.266. */
     private static final int[] VIDEO_TYPES = {0x01, 0x02, 0x10, 0x1B, 0x24, 0x33};
@@ -52,12 +53,22 @@ final class TsClock {
     }
 
     /**
-     * The latest PTS of a frame that is wholly in the data: every PES but the last, which may still be being
-     * written (the one after it is what closes it).
+     * How far the latest frame wholly in the data is after {@code originTicks}, across a PTS wrap: every PES but
+     * the last counts, as the last may still be being written (the one after it is what closes it).
      */
-    static OptionalLong lastCompleteTime(byte[] data, int pid) {
+    static OptionalLong lastCompleteTime(byte[] data, int pid, long originTicks) {
         List<Long> times = presentationTimes(data, pid);
-        return times.subList(0, Math.max(0, times.size() - 1)).stream().mapToLong(Long::longValue).max();
+        return times.subList(0, Math.max(0, times.size() - 1)).stream()
+                .mapToLong(t -> ticksAfter(t, originTicks)).max();
+    }
+
+    /**
+     * How far a PTS is after an origin. PTS count modulo 2^33 (26.5 hours at 90 kHz): a time that seems to be
+     * far before the origin is after it, past the wrap; one within half the range before it is before it.
+     */
+    static long ticksAfter(long pts, long originTicks) {
+        long ahead = Math.floorMod(pts - originTicks, PTS_WRAP);
+        return ahead < PTS_WRAP / 2 ? ahead : ahead - PTS_WRAP;
     }
 
     private static int firstProgramMap(byte[] data, int section, int end) {

@@ -47,7 +47,15 @@ public final class LiveHls {
 
     /** Cuts {@code source} (a video with a keyframe every second) into two-second segments under {@code dir}. */
     public static LiveHls cut(Path source, Path dir, boolean fmp4) throws IOException {
-        Path staging = Files.createDirectories(dir.resolve(fmp4 ? "fmp4" : "mpegts"));
+        return cut(source, dir, fmp4, 0);
+    }
+
+    /**
+     * Cuts {@code source} as an encoder whose timestamps start {@code offsetUs} in does: another encoder, or
+     * the same one started again. Offsets past 2^33 / 90 kHz (26.5 h) wrap MPEG-TS timestamps.
+     */
+    static LiveHls cut(Path source, Path dir, boolean fmp4, long offsetUs) throws IOException {
+        Path staging = Files.createDirectories(dir.resolve((fmp4 ? "fmp4" : "mpegts") + (offsetUs == 0 ? "" : "-" + offsetUs)));
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
             grabber.start();
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(staging.resolve("all.m3u8").toFile(),
@@ -57,6 +65,9 @@ public final class LiveHls {
                 recorder.setOption("hls_playlist_type", "vod");
                 recorder.setOption("hls_segment_type", fmp4 ? "fmp4" : "mpegts");
                 recorder.setOption("hls_segment_filename", staging.resolve(fmp4 ? "seg%d.m4s" : "seg%d.ts").toString());
+                if (offsetUs != 0) {
+                    recorder.setOption("output_ts_offset", Long.toString(offsetUs));
+                }
                 recorder.start(grabber.getFormatContext());
                 AVPacket packet;
                 while ((packet = grabber.grabPacket()) != null) {
@@ -93,10 +104,11 @@ public final class LiveHls {
         for (int i = from; i < to; i++) {
             shelf.put(names.get(i), segment(i));
         }
-        shelf.put("live.m3u8", playlist(to, ended).getBytes(StandardCharsets.UTF_8));
+        // Noted before the playlist names them, so a reader never sees a segment that has no time yet.
         for (int i = from; i < to; i++) {
             publishedAt.put(i, Instant.now());
         }
+        shelf.put("live.m3u8", playlist(to, ended).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Publishes one segment every {@code intervalMs} on a background thread, then ends the playlist. */

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Live HLS playlists in a local directory, growing while the test waits for windows of them. */
 class LiveHlsTest {
     private static final Duration POLL = Duration.ofMillis(50);
+    /** 2^33 ticks at 90 kHz, less 9 s: MPEG-TS timestamps wrap 9 s into a video cut with this offset. */
+    private static final long WRAP_AT_9S_US = (1L << 33) * 1000 / 90 - 9_000_000;
 
     @TempDir
     static Path work;
@@ -123,6 +125,63 @@ class LiveHlsTest {
             assertThat(shown).filteredOn(s -> s.frame() < 100).containsExactlyElementsOf(WindowFrames.frames(50, 100));
             assertThat(shown).filteredOn(s -> s.frame() >= 100).containsExactlyElementsOf(WindowFrames.frames(150, 200));
         }
+    }
+
+    @Test
+    void anEncoderThatStartsAgainWithItsMediaSequenceBackAtZeroCarriesOnTheTimeline() throws Exception {
+        mpegts.publish(LiveHls.directory(live), 0, 3, false);
+        try (LiveVideo video = open()) {
+            assertThat(video.await(0, 6000, Duration.ofSeconds(5), POLL).notes()).isEmpty();
+            // The new encoder's timestamps start near 2^33 and wrap a second into its second segment.
+            publishRestart(false, 3);
+
+            assertWindows(video);
+        }
+    }
+
+    @Test
+    void aDiscontinuityWhereTimestampsStartAgainAndWrapGivesTheRightFramesOnEachSide() throws Exception {
+        mpegts.publish(LiveHls.directory(live), 0, 3, false);
+        try (LiveVideo video = open()) {
+            publishRestart(true, 0);
+
+            assertWindows(video);
+        }
+    }
+
+    /**
+     * Segments 3-5 as an encoder with other timestamps (wrapping past 2^33 at 0:09) cuts them, listed after
+     * segments 0-2 of the first one: after a discontinuity in one playlist, or on their own in the playlist of
+     * an encoder that started again.
+     */
+    private void publishRestart(boolean discontinuity, int from) throws Exception {
+        LiveHls restarted = LiveHls.cut(LiveHls.source(work), work.resolve("restarted"), false, WRAP_AT_9S_US);
+        StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n");
+        for (int i = from; i < 6; i++) {
+            String name = i < 3 ? "seg" + i + ".ts" : "restarted" + i + ".ts";
+            if (i >= 3) {
+                Files.write(live.resolve(name), restarted.segment(i));
+            }
+            text.append(i == 3 && discontinuity ? "#EXT-X-DISCONTINUITY\n" : "").append("#EXTINF:2.000000,\n")
+                    .append(name).append('\n');
+        }
+        LiveHls.directory(live).put("live.m3u8", text.append("#EXT-X-ENDLIST\n").toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Windows before and after the change of encoder hold their own frames; one across it stops there, noted. */
+    private static void assertWindows(LiveVideo video) throws Exception {
+        for (long[] times : new long[][] {{1000, 5000}, {6500, 11_500}}) {
+            Window window = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> video.await(times[0], times[1], Duration.ofSeconds(5), POLL));
+            assertThat(window.notes()).isEmpty();
+            assertThat(WindowFrames.decode(window, times[0], times[1])).as("window %d-%d ms", times[0], times[1])
+                    .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
+        }
+        Window across = video.await(4000, 8000, Duration.ofSeconds(5), POLL);
+        assertThat(across.notes()).containsExactly("a discontinuity at 0:06.0: the window stops there");
+        assertThat(WindowFrames.decode(across, 4000, 8000)).containsExactlyElementsOf(WindowFrames.expected(4000, 6000));
+        assertThat(video.refresh().coveredMs()).isEqualTo(12_000);
     }
 
     private LiveVideo open() {
