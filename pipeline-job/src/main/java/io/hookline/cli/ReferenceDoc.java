@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.description.HtmlFormatter;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -43,7 +44,7 @@ public final class ReferenceDoc {
             out.append("| `").append(option.key()).append("` | ")
                     .append(JobOptions.flagOf(option).map(f -> "`--" + f + "`").orElse("")).append(" | ")
                     .append(option.hasDefaultValue() ? "`" + option.defaultValue() + "`" : "").append(" | ")
-                    .append(cell(option.description().toString())).append(" |\n");
+                    .append(cell(description(option))).append(" |\n");
         }
         return out.toString();
     }
@@ -93,6 +94,12 @@ public final class ReferenceDoc {
             }
         }
         return options;
+    }
+
+    /** A job option's description as plain text (Flink keeps it as rich text, for its HTML docs). */
+    static String description(ConfigOption<?> option) {
+        return new HtmlFormatter().format(option.description()).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     /** Table cells hold one line, and a pipe would end the cell. */
