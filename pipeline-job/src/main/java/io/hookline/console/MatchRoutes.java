@@ -37,11 +37,15 @@ final class MatchRoutes {
     }
 
     void match(Context ctx) throws IOException {
+        long started = System.nanoTime();
         MatchView match = find(ctx.pathParam("match"));
         GalleryFilter filter = new GalleryFilter(GalleryFilter.blankToNull(ctx.queryParam("kind")),
                 GalleryFilter.blankToNull(ctx.queryParam("player")), GalleryFilter.blankToNull(ctx.queryParam("team")),
                 GalleryFilter.blankToNull(ctx.queryParam("destination")));
-        ctx.html(MatchPage.render(Guard.session(ctx), match, filter, profiles.destinations(), profiles.current().profiles()));
+        String page = MatchPage.render(Guard.session(ctx), match, filter, profiles.destinations(), profiles.current().profiles());
+        // The time spent reading the manifest and rendering, for the browser's timing of the page.
+        ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "render;dur=%.1f", (System.nanoTime() - started) / 1e6));
+        ctx.html(page);
     }
 
     void video(Context ctx) throws IOException {

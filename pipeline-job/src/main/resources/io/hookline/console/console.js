@@ -11,6 +11,8 @@
 
   function follow(element) {
     var source = new EventSource(element.getAttribute('data-live'));
+    source.addEventListener('open', function () { document.body.setAttribute('data-stream', 'open'); });
+    source.addEventListener('error', function () { document.body.setAttribute('data-stream', 'retrying'); });
     source.addEventListener('progress', function (event) {
       var data = JSON.parse(event.data);
       if (element.id === 'matches') {
@@ -22,7 +24,6 @@
       } else if (element.getAttribute('data-match') === data.matchId) {
         fill(element, data);
       }
-      document.body.setAttribute('data-updates', String(Number(document.body.getAttribute('data-updates') || 0) + 1));
     });
   }
 
