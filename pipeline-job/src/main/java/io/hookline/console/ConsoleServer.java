@@ -40,7 +40,7 @@ public final class ConsoleServer implements AutoCloseable {
         Files.createDirectories(settings.work());
         Clock clock = Clock.systemUTC();
         Guard guard = new Guard(new Sessions(clock), settings.users(), false);
-        ProfileCatalog profiles = new ProfileCatalog(settings.profileDirs(), clock);
+        ProfileCatalog profiles = new ProfileCatalog(settings.profileDirs());
         MatchRoutes matches = new MatchRoutes(settings.output(), profiles);
         PublishRoutes publishing = new PublishRoutes(settings.ledger(), profiles, clock);
         PreviewRunner preview = new PreviewRunner(settings.work().resolve("preview"), settings.commands());
@@ -61,10 +61,13 @@ public final class ConsoleServer implements AutoCloseable {
                 router.get("/assets/{name}", ConsoleServer::asset);
                 router.get("/", matches::matches, Role.VIEWER);
                 router.sse("/events/matches", client -> feed.follow(client, null), Role.VIEWER);
+                // Checked before the stream starts: once it has, a refusal could no longer be a 400.
+                router.before("/events/matches/{match}", ctx -> Ids.require(ctx.pathParam("match"), "match id"));
                 router.sse("/events/matches/{match}", client -> feed.follow(client, client.ctx().pathParam("match")),
                         Role.VIEWER);
                 router.get("/matches/{match}", matches::match, Role.VIEWER);
                 router.get("/media/{match}/{clip}/{rendition}", matches::video, Role.VIEWER);
+                router.head("/media/{match}/{clip}/{rendition}", matches::video, Role.VIEWER);
                 router.get("/media/{match}/{clip}/{rendition}/poster", matches::poster, Role.VIEWER);
                 router.get("/publishing", publishing::page, Role.VIEWER);
                 router.post("/publishing/approve", publishing::approve, Role.PUBLISHER);

@@ -40,7 +40,7 @@ final class LoginRoutes {
     private void show(Context ctx, String error) {
         Session session = Guard.session(ctx);
         String next = ctx.queryParam("next");
-        ctx.html(Html.page("Log in", "", null, (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>")
+        ctx.html(Html.page("Log in", "", session, (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>")
                 + "<form class=\"login\" method=\"post\" action=\"/login" + (next == null ? "" : "?next=" + Html.esc(java.net.URLEncoder.encode(next(next), java.nio.charset.StandardCharsets.UTF_8)))
                 + "\">" + Html.csrf(session)
                 + "<label>User <input name=\"user\" autocomplete=\"username\" required></label>"

@@ -3,14 +3,17 @@ package io.hookline.console;
 import io.hookline.console.MatchView.Clip;
 import io.hookline.console.MatchView.Rendition;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The matches page, one match's page, and its renditions and posters (range requests, or a presigned URL). */
 final class MatchRoutes {
@@ -90,9 +93,41 @@ final class MatchRoutes {
         if (!Files.isRegularFile(path)) {
             throw new NotFoundResponse("the file of this rendition is missing");
         }
-        ctx.header("Cache-Control", "private, max-age=3600");
-        // Javalin answers Range requests from a seekable stream with 206 and the asked-for bytes.
-        InputStream in = Files.newInputStream(path);
-        ctx.writeSeekableStream(in, type, Files.size(path));
+        long size = Files.size(path);
+        ctx.header("Cache-Control", "private, max-age=3600").header("Accept-Ranges", "bytes").contentType(type);
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(ctx.header("Range"), size);
+        } catch (ByteRange.Unsatisfiable e) {
+            ctx.status(HttpStatus.RANGE_NOT_SATISFIABLE).header("Content-Range", "bytes */" + size);
+            return;
+        }
+        long first = range.map(ByteRange::first).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(size);
+        if (range.isPresent()) {
+            ctx.status(HttpStatus.PARTIAL_CONTENT)
+                    .header("Content-Range", "bytes " + first + "-" + (first + length - 1) + "/" + size);
+        }
+        ctx.header("Content-Length", Long.toString(length));
+        if (ctx.method() == HandlerType.HEAD) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(path); OutputStream body = ctx.outputStream()) {
+            in.skipNBytes(first);
+            copy(in, body, length);
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("the file got shorter while it was sent");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
     }
 }

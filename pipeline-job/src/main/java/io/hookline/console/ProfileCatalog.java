@@ -8,9 +8,9 @@ import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +18,15 @@ import java.util.Map;
 
 /**
  * The profile sets the console knows: the first is the one in use, the others are versions to compare it with
- * (null stands for the set built into Hookline). Each is read again when older than a few seconds, so an
- * editor's change shows on the next page load.
+ * (null stands for the set built into Hookline). A set is read again when one of its files changed, so an
+ * editor's change shows on the next page load; looking costs a walk of the folder, reading costs a validation.
  */
 final class ProfileCatalog {
-    private static final Duration FRESH = Duration.ofSeconds(3);
-
     private final List<Path> dirs;
-    private final Clock clock;
     private final Map<Integer, Loaded> cache = new LinkedHashMap<>();
 
-    ProfileCatalog(List<Path> dirs, Clock clock) {
+    ProfileCatalog(List<Path> dirs) {
         this.dirs = dirs.isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(dirs);
-        this.clock = clock;
     }
 
     /**
@@ -38,7 +34,7 @@ final class ProfileCatalog {
      * {@code file:line:column: message} with the file relative to the set's folder.
      */
     record Loaded(int index, Path dir, String version, DestinationSet set, List<String> problems,
-            List<Explanation> explanations, Instant readAt) {
+            List<Explanation> explanations, String fingerprint) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -62,8 +58,9 @@ final class ProfileCatalog {
 
     synchronized Loaded get(int index) {
         Loaded loaded = cache.get(index);
-        if (loaded == null || loaded.readAt().plus(FRESH).isBefore(clock.instant())) {
-            loaded = load(index);
+        String fingerprint = fingerprint(dirs.get(index));
+        if (loaded == null || !loaded.fingerprint().equals(fingerprint)) {
+            loaded = load(index, fingerprint);
             cache.put(index, loaded);
         }
         return loaded;
@@ -90,15 +87,31 @@ final class ProfileCatalog {
         return targets;
     }
 
-    private Loaded load(int index) {
+    /** The folder's files with their sizes and times: any edit, added or removed file changes it. */
+    private static String fingerprint(Path dir) {
+        if (dir == null) {
+            return "built-in";
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            StringBuilder print = new StringBuilder();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                print.append(f).append(' ').append(Files.size(f)).append(' ').append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            }
+            return print.toString();
+        } catch (IOException e) {
+            return "unreadable " + e.getMessage(); // loading then names what is wrong
+        }
+    }
+
+    private Loaded load(int index, String fingerprint) {
         Path dir = dirs.get(index);
         try {
             DestinationSet set = dir == null ? ProfileLoader.loadBundledDestinations() : ProfileLoader.loadDestinations(dir);
             List<Explanation> explanations = dir == null ? ProfileLoader.explainBundled() : ProfileLoader.explain(dir);
-            return new Loaded(index, dir, set.profiles().version(), set, List.of(), explanations, clock.instant());
+            return new Loaded(index, dir, set.profiles().version(), set, List.of(), explanations, fingerprint);
         } catch (ProfileException e) {
             List<String> problems = e.problems().stream().map(ProfileCatalog::format).toList();
-            return new Loaded(index, dir, null, null, problems, List.of(), clock.instant());
+            return new Loaded(index, dir, null, null, problems, List.of(), fingerprint);
         }
     }
 

@@ -44,6 +44,7 @@ class ConsoleBrowserITCase {
     static Path dir;
     static Path out;
     static Path brokenProfiles;
+    static Path tunedProfiles;
     static ConsoleServer server;
     static String base;
     static JsonNode manifest;
@@ -53,8 +54,10 @@ class ConsoleBrowserITCase {
         Path profiles = RenderedMatch.render(dir);
         out = dir.resolve("out");
         manifest = new ObjectMapper().readTree(out.resolve(RenderedMatch.MATCH).resolve("manifest.json").toFile());
-        brokenProfiles = broken(profiles, dir.resolve("broken"));
-        server = ConsoleServer.start(ConsoleFixtures.settings(out, null, "127.0.0.1", List.of(profiles, brokenProfiles),
+        brokenProfiles = copy(profiles, dir.resolve("broken"), "video: {width: 360,", "video: {width: wide,");
+        tunedProfiles = copy(profiles, dir.resolve("tuned"), "crf: 30", "crf: 26");
+        server = ConsoleServer.start(ConsoleFixtures.settings(out, null, "127.0.0.1",
+                List.of(profiles, brokenProfiles, tunedProfiles),
                 dir.resolve("work")));
         base = "http://127.0.0.1:" + server.port();
         Files.createDirectories(SCREENSHOTS);
@@ -137,7 +140,7 @@ class ConsoleBrowserITCase {
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElement(
                     By.cssSelector(".progress [data-field=state]")).getText().equals("done"));
             assertThat(browser.driver.findElement(By.cssSelector(".progress [data-field=renditions]")).getText())
-                    .isEqualTo("5 of 6 done");
+                    .isEqualTo("6 of 6 done");
             assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
         }
     }
@@ -187,12 +190,25 @@ class ConsoleBrowserITCase {
         }
     }
 
+    @Test
+    void twoProfileVersionsShowTheirEffectiveSettingsSideBySide() throws Exception {
+        try (Browser browser = new Browser(Browser.DESKTOP)) {
+            browser.driver.get(base + "/profiles?a=0&b=2");
+            List<String> changed = browser.driver.findElements(By.cssSelector(".compare tr.changed")).stream()
+                    .map(WebElement::getText).toList();
+            // Both small renditions inherit nothing of crf: each sets it, so both rows change, and nothing else.
+            assertThat(changed).isNotEmpty().allSatisfy(row -> assertThat(row).contains("video.crf").contains("30").contains("26"));
+            assertThat(browser.driver.findElements(By.cssSelector(".compare tbody tr")).size()).isGreaterThan(changed.size());
+            screenshot(browser, "desktop-profiles-compare");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("widths")
     void everyPageFitsTheScreen(String name, Dimension size) throws Exception {
         try (Browser browser = new Browser(size)) {
             for (Map.Entry<String, String> page : Map.of("matches", "/", "match", "/matches/" + RenderedMatch.MATCH,
-                    "publishing", "/publishing", "profiles", "/profiles", "submit", "/submit").entrySet()) {
+                    "publishing", "/publishing", "profiles", "/profiles?a=0&b=2", "submit", "/submit").entrySet()) {
                 browser.driver.get(base + page.getValue());
                 WebElement h1 = browser.driver.findElement(By.tagName("h1"));
                 assertThat(h1.isDisplayed()).as(page.getKey()).isTrue();
@@ -259,7 +275,8 @@ class ConsoleBrowserITCase {
                 "return document.body.getAttribute('data-stream');")));
     }
 
-    private static Path broken(Path profiles, Path into) throws Exception {
+    /** A copy of a profile set with one edit in profiles/small.yaml. */
+    private static Path copy(Path profiles, Path into, String from, String to) throws Exception {
         try (Stream<Path> files = Files.walk(profiles)) {
             for (Path p : files.toList()) {
                 Path target = into.resolve(profiles.relativize(p).toString());
@@ -271,7 +288,9 @@ class ConsoleBrowserITCase {
             }
         }
         Path small = into.resolve("profiles/small.yaml");
-        Files.writeString(small, Files.readString(small).replace("video: {width: 360,", "video: {width: wide,"));
+        String text = Files.readString(small);
+        assertThat(text).contains(from);
+        Files.writeString(small, text.replace(from, to));
         return into;
     }
 
