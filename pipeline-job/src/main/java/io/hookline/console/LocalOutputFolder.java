@@ -3,6 +3,7 @@ package io.hookline.console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,6 +35,17 @@ final class LocalOutputFolder implements OutputFolder {
     public Optional<byte[]> read(String matchId, String file) throws IOException {
         Path path = inside(matchId, file);
         return Files.isRegularFile(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> stamp(String matchId, String file) throws IOException {
+        Path path = inside(matchId, file);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        // The job moves a new file into place, so its file key (the inode) changes even within one millisecond.
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        return Optional.of(attributes.fileKey() + "/" + attributes.lastModifiedTime().toMillis() + "/" + attributes.size());
     }
 
     @Override

@@ -11,13 +11,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads a match folder's manifest.json and dead-letters.jsonl into a {@link MatchView}. */
+/**
+ * Reads a match folder's manifest.json and dead-letters.jsonl into a {@link MatchView}, and keeps it until one
+ * of the two changes: the live pages look every second, and a manifest of hundreds of renditions is worth
+ * parsing once.
+ */
 final class MatchReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OutputFolder output;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(String stamp, MatchView view) {
+    }
 
     MatchReader(OutputFolder output) {
         this.output = output;
@@ -25,6 +35,20 @@ final class MatchReader {
 
     Optional<MatchView> read(String matchId) throws IOException {
         Ids.require(matchId, "match id");
+        Optional<String> manifestStamp = output.stamp(matchId, "manifest.json");
+        String stamp = manifestStamp.orElse("") + " " + output.stamp(matchId, "dead-letters.jsonl").orElse("");
+        Parsed known = parsed.get(matchId);
+        if (manifestStamp.isPresent() && known != null && known.stamp().equals(stamp)) {
+            return Optional.of(known.view());
+        }
+        Optional<MatchView> view = parse(matchId);
+        if (manifestStamp.isPresent() && view.isPresent()) {
+            parsed.put(matchId, new Parsed(stamp, view.get()));
+        }
+        return view;
+    }
+
+    private Optional<MatchView> parse(String matchId) throws IOException {
         Optional<byte[]> manifest = output.read(matchId, "manifest.json");
         List<DeadLetter> letters = deadLetters(matchId);
         if (manifest.isEmpty()) {

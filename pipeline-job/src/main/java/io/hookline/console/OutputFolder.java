@@ -16,6 +16,12 @@ public interface OutputFolder {
     /** A small file of a match (its manifest, its dead letters), or empty when it is not there. */
     Optional<byte[]> read(String matchId, String file) throws IOException;
 
+    /**
+     * What changes whenever a file is rewritten (its time and size, or its ETag), so a reader can keep what it
+     * parsed until then; empty when the file is not there.
+     */
+    Optional<String> stamp(String matchId, String file) throws IOException;
+
     /** How many renditions (MP4 files) a match has stored so far: a batch run's progress before its manifest. */
     int storedRenditions(String matchId) throws IOException;
 

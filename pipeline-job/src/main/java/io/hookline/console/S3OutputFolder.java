@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -54,6 +55,16 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(GetObjectRequest.builder()
                     .bucket(root.bucket()).key(key(matchId, file)).build());
             return Optional.of(bytes.asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> stamp(String matchId, String file) {
+        try {
+            return Optional.of(s3.headObject(HeadObjectRequest.builder().bucket(root.bucket()).key(key(matchId, file))
+                    .build()).eTag());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
