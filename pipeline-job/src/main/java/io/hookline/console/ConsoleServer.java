@@ -27,12 +27,14 @@ public final class ConsoleServer implements AutoCloseable {
     private final ProgressFeed feed;
     private final PreviewRunner preview;
     private final SubmitRoutes submit;
+    private final OutputFolder output;
 
-    private ConsoleServer(Javalin app, ProgressFeed feed, PreviewRunner preview, SubmitRoutes submit) {
+    private ConsoleServer(Javalin app, ProgressFeed feed, PreviewRunner preview, SubmitRoutes submit, OutputFolder output) {
         this.app = app;
         this.feed = feed;
         this.preview = preview;
         this.submit = submit;
+        this.output = output;
     }
 
     public static ConsoleServer start(ConsoleSettings settings) throws IOException {
@@ -89,7 +91,7 @@ public final class ConsoleServer implements AutoCloseable {
         });
         app.start(settings.host(), settings.port());
         LOG.info("Console on http://{}:{}/ for {}", settings.host(), app.port(), settings.output().describe());
-        return new ConsoleServer(app, feed, preview, submit);
+        return new ConsoleServer(app, feed, preview, submit, settings.output());
     }
 
     public int port() {
@@ -148,5 +150,12 @@ public final class ConsoleServer implements AutoCloseable {
         preview.close();
         submit.close();
         app.stop();
+        if (output instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {}: {}", output.describe(), e.toString());
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.hookline.console;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,12 +30,15 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // The viewport, not the window, is what the page lays out in.
-        Object inner = script("return [window.innerWidth, window.innerHeight];");
-        java.util.List<?> wh = (java.util.List<?>) inner;
-        int dw = size.getWidth() - ((Number) wh.get(0)).intValue();
-        int dh = size.getHeight() - ((Number) wh.get(1)).intValue();
-        driver.manage().window().setSize(new Dimension(size.getWidth() + dw, size.getHeight() + dh));
+        // The viewport is what a page lays out in; a window has a minimum width, so the phone's is emulated.
+        boolean phone = size.getWidth() < 600;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
+                "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", phone));
+        driver.get("data:text/html,<meta name=viewport content='width=device-width, initial-scale=1'>");
+        long width = (Long) script("return window.innerWidth;");
+        if (width != size.getWidth()) {
+            throw new IllegalStateException("the viewport is " + width + " px wide, not " + size.getWidth());
+        }
     }
 
     Object script(String js, Object... args) {

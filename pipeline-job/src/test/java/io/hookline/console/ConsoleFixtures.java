@@ -23,8 +23,12 @@ final class ConsoleFixtures {
     }
 
     static ConsoleSettings settings(Path out, Users users, String host, List<Path> profiles, Path work) {
+        return settings(out, users, host, profiles, work, null);
+    }
+
+    static ConsoleSettings settings(Path out, Users users, String host, List<Path> profiles, Path work, String bootstrap) {
         return new ConsoleSettings(host, 0, new LocalOutputFolder(out), users, profiles,
-                LedgerDatabase.h2File(out.resolve(".publish/ledger")), null, "hookline.events", work,
+                LedgerDatabase.h2File(out.resolve(".publish/ledger")), bootstrap, "hookline.events", work,
                 Duration.ofMillis(250), (log, args) -> {
                     var cli = Main.commandLine();
                     cli.setOut(log);
