@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Sessions {
     static final Duration IDLE = Duration.ofHours(12);
+    /** A session nobody logged into yet (the login page's) is dropped sooner. */
+    private static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(10);
+    private static final int PURGE_AT = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
@@ -43,7 +46,12 @@ public final class Sessions {
     }
 
     public Session start(User user) {
-        Session session = new Session(token(), token(), user, clock.instant());
+        Instant now = clock.instant();
+        if (byId.size() >= PURGE_AT) {
+            // Every cookie-less request starts a session; idle ones must not pile up.
+            byId.values().removeIf(s -> s.lastSeen().plus(s.user() == null ? ANONYMOUS_IDLE : IDLE).isBefore(now));
+        }
+        Session session = new Session(token(), token(), user, now);
         byId.put(session.id(), session);
         return session;
     }
