@@ -73,8 +73,4 @@ final class Html {
         }
         return String.format(Locale.ROOT, "%.0f KB", n / 1024.0);
     }
-
-    static String number(Integer n) {
-        return n == null ? "–" : n.toString();
-    }
 }

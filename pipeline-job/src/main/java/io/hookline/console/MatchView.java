@@ -28,12 +28,6 @@ record MatchView(String matchId, String profileVersion, State state, Integer pla
         long durationMs() {
             return renditions.stream().filter(Rendition::ok).mapToLong(Rendition::durationMs).max().orElse(0);
         }
-
-        /** The poster of the first rendition that has one. */
-        String poster() {
-            return renditions.stream().filter(r -> r.thumbnail() != null).map(Rendition::thumbnail).findFirst()
-                    .orElse(null);
-        }
     }
 
     record Segment(String role, long sourceStartMs, long sourceEndMs, double speed) {

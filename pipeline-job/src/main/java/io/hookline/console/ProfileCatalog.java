@@ -7,14 +7,14 @@ import io.hookline.profiles.Problem;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.stream.Stream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The profile sets the console knows: the first is the one in use, the others are versions to compare it with
