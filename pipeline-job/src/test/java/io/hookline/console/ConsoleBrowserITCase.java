@@ -101,6 +101,46 @@ class ConsoleBrowserITCase {
     }
 
     @Test
+    void theFiltersNarrowTheGalleryAndFeedTextStaysText() throws Exception {
+        try (Browser browser = new Browser(Browser.DESKTOP)) {
+            browser.driver.get(base + "/matches/" + RenderedMatch.MATCH);
+            List<String> players = browser.driver.findElements(By.cssSelector("select[name=player] option")).stream()
+                    .map(WebElement::getText).toList();
+            // A player's name from the feed is shown as written, never as markup.
+            assertThat(players).contains("Ana O'Neil", "Zoë Brandt", "Jack <b>Smith</b>");
+            assertThat(browser.driver.findElements(By.cssSelector("main b"))).isEmpty();
+
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("destination")))
+                    .selectByVisibleText(RenderedMatch.DESTINATION);
+            browser.driver.findElement(By.cssSelector("form.filters button")).click();
+            List<WebElement> cards = browser.driver.findElements(By.cssSelector(".gallery li.clip"));
+            assertThat(cards).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.findElement(By.cssSelector(".kind")).getText()).isEqualTo("play");
+                assertThat(c.findElements(By.cssSelector(".renditions th")))
+                        .extracting(th -> th.getAttribute("textContent")).containsOnly("small-vertical");
+            });
+            long plays = 0;
+            for (JsonNode clip : manifest.get("clips")) {
+                plays += clip.get("kind").asText().equals("play") ? 1 : 0;
+            }
+            assertThat(cards).hasSize((int) plays);
+
+            browser.driver.get(base + "/matches/" + RenderedMatch.MATCH + "?team=away");
+            List<String> away = new ArrayList<>();
+            manifest.get("clips").forEach(c -> {
+                for (JsonNode t : c.get("teams")) {
+                    if (t.asText().equals("away")) {
+                        away.add(c.get("clipId").asText());
+                    }
+                }
+            });
+            assertThat(away).isNotEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector(".gallery li.clip")))
+                    .extracting(c -> c.getDomAttribute("data-clip")).containsExactlyElementsOf(away);
+        }
+    }
+
+    @Test
     void aClipPlaysInThePage() throws Exception {
         try (Browser browser = new Browser(Browser.DESKTOP)) {
             browser.driver.get(base + "/matches/" + RenderedMatch.MATCH);
