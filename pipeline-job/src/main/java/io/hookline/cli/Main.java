@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         version = "hookline 0.1.0",
         description = "Turns a sports match into platform-ready clips.",
         subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, ImportCommand.class, ProfilesCommand.class,
-            SubmitCommand.class, PublishCommand.class, BenchCommand.class},
+            SubmitCommand.class, PublishCommand.class, ConsoleCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "./hookline test runs the test suite (mvn clean verify); ./hookline test --e2e adds the end-to-end"
                 + " tests on a multi-process Flink cluster."})

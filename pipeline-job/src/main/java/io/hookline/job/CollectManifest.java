@@ -117,8 +117,11 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
             ranked.sort(Comparator.comparingInt(RenderedClip::getRank));
         }
         ranked.addAll(withdrawn);
+        PlanSummary plan = summary.value();
         out.collect(MatchManifest.newBuilder().setMatchId(matchId).setProfileVersion(profileVersion)
-                .setClips(ranked).setRanksFinal(last).build());
+                .setClips(ranked).setRanksFinal(last)
+                .setPlannedClips(plan == null ? null : plan.getClips())
+                .setPlannedRenditions(plan == null ? null : plan.getRenditions()).build());
         if (last) {
             summary.clear();
             clips.clear();

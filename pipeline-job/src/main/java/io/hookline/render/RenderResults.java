@@ -1,6 +1,7 @@
 package io.hookline.render;
 
 import io.hookline.model.ClipPlan;
+import io.hookline.model.PlayLabel;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds the manifest entries of a render: the plan's facts plus what happened to each rendition. */
 public final class RenderResults {
@@ -29,6 +31,8 @@ public final class RenderResults {
                 .setSegments(plan.getSegments())
                 .setRenditions(renditions)
                 .setNotes(notes.stream().distinct().toList())
+                .setPlayers(plan.getLabels().stream().map(PlayLabel::getPlayer).filter(Objects::nonNull).distinct().toList())
+                .setTeams(plan.getLabels().stream().map(PlayLabel::getTeam).filter(Objects::nonNull).distinct().toList())
                 .build();
     }
 

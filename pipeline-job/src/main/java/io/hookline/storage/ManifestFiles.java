@@ -50,10 +50,14 @@ public final class ManifestFiles {
                 failed += r.getStatus() == RenditionStatus.failed ? 1 : 0;
             }
         }
-        root.putObject("summary")
+        ObjectNode summary = root.putObject("summary")
                 .put("clips", manifest.getClips().size())
                 .put("renditions", renditions)
                 .put("failed", failed);
+        if (manifest.getPlannedClips() != null) {
+            // What the plan holds so far: progress is the clips above out of these.
+            summary.put("plannedClips", manifest.getPlannedClips()).put("plannedRenditions", manifest.getPlannedRenditions());
+        }
         ArrayNode clips = root.putArray("clips");
         for (RenderedClip c : manifest.getClips()) {
             clips.add(clip(c));
@@ -109,6 +113,10 @@ public final class ManifestFiles {
         }
         ArrayNode notes = o.putArray("notes");
         c.getNotes().forEach(notes::add);
+        ArrayNode players = o.putArray("players");
+        c.getPlayers().forEach(players::add);
+        ArrayNode teams = o.putArray("teams");
+        c.getTeams().forEach(teams::add);
         return o;
     }
 

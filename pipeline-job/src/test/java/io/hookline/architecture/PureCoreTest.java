@@ -73,6 +73,16 @@ class PureCoreTest {
     }
 
     @Test
+    void theConsoleLeavesJobsAndMediaToTheCli() {
+        // The console shows files and the ledger; it runs a match or a preview only through the CLI's commands.
+        noClasses().that().resideInAPackage("io.hookline.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..", "org.bytedeco..",
+                        "io.hookline.job..", "io.hookline.render..", "io.hookline.cli..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
     void theRuleCatchesAPackageThatUsesFlink() {
         // The job's operators use Flink, so the same rule must report them.
         assertThatThrownBy(() -> pureRule("io.hookline.job").check(classes))

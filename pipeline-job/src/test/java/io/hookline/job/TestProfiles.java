@@ -11,11 +11,11 @@ import java.nio.file.StandardCopyOption;
  * A small profile set for job tests: the shipped highlight rules, two tiny renditions that encode fast, and a
  * graphics template that draws nothing.
  */
-final class TestProfiles {
+public final class TestProfiles {
 
     private TestProfiles() {}
 
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("rules"));
         Files.createDirectories(dir.resolve("profiles"));
         Files.createDirectories(dir.resolve("graphics"));
