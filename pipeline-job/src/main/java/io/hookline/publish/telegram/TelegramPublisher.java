@@ -3,6 +3,7 @@ package io.hookline.publish.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.profiles.PlatformLimits;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.Post;
 import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
@@ -10,7 +11,6 @@ import io.hookline.publish.PublishRefusedException;
 import io.hookline.publish.Publisher;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
-import io.hookline.publish.mp4.ClipCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -75,6 +75,11 @@ public final class TelegramPublisher implements Publisher {
     @Override
     public Processing poll(PublishItem item, String remoteId) {
         return Processing.ready();
+    }
+
+    @Override
+    public boolean canTellWhetherPosted() {
+        return false;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.profiles.PlatformLimits;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.Post;
 import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
@@ -12,7 +13,6 @@ import io.hookline.publish.PublishRefusedException;
 import io.hookline.publish.Publisher;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
-import io.hookline.publish.mp4.ClipCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -88,6 +88,11 @@ public final class WhatsAppPublisher implements Publisher {
     @Override
     public Processing poll(PublishItem item, String remoteId) {
         return Processing.ready(); // an uploaded media id can be sent at once
+    }
+
+    @Override
+    public boolean canTellWhetherPosted() {
+        return false;
     }
 
     @Override
