@@ -70,6 +70,14 @@ public interface Publisher {
         return true;
     }
 
+    /**
+     * The remote id {@link #sendNext} would return from {@code remoteId}, without calling: empty when no call
+     * is left. Only a platform that cannot tell whether it posted needs it, to record which call is on its way.
+     */
+    default Optional<String> nextCall(PublishItem item, String remoteId) {
+        return Optional.empty();
+    }
+
     /** Makes the post. */
     Post publish(PublishItem item, String remoteId) throws IOException, PublishRefusedException;
 }

@@ -40,7 +40,7 @@ final class RecordSteps {
         try {
             if (record.state() == PublishState.PUBLISHING) {
                 // A post call went out and its answer was never recorded; this platform cannot say which.
-                String reason = uncertain(item);
+                String reason = uncertain(item, record.postId() != null ? record.postId() : record.remoteId());
                 ledger.markUncertain(item.key(), record.version(), owner, reason);
                 return new Outcome(item.key(), item.rank(), Outcome.Result.UNCERTAIN, reason);
             }
@@ -84,8 +84,8 @@ final class RecordSteps {
             }
             String sent = remoteId;
             while (true) {
-                record = beforePostCall(record, item, publisher);
                 String from = sent;
+                record = beforePostCall(record, item, publisher, from);
                 Optional<String> next = retried(() -> publisher.sendNext(item, from));
                 if (next.isEmpty()) {
                     break;
@@ -113,18 +113,21 @@ final class RecordSteps {
     }
 
     /** Written before a post call the platform cannot be asked about later, so a crash leaves a trace of it. */
-    private PublishRecord beforePostCall(PublishRecord record, PublishItem item, Publisher publisher) {
-        if (publisher.canTellWhetherPosted() || record.state() == PublishState.PUBLISHING) {
+    private PublishRecord beforePostCall(PublishRecord record, PublishItem item, Publisher publisher,
+                                         String remoteId) {
+        if (publisher.canTellWhetherPosted()) {
             return record;
         }
-        return ledger.markPublishing(item.key(), renew(record).version(), owner);
+        String pending = publisher.nextCall(item, remoteId).orElse(null);
+        return ledger.markPublishing(item.key(), renew(record).version(), owner, pending);
     }
 
-    static String uncertain(PublishItem item) {
+    static String uncertain(PublishItem item, String call) {
         String clip = item.key().clipId();
-        return "the publish call may have gone through (" + item.destination().platform().name().toLowerCase()
-                + " cannot be asked); check " + item.destination().name() + ", then ./hookline publish resend "
-                + clip + " or ./hookline publish confirm " + clip + " URL";
+        return "the publish call (" + call + ") may have gone through and "
+                + item.destination().platform().name().toLowerCase() + " cannot be asked; check "
+                + item.destination().name() + ", then ./hookline publish resend " + clip
+                + " or ./hookline publish confirm " + clip + " URL";
     }
 
     private Outcome posted(PublishRecord record, PublishItem item, Post post) {

@@ -216,8 +216,9 @@ public final class JdbcPublishLedger implements PublishLedger {
     }
 
     @Override
-    public PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner) {
-        return move(key, expectedVersion, PublishState.PUBLISHING, owner, next -> next);
+    public PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner, String pendingId) {
+        return move(key, expectedVersion, PublishState.PUBLISHING, owner,
+                next -> next.pending(LedgerRules.whole(pendingId, "pending platform id")));
     }
 
     @Override
@@ -229,11 +230,17 @@ public final class JdbcPublishLedger implements PublishLedger {
     @Override
     public PublishRecord resend(PublishKey key, long expectedVersion, String person) {
         return settleUncertain(key, expectedVersion, PublishState.PROCESSING, person,
-                next -> next.decidedBy(person).reason(null, null));
+                next -> next.decidedBy(person).reason(null, null).pending(null));
     }
 
     @Override
     public PublishRecord confirm(PublishKey key, long expectedVersion, String person, String postUrl) {
+        PublishRecord current = get(key).orElseThrow(() -> new LedgerException(key + ": not in the ledger"));
+        if (current.postId() != null && current.state() == PublishState.UNCERTAIN) {
+            // One call of several went through: record it and let the next run go on with the rest.
+            return settleUncertain(key, expectedVersion, PublishState.PROCESSING, person,
+                    next -> next.decidedBy(person).reason(null, null).remoteId(current.postId()).pending(null));
+        }
         return settleUncertain(key, expectedVersion, PublishState.POSTED, person,
                 next -> next.decidedBy(person).post(null, LedgerRules.whole(postUrl, "post URL")));
     }

@@ -88,9 +88,10 @@ public interface PublishLedger extends AutoCloseable {
 
     /**
      * PROCESSING to PUBLISHING, written just before a post call that the platform can neither deduplicate nor
-     * be asked about later; the remote id stays the one the call is sent from.
+     * be asked about later; the remote id stays the one the call is sent from, and {@code pendingId} (kept as
+     * the post id) is the one that records the call as made when it is one of several (null for the last).
      */
-    PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner);
+    PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner, String pendingId);
 
     /** PUBLISHING to UNCERTAIN: a resumed run cannot tell whether the call posted; a person has to look. */
     PublishRecord markUncertain(PublishKey key, long expectedVersion, String owner, String reason);
@@ -98,7 +99,11 @@ public interface PublishLedger extends AutoCloseable {
     /** UNCERTAIN to PROCESSING, by a person who found no post: the next run sends the call again. */
     PublishRecord resend(PublishKey key, long expectedVersion, String person);
 
-    /** UNCERTAIN to POSTED, by a person who found the post; {@code postUrl} may be empty (no public address). */
+    /**
+     * By a person who found the post: UNCERTAIN to POSTED, with {@code postUrl} (may be empty: no public
+     * address); or, when the uncertain call was one of several (a pending id), to PROCESSING under that id,
+     * so the next run goes on with the calls after it.
+     */
     PublishRecord confirm(PublishKey key, long expectedVersion, String person, String postUrl);
 
     /** To FAILED, from PLANNED, UPLOADING or PROCESSING (those in flight only by the lease holder). */

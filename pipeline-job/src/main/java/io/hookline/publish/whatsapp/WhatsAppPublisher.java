@@ -100,21 +100,29 @@ public final class WhatsAppPublisher implements Publisher {
         return Optional.empty(); // sent messages cannot be listed; the ledger's last number says where to go on
     }
 
+    /** "media-id@number" of the number after the last one recorded in {@code remoteId}. */
+    @Override
+    public Optional<String> nextCall(PublishItem item, String remoteId) {
+        String last = remoteId.contains(SENT) ? remoteId.substring(remoteId.indexOf(SENT) + 1) : "";
+        String to = recipients.after(last);
+        return to.isEmpty() ? Optional.empty() : Optional.of(mediaId(remoteId) + SENT + to);
+    }
+
     /** The template to the number after the last one recorded in {@code remoteId} ("media-id@number"). */
     @Override
     public Optional<String> sendNext(PublishItem item, String remoteId) throws IOException, PublishRefusedException {
-        String mediaId = mediaId(remoteId);
-        String last = remoteId.contains(SENT) ? remoteId.substring(remoteId.indexOf(SENT) + 1) : "";
-        String to = recipients.after(last);
-        if (to.isEmpty()) {
+        Optional<String> next = nextCall(item, remoteId);
+        if (next.isEmpty()) {
             return Optional.empty();
         }
+        String mediaId = mediaId(remoteId);
+        String to = next.get().substring(next.get().indexOf(SENT) + 1);
         String message = message(item, mediaId, to).toString();
         HttpResponse<String> response = http.send(() -> request(item, "/messages")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(message)).build());
         answer(response, "the template to the number ending " + to.substring(Math.max(0, to.length() - 4))
                 + " (" + (recipients.numbers().indexOf(to) + 1) + " of " + recipients.numbers().size() + ")");
-        return Optional.of(mediaId + SENT + to);
+        return next;
     }
 
     @Override

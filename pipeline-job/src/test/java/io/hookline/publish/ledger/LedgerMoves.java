@@ -51,7 +51,7 @@ final class LedgerMoves {
             case UPLOADING -> ledger.markUploading(key, version, OWNER, "session-" + key.clipId(), 0);
             case PROCESSING -> r.state() == PublishState.UNCERTAIN ? ledger.resend(key, version, OWNER)
                     : ledger.markProcessing(key, version, OWNER, "container-" + key.clipId());
-            case PUBLISHING -> ledger.markPublishing(key, version, OWNER);
+            case PUBLISHING -> ledger.markPublishing(key, version, OWNER, null);
             case UNCERTAIN -> ledger.markUncertain(key, version, OWNER, "the post call's answer was lost");
             case POSTED -> r.state() == PublishState.UNCERTAIN
                     ? ledger.confirm(key, version, OWNER, "https://example.invalid/" + key.clipId())

@@ -352,6 +352,22 @@ abstract class PublishLedgerContract {
     }
 
     @Test
+    void confirmingOneCallOfSeveralGoesOnAfterIt() {
+        PublishRecord processing = moves.reach("clip-a", PublishState.PROCESSING);
+        PublishRecord sending = ledger.markPublishing(processing.key(), processing.version(), OWNER, "media-1@bob");
+        assertThat(sending.remoteId()).isEqualTo("container-clip-a");
+        assertThat(sending.postId()).isEqualTo("media-1@bob");
+        assertThat(sending.postedAt()).isNull();
+        PublishRecord uncertain = ledger.markUncertain(sending.key(), sending.version(), OWNER, "check bob");
+
+        PublishRecord confirmed = ledger.confirm(uncertain.key(), uncertain.version(), "editor@club", "");
+        assertThat(confirmed.state()).isEqualTo(PublishState.PROCESSING);
+        assertThat(confirmed.remoteId()).isEqualTo("media-1@bob");
+        assertThat(confirmed.postId()).isNull();
+        assertThat(ledger.nextFor("youtube", 10)).containsExactly(confirmed);
+    }
+
+    @Test
     void aQuotaSkipKeepsWhenTheWindowReopens() {
         PublishRecord r = moves.claimIfPossible(moves.plan("clip-a"));
         Instant reopens = START.plus(Duration.ofHours(20));
