@@ -75,6 +75,27 @@ public final class CrashRun {
         }
     }
 
+    /** {@code publish} once more, straight to the emulator, after a person settled what the re-run left. */
+    public String publishAgain(Path matchDir, Path profiles, EmulatorServer emulator, String apiBase,
+                               String destination, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations",
+                profiles.toString(), "--only", destination, "--api-url", apiBase + "=" + emulator.baseUrl()));
+        args.addAll(extra);
+        Process again = start(args, dir.resolve("again.log"));
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).as("the third run ends").isTrue();
+        String output = Files.readString(dir.resolve("again.log"));
+        assertThat(again.exitValue()).as(output).isZero();
+        return output + status(matchDir);
+    }
+
+    /** A person's {@code publish} subcommand (resend, confirm) on the match's ledger, in this JVM. */
+    public static String decide(Path matchDir, String... args) {
+        List<String> command = new ArrayList<>(List.of("publish"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--out", matchDir.toAbsolutePath().getParent().toString()));
+        return cli(command.toArray(String[]::new));
+    }
+
     private Process start(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -85,11 +106,15 @@ public final class CrashRun {
     }
 
     private static String status(Path matchDir) {
+        return cli("publish", "status", matchDir.toString());
+    }
+
+    private static String cli(String... args) {
         StringWriter text = new StringWriter();
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(text, true));
         cli.setErr(new PrintWriter(text, true));
-        int exit = cli.execute("publish", "status", matchDir.toString());
+        int exit = cli.execute(args);
         assertThat(exit).as(text.toString()).isZero();
         return text.toString();
     }
