@@ -64,17 +64,19 @@ final class DemoPublish {
                     new Recipients(List.of(PlatformEmulators.WHATSAPP_OPTED_IN)), PlatformEmulators.WHATSAPP_TEMPLATE,
                     "en").of(shipped);
             PublishRun publish = new PublishRun(ledger, publishers, new Secrets(Map.of()), Clock.systemUTC(),
-                    Sleeper.REAL, Backoff.standard(), "demo-publish", Duration.ofMinutes(10), this::print);
+                    Sleeper.REAL, Backoff.standard(), "demo-publish", Duration.ofMinutes(10), o -> print(o, ledger));
             List<Outcome> outcomes = publish.publish(match, destinations);
             report(outcomes, emulators);
             return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
     }
 
-    /** Each record as it is done: a post with its URL (a WhatsApp alert has none), or why not. */
-    private void print(Outcome o) {
-        String detail = o.result() == Outcome.Result.POSTED && o.detail().isEmpty() ? "(an alert, no address)"
-                : o.detail();
+    /** Each record as it is done: a post with its URL, its id where the platform gives no URL, or why not. */
+    private void print(Outcome o, PublishLedger ledger) {
+        String detail = o.detail();
+        if (o.result() == Outcome.Result.POSTED && detail.isEmpty()) {
+            detail = "no address; post id " + ledger.get(o.key()).map(r -> r.postId()).orElse("?");
+        }
         out.printf("  %-20s #%-3d %-8s %s%n", o.key().destination(), o.rank(), o.result(), detail);
         out.flush();
     }
