@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.profiles.PlatformLimits;
 import io.hookline.publish.ClipCheck;
 import io.hookline.publish.Post;
-import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.Publisher;
+import io.hookline.publish.OneRequestPublisher;
+import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import java.util.Set;
  * an unrecorded upload is harmless (the media expires unused). WhatsApp takes no idempotency key and offers
  * no way to list sent messages: an answer lost after WhatsApp accepted a message repeats that one message.
  */
-public final class WhatsAppPublisher implements Publisher {
+public final class WhatsAppPublisher implements OneRequestPublisher {
     /** ISO BMFF brands of MP4 and 3GP files; WhatsApp takes no other container (not QuickTime's "qt  "). */
     static final Set<String> BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1",
             "M4V ", "3gp4", "3gp5", "3gp6", "3g2a");
@@ -73,21 +73,6 @@ public final class WhatsAppPublisher implements Publisher {
             return request(item, "/media").header("Content-Type", body.contentType()).POST(body.publisher()).build();
         });
         return field(answer(response, "the media upload"), "id", "the media upload");
-    }
-
-    @Override
-    public long upload(PublishItem item, String mediaId, long progress) {
-        return item.bytes(); // the single upload request of start() carried the whole file
-    }
-
-    @Override
-    public String finish(PublishItem item, String mediaId) {
-        return mediaId;
-    }
-
-    @Override
-    public Processing poll(PublishItem item, String remoteId) {
-        return Processing.ready(); // an uploaded media id can be sent at once
     }
 
     @Override
@@ -155,7 +140,7 @@ public final class WhatsAppPublisher implements Publisher {
 
     /** The answer's JSON on success; Graph's error message and code as a refusal otherwise. */
     private static JsonNode answer(HttpResponse<String> response, String call) throws PublishRefusedException {
-        JsonNode json = parse(response.body());
+        JsonNode json = AnswerJson.of(response.body());
         if (response.statusCode() / 100 == 2) {
             return json;
         }
@@ -171,13 +156,5 @@ public final class WhatsAppPublisher implements Publisher {
             throw new IOException("WhatsApp answered " + call + " without " + name);
         }
         return value;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return JSON.createObjectNode();
-        }
     }
 }
