@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,35 +19,26 @@ final class PublishConfirmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CLIP", description = "The clip id.")
-    String clipId;
-
     @Parameters(index = "1", arity = "0..1", paramLabel = "URL",
             description = "The post's address (none for a WhatsApp alert).")
     String url = "";
 
-    @Option(names = "--destination", paramLabel = "NAME",
-            description = "The destination, when the clip is uncertain on more than one.")
-    String destination;
-
-    @Option(names = "--by", paramLabel = "NAME", description = "Who checked (default: the user name).")
-    String by;
-
     @Mixin
-    PublishLedgers ledgers;
+    PublishDecision decision;
 
     @Override
     public Integer call() {
-        try (PublishLedger ledger = ledgers.open(null)) {
-            List<PublishRecord> uncertain = PublishDecision.uncertain(ledger, clipId, destination);
+        try (PublishLedger ledger = decision.openLedger()) {
+            List<PublishRecord> uncertain = decision.uncertain(ledger);
             if (uncertain.size() > 1) {
-                throw new IllegalArgumentException("CLIP " + clipId + " is uncertain on "
+                throw new IllegalArgumentException("CLIP " + decision.clipId + " is uncertain on "
                         + uncertain.stream().map(r -> r.key().destination()).toList()
                         + ": name the one the post is on with --destination");
             }
             PublishRecord r = uncertain.get(0);
-            ledger.confirm(r.key(), r.version(), PublishDecision.person(by), url);
-            spec.commandLine().getOut().println("posted " + r.key() + (url.isEmpty() ? "" : " " + url));
+            PublishRecord confirmed = ledger.confirm(r.key(), r.version(), decision.person(), url);
+            // POSTED, or PROCESSING when the confirmed call was one of several and the rest go out next run
+            spec.commandLine().getOut().println(confirmed.state() + " " + r.key() + (url.isEmpty() ? "" : " " + url));
         }
         return ExitCodes.OK;
     }

@@ -6,8 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline publish resend CLIP}: an uncertain post was not made after all; send it again. */
@@ -19,23 +17,14 @@ final class PublishResendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CLIP", description = "The clip id.")
-    String clipId;
-
-    @Option(names = "--destination", paramLabel = "NAME", description = "Only on this destination (default: all).")
-    String destination;
-
-    @Option(names = "--by", paramLabel = "NAME", description = "Who checked (default: the user name).")
-    String by;
-
     @Mixin
-    PublishLedgers ledgers;
+    PublishDecision decision;
 
     @Override
     public Integer call() {
-        try (PublishLedger ledger = ledgers.open(null)) {
-            for (PublishRecord r : PublishDecision.uncertain(ledger, clipId, destination)) {
-                ledger.resend(r.key(), r.version(), PublishDecision.person(by));
+        try (PublishLedger ledger = decision.openLedger()) {
+            for (PublishRecord r : decision.uncertain(ledger)) {
+                ledger.resend(r.key(), r.version(), decision.person());
                 spec.commandLine().getOut().println("to send again " + r.key());
             }
         }
