@@ -45,6 +45,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --live: how many copies of the match to run at once (default: ${DEFAULT-VALUE}).")
     int matches;
 
+    @Option(names = "--publish", description = "After the run, publish the clips to the shipped destinations,"
+            + " each pointed at its platform's emulator started in this process (demo credentials, never real"
+            + " ones), and print each post's URL and the emulators' post counts.")
+    boolean publish;
+
     @Option(names = "--stagger", defaultValue = "20",
             description = "With --live: seconds between the starts of two matches (default: ${DEFAULT-VALUE}).")
     int staggerSeconds;
@@ -53,6 +58,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (options.onS3()) {
             System.err.println("error: the demo generates its sample match on local disk; give --out a directory");
+            return ExitCodes.USAGE;
+        }
+        if (live && publish) {
+            System.err.println("error: --publish publishes a finished match; it does not go with --live");
             return ExitCodes.USAGE;
         }
         if (matches < 1 || staggerSeconds < 0) {
@@ -69,10 +78,17 @@ final class DemoCommand implements Callable<Integer> {
                     LiveScript.sample(sample), LiveScript.ids(LiveScript.SAMPLE_ID, matches),
                     Duration.ofSeconds(staggerSeconds), 1.0, options.toConfiguration(null, null)));
         }
-        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(
+        int exit = new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(
                 options.toConfiguration(sample.resolve(SampleMatch.AVRO_FILE),
                         sample.resolve(SampleMatch.VIDEO_FILE).toString()),
                 options.out);
+        if (!publish || exit != ExitCodes.OK && exit != ExitCodes.PARTIAL) {
+            return exit;
+        }
+        int published = new DemoPublish(spec.commandLine().getOut()).run(
+                Path.of(options.out).resolve(SampleMatch.MATCH_ID), ProfileSource.of(options.profiles)
+                        .loadWithDestinations());
+        return Math.max(exit, published);
     }
 
     private static void generate(Path sample) throws IOException {

@@ -5,8 +5,6 @@ import io.hookline.publish.ledger.PublishRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,23 +16,14 @@ final class PublishApproveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CLIP", description = "The clip id.")
-    String clipId;
-
-    @Option(names = "--destination", paramLabel = "NAME", description = "Only on this destination (default: all).")
-    String destination;
-
-    @Option(names = "--by", paramLabel = "NAME", description = "Who approves (default: the user name).")
-    String by;
-
     @Mixin
-    PublishLedgers ledgers;
+    PublishDecision decision;
 
     @Override
     public Integer call() {
-        try (PublishLedger ledger = ledgers.open(null)) {
-            for (PublishRecord r : PublishDecision.waiting(ledger, clipId, destination)) {
-                ledger.approve(r.key(), r.version(), PublishDecision.person(by));
+        try (PublishLedger ledger = decision.openLedger()) {
+            for (PublishRecord r : decision.waiting(ledger)) {
+                ledger.approve(r.key(), r.version(), decision.person());
                 spec.commandLine().getOut().println("approved " + r.key());
             }
         }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {"Publishes a match's clips to the destinations (destinations/*.yaml), best rank first, under"
                 + " each destination's quota, recording every step in the publish ledger so a re-run resumes and"
                 + " never posts a clip twice."},
-        subcommands = {PublishStatusCommand.class, PublishApproveCommand.class, PublishRejectCommand.class},
+        subcommands = {PublishStatusCommand.class, PublishApproveCommand.class, PublishRejectCommand.class,
+                PublishResendCommand.class, PublishConfirmCommand.class},
         commandListHeading = "%nCommands:%n")
 final class PublishCommand implements Callable<Integer> {
 

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,26 +17,17 @@ final class PublishRejectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CLIP", description = "The clip id.")
-    String clipId;
-
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the ledger.")
     String reason;
 
-    @Option(names = "--destination", paramLabel = "NAME", description = "Only on this destination (default: all).")
-    String destination;
-
-    @Option(names = "--by", paramLabel = "NAME", description = "Who rejects (default: the user name).")
-    String by;
-
     @Mixin
-    PublishLedgers ledgers;
+    PublishDecision decision;
 
     @Override
     public Integer call() {
-        try (PublishLedger ledger = ledgers.open(null)) {
-            for (PublishRecord r : PublishDecision.waiting(ledger, clipId, destination)) {
-                ledger.reject(r.key(), r.version(), PublishDecision.person(by), reason);
+        try (PublishLedger ledger = decision.openLedger()) {
+            for (PublishRecord r : decision.waiting(ledger)) {
+                ledger.reject(r.key(), r.version(), decision.person(), reason);
                 spec.commandLine().getOut().println("rejected " + r.key());
             }
         }

@@ -61,6 +61,8 @@ final class PublishStatusCommand implements Callable<Integer> {
             case SKIPPED -> r.reason() + (r.reopensAt() == null ? "" : "; reopens at " + r.reopensAt());
             case UPLOADING -> "at byte " + r.uploadProgress();
             case PROCESSING -> "as " + r.remoteId();
+            case PUBLISHING -> "post call sent as " + r.remoteId();
+            case UNCERTAIN -> r.reason();
             case PLANNED, AWAITING_APPROVAL -> r.decidedBy() == null ? "" : "approved by " + r.decidedBy();
         };
     }

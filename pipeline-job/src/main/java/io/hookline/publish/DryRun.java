@@ -62,7 +62,8 @@ public final class DryRun {
             case POSTED -> Outcome.Result.POSTED;
             case SKIPPED, REJECTED -> Outcome.Result.SKIPPED;
             case FAILED -> Outcome.Result.FAILED;
-            case UPLOADING, PROCESSING -> Outcome.Result.INTERRUPTED;
+            case UPLOADING, PROCESSING, PUBLISHING -> Outcome.Result.INTERRUPTED;
+            case UNCERTAIN -> Outcome.Result.UNCERTAIN;
             case PLANNED, AWAITING_APPROVAL -> Outcome.Result.AWAITING_APPROVAL;
         };
     }

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * What a platform's limits need from a clip file, read from its MP4 boxes (no decoder): the movie's duration
- * and the video track's frame size. The file itself is probed because it is what gets uploaded.
+ * What a platform's limits need from a clip file, read from its MP4 boxes (no decoder): the container's brand,
+ * the movie's duration and the video track's frame size. The file itself is probed because it is what gets
+ * uploaded.
+ *
+ * @param brand the ftyp major brand, such as {@code isom}, {@code mp42} or {@code 3gp4}
  */
-public record Mp4Facts(long durationMs, int width, int height) {
+public record Mp4Facts(String brand, long durationMs, int width, int height) {
     /** A moov box this large is not a clip's. */
     private static final long MAX_MOOV = 64L << 20;
 
@@ -23,6 +26,7 @@ public record Mp4Facts(long durationMs, int width, int height) {
     public static Mp4Facts read(Path file) throws IOException, NotMp4Exception {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
+            String brand = "";
             long position = 0;
             while (position + 8 <= size) {
                 ByteBuffer header = readAt(channel, position, 16);
@@ -41,11 +45,14 @@ public record Mp4Facts(long durationMs, int width, int height) {
                 if (boxSize < headerLength || position + boxSize > size) {
                     throw new NotMp4Exception(file + ": box '" + type + "' at byte " + position + " runs past the file");
                 }
-                if (type.equals("moov")) {
+                if (type.equals("ftyp") && boxSize >= headerLength + 4) {
+                    ByteBuffer major = readAt(channel, position + headerLength, 4);
+                    brand = major.remaining() == 4 ? type(major, 0) : "";
+                } else if (type.equals("moov")) {
                     if (boxSize > MAX_MOOV) {
                         throw new NotMp4Exception(file + ": its moov box of " + boxSize + " bytes is not a clip's");
                     }
-                    return movie(file, readAt(channel, position + headerLength, (int) (boxSize - headerLength)));
+                    return movie(file, brand, readAt(channel, position + headerLength, (int) (boxSize - headerLength)));
                 }
                 position += boxSize;
             }
@@ -53,7 +60,7 @@ public record Mp4Facts(long durationMs, int width, int height) {
         }
     }
 
-    private static Mp4Facts movie(Path file, ByteBuffer moov) throws NotMp4Exception {
+    private static Mp4Facts movie(Path file, String brand, ByteBuffer moov) throws NotMp4Exception {
         long durationMs = -1;
         int width = 0;
         int height = 0;
@@ -77,7 +84,7 @@ public record Mp4Facts(long durationMs, int width, int height) {
         if (durationMs < 0 || width == 0) {
             throw new NotMp4Exception(file + ": no movie header or no video track");
         }
-        return new Mp4Facts(durationMs, width, height);
+        return new Mp4Facts(brand, durationMs, width, height);
     }
 
     private static long mvhdDurationMs(ByteBuffer mvhd) {

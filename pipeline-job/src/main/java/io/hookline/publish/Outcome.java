@@ -15,6 +15,8 @@ public record Outcome(PublishKey key, int rank, Result result, String detail) {
         BUSY,
         /** Waits for a person; see {@code publish approve}. */
         AWAITING_APPROVAL,
+        /** May have been posted; a person checks and settles it ({@code publish confirm} or {@code resend}). */
+        UNCERTAIN,
         /** Its destination cannot be published to now (no publisher, no credentials). */
         NOT_STARTED,
         /** Dry run: it would be posted. */
@@ -23,7 +25,8 @@ public record Outcome(PublishKey key, int rank, Result result, String detail) {
 
     /** Results that leave work undone which a person or a later run must see to. */
     public boolean troubled() {
-        return result == Result.FAILED || result == Result.INTERRUPTED || result == Result.NOT_STARTED;
+        return result == Result.FAILED || result == Result.INTERRUPTED || result == Result.NOT_STARTED
+                || result == Result.UNCERTAIN;
     }
 
     @Override

@@ -112,6 +112,8 @@ public final class PublishRun {
             Outcome outcome;
             if (record.state() == PublishState.AWAITING_APPROVAL) {
                 outcome = new Outcome(record.key(), record.rank(), Outcome.Result.AWAITING_APPROVAL, "");
+            } else if (record.state() == PublishState.UNCERTAIN) {
+                outcome = new Outcome(record.key(), record.rank(), Outcome.Result.UNCERTAIN, record.reason());
             } else if (unusable.isPresent()) {
                 outcome = new Outcome(record.key(), record.rank(), Outcome.Result.NOT_STARTED, unusable.get());
             } else {

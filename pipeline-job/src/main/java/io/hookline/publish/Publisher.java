@@ -60,6 +60,24 @@ public interface Publisher {
         return Optional.empty();
     }
 
+    /**
+     * False for a platform that neither takes an idempotency key for its post calls ({@link #publish} and
+     * {@link #sendNext}) nor can say afterwards whether one went through: the engine then writes PUBLISHING
+     * before each such call, and a record a later run finds there waits for a person (UNCERTAIN) instead of
+     * being sent again.
+     */
+    default boolean canTellWhetherPosted() {
+        return true;
+    }
+
+    /**
+     * The remote id {@link #sendNext} would return from {@code remoteId}, without calling: empty when no call
+     * is left. Only a platform that cannot tell whether it posted needs it, to record which call is on its way.
+     */
+    default Optional<String> nextCall(PublishItem item, String remoteId) {
+        return Optional.empty();
+    }
+
     /** Makes the post. */
     Post publish(PublishItem item, String remoteId) throws IOException, PublishRefusedException;
 }

@@ -38,6 +38,12 @@ final class RecordSteps {
         PublishRecord record = claimed;
         boolean resumed = claimed.state().isInFlight();
         try {
+            if (record.state() == PublishState.PUBLISHING) {
+                // A post call went out and its answer was never recorded; this platform cannot say which.
+                String reason = uncertain(item, record.postId() != null ? record.postId() : record.remoteId());
+                ledger.markUncertain(item.key(), record.version(), owner, reason);
+                return new Outcome(item.key(), item.rank(), Outcome.Result.UNCERTAIN, reason);
+            }
             if (record.state() == PublishState.PLANNED) {
                 // Written before the session opens: from here on a crash resumes, never plans anew.
                 record = ledger.markUploading(item.key(), record.version(), owner, null, 0);
@@ -77,8 +83,13 @@ final class RecordSteps {
                 throw new PublishRefusedException("processing failed: " + processing.reason());
             }
             String sent = remoteId;
-            for (Optional<String> next = sendNext(item, publisher, sent); next.isPresent();
-                    next = sendNext(item, publisher, sent)) {
+            while (true) {
+                String from = sent;
+                record = beforePostCall(record, item, publisher, from);
+                Optional<String> next = retried(() -> publisher.sendNext(item, from));
+                if (next.isEmpty()) {
+                    break;
+                }
                 record = ledger.markProcessing(item.key(), renew(record).version(), owner, next.get());
                 sent = next.get();
             }
@@ -101,9 +112,22 @@ final class RecordSteps {
         }
     }
 
-    private Optional<String> sendNext(PublishItem item, Publisher publisher, String remoteId)
-            throws IOException, PublishRefusedException, InterruptedException {
-        return retried(() -> publisher.sendNext(item, remoteId));
+    /** Written before a post call the platform cannot be asked about later, so a crash leaves a trace of it. */
+    private PublishRecord beforePostCall(PublishRecord record, PublishItem item, Publisher publisher,
+                                         String remoteId) {
+        if (publisher.canTellWhetherPosted()) {
+            return record;
+        }
+        String pending = publisher.nextCall(item, remoteId).orElse(null);
+        return ledger.markPublishing(item.key(), renew(record).version(), owner, pending);
+    }
+
+    static String uncertain(PublishItem item, String call) {
+        String clip = item.key().clipId();
+        return "the publish call (" + call + ") may have gone through and "
+                + item.destination().platform().name().toLowerCase() + " cannot be asked; check "
+                + item.destination().name() + ", then ./hookline publish resend " + clip
+                + " or ./hookline publish confirm " + clip + " URL";
     }
 
     private Outcome posted(PublishRecord record, PublishItem item, Post post) {

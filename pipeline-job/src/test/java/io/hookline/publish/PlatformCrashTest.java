@@ -2,6 +2,9 @@ package io.hookline.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.publish.emulated.CrashRun;
+import io.hookline.publish.emulated.EmulatedProfiles;
+import io.hookline.publish.emulated.KillingProxy;
 import io.hookline.publish.emulator.EmulatorServer;
 import io.hookline.publish.emulator.InstagramEmulator;
 import io.hookline.publish.emulator.TikTokEmulator;
@@ -106,17 +109,17 @@ class PlatformCrashTest {
             throws Exception {
         Path matchDir = PlatformFixtures.match(dir.resolve("out"), "match-1", target.rendition,
                 PlatformFixtures.Shape.VERTICAL, CLIPS);
-        Path profiles = CrashHarness.profiles(dir.resolve("profiles"), target.yaml);
+        Path profiles = EmulatedProfiles.withOnly(dir.resolve("profiles"), target.yaml);
         Map<String, String> env = Map.of(PlatformFixtures.SECRET_ENV, TOKEN);
         try (EmulatorServer emulator = target.emulator().start();
-             CrashHarness harness = CrashHarness.inFrontOf(emulator.baseUrl())) {
+             KillingProxy harness = new KillingProxy(emulator.baseUrl())) {
             String api = target.name().toLowerCase() + "=" + harness.url() + target.apiPath;
             harness.holdAt(request, after);
 
-            Process killed = CrashHarness.publish(matchDir, profiles, dir.resolve("killed.log"), env, "--api-url", api);
+            Process killed = CrashRun.publish(matchDir, profiles, dir.resolve("killed.log"), env, "--api-url", api);
             boolean held = false;
             while (!held && killed.isAlive()) {
-                held = harness.awaitHeld(Duration.ofMillis(200));
+                held = harness.awaitHeld(1);
             }
             assertThat(held).as("request %d was held; the run printed:%n%s", request,
                     Files.readString(dir.resolve("killed.log"))).isTrue();
@@ -124,7 +127,7 @@ class PlatformCrashTest {
             assertThat(harness.requests().get(request - 1)).matches(target.requests.get(request - 1));
             harness.release();
 
-            Process rerun = CrashHarness.publish(matchDir, profiles, dir.resolve("rerun.log"), env, "--api-url", api);
+            Process rerun = CrashRun.publish(matchDir, profiles, dir.resolve("rerun.log"), env, "--api-url", api);
             assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(rerun.exitValue()).as(Files.readString(dir.resolve("rerun.log"))).isZero();
 
@@ -135,7 +138,7 @@ class PlatformCrashTest {
             }
             assertThat(emulator.posts().size()).isEqualTo(CLIPS);
         }
-        assertThat(CrashHarness.status(matchDir)).contains(CLIPS + " record(s): " + CLIPS + " POSTED");
-        CrashHarness.assertNoFileHolds(dir, TOKEN);
+        assertThat(CrashRun.status(matchDir)).contains(CLIPS + " record(s): " + CLIPS + " POSTED");
+        CrashRun.assertNoFileHolds(dir, TOKEN);
     }
 }

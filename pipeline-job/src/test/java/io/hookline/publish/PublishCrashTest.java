@@ -2,6 +2,7 @@ package io.hookline.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.publish.emulated.CrashRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code ./hookline publish} in a child JVM, killed (SIGKILL) while the receiver holds one of its requests:
  * before reading the body (mid-upload) or after recording the post but before answering (posted, not yet in
  * the ledger). A re-run leaves exactly one post per clip and none missing; the secret appears in nothing the
- * runs printed or wrote. The child JVM, the status and the secret check are {@link CrashHarness}'s.
+ * runs printed or wrote. The child JVM, the status and the secret check are {@link CrashRun}'s.
  */
 class PublishCrashTest {
     private static final String SECRET = "k1ll-Me-S3cret-7731";
@@ -49,14 +50,14 @@ class PublishCrashTest {
                     .containsExactlyInAnyOrder("clip001", "clip002", "clip003");
             assertThat(receiver.deliveries()).allMatch(WebhookReceiver.Delivery::signatureValid);
         }
-        String status = CrashHarness.status(matchDir);
+        String status = CrashRun.status(matchDir);
         printed.add(status);
         assertThat(status).contains(CLIPS + " record(s): " + CLIPS + " POSTED");
         assertThat(String.join("\n", printed)).doesNotContain(SECRET);
-        CrashHarness.assertNoFileHolds(dir, SECRET);
+        CrashRun.assertNoFileHolds(dir, SECRET);
     }
 
     private static Process publish(Path matchDir, Path profiles, Path log) throws Exception {
-        return CrashHarness.publish(matchDir, profiles, log, Map.of(PublishFixtures.SECRET_ENV, SECRET), "--only", "hook");
+        return CrashRun.publish(matchDir, profiles, log, Map.of(PublishFixtures.SECRET_ENV, SECRET), "--only", "hook");
     }
 }

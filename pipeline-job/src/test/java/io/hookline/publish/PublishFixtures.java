@@ -9,6 +9,7 @@ import io.hookline.profiles.Destination.Credentials;
 import io.hookline.profiles.Platform;
 import io.hookline.profiles.Privacy;
 import io.hookline.profiles.TextFormat;
+import io.hookline.publish.emulated.EmulatedProfiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,13 +56,7 @@ final class PublishFixtures {
 
     /** A copy of the shipped profiles whose only destination is a webhook to {@code url}. */
     static Path profilesWithWebhook(Path into, String url, int quota) throws IOException {
-        Path shipped = Path.of("../clip-profiles").toAbsolutePath().normalize();
-        for (String dir : List.of("profiles", "rules", "graphics", "schema")) {
-            copyTree(shipped.resolve(dir), into.resolve(dir));
-        }
-        Files.createDirectories(into.resolve("destinations"));
-        Files.writeString(into.resolve("destinations/hook.yaml"), String.join("\n",
-                "destinations:",
+        return EmulatedProfiles.withOnly(into, String.join("\n",
                 "  hook:",
                 "    platform: webhook",
                 "    account: " + url,
@@ -79,23 +74,6 @@ final class PublishFixtures {
                 "    privacy: public",
                 "    approval: false",
                 ""));
-        return into;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     static String sha256(byte[] bytes) throws Exception {

@@ -2,6 +2,7 @@ package io.hookline.publish.instagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.ClipFile;
 import io.hookline.publish.Post;
 import io.hookline.publish.Processing;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  * status, and a PUBLISHED container is the post.
  */
 public final class InstagramPublisher implements Publisher {
+    private static final ClipCheck CLIP_CHECK = ClipCheck.againstManifest("Instagram");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Graph error codes that pass: rate limits, a container not ready yet, the 24 h publishing limit. */
     private static final Set<Integer> PASSING = Set.of(2, 4, 9, 17, 32, 613, 9004, 9007);
@@ -47,7 +49,7 @@ public final class InstagramPublisher implements Publisher {
 
     @Override
     public String start(PublishItem item) throws IOException, PublishRefusedException {
-        InstagramLimits.check(item, ClipFile.check(item));
+        InstagramLimits.check(item, CLIP_CHECK.check(item));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("media_type", InstagramLimits.mediaType(item));
         if (form.get("media_type").equals("REELS")) {

@@ -38,7 +38,7 @@ import java.util.function.UnaryOperator;
  */
 public final class JdbcPublishLedger implements PublishLedger {
     private static final String CLAIMABLE = "('" + PublishState.PLANNED + "', '" + PublishState.UPLOADING
-            + "', '" + PublishState.PROCESSING + "')";
+            + "', '" + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "')";
 
     private final ConnectionPool pool;
     private final Clock clock;
@@ -133,7 +133,7 @@ public final class JdbcPublishLedger implements PublishLedger {
                 + " ORDER BY posted_at_ms";
         String inFlight = "SELECT COUNT(*) FROM " + LedgerSchema.TABLE
                 + " WHERE destination = ? AND state IN ('" + PublishState.UPLOADING + "', '"
-                + PublishState.PROCESSING + "')";
+                + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "')";
         try {
             return pool.call(connection -> {
                 List<Instant> posted = new ArrayList<>();
@@ -216,6 +216,36 @@ public final class JdbcPublishLedger implements PublishLedger {
     }
 
     @Override
+    public PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner, String pendingId) {
+        return move(key, expectedVersion, PublishState.PUBLISHING, owner,
+                next -> next.pending(LedgerRules.whole(pendingId, "pending platform id")));
+    }
+
+    @Override
+    public PublishRecord markUncertain(PublishKey key, long expectedVersion, String owner, String reason) {
+        return move(key, expectedVersion, PublishState.UNCERTAIN, owner,
+                next -> next.reason(LedgerRules.reason(reason), null));
+    }
+
+    @Override
+    public PublishRecord resend(PublishKey key, long expectedVersion, String person) {
+        return settleUncertain(key, expectedVersion, PublishState.PROCESSING, person,
+                next -> next.decidedBy(person).reason(null, null).pending(null));
+    }
+
+    @Override
+    public PublishRecord confirm(PublishKey key, long expectedVersion, String person, String postUrl) {
+        PublishRecord current = get(key).orElseThrow(() -> new LedgerException(key + ": not in the ledger"));
+        if (current.postId() != null && current.state() == PublishState.UNCERTAIN) {
+            // One call of several went through: record it and let the next run go on with the rest.
+            return settleUncertain(key, expectedVersion, PublishState.PROCESSING, person,
+                    next -> next.decidedBy(person).reason(null, null).remoteId(current.postId()).pending(null));
+        }
+        return settleUncertain(key, expectedVersion, PublishState.POSTED, person,
+                next -> next.decidedBy(person).post(null, LedgerRules.whole(postUrl, "post URL")));
+    }
+
+    @Override
     public PublishRecord markFailed(PublishKey key, long expectedVersion, String actor, String reason) {
         return move(key, expectedVersion, PublishState.FAILED, actor,
                 next -> next.reason(LedgerRules.reason(reason), null));
@@ -242,6 +272,12 @@ public final class JdbcPublishLedger implements PublishLedger {
     private PublishRecord move(PublishKey key, long expectedVersion, PublishState to, String actor,
                                UnaryOperator<PublishRecord.Builder> fill) {
         return write(key, expectedVersion, (current, now) -> LedgerRules.move(current, to, actor, now, fill));
+    }
+
+    /** Only out of UNCERTAIN, and only by these two calls: a publisher's moves never settle it. */
+    private PublishRecord settleUncertain(PublishKey key, long expectedVersion, PublishState to, String person,
+                                          UnaryOperator<PublishRecord.Builder> fill) {
+        return write(key, expectedVersion, (current, now) -> LedgerRules.settle(current, to, person, now, fill));
     }
 
     @FunctionalInterface

@@ -19,7 +19,7 @@ final class LedgerRules {
     /** Not final, not waiting for a person, and no other owner's lease running. */
     static boolean claimable(PublishRecord current, String owner, Instant now) {
         return !current.state().isFinal()
-                && current.state() != PublishState.AWAITING_APPROVAL
+                && !current.state().waitsForPerson()
                 && !current.leasedToOtherThan(owner, now);
     }
 
@@ -48,7 +48,7 @@ final class LedgerRules {
                               UnaryOperator<PublishRecord.Builder> fill) {
         PublishKey.requireText(actor, "actor");
         PublishState from = current.state();
-        if (!from.canMoveTo(to)) {
+        if (!from.canMoveTo(to) || from == PublishState.UNCERTAIN) {
             throw new IllegalTransitionException(current.key(), from, to);
         }
         if (current.leasedToOtherThan(actor, now)) {
@@ -66,6 +66,19 @@ final class LedgerRules {
             next.lease(null, null);
         }
         return next.build();
+    }
+
+    /**
+     * Moves an UNCERTAIN record for the person who checked the platform: to POSTED (the post is there) or
+     * back to PROCESSING (it is not, send again). No lease: the record is nobody's while it waits.
+     */
+    static PublishRecord settle(PublishRecord current, PublishState to, String person, Instant now,
+                                UnaryOperator<PublishRecord.Builder> fill) {
+        PublishKey.requireText(person, "person");
+        if (current.state() != PublishState.UNCERTAIN || !current.state().canMoveTo(to)) {
+            throw new IllegalTransitionException(current.key(), current.state(), to);
+        }
+        return fill.apply(current.next(now).state(to)).lease(null, null).build();
     }
 
     private static boolean needsLease(PublishState from, PublishState to) {

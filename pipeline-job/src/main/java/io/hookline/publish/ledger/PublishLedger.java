@@ -83,8 +83,28 @@ public interface PublishLedger extends AutoCloseable {
     /** UPLOADING to PROCESSING, or a new platform id while PROCESSING (e.g. container, then publish id). */
     PublishRecord markProcessing(PublishKey key, long expectedVersion, String owner, String remoteId);
 
-    /** UPLOADING or PROCESSING to POSTED; the time counts in {@link #posts}. */
+    /** UPLOADING, PROCESSING or PUBLISHING to POSTED; the time counts in {@link #posts}. */
     PublishRecord markPosted(PublishKey key, long expectedVersion, String owner, String postId, String postUrl);
+
+    /**
+     * PROCESSING to PUBLISHING, written just before a post call that the platform can neither deduplicate nor
+     * be asked about later; the remote id stays the one the call is sent from, and {@code pendingId} (kept as
+     * the post id) is the one that records the call as made when it is one of several (null for the last).
+     */
+    PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner, String pendingId);
+
+    /** PUBLISHING to UNCERTAIN: a resumed run cannot tell whether the call posted; a person has to look. */
+    PublishRecord markUncertain(PublishKey key, long expectedVersion, String owner, String reason);
+
+    /** UNCERTAIN to PROCESSING, by a person who found no post: the next run sends the call again. */
+    PublishRecord resend(PublishKey key, long expectedVersion, String person);
+
+    /**
+     * By a person who found the post: UNCERTAIN to POSTED, with {@code postUrl} (may be empty: no public
+     * address); or, when the uncertain call was one of several (a pending id), to PROCESSING under that id,
+     * so the next run goes on with the calls after it.
+     */
+    PublishRecord confirm(PublishKey key, long expectedVersion, String person, String postUrl);
 
     /** To FAILED, from PLANNED, UPLOADING or PROCESSING (those in flight only by the lease holder). */
     PublishRecord markFailed(PublishKey key, long expectedVersion, String actor, String reason);

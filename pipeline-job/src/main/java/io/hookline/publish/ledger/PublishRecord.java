@@ -136,6 +136,12 @@ public record PublishRecord(
             return this;
         }
 
+        /** While PUBLISHING: the remote id that records the call as made, kept in the post id's place. */
+        Builder pending(String id) {
+            postId = id;
+            return this;
+        }
+
         Builder decidedBy(String person) {
             decidedBy = person;
             return this;

@@ -19,6 +19,16 @@ public enum PublishState {
     UPLOADING,
     /** Uploaded; the platform is processing it under a container, publish or media id. */
     PROCESSING,
+    /**
+     * A post call is on its way to a platform that can neither take an idempotency key nor be asked
+     * afterwards whether the call went through; the remote id is the one the call was sent from.
+     */
+    PUBLISHING,
+    /**
+     * Found in PUBLISHING by a later run: the call may have posted. Nobody works on it until a person has
+     * checked the channel and either confirms the post or has it sent again.
+     */
+    UNCERTAIN,
     POSTED,
     FAILED,
     /** Not sent, on purpose (a quota, a disabled destination); for a quota, when the window reopens. */
@@ -33,10 +43,19 @@ public enum PublishState {
         NEXT.put(AWAITING_APPROVAL, EnumSet.of(PLANNED, REJECTED, SKIPPED));
         // Staying in UPLOADING or PROCESSING records progress: a new handle, offset or platform id.
         NEXT.put(UPLOADING, EnumSet.of(UPLOADING, PROCESSING, POSTED, FAILED));
-        NEXT.put(PROCESSING, EnumSet.of(PROCESSING, POSTED, FAILED));
+        NEXT.put(PROCESSING, EnumSet.of(PROCESSING, PUBLISHING, POSTED, FAILED));
+        // Back to PROCESSING once the call's answer is recorded (a fan-out goes on with its next call).
+        NEXT.put(PUBLISHING, EnumSet.of(PROCESSING, POSTED, FAILED, UNCERTAIN));
+        // A person's decision: the post is there (POSTED), or it is not and the call goes again (PROCESSING).
+        NEXT.put(UNCERTAIN, EnumSet.of(POSTED, PROCESSING));
         for (PublishState finalState : EnumSet.of(POSTED, FAILED, SKIPPED, REJECTED)) {
             NEXT.put(finalState, EnumSet.noneOf(PublishState.class));
         }
+    }
+
+    /** Waits for a person (an approval, or a check of an uncertain post); nobody works on it meanwhile. */
+    public boolean waitsForPerson() {
+        return this == AWAITING_APPROVAL || this == UNCERTAIN;
     }
 
     /** Nothing moves a record out of a final state. */
@@ -46,7 +65,7 @@ public enum PublishState {
 
     /** Work has started on the platform: only the lease holder may move it, and a resume uses its handle. */
     public boolean isInFlight() {
-        return this == UPLOADING || this == PROCESSING;
+        return this == UPLOADING || this == PROCESSING || this == PUBLISHING;
     }
 
     public boolean canMoveTo(PublishState next) {

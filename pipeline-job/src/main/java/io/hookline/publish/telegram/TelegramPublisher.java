@@ -1,16 +1,15 @@
 package io.hookline.publish.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.profiles.PlatformLimits;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.Post;
-import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.Publisher;
+import io.hookline.publish.OneRequestPublisher;
+import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
-import io.hookline.publish.mp4.ClipCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,10 +27,9 @@ import java.util.Set;
  * read a channel's messages, so an answer lost after Telegram posted cannot be checked: that send is repeated,
  * the one case in which a clip can appear twice.
  */
-public final class TelegramPublisher implements Publisher {
+public final class TelegramPublisher implements OneRequestPublisher {
     /** Telegram's most for a media caption, in characters. */
     static final int MAX_CAPTION = 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RetryingHttp http;
     private final URI cloud;
@@ -63,18 +61,8 @@ public final class TelegramPublisher implements Publisher {
     }
 
     @Override
-    public long upload(PublishItem item, String handle, long progress) {
-        return item.bytes(); // the file travels with sendVideo itself
-    }
-
-    @Override
-    public String finish(PublishItem item, String handle) {
-        return handle;
-    }
-
-    @Override
-    public Processing poll(PublishItem item, String remoteId) {
-        return Processing.ready();
+    public boolean canTellWhetherPosted() {
+        return false;
     }
 
     @Override
@@ -100,7 +88,7 @@ public final class TelegramPublisher implements Publisher {
                     ? e.getClass().getSimpleName() : e.getMessage();
             throw new IOException("sendVideo to " + RetryingHttp.host(url) + " broke off: " + why);
         }
-        JsonNode json = parse(response.body());
+        JsonNode json = AnswerJson.of(response.body());
         if (response.statusCode() == 200 && json.path("ok").asBoolean(false)) {
             JsonNode message = json.path("result");
             String messageId = message.path("message_id").asText();
@@ -134,13 +122,5 @@ public final class TelegramPublisher implements Publisher {
         return local.orElseThrow(() -> new PublishRefusedException(item.destination().name()
                 + " uploads through a self-hosted Bot API server (localBotApi), but none is configured;"
                 + " give its address with --api-url telegram-local=URL"));
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return JSON.createObjectNode();
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.hookline.publish.tiktok;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.ClipFile;
 import io.hookline.publish.Mp4Facts;
 import io.hookline.publish.Post;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * fetches the status until PUBLISH_COMPLETE.
  */
 public final class TikTokPublisher implements Publisher {
+    private static final ClipCheck CLIP_CHECK = ClipCheck.againstManifest("TikTok");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpCalls http;
@@ -43,7 +45,7 @@ public final class TikTokPublisher implements Publisher {
 
     @Override
     public String start(PublishItem item) throws IOException, PublishRefusedException {
-        Mp4Facts facts = ClipFile.check(item);
+        Mp4Facts facts = CLIP_CHECK.check(item);
         TikTokLimits.checkFile(item, facts);
         JsonNode creator = call(item, "/v2/post/publish/creator_info/query/", JSON.createObjectNode(),
                 "the creator info");

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.publish.Post;
-import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.Publisher;
+import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.http.RetryingHttp;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -27,7 +26,7 @@ import java.util.UUID;
  * key, the same on every attempt, so a receiver can drop the repeat that a crash between its answer and our
  * ledger write causes. The webhook has no upload session or processing: only {@link #publish} calls out.
  */
-public final class WebhookPublisher implements Publisher {
+public final class WebhookPublisher implements OneRequestPublisher {
     public static final String SIGNATURE = "X-Hookline-Signature";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,21 +42,6 @@ public final class WebhookPublisher implements Publisher {
     @Override
     public String start(PublishItem item) {
         return item.idempotencyKey();
-    }
-
-    @Override
-    public long upload(PublishItem item, String handle, long progress) {
-        return item.bytes(); // the file travels with the POST itself
-    }
-
-    @Override
-    public String finish(PublishItem item, String handle) {
-        return handle;
-    }
-
-    @Override
-    public Processing poll(PublishItem item, String remoteId) {
-        return Processing.ready();
     }
 
     @Override

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.profiles.PlatformLimits;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.Post;
-import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.Publisher;
+import io.hookline.publish.OneRequestPublisher;
+import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
-import io.hookline.publish.mp4.ClipCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,7 +30,7 @@ import java.util.Set;
  * an unrecorded upload is harmless (the media expires unused). WhatsApp takes no idempotency key and offers
  * no way to list sent messages: an answer lost after WhatsApp accepted a message repeats that one message.
  */
-public final class WhatsAppPublisher implements Publisher {
+public final class WhatsAppPublisher implements OneRequestPublisher {
     /** ISO BMFF brands of MP4 and 3GP files; WhatsApp takes no other container (not QuickTime's "qt  "). */
     static final Set<String> BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1",
             "M4V ", "3gp4", "3gp5", "3gp6", "3g2a");
@@ -76,18 +76,8 @@ public final class WhatsAppPublisher implements Publisher {
     }
 
     @Override
-    public long upload(PublishItem item, String mediaId, long progress) {
-        return item.bytes(); // the single upload request of start() carried the whole file
-    }
-
-    @Override
-    public String finish(PublishItem item, String mediaId) {
-        return mediaId;
-    }
-
-    @Override
-    public Processing poll(PublishItem item, String remoteId) {
-        return Processing.ready(); // an uploaded media id can be sent at once
+    public boolean canTellWhetherPosted() {
+        return false;
     }
 
     @Override
@@ -95,21 +85,29 @@ public final class WhatsAppPublisher implements Publisher {
         return Optional.empty(); // sent messages cannot be listed; the ledger's last number says where to go on
     }
 
+    /** "media-id@number" of the number after the last one recorded in {@code remoteId}. */
+    @Override
+    public Optional<String> nextCall(PublishItem item, String remoteId) {
+        String last = remoteId.contains(SENT) ? remoteId.substring(remoteId.indexOf(SENT) + 1) : "";
+        String to = recipients.after(last);
+        return to.isEmpty() ? Optional.empty() : Optional.of(mediaId(remoteId) + SENT + to);
+    }
+
     /** The template to the number after the last one recorded in {@code remoteId} ("media-id@number"). */
     @Override
     public Optional<String> sendNext(PublishItem item, String remoteId) throws IOException, PublishRefusedException {
-        String mediaId = mediaId(remoteId);
-        String last = remoteId.contains(SENT) ? remoteId.substring(remoteId.indexOf(SENT) + 1) : "";
-        String to = recipients.after(last);
-        if (to.isEmpty()) {
+        Optional<String> next = nextCall(item, remoteId);
+        if (next.isEmpty()) {
             return Optional.empty();
         }
+        String mediaId = mediaId(remoteId);
+        String to = next.get().substring(next.get().indexOf(SENT) + 1);
         String message = message(item, mediaId, to).toString();
         HttpResponse<String> response = http.send(() -> request(item, "/messages")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(message)).build());
         answer(response, "the template to the number ending " + to.substring(Math.max(0, to.length() - 4))
                 + " (" + (recipients.numbers().indexOf(to) + 1) + " of " + recipients.numbers().size() + ")");
-        return Optional.of(mediaId + SENT + to);
+        return next;
     }
 
     @Override
@@ -142,7 +140,7 @@ public final class WhatsAppPublisher implements Publisher {
 
     /** The answer's JSON on success; Graph's error message and code as a refusal otherwise. */
     private static JsonNode answer(HttpResponse<String> response, String call) throws PublishRefusedException {
-        JsonNode json = parse(response.body());
+        JsonNode json = AnswerJson.of(response.body());
         if (response.statusCode() / 100 == 2) {
             return json;
         }
@@ -158,13 +156,5 @@ public final class WhatsAppPublisher implements Publisher {
             throw new IOException("WhatsApp answered " + call + " without " + name);
         }
         return value;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return JSON.createObjectNode();
-        }
     }
 }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.profiles.PlatformLimits;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.Post;
 import io.hookline.publish.Processing;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
 import io.hookline.publish.Publisher;
+import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
-import io.hookline.publish.mp4.ClipCheck;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -189,7 +190,7 @@ public final class XPublisher implements Publisher {
     /** The answer's JSON when it is a success; X's problem detail as a refusal otherwise. */
     private JsonNode answer(HttpResponse<String> response, String call) throws IOException, PublishRefusedException {
         int status = response.statusCode();
-        JsonNode json = parse(response.body());
+        JsonNode json = AnswerJson.of(response.body());
         if (status / 100 == 2) {
             return json;
         }
@@ -203,14 +204,6 @@ public final class XPublisher implements Publisher {
             throw new IOException("X answered " + call + " without " + field);
         }
         return value;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return JSON.createObjectNode();
-        }
     }
 
     private static String excerpt(String body) {

@@ -3,6 +3,7 @@ package io.hookline.publish.youtube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.publish.ClipCheck;
 import io.hookline.publish.ClipFile;
 import io.hookline.publish.Mp4Facts;
 import io.hookline.publish.Post;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * ordinary upload of a vertical or square file of at most 3 minutes.
  */
 public final class YouTubePublisher implements Publisher {
+    private static final ClipCheck CLIP_CHECK = ClipCheck.againstManifest("YouTube");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
     private static final String SPORTS_CATEGORY = "17";
@@ -51,7 +53,7 @@ public final class YouTubePublisher implements Publisher {
 
     @Override
     public String start(PublishItem item) throws IOException, PublishRefusedException {
-        Mp4Facts facts = ClipFile.check(item);
+        Mp4Facts facts = CLIP_CHECK.check(item);
         YouTubeLimits.check(item, facts);
         ObjectNode resource = JSON.createObjectNode();
         resource.putObject("snippet").put("title", YouTubeLimits.title(item))

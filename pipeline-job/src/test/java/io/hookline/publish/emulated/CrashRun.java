@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -75,31 +76,76 @@ public final class CrashRun {
         }
     }
 
+    /** {@code publish} once more, straight to the emulator, after a person settled what the re-run left. */
+    public String publishAgain(Path matchDir, Path profiles, EmulatorServer emulator, String apiBase,
+                               String destination, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations",
+                profiles.toString(), "--only", destination, "--api-url", apiBase + "=" + emulator.baseUrl()));
+        args.addAll(extra);
+        Process again = start(args, dir.resolve("again.log"));
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).as("the third run ends").isTrue();
+        String output = Files.readString(dir.resolve("again.log"));
+        assertThat(again.exitValue()).as(output).isZero();
+        return output + status(matchDir);
+    }
+
+    /** A person's {@code publish} subcommand (resend, confirm) on the match's ledger, in this JVM. */
+    public static String decide(Path matchDir, String... args) {
+        List<String> command = new ArrayList<>(List.of("publish"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--out", matchDir.toAbsolutePath().getParent().toString()));
+        return cli(command.toArray(String[]::new));
+    }
+
     private Process start(List<String> args, Path log) throws IOException {
+        return child(args, log, Map.of(EmulatedProfiles.TOKEN_ENV, token));
+    }
+
+    /**
+     * {@code ./hookline publish MATCH --destinations PROFILES ARGS...} in a child JVM with {@code env} added to
+     * its environment; its output and errors go to {@code log}.
+     */
+    public static Process publish(Path matchDir, Path profiles, Path log, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations",
+                profiles.toString()));
+        command.addAll(List.of(args));
+        return child(command, log, env);
+    }
+
+    /** The CLI in a JVM of its own; a run is short, so the JIT's first tier and a serial GC start fastest. */
+    private static Process child(List<String> args, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put(EmulatedProfiles.TOKEN_ENV, token);
+        builder.environment().putAll(env);
         return builder.start();
     }
 
-    private static String status(Path matchDir) {
+    /** {@code ./hookline publish status MATCH}, in this JVM; fails unless it exits 0. */
+    public static String status(Path matchDir) {
+        return cli("publish", "status", matchDir.toString());
+    }
+
+    private static String cli(String... args) {
         StringWriter text = new StringWriter();
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(text, true));
         cli.setErr(new PrintWriter(text, true));
-        int exit = cli.execute("publish", "status", matchDir.toString());
+        int exit = cli.execute(args);
         assertThat(exit).as(text.toString()).isZero();
         return text.toString();
     }
 
-    /** No file under the test's folder (the ledger's database included) holds {@code secret}. */
+    /** No file under the test's folder (logs, the ledger's database) holds {@code secret}. */
     public static void assertNoFileHolds(Path dir, String secret) throws IOException {
+        String bytes = new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                assertThat(content).as(file.toString()).doesNotContain(secret);
+                assertThat(content).as(file.toString()).doesNotContain(bytes);
             }
         }
     }

@@ -29,10 +29,7 @@ public final class EmulatedProfiles {
 
     /** The profiles folder, written into {@code into}. */
     public static Path write(Path into) throws IOException {
-        Path shipped = Path.of("../clip-profiles").toAbsolutePath().normalize();
-        for (String dir : List.of("profiles", "rules", "graphics", "schema", "destinations")) {
-            copyTree(shipped.resolve(dir), into.resolve(dir));
-        }
+        copyShipped(into, List.of("profiles", "rules", "graphics", "schema", "destinations"));
         Files.writeString(into.resolve("destinations/emulated.yaml"), String.join("\n",
                 "destinations:",
                 destination(X, "x", X_ACCOUNT, "x", "public", ""),
@@ -42,6 +39,33 @@ public final class EmulatedProfiles {
                         "    caption: \"Score {score}\"\n    localBotApi: true"),
                 destination(WHATSAPP, "whatsapp", "\"" + WHATSAPP_PHONE_ID + "\"", "whatsapp", "private", ""),
                 ""));
+        return into;
+    }
+
+    /**
+     * A copy of the shipped profiles whose only destinations are {@code destinationsYaml} (the lines under
+     * {@code destinations:}), with a {@code tiktok-clean} rendition: TikTok's without branding or outro card.
+     */
+    public static Path withOnly(Path into, String destinationsYaml) throws IOException {
+        copyShipped(into, List.of("profiles", "rules", "graphics", "schema"));
+        Files.writeString(into.resolve("graphics/clean.yaml"), String.join("\n",
+                "templates:",
+                "  clean:",
+                "    extends: vertical",
+                "    branding:",
+                "      enabled: false",
+                "    outro:",
+                "      enabled: false",
+                ""));
+        Files.writeString(into.resolve("profiles/tiktok-clean.yaml"), String.join("\n",
+                "renditions:",
+                "  tiktok-clean:",
+                "    extends: tiktok",
+                "    description: TikTok without branding",
+                "    graphics: clean",
+                ""));
+        Files.createDirectories(into.resolve("destinations"));
+        Files.writeString(into.resolve("destinations/test.yaml"), "destinations:\n" + destinationsYaml);
         return into;
     }
 
@@ -70,7 +94,17 @@ public final class EmulatedProfiles {
                 "    approval: false").replace("\n\n", "\n");
     }
 
+    private static void copyShipped(Path into, List<String> dirs) throws IOException {
+        Path shipped = Path.of("../clip-profiles").toAbsolutePath().normalize();
+        for (String dir : dirs) {
+            copyTree(shipped.resolve(dir), into.resolve(dir));
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -35,12 +35,13 @@ final class LedgerMoves {
             case PLANNED -> planned;
             case AWAITING_APPROVAL, FAILED, SKIPPED, UPLOADING -> apply(claimIfPossible(planned), state);
             case PROCESSING -> apply(reach(clipId, PublishState.UPLOADING), state);
-            case POSTED -> apply(reach(clipId, PublishState.PROCESSING), state);
+            case PUBLISHING, POSTED -> apply(reach(clipId, PublishState.PROCESSING), state);
+            case UNCERTAIN -> apply(reach(clipId, PublishState.PUBLISHING), state);
             case REJECTED -> apply(reach(clipId, PublishState.AWAITING_APPROVAL), state);
         };
     }
 
-    /** The one API call that moves a record to {@code to}, made by {@link #OWNER}. */
+    /** The one API call that moves a record to {@code to}, made by {@link #OWNER} (a person's out of UNCERTAIN). */
     PublishRecord apply(PublishRecord r, PublishState to) {
         PublishKey key = r.key();
         long version = r.version();
@@ -48,9 +49,14 @@ final class LedgerMoves {
             case PLANNED -> ledger.approve(key, version, OWNER);
             case AWAITING_APPROVAL -> ledger.requestApproval(key, version, OWNER);
             case UPLOADING -> ledger.markUploading(key, version, OWNER, "session-" + key.clipId(), 0);
-            case PROCESSING -> ledger.markProcessing(key, version, OWNER, "container-" + key.clipId());
-            case POSTED -> ledger.markPosted(key, version, OWNER, "post-" + key.clipId(),
-                    "https://example.invalid/" + key.clipId());
+            case PROCESSING -> r.state() == PublishState.UNCERTAIN ? ledger.resend(key, version, OWNER)
+                    : ledger.markProcessing(key, version, OWNER, "container-" + key.clipId());
+            case PUBLISHING -> ledger.markPublishing(key, version, OWNER, null);
+            case UNCERTAIN -> ledger.markUncertain(key, version, OWNER, "the post call's answer was lost");
+            case POSTED -> r.state() == PublishState.UNCERTAIN
+                    ? ledger.confirm(key, version, OWNER, "https://example.invalid/" + key.clipId())
+                    : ledger.markPosted(key, version, OWNER, "post-" + key.clipId(),
+                            "https://example.invalid/" + key.clipId());
             case FAILED -> ledger.markFailed(key, version, OWNER, "the platform said no");
             case SKIPPED -> ledger.markSkipped(key, version, OWNER, "destination disabled", null);
             case REJECTED -> ledger.reject(key, version, OWNER, "not on brand");

@@ -128,7 +128,7 @@ abstract class PublishLedgerContract {
                 refused++;
             }
         }
-        assertThat(refused).isEqualTo(64 - 14); // the table allows 14 moves
+        assertThat(refused).isEqualTo(100 - 21); // the table allows 21 moves
     }
 
     @Test
@@ -317,6 +317,54 @@ abstract class PublishLedgerContract {
         PublishRecord rejected = ledger.reject(other.key(), other.version(), "editor@club", "wrong sponsor");
         assertThat(rejected.reason()).isEqualTo("wrong sponsor");
         assertThat(rejected.decidedBy()).isEqualTo("editor@club");
+    }
+
+    @Test
+    void anUncertainPostWaitsForAPersonWhoConfirmsItOrHasItSentAgain() {
+        PublishRecord sending = moves.reach("clip-a", PublishState.PUBLISHING);
+        assertThat(sending.remoteId()).isEqualTo("container-clip-a");
+        assertThat(ledger.posts("youtube", Duration.ofHours(24)).inFlight()).isEqualTo(1);
+        PublishRecord uncertain = ledger.markUncertain(sending.key(), sending.version(), OWNER, "check the channel");
+        assertThat(uncertain.leaseOwner()).isNull();
+        assertThat(uncertain.reason()).isEqualTo("check the channel");
+        assertThat(ledger.nextFor("youtube", 10)).isEmpty();
+        assertThat(ledger.claim(uncertain.key(), uncertain.version(), OWNER, LEASE)).isEmpty();
+        assertThatThrownBy(() -> ledger.markPosted(uncertain.key(), uncertain.version(), OWNER, "p", "u"))
+                .as("a publisher cannot settle it").isInstanceOf(IllegalTransitionException.class);
+
+        PublishRecord again = ledger.resend(uncertain.key(), uncertain.version(), "editor@club");
+        assertThat(again.state()).isEqualTo(PublishState.PROCESSING);
+        assertThat(again.remoteId()).as("the call goes again from where it was sent").isEqualTo("container-clip-a");
+        assertThat(again.decidedBy()).isEqualTo("editor@club");
+        assertThat(again.reason()).isNull();
+        assertThat(ledger.nextFor("youtube", 10)).containsExactly(again);
+
+        PublishRecord sent = moves.reach("clip-b", PublishState.PUBLISHING);
+        PublishRecord other = ledger.markUncertain(sent.key(), sent.version(), OWNER, "lost");
+        PublishRecord confirmed = ledger.confirm(other.key(), other.version(), "editor@club", "https://t.me/c/7");
+        assertThat(confirmed.state()).isEqualTo(PublishState.POSTED);
+        assertThat(confirmed.postUrl()).isEqualTo("https://t.me/c/7");
+        assertThat(confirmed.postedAt()).isNotNull();
+        assertThat(ledger.posts("youtube", Duration.ofHours(24)).postedAt()).hasSize(1);
+        assertThatThrownBy(() -> ledger.resend(again.key(), again.version(), "editor@club"))
+                .as("only an uncertain record is settled by a person")
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void confirmingOneCallOfSeveralGoesOnAfterIt() {
+        PublishRecord processing = moves.reach("clip-a", PublishState.PROCESSING);
+        PublishRecord sending = ledger.markPublishing(processing.key(), processing.version(), OWNER, "media-1@bob");
+        assertThat(sending.remoteId()).isEqualTo("container-clip-a");
+        assertThat(sending.postId()).isEqualTo("media-1@bob");
+        assertThat(sending.postedAt()).isNull();
+        PublishRecord uncertain = ledger.markUncertain(sending.key(), sending.version(), OWNER, "check bob");
+
+        PublishRecord confirmed = ledger.confirm(uncertain.key(), uncertain.version(), "editor@club", "");
+        assertThat(confirmed.state()).isEqualTo(PublishState.PROCESSING);
+        assertThat(confirmed.remoteId()).isEqualTo("media-1@bob");
+        assertThat(confirmed.postId()).isNull();
+        assertThat(ledger.nextFor("youtube", 10)).containsExactly(confirmed);
     }
 
     @Test
