@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shipped destinations pointed at the platform emulators: every post printed with its URL, and the emulators'
  * counts agreeing with the posts printed, one per (clip, destination) the destinations take.
  */
-class DemoPublishITCase {
+class DemoPublishE2E {
     private static final Pattern POSTED = Pattern.compile("^ +(\\S+) +#\\d+ +POSTED +(\\S.*)$", Pattern.MULTILINE);
     private static final Pattern HELD = Pattern.compile("(\\w+) (\\d+)");
 
