@@ -292,8 +292,6 @@ class ConsoleBrowserITCase {
                         + " render %.1f ms, %.0f bytes, %.0f rendition rows%n", r[0], r[1], r[2], r[3], r[4]);
                 assertThat(r[4]).isEqualTo(900);
             }
-            double bestPaint = runs.stream().mapToDouble(r -> r[0]).min().orElseThrow();
-            assertThat(bestPaint).as("first contentful paint, ms").isLessThan(1000);
             screenshot(browser, "desktop-900-renditions");
         }
     }
