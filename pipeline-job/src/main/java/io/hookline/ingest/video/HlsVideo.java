@@ -63,20 +63,26 @@ final class HlsVideo extends PollingVideo {
 
     @Override
     protected Window window(long startMs, long endMs) throws IOException {
-        List<SegmentTimeline.Placed> covering = timeline.overlapping(startMs * 1000, endMs * 1000);
         List<String> notes = new ArrayList<>();
-        List<SegmentTimeline.Placed> run = sameDiscontinuity(covering, notes);
         List<byte[]> parts = new ArrayList<>();
-        long firstFrameUs = -1;
-        String init = null;
-        for (SegmentTimeline.Placed placed : run) {
+        SegmentTimeline.Placed first = null;
+        TsRuns runs = null;
+        for (SegmentTimeline.Placed placed : timeline.overlapping(startMs * 1000, endMs * 1000)) {
             byte[] data = readSegment(placed, notes);
             if (data == null) {
                 continue;
             }
-            if (firstFrameUs < 0) {
-                firstFrameUs = placed.startUs();
-                init = placed.initLocation();
+            if (first == null) {
+                first = placed;
+                runs = placed.initLocation() == null ? TsRuns.startingAt(placed, data).orElse(null) : null;
+            } else if (placed.run() != first.run() || runs != null) {
+                data = runs == null ? null : runs.join(placed, data);
+                if (data == null) {
+                    notes.add("a discontinuity at " + VideoTime.withTenths(placed.startUs() / 1000)
+                            + " cannot be joined (" + (placed.initLocation() != null ? "fMP4" : "no video time")
+                            + "): the window stops there");
+                    break;
+                }
             }
             parts.add(data);
         }
@@ -84,29 +90,12 @@ final class HlsVideo extends PollingVideo {
             throw new IOException("no segment of " + location + " between " + VideoTime.withTenths(startMs)
                     + " and " + VideoTime.withTenths(endMs) + " can be read: " + String.join("; ", notes));
         }
+        String init = first.initLocation();
         if (init != null) {
             parts.add(0, init(init));
         }
         Path file = write(parts, init != null ? ".mp4" : ".ts");
-        return new Window(file.toString(), notes, Map.of(), identity(), firstFrameUs);
-    }
-
-    /**
-     * The covering segments up to the first discontinuity: after one, timestamps may start again, and a file
-     * that goes back in time cannot be read as one timeline.
-     */
-    private static List<SegmentTimeline.Placed> sameDiscontinuity(List<SegmentTimeline.Placed> covering,
-            List<String> notes) {
-        List<SegmentTimeline.Placed> run = new ArrayList<>();
-        for (SegmentTimeline.Placed placed : covering) {
-            if (!run.isEmpty() && placed.run() != run.get(0).run()) {
-                notes.add("a discontinuity at " + VideoTime.withTenths(placed.startUs() / 1000)
-                        + ": the window stops there");
-                break;
-            }
-            run.add(placed);
-        }
-        return run;
+        return new Window(file.toString(), notes, Map.of(), identity(), first.startUs());
     }
 
     /** A segment's bytes, or null (with a note) when it is missing or cannot be demuxed. */

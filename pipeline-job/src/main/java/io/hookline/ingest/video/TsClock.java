@@ -101,7 +101,7 @@ final class TsClock {
     }
 
     /** Where the payload of the packet at {@code at} starts, or -1 when it has none. */
-    private static int payloadStart(byte[] data, int at) {
+    static int payloadStart(byte[] data, int at) {
         if (data[at] != 0x47) {
             return -1;
         }
@@ -113,15 +113,16 @@ final class TsClock {
         return start < at + PACKET ? start : -1;
     }
 
-    private static boolean unitStart(byte[] data, int at) {
+    static boolean unitStart(byte[] data, int at) {
         return (data[at + 1] & 0x40) != 0;
     }
 
-    private static int pid(byte[] data, int at) {
+    static int pid(byte[] data, int at) {
         return ((data[at + 1] & 0x1F) << 8) | (data[at + 2] & 0xFF);
     }
 
-    private static long pts(byte[] data, int at) {
+    /** A 33-bit time stamp of a PES header (PTS or DTS) at {@code at}. */
+    static long pts(byte[] data, int at) {
         return ((data[at] & 0x0EL) << 29) | ((data[at + 1] & 0xFFL) << 22) | ((data[at + 2] & 0xFEL) << 14)
                 | ((data[at + 3] & 0xFFL) << 7) | ((data[at + 4] & 0xFEL) >> 1);
     }
