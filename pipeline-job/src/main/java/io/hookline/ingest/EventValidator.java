@@ -52,6 +52,12 @@ public final class EventValidator {
         if (l != null && (l.getX() < 0 || l.getX() > 1 || l.getY() < 0 || l.getY() > 1)) {
             return Optional.of(id + "location must be within 0..1 on both axes, got (" + l.getX() + ", " + l.getY() + ")");
         }
+        if (e.getVideoTimeMs() == null && e.getWallClockMs() != null) {
+            // A growing video places it by its dates, once it has recorded that moment.
+            return videoDurationMs < 0 ? Optional.empty() : Optional.of(id + "no videoTimeMs, only a wallClock:"
+                    + " a wall-clock time is placed only by a live job, on an HLS video with EXT-X-PROGRAM-DATE-TIME"
+                    + " (or import the feed with a sync file and --video PLAYLIST)");
+        }
         if (e.getVideoTimeMs() == null) {
             return Optional.of(id + "no videoTimeMs: the event cannot be placed in the video"
                     + " (import provider feeds with a sync file)");

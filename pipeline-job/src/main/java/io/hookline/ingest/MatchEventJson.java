@@ -10,6 +10,9 @@ import io.hookline.model.Location;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
 import io.hookline.vocabulary.Suggestions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,7 +31,7 @@ public final class MatchEventJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> FIELDS = Set.of("matchId", "eventId", "version", "type", "period",
             "gameClockMs", "videoTimeMs", "team", "players", "score", "location", "description", "attributes",
-            "deleted");
+            "deleted", "wallClock");
 
     private MatchEventJson() {}
 
@@ -59,6 +62,7 @@ public final class MatchEventJson {
         }
         b.setGameClockMs(optionalLong(root, "gameClockMs"));
         b.setVideoTimeMs(optionalLong(root, "videoTimeMs"));
+        b.setWallClockMs(wallClock(root));
         b.setTeam(optionalText(root, "team"));
         b.setDescription(optionalText(root, "description"));
         b.setPlayers(players(root));
@@ -88,6 +92,9 @@ public final class MatchEventJson {
         }
         if (e.getVideoTimeMs() != null) {
             o.put("videoTimeMs", e.getVideoTimeMs());
+        }
+        if (e.getWallClockMs() != null) {
+            o.put("wallClock", Instant.ofEpochMilli(e.getWallClockMs()).toString());
         }
         if (e.getTeam() != null) {
             o.put("team", e.getTeam());
@@ -142,6 +149,20 @@ public final class MatchEventJson {
             throw new FeedException(wrongType(field, "an integer", n));
         }
         return n.intValue();
+    }
+
+    /** The wall-clock time, an ISO-8601 date and time with its zone ("2026-12-06T20:00:30.250Z"), in ms. */
+    private static Long wallClock(JsonNode root) throws FeedException {
+        String text = optionalText(root, "wallClock");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new FeedException("wallClock: '" + text + "' is not a date and time with its zone,"
+                    + " such as 2026-12-06T20:00:30.250Z");
+        }
     }
 
     private static Long optionalLong(JsonNode root, String field) throws FeedException {

@@ -131,11 +131,16 @@ public final class HooklineJob {
      * the benchmark collects them to render the same clips another way.
      */
     public SingleOutputStreamOperator<ClipPlan> plans(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<SourcedEvent> events = env
+        SingleOutputStreamOperator<SourcedEvent> validated = env
                 .fromSource(feed, WatermarkStrategy.noWatermarks(), "read feed").uid("read-feed")
                 // A live match's video grows while the job runs: its length says nothing about the events.
                 .process(new ValidateEvents(live == null ? videoDurationMs : -1)).name("validate events")
                 .uid("validate-events");
+        // A live feed may be timed by the wall clock: its events find their video time in the playlist's dates.
+        SingleOutputStreamOperator<SourcedEvent> events = live == null ? validated : validated
+                .keyBy(e -> e.getEvent().getMatchId())
+                .process(new PlaceOnVideo(video, live.videoWait(), retention)).name("place on video")
+                .uid("place-on-video");
 
         SingleOutputStreamOperator<ScoredEvent> scored = events
                 // No watermarks: each live match runs on its own clock (see MatchTime), and a watermark would also
@@ -169,8 +174,11 @@ public final class HooklineJob {
                 .keyBy(Play::getMatchId)
                 .process(planner).name("plan clips").uid("plan-clips");
 
-        DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetters.TAG)
+        DataStream<DeadLetter> deadLetters = validated.getSideOutput(DeadLetters.TAG)
                 .union(scored.getSideOutput(DeadLetters.TAG));
+        if (events != validated) {
+            deadLetters = deadLetters.union(events.getSideOutput(DeadLetters.TAG));
+        }
         deadLetters
                 .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
                 .process(new CollectDeadLetters(live != null)).name("collect dead letters").uid("collect-dead-letters")

@@ -89,4 +89,14 @@ class EventValidatorTest {
         assertThat(unknownLength.problem(event("e1", "GOAL", -5).build()))
                 .contains("event e1: videoTimeMs -5 is negative");
     }
+
+    @Test
+    void aWallClockTimeWithoutAVideoTimeWaitsForAGrowingVideoOnly() {
+        MatchEvent timedByTheWall = event("e1", "GOAL", 0).setVideoTimeMs(null).setWallClockMs(1_796_000_000_000L).build();
+
+        assertThat(new EventValidator(-1).problem(timedByTheWall)).isEmpty();
+        assertThat(validator.problem(timedByTheWall)).contains("event e1: no videoTimeMs, only a wallClock: a"
+                + " wall-clock time is placed only by a live job, on an HLS video with EXT-X-PROGRAM-DATE-TIME (or"
+                + " import the feed with a sync file and --video PLAYLIST)");
+    }
 }

@@ -189,4 +189,18 @@ class MatchEventJsonTest {
                 .map(f -> "\"" + f.getKey() + "\":" + f.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
     }
+
+    @Test
+    void aWallClockTimeIsADateAndTimeWithItsZone() throws FeedException {
+        MatchEvent e = MatchEventJson.parse("{\"matchId\":\"m1\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,"
+                + "\"wallClock\":\"2026-12-06T21:00:30.250+01:00\"}");
+
+        assertThat(e.getWallClockMs()).isEqualTo(java.time.Instant.parse("2026-12-06T20:00:30.250Z").toEpochMilli());
+        assertThat(e.getVideoTimeMs()).isNull();
+        assertThat(MatchEventJson.write(e)).contains("\"wallClock\":\"2026-12-06T20:00:30.250Z\"");
+        assertThat(MatchEventJson.parse(MatchEventJson.write(e))).isEqualTo(e);
+        assertThatThrownBy(() -> MatchEventJson.parse("{\"matchId\":\"m1\",\"eventId\":\"e1\",\"type\":\"GOAL\","
+                + "\"period\":1,\"wallClock\":\"20:00:30\"}")).isInstanceOf(FeedException.class)
+                .hasMessage("wallClock: '20:00:30' is not a date and time with its zone, such as 2026-12-06T20:00:30.250Z");
+    }
 }

@@ -3,8 +3,11 @@ package io.hookline.ingest.kafka;
 import io.hookline.ingest.FeedException;
 import io.hookline.model.MatchEvent;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.avro.AvroRuntimeException;
@@ -21,6 +24,8 @@ import org.apache.avro.message.SchemaStore;
  */
 public final class MatchEventDecoder {
     private static final int HEADER_BYTES = 10;
+    /** Before wallClockMs. */
+    private static final List<String> EARLIER_SCHEMAS = List.of("MatchEvent-1.avsc");
 
     private final BinaryMessageDecoder<MatchEvent> decoder;
 
@@ -32,9 +37,22 @@ public final class MatchEventDecoder {
         this.decoder = MatchEvent.createDecoder(store);
     }
 
-    /** A decoder for records written with this build's schema. */
+    /** A decoder for records written with this build's schema or any earlier one (see EARLIER_SCHEMAS). */
     public static MatchEventDecoder current() {
-        return new MatchEventDecoder(List.of());
+        return new MatchEventDecoder(earlierSchemas());
+    }
+
+    /** The MatchEvent schemas of earlier builds, kept as resources so their Kafka records stay readable. */
+    static List<Schema> earlierSchemas() {
+        List<Schema> schemas = new ArrayList<>();
+        for (String name : EARLIER_SCHEMAS) {
+            try (InputStream in = MatchEventDecoder.class.getResourceAsStream("/io/hookline/model/" + name)) {
+                schemas.add(new Schema.Parser().parse(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the MatchEvent schema " + name, e);
+            }
+        }
+        return schemas;
     }
 
     public MatchEvent decode(byte[] bytes) throws FeedException {

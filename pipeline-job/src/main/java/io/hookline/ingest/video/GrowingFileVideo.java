@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -103,6 +104,11 @@ public final class GrowingFileVideo extends PollingVideo {
     @Override
     public OptionalLong videoMsAt(Instant instant) {
         return OptionalLong.empty();
+    }
+
+    @Override
+    public Optional<Instant> recordedUntil() {
+        return Optional.empty();
     }
 
     @Override

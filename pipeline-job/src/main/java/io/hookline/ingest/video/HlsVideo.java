@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +54,11 @@ final class HlsVideo extends PollingVideo {
     @Override
     public OptionalLong videoMsAt(Instant instant) {
         return timeline.videoMsAt(instant);
+    }
+
+    @Override
+    public Optional<Instant> recordedUntil() {
+        return timeline.datedUntil();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** A match video that may still be growing: a live HLS playlist or a file being written. Thread-safe. */
@@ -62,6 +63,29 @@ public interface LiveVideo extends AutoCloseable {
      * video was recorded at that instant.
      */
     OptionalLong videoMsAt(Instant instant);
+
+    /**
+     * The wall-clock instant the video has been recorded up to, from its dates (the end of its last segment);
+     * empty when the source carries no dates, or none for its last segment.
+     */
+    Optional<Instant> recordedUntil();
+
+    /**
+     * Where a wall-clock instant is on the video as it stands after {@link #refresh()}: its video time, not yet
+     * (the video has not recorded that moment so far), or never, with the reason.
+     */
+    default Placement place(Instant instant) {
+        OptionalLong at = videoMsAt(instant);
+        if (at.isPresent()) {
+            return new Placement.At(at.getAsLong());
+        }
+        Optional<Instant> until = recordedUntil();
+        if (until.isEmpty() || !instant.isBefore(until.get())) {
+            return new Placement.NotYet(until.orElse(null));
+        }
+        return new Placement.Never("no video was recorded at " + instant + " (a time before the playlist's first"
+                + " EXT-X-PROGRAM-DATE-TIME or in a gap between its dates)");
+    }
 
     /** A stable identity for caches: the same live source always gives the same string. */
     String identity();

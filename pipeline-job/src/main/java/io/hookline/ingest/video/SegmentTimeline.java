@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -158,6 +159,29 @@ final class SegmentTimeline {
      * no segment was recorded at that instant: before the first date, in a gap where the dates jump, past the
      * live edge, or when the playlist carries no dates.
      */
+    /**
+     * The wall-clock instant at which the last segment ends, from its run's date; empty when it is undated
+     * (no dates at all, or none since its discontinuity).
+     */
+    synchronized Optional<Instant> datedUntil() {
+        Instant until = null;
+        Instant anchorDate = null;
+        long anchorUs = 0;
+        long anchorRun = Long.MIN_VALUE;
+        for (Placed placed : segments.values()) {
+            Instant date = placed.segment().programDateTime();
+            if (date != null) {
+                anchorDate = date;
+                anchorUs = placed.startUs();
+            } else if (placed.run() != anchorRun) {
+                anchorDate = null;
+            }
+            anchorRun = placed.run();
+            until = anchorDate == null ? null : anchorDate.plus(placed.endUs() - anchorUs, ChronoUnit.MICROS);
+        }
+        return Optional.ofNullable(until);
+    }
+
     synchronized OptionalLong videoMsAt(Instant instant) {
         Instant anchorDate = null;
         long anchorUs = 0;

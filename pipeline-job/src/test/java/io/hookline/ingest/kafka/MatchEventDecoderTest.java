@@ -52,6 +52,21 @@ class MatchEventDecoderTest {
     }
 
     @Test
+    void aRecordWrittenBeforeWallClockTimesIsStillRead() throws Exception {
+        // What a build before wallClockMs writes: its schema is kept with the decoder.
+        Schema earlier = MatchEventDecoder.earlierSchemas().get(0);
+        assertThat(earlier.getField("wallClockMs")).isNull();
+        MatchEvent event = goal("e4", 7_000, 1, 0).build();
+        GenericRecord record = new GenericData.Record(earlier);
+        for (Schema.Field f : earlier.getFields()) {
+            record.put(f.name(), GenericData.get().deepCopy(f.schema(), event.get(f.name())));
+        }
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), earlier).encode(record).array();
+
+        assertThat(decoder.decode(bytes)).isEqualTo(event);
+    }
+
+    @Test
     void aRecordOfAnotherTypeIsRefusedWithTheReason() {
         RenderedClip clip = RenderedClip.newBuilder().setClipId("c").setMatchId("m1").setKind(ClipKind.play)
                 .setRank(1).setScore(1).setTitle("t").setSourceStartMs(0).setSourceEndMs(1).setPeakMs(0)
