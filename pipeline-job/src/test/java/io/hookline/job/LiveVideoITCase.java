@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * two-second segment every two seconds), with events published as their moments come. The first match's early clips must
  * be in the clips topic and on disk before its video's second half exists. The second match's feed goes on
  * after its video stalls, and one of its segments is missing: the clip over the gap says so, the clip past the
- * stall fails with where the video stops, and the first match is served all along. Another match's video is a
+ * stall fails with where the video stops, and the first match is served all along. A third match's feed is timed
+ * by the wall clock only: its events are placed through its playlist's EXT-X-PROGRAM-DATE-TIME. Another match's video is a
  * fragmented MP4 file an encoder is still writing: its clips are cut from it before it is complete.
  */
 class LiveVideoITCase {
@@ -82,6 +83,7 @@ class LiveVideoITCase {
         Path out = dir.resolve("out");
         Path videoA = Files.createDirectories(dir.resolve("live-a"));
         Path videoB = Files.createDirectories(dir.resolve("live-b"));
+        Path videoC = Files.createDirectories(dir.resolve("live-c"));
         JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "live video", conf -> {
             conf.set(JobOptions.OUT, out.toString());
             conf.set(JobOptions.LIVE_VIDEO_WAIT, Duration.ofSeconds(8));
@@ -94,7 +96,11 @@ class LiveVideoITCase {
                     videoA.resolve("live.m3u8").toString()), null, "events", true);
             publisher.publish(new MatchDescriptor("match-b", null, "Northgate", "Southport",
                     videoB.resolve("live.m3u8").toString()), null, "events", true);
+            publisher.publish(new MatchDescriptor("match-c", null, "Eastfield", "Westbrook",
+                    videoC.resolve("live.m3u8").toString()), null, "events", true);
             Instant t0 = Instant.now();
+            // Match C's encoder dates its first segment t0; its feed says when each event happened, nothing more.
+            Instant recordedFrom = t0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             List<Timed> plan = new ArrayList<>(List.of(
                     new Timed(5_000, "match-a", LiveJobs.event("match-a", "a1", "SHOT", 5_000, "")),
                     new Timed(7_000, "match-b", LiveJobs.event("match-b", "b1", "GOAL", 7_000, ONE_NIL)),
@@ -102,11 +108,15 @@ class LiveVideoITCase {
                     new Timed(14_000, "match-b", LiveJobs.event("match-b", "b2", "SAVE", 13_000, "")),
                     new Timed(24_000, "match-a", LiveJobs.event("match-a", "a3", "SAVE", 24_000, "")),
                     new Timed(28_000, "match-b", LiveJobs.event("match-b", "b3", "GOAL", 28_000, TWO_NIL)),
-                    new Timed(33_000, "match-a", LiveJobs.event("match-a", "a4", "SHOT", 33_000, ""))));
+                    new Timed(33_000, "match-a", LiveJobs.event("match-a", "a4", "SHOT", 33_000, "")),
+                    new Timed(6_000, "match-c", atWallClock("c1", recordedFrom.plusMillis(6_000), "GOAL", ONE_NIL)),
+                    new Timed(18_000, "match-c", atWallClock("c2", recordedFrom.plusMillis(18_000), "SAVE", ""))));
             int published = 0;
             for (int segment = 0; segment < hls.segmentCount(); segment++) {
                 sleepUntil(t0.plusMillis((segment + 1) * 2_000L));
                 hls.publish(LiveHls.directory(videoA), segment, segment + 1, segment == hls.segmentCount() - 1);
+                hls.publish(LiveHls.directory(videoC), segment, segment + 1, segment == hls.segmentCount() - 1,
+                        recordedFrom);
                 if (segment < STALL_AFTER) {
                     publishB(segment);
                 }
@@ -120,7 +130,7 @@ class LiveVideoITCase {
             }
             assertThat(published).isEqualTo(plan.size());
             Instant secondHalf = hls.publishedAt(hls.segmentCount() / 2);
-            for (String matchId : List.of("match-a", "match-b")) {
+            for (String matchId : List.of("match-a", "match-b", "match-c")) {
                 publisher.publish(null, Files.write(dir.resolve(matchId + "-end.jsonl"),
                         List.of(LiveJobs.event(matchId, matchId + "-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
                         "events", false);
@@ -128,8 +138,20 @@ class LiveVideoITCase {
 
             JsonNode a = LiveJobs.awaitFinalManifest(out.resolve("match-a"), Duration.ofMinutes(3));
             JsonNode b = LiveJobs.awaitFinalManifest(out.resolve("match-b"), Duration.ofMinutes(3));
+            JsonNode c = LiveJobs.awaitFinalManifest(out.resolve("match-c"), Duration.ofMinutes(3));
             topic.close();
             job.cancel().get();
+
+            // Match C: each event found its video time through the playlist's dates, and its clip holds those frames.
+            for (long peakMs : new long[] {6_000, 18_000}) {
+                JsonNode clip = clipOf(c, peakMs);
+                for (JsonNode r : clip.get("renditions")) {
+                    assertThat(r.get("status").asText()).as(clip.toString()).isEqualTo("ok");
+                }
+                assertFramesInWindows(out.resolve("match-c"), clip);
+            }
+            assertThat(out.resolve("match-c").resolve("dead-letters.jsonl")).satisfiesAnyOf(
+                    p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
 
             // Match A: its first play's clip was in the topic and on disk before the second half of its video existed.
             JsonNode first = clipOf(a, 5_000);
@@ -230,6 +252,12 @@ class LiveVideoITCase {
         } else {
             hls.publish(shelf, segment, segment + 1, false);
         }
+    }
+
+    /** An event of match C with no video time, only when it happened by the wall clock. */
+    private static String atWallClock(String eventId, Instant when, String type, String extra) {
+        return "{\"matchId\":\"match-c\",\"eventId\":\"" + eventId + "\",\"type\":\"" + type
+                + "\",\"period\":1,\"wallClock\":\"" + when + "\",\"team\":\"home\"" + extra + "}";
     }
 
     private record Timed(long atMs, String matchId, String json) {

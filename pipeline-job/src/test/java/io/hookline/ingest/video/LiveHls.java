@@ -98,6 +98,14 @@ public final class LiveHls {
 
     /** Puts the init segment (fMP4) and segments [from, to) on the shelf, then a playlist listing [0, to). */
     public void publish(Shelf shelf, int from, int to, boolean ended) throws IOException {
+        publish(shelf, from, to, ended, null);
+    }
+
+    /**
+     * As {@link #publish(Shelf, int, int, boolean)}, with the playlist dated: the first segment was recorded at
+     * {@code firstDate} (EXT-X-PROGRAM-DATE-TIME), or undated when it is null.
+     */
+    public void publish(Shelf shelf, int from, int to, boolean ended, Instant firstDate) throws IOException {
         if (fmp4 && from == 0) {
             shelf.put("init.mp4", Files.readAllBytes(staging.resolve("init.mp4")));
         }
@@ -108,7 +116,7 @@ public final class LiveHls {
         for (int i = from; i < to; i++) {
             publishedAt.put(i, Instant.now());
         }
-        shelf.put("live.m3u8", playlist(to, ended).getBytes(StandardCharsets.UTF_8));
+        shelf.put("live.m3u8", playlist(to, ended, firstDate).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Publishes one segment every {@code intervalMs} on a background thread, then ends the playlist. */
@@ -136,10 +144,17 @@ public final class LiveHls {
 
     /** A live playlist listing the first {@code count} segments. */
     public String playlist(int count, boolean ended) {
+        return playlist(count, ended, null);
+    }
+
+    private String playlist(int count, boolean ended, Instant firstDate) {
         List<String> lines = new ArrayList<>(List.of("#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-TARGETDURATION:2",
                 "#EXT-X-MEDIA-SEQUENCE:0"));
         if (fmp4) {
             lines.add("#EXT-X-MAP:URI=\"init.mp4\"");
+        }
+        if (firstDate != null) {
+            lines.add("#EXT-X-PROGRAM-DATE-TIME:" + firstDate);
         }
         for (int i = 0; i < count; i++) {
             lines.add("#EXTINF:2.000000,");
