@@ -132,14 +132,19 @@ public final class MatchPublisher implements AutoCloseable {
                 AvroMessages.encode(e)));
     }
 
-    /** The end marker: at the match's last event, so it closes the match without moving its clock on. */
+    /**
+     * The end marker: at the match's last event, so it closes the match without moving its clock on; at its
+     * wall-clock time when that is all the event has.
+     */
     public static MatchEvent matchEnd(MatchEvent last) {
+        boolean wallClockOnly = last.getVideoTimeMs() == null && last.getWallClockMs() != null;
         return MatchEvent.newBuilder()
                 .setMatchId(last.getMatchId())
                 .setEventId(MATCH_END_ID)
                 .setType(EventType.MATCH_END.name())
                 .setPeriod(last.getPeriod())
-                .setVideoTimeMs(last.getVideoTimeMs() == null ? 0L : last.getVideoTimeMs())
+                .setVideoTimeMs(wallClockOnly ? null : last.getVideoTimeMs() == null ? 0L : last.getVideoTimeMs())
+                .setWallClockMs(wallClockOnly ? last.getWallClockMs() : null)
                 .build();
     }
 
