@@ -48,7 +48,7 @@ public final class ConsoleServer implements AutoCloseable {
         PreviewRunner preview = new PreviewRunner(settings.work().resolve("preview"), settings.commands());
         ProfileRoutes profilePages = new ProfileRoutes(profiles, preview);
         SubmitRoutes submit = new SubmitRoutes(settings, profiles);
-        LoginRoutes login = new LoginRoutes(guard);
+        LoginRoutes login = new LoginRoutes(guard, new LoginThrottle(clock));
         ProgressFeed feed = new ProgressFeed(matches, settings.poll());
 
         Javalin app = Javalin.create(config -> {

@@ -4,14 +4,17 @@ import io.hookline.console.Sessions.Session;
 import io.hookline.console.Users.User;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The login form, logging in (a fresh session) and out. */
+/** The login form, logging in (a fresh session) and out; repeated failures are throttled. */
 final class LoginRoutes {
     private final Guard guard;
+    private final LoginThrottle throttle;
 
-    LoginRoutes(Guard guard) {
+    LoginRoutes(Guard guard, LoginThrottle throttle) {
         this.guard = guard;
+        this.throttle = throttle;
     }
 
     void form(Context ctx) {
@@ -21,13 +24,22 @@ final class LoginRoutes {
     void login(Context ctx) {
         String name = ctx.formParam("user");
         String password = ctx.formParam("password");
+        Duration wait = throttle.wait(name, ctx.ip());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds));
+            show(ctx, "Too many failed logins: try again in " + seconds + " s.");
+            return;
+        }
         Optional<User> user = guard.loginNeeded() && password != null
                 ? guard.users().authenticate(name, password.toCharArray()) : Optional.empty();
         if (user.isEmpty()) {
+            throttle.failed(name, ctx.ip());
             ctx.status(HttpStatus.UNAUTHORIZED);
             show(ctx, "Wrong user name or password.");
             return;
         }
+        throttle.succeeded(name, ctx.ip());
         guard.startSession(ctx, user.get());
         ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
     }

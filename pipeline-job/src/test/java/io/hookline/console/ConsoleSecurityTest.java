@@ -164,6 +164,27 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void repeatedWrongPasswordsAreThrottledEvenBeforeTheRightOne() throws Exception {
+        try (ConsoleServer server = ConsoleServer.start(ConsoleFixtures.settings(out, users(), "0.0.0.0", List.of(),
+                dir.resolve("work")))) {
+            HttpClient client = client();
+            String token = csrf(get(client, base(server) + "/login").body());
+            for (int i = 0; i < LoginThrottle.FREE; i++) {
+                assertThat(post(client, base(server) + "/login", "user=paul&password=guess" + i + "&_csrf=" + token)
+                        .statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> throttled = post(client, base(server) + "/login",
+                    "user=paul&password=publisher-password&_csrf=" + token);
+
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
+            assertThat(throttled.body()).contains("Too many failed logins: try again in");
+            assertThat(get(client, base(server) + "/").statusCode()).as("still not logged in").isEqualTo(303);
+        }
+    }
+
+    @Test
     void aUsersFileWithAPlainPasswordIsRefused() throws Exception {
         Path file = dir.resolve("users");
         Files.writeString(file, "paul publisher hunter22\n");
