@@ -19,7 +19,7 @@ final class RunOptions {
             description = "Output directory, or s3://bucket/prefix (default: ${DEFAULT-VALUE}).")
     String out;
 
-    @Option(names = "--profiles", paramLabel = "DIR|s3://BUCKET/PREFIX",
+    @Option(names = "--profiles", paramLabel = "PROFILES",
             description = "Clip-profiles directory, or a profile store written by 'profiles push' (a directory or"
                     + " s3://bucket/prefix), whose current version the job starts with (default: the project's"
                     + " clip-profiles/).")
