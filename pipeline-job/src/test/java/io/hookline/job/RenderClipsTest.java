@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream.OutputMode;
 import org.apache.flink.streaming.api.functions.async.AsyncFunction;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
@@ -40,11 +41,13 @@ class RenderClipsTest {
     /** What the renderer was asked for, in order: clip id and renditions. */
     private static final List<String> CALLS = Collections.synchronizedList(new ArrayList<>());
     private static CountDownLatch secondClipFirstPass;
+    private static CountDownLatch release;
 
     @BeforeEach
     void reset() {
         CALLS.clear();
         secondClipFirstPass = new CountDownLatch(1);
+        release = new CountDownLatch(1);
     }
 
     @Test
@@ -108,23 +111,76 @@ class RenderClipsTest {
                 }));
     }
 
+    @Test
+    void aPlanStillQueuedAtACheckpointIsRenderedWithItsOwnVersionAfterTheRestore(@TempDir Path dir) throws Exception {
+        Path set = TestProfiles.write(dir.resolve("set"));
+        ProfileStore store = ProfileStore.open(dir.resolve("store").toString(), S3Settings.defaults());
+        String first = store.push(set);
+        TestProfiles.shrinkLandscape(set);
+        String second = store.push(set);
+        ProfileVersions versions = new ProfileVersions(store.load(first), dir.resolve("store").toString(),
+                S3Settings.defaults(), null);
+
+        OperatorSubtaskState snapshot;
+        OneInputStreamOperatorTestHarness<ClipPlan, RenderedClip> before = harness(new RenderClips(RenderClipsTest::held,
+                new VideoSource(null, null, true), versions, true, 1, RenditionPasses.cheapestFirst()));
+        before.open();
+        before.processElement(new StreamRecord<>(plan("c-2", 0.5, second)));
+        snapshot = before.snapshot(1, 1);
+        release.countDown();
+        before.close();
+
+        CALLS.clear();
+        List<RenderedClip> out;
+        try (OneInputStreamOperatorTestHarness<ClipPlan, RenderedClip> after = harness(new RenderClips(RenderClipsTest::sizes,
+                new VideoSource(null, null, true), versions, true, 1, RenditionPasses.cheapestFirst()))) {
+            after.initializeState(snapshot);
+            after.open();
+            after.endInput();
+            out = outputs(after);
+        }
+        assertThat(CALLS).containsExactly("c-2 small-landscape 480x270", "c-2 small-vertical 360x640");
+        assertThat(out).extracting(RenderedClip::getClipId, RenderedClip::getProfileVersion)
+                .containsExactly(tuple("c-2", second));
+    }
+
+    private static OneInputStreamOperatorTestHarness<ClipPlan, RenderedClip> harness(
+            AsyncFunction<ClipPlan, RenderedClip> render) throws Exception {
+        return new OneInputStreamOperatorTestHarness<>(new AsyncWaitOperatorFactory<>(render, 60_000, 10,
+                OutputMode.UNORDERED), Harnesses.avro(ClipPlan.class));
+    }
+
+    private static List<RenderedClip> outputs(OneInputStreamOperatorTestHarness<ClipPlan, RenderedClip> harness) {
+        List<RenderedClip> out = new ArrayList<>();
+        for (Object o : harness.getOutput()) {
+            if (o instanceof StreamRecord<?> r) {
+                out.add((RenderedClip) r.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** A render that holds its renderer until the test lets go, so its plan is in flight at the checkpoint. */
+    private static ClipRenderer held(VideoSource video, ProfileSet profiles) {
+        return plan -> {
+            try {
+                assertThat(release.await(20, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return rendered(plan);
+        };
+    }
+
     private static List<RenderedClip> run(AsyncFunction<ClipPlan, RenderedClip> render, ClipPlan... plans)
             throws Exception {
-        try (OneInputStreamOperatorTestHarness<ClipPlan, RenderedClip> harness = new OneInputStreamOperatorTestHarness<>(
-                new AsyncWaitOperatorFactory<>(render, 60_000, 10, OutputMode.UNORDERED),
-                Harnesses.avro(ClipPlan.class))) {
+        try (OneInputStreamOperatorTestHarness<ClipPlan, RenderedClip> harness = harness(render)) {
             harness.open();
             for (ClipPlan plan : plans) {
                 harness.processElement(new StreamRecord<>(plan));
             }
             harness.endInput();
-            List<RenderedClip> out = new ArrayList<>();
-            for (Object o : harness.getOutput()) {
-                if (o instanceof StreamRecord<?> r) {
-                    out.add((RenderedClip) r.getValue());
-                }
-            }
-            return out;
+            return outputs(harness);
         }
     }
 
