@@ -16,17 +16,17 @@ import io.hookline.storage.StoreFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 
 /**
  * The Hookline job: feed in, clips and manifests out. It takes its source, renderer and store from the
@@ -36,6 +36,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
  * read feed → validate events → score events → group plays → analyse media → plan clips → render clips
  *                  └──────────── dead letters ───────────┘          (async)                     (async)
  *                                                                      → collect manifest → write manifest
+ * poll profile store (live) ─► profile versions, broadcast to plan clips
  * </pre>
  */
 public final class HooklineJob {
