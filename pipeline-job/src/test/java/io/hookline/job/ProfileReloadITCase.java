@@ -30,8 +30,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +51,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (in their ids, the manifest and the clips topic) and are rendered with it; the clips before keep theirs. A
  * broken push is refused by {@code profiles push}, and a broken version written to the bucket by hand is
  * refused by the job, with its problems in OUT/_profiles/status.json, while the job keeps running and keeps
- * producing clips with the version it has.
+ * producing clips with the version it has, also after a TaskManager is lost and the job resumes from its
+ * checkpoint.
  */
 class ProfileReloadITCase {
     private static final String MATCH = "reload-derby";
@@ -56,7 +61,10 @@ class ProfileReloadITCase {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2)
+                    // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
+                    .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
+                    .build());
 
     @TempDir
     static Path dir;
@@ -83,7 +91,8 @@ class ProfileReloadITCase {
     }
 
     @Test
-    void aVersionPushedMidMatchReachesTheClipsPlannedAfterItAndABrokenOneIsRefused() throws Exception {
+    void aVersionPushedMidMatchReachesTheClipsPlannedAfterItAndABrokenOneIsRefused(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
         Path set = TestProfiles.write(dir.resolve("set"));
         String first = pushed(push(set));
         Path out = dir.resolve("out");
@@ -137,6 +146,10 @@ class ProfileReloadITCase {
         assertThat(status.problems()).anySatisfy(p -> assertThat(p).startsWith("profiles/small.yaml:18:"));
         int beforeRefusal = await(manifest, m -> true, "the manifest").get("clips").size();
 
+        // A TaskManager lost: the job restarts from its checkpoint. The store still points at the refused version,
+        // so only the planners' state can say that new clips use the second version, not the one the job started with.
+        cluster.terminateTaskManager(0).get();
+
         try (MatchPublisher publisher = publisher()) {
             publisher.publish(null, feed("rest",
                     event("e08", "SAVE", 50_000, ""),
@@ -167,6 +180,13 @@ class ProfileReloadITCase {
             assertThat(clip.at("/renditions/0/status").asText()).isEqualTo("ok");
         });
         assertThat(last.get("clips").size()).isGreaterThan(beforeRefusal);
+        assertThat(last.get("clips")).filteredOn(c -> c.get("kind").asText().equals("compilation")
+                        || c.get("sourceStartMs").asLong() >= 45_000)
+                .as("clips planned after the restore").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.get("profileVersion").asText()).isEqualTo(second));
+        AccessExecutionGraph graph = cluster.getExecutionGraph(job.getJobID()).get();
+        assertThat(graph.getCheckpointStatsSnapshot().getLatestRestoredCheckpoint())
+                .as("the job resumed from a checkpoint").isNotNull();
         assertThat(last.get("profileVersion").asText()).isEqualTo(second);
         assertThat(published).allSatisfy(c -> assertThat(c.getProfileVersion())
                 .isEqualTo(byId.get(c.getClipId()).get("profileVersion").asText()));
