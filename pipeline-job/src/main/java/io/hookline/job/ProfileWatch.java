@@ -61,8 +61,9 @@ final class ProfileWatch {
             seen = version;
             refused = version;
             problems = e.problems().stream().map(Problem::toString).toList();
-            LOG.warn("refused profile version {}; clips are still planned with version {}. {}", version,
-                    running == null ? "the job started with" : running, e.getMessage());
+            // Just after a restore the planners' version is in their state, not known here.
+            LOG.warn("refused profile version {}; clips are still planned with {}. {}", version,
+                    running == null ? "the version the job had" : "version " + running, e.getMessage());
             report();
             return Optional.empty();
         }
