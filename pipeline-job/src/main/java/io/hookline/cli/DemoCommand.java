@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             return exit;
         }
         int published = new DemoPublish(spec.commandLine().getOut()).run(
-                Path.of(options.out).resolve(SampleMatch.MATCH_ID), ProfileSource.of(options.profiles)
+                Path.of(options.out).resolve(SampleMatch.MATCH_ID), ProfileSource.of(options.profiles == null ? null : Path.of(options.profiles))
                         .loadWithDestinations());
         return Math.max(exit, published);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Option;
 
 /** Options every command that runs the job shares. */
@@ -18,8 +19,16 @@ final class RunOptions {
             description = "Output directory, or s3://bucket/prefix (default: ${DEFAULT-VALUE}).")
     String out;
 
-    @Option(names = "--profiles", description = "Clip-profiles directory (default: the project's clip-profiles/).")
-    Path profiles;
+    @Option(names = "--profiles", paramLabel = "PROFILES",
+            description = "Clip-profiles directory, or a profile store written by 'profiles push' (a directory or"
+                    + " s3://bucket/prefix), whose current version the job starts with (default: the project's"
+                    + " clip-profiles/).")
+    String profiles;
+
+    @Option(names = "--profiles-poll", paramLabel = "DURATION",
+            description = "How often a live job looks for a new version in its profile store, e.g. 30s; 0 never"
+                    + " (default: 30s).")
+    String profilesPoll;
 
     @Option(names = "--parallelism",
             description = "Flink parallelism (default: the cores over the render lanes, at least 1).")
@@ -72,9 +81,16 @@ final class RunOptions {
         if (s3Region != null) {
             conf.set(JobOptions.S3_REGION, s3Region);
         }
-        Path dir = profiles != null ? requireProfilesDirectory(profiles) : defaultProfiles();
-        if (dir != null) {
-            conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
+        if (profiles != null && S3Location.isS3(profiles)) {
+            conf.set(JobOptions.PROFILES, profiles);
+        } else {
+            Path dir = profiles != null ? requireProfilesDirectory(Path.of(profiles)) : defaultProfiles();
+            if (dir != null) {
+                conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
+            }
+        }
+        if (profilesPoll != null) {
+            conf.set(JobOptions.PROFILES_POLL, TimeUtils.parseDuration(profilesPoll));
         }
         setAtLeastOne(conf, JobOptions.RENDER_CONCURRENCY, "--render-concurrency", renderConcurrency);
         setAtLeastOne(conf, JobOptions.ENCODER_THREADS, "--encoder-threads", encoderThreads);

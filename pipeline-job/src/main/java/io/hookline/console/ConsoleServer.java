@@ -46,7 +46,7 @@ public final class ConsoleServer implements AutoCloseable {
         MatchRoutes matches = new MatchRoutes(settings.output(), profiles);
         PublishRoutes publishing = new PublishRoutes(settings.ledger(), profiles, clock);
         PreviewRunner preview = new PreviewRunner(settings.work().resolve("preview"), settings.commands());
-        ProfileRoutes profilePages = new ProfileRoutes(profiles, preview);
+        ProfileRoutes profilePages = new ProfileRoutes(profiles, preview, settings.output());
         SubmitRoutes submit = new SubmitRoutes(settings, profiles);
         LoginRoutes login = new LoginRoutes(guard, new LoginThrottle(clock));
         ProgressFeed feed = new ProgressFeed(matches, settings.poll());

@@ -1,26 +1,36 @@
 package io.hookline.console;
 
+import io.hookline.storage.ProfileStatus;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The profiles page, starting a preview, and the preview's stills. */
 final class ProfileRoutes {
     private final ProfileCatalog profiles;
     private final PreviewRunner preview;
+    private final OutputFolder output;
 
-    ProfileRoutes(ProfileCatalog profiles, PreviewRunner preview) {
+    ProfileRoutes(ProfileCatalog profiles, PreviewRunner preview, OutputFolder output) {
         this.profiles = profiles;
         this.preview = preview;
+        this.output = output;
     }
 
     void page(Context ctx) throws IOException {
         int a = index(ctx.queryParam("a"), 0);
         int b = index(ctx.queryParam("b"), Math.min(1, profiles.size() - 1));
-        ctx.html(ProfilesPage.render(Guard.session(ctx), profiles.all(), preview.status(), a, b));
+        ctx.html(ProfilesPage.render(Guard.session(ctx), profiles.all(), running(), preview.status(), a, b));
+    }
+
+    /** What the live job writing to the output says of its profile store, when it reads one. */
+    private Optional<ProfileStatus> running() throws IOException {
+        Optional<byte[]> json = output.read(ProfileStatus.FOLDER, ProfileStatus.FILE);
+        return json.isEmpty() ? Optional.empty() : Optional.of(ProfileStatus.parse(json.get()));
     }
 
     void startPreview(Context ctx) {

@@ -4,10 +4,12 @@ import io.hookline.console.ProfileCatalog.Loaded;
 import io.hookline.console.Sessions.Session;
 import io.hookline.profiles.Explanation;
 import io.hookline.profiles.Setting;
+import io.hookline.storage.ProfileStatus;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,8 +20,10 @@ final class ProfilesPage {
     private ProfilesPage() {
     }
 
-    static String render(Session session, List<Loaded> sets, PreviewRunner.Status preview, int a, int b) {
+    static String render(Session session, List<Loaded> sets, Optional<ProfileStatus> running, PreviewRunner.Status preview,
+            int a, int b) {
         StringBuilder body = new StringBuilder();
+        running.ifPresent(status -> body.append(running(status)));
         for (Loaded set : sets) {
             body.append("<section class=\"profile-set\" data-set=\"").append(set.index()).append("\"><h2>")
                     .append(set.index() == 0 ? "In use: " : "Version to compare: ").append(Html.esc(set.name()))
@@ -41,6 +45,26 @@ final class ProfilesPage {
             body.append(compare(sets, a, b));
         }
         return Html.page("Profiles", "profiles", session, body.toString());
+    }
+
+    /** The live job's side: the version its new clips use, and the last version it refused, with why. */
+    private static String running(ProfileStatus status) {
+        StringBuilder s = new StringBuilder("<section class=\"running-job\"><h2>The running job</h2><p>Reads <code>")
+                .append(Html.esc(status.store())).append("</code>");
+        if (status.running() != null) {
+            s.append(" · plans new clips with version <code class=\"running-version\">").append(Html.esc(status.running()))
+                    .append("</code>");
+        }
+        s.append(" · as of ").append(Html.esc(status.at())).append("</p>");
+        if (status.refused() != null) {
+            s.append("<p class=\"refused\">The running job refused version <code class=\"refused-version\">")
+                    .append(Html.esc(status.refused())).append("</code>: ").append(status.problems().size())
+                    .append(status.problems().size() == 1 ? " problem" : " problems")
+                    .append("; it keeps the version it has.</p><ul class=\"problems\">");
+            status.problems().forEach(p -> s.append("<li class=\"problem\"><code>").append(Html.esc(p)).append("</code></li>"));
+            s.append("</ul>");
+        }
+        return s.append("</section>").toString();
     }
 
     private static String preview(Session session, PreviewRunner.Status status) {

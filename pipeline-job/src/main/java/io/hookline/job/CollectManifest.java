@@ -39,6 +39,7 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
     private transient ValueState<PlanSummary> summary;
     private transient MapState<String, RenderedClip> clips;
     private transient MapState<String, RenderedClip> withdrawals;
+    private transient ValueState<String> latestVersion;
 
     CollectManifest(String profileVersion, MatchRetention retention, boolean live) {
         this.profileVersion = profileVersion;
@@ -54,6 +55,8 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
                 new MapStateDescriptor<>("clips", Types.STRING, TypeInformation.of(RenderedClip.class))));
         withdrawals = getRuntimeContext().getMapState(retention.apply(
                 new MapStateDescriptor<>("withdrawals", Types.STRING, TypeInformation.of(RenderedClip.class))));
+        latestVersion = getRuntimeContext().getState(
+                retention.apply(new ValueStateDescriptor<>("latest-version", Types.STRING)));
     }
 
     @Override
@@ -64,6 +67,9 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
 
     @Override
     public void processElement2(RenderedClip clip, Context ctx, Collector<MatchManifest> out) throws Exception {
+        if (clip.getProfileVersion() != null && !clip.getWithdrawn()) {
+            latestVersion.update(clip.getProfileVersion());
+        }
         if (clip.getWithdrawn()) {
             RenderedClip landed = clips.get(clip.getClipId());
             if (landed == null) {
@@ -118,7 +124,7 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
         }
         ranked.addAll(withdrawn);
         PlanSummary plan = summary.value();
-        out.collect(MatchManifest.newBuilder().setMatchId(matchId).setProfileVersion(profileVersion)
+        out.collect(MatchManifest.newBuilder().setMatchId(matchId).setProfileVersion(version(plan))
                 .setClips(ranked).setRanksFinal(last)
                 .setPlannedClips(plan == null ? null : plan.getClips())
                 .setPlannedRenditions(plan == null ? null : plan.getRenditions()).build());
@@ -126,7 +132,22 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
             summary.clear();
             clips.clear();
             withdrawals.clear();
+            latestVersion.clear();
         }
+    }
+
+    /**
+     * The manifest's profile version: the job's, for a finished match; for a live one, which may take new versions
+     * as it goes (each clip names its own), the version in force at its end, or else the latest clip's.
+     */
+    private String version(PlanSummary plan) throws Exception {
+        if (!live) {
+            return profileVersion;
+        }
+        if (plan != null) {
+            return plan.getProfileVersion();
+        }
+        return latestVersion.value() == null ? profileVersion : latestVersion.value();
     }
 
     /** A landed clip marked withdrawn, with what replaces it. */

@@ -16,15 +16,17 @@ import io.hookline.storage.StoreFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
  * The Hookline job: feed in, clips and manifests out. It takes its source, renderer and store from the
@@ -34,6 +36,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
  * read feed → validate events → score events → group plays → analyse media → plan clips → render clips
  *                  └──────────── dead letters ───────────┘          (async)                     (async)
  *                                                                      → collect manifest → write manifest
+ * poll profile store (live) ─► profile versions, broadcast to plan clips
  * </pre>
  */
 public final class HooklineJob {
@@ -45,6 +48,8 @@ public final class HooklineJob {
     private final RendererFactory renderers;
     private final StoreFactory stores;
     private final ProfileSet profiles;
+    private ProfileVersions versions;
+    private Duration profilePoll = Duration.ZERO;
     private final long videoDurationMs;
     private final int renderConcurrency;
     private final long renderTimeoutMinutes;
@@ -64,6 +69,7 @@ public final class HooklineJob {
         this.renderers = renderers;
         this.stores = stores;
         this.profiles = profiles;
+        this.versions = ProfileVersions.fixed(profiles);
         this.videoDurationMs = videoDurationMs;
         this.renderConcurrency = renderConcurrency;
         this.renderTimeoutMinutes = renderTimeoutMinutes;
@@ -78,6 +84,16 @@ public final class HooklineJob {
     HooklineJob live(Duration matchRetention, LiveSettings settings) {
         this.live = settings;
         this.retention = new MatchRetention(matchRetention);
+        return this;
+    }
+
+    /**
+     * Plans and renders with the versions of a profile store too: a live job looks at the store every
+     * {@code poll} (never when zero) and plans its next clips with a new valid version.
+     */
+    HooklineJob profileVersions(ProfileVersions versions, Duration poll) {
+        this.versions = versions;
+        this.profilePoll = poll;
         return this;
     }
 
@@ -99,9 +115,9 @@ public final class HooklineJob {
         // A live job holds a queue of clips in front of its renderers, so the best of them can go first.
         int capacity = renderConcurrency + (live == null ? 0 : live.renderQueue());
         DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
-                        new RenderClips(renderers, video, renderConcurrency,
-                                live == null ? RenditionPasses.together() : RenditionPasses.cheapestFirst(profiles)), renderTimeoutMinutes, TimeUnit.MINUTES,
-                        capacity)
+                        new RenderClips(renderers, video, versions, live != null, renderConcurrency,
+                                live == null ? RenditionPasses.together() : RenditionPasses.cheapestFirst()),
+                        renderTimeoutMinutes, TimeUnit.MINUTES, capacity)
                 .name("render clips").uid("render-clips")
                 .process(new CountRendered()).name("count rendered").uid("count-rendered");
         if (live != null) {
@@ -168,11 +184,12 @@ public final class HooklineJob {
                         live.renderQueue()))
                 .name("analyse media").uid("analyse-media");
 
-        KeyedProcessFunction<String, Play, ClipPlan> planner = live == null
-                ? new PlanClips(profiles, videoDurationMs, retention) : new PlanLiveClips(profiles, retention);
-        SingleOutputStreamOperator<ClipPlan> plans = measured
-                .keyBy(Play::getMatchId)
-                .process(planner).name("plan clips").uid("plan-clips");
+        KeyedStream<Play, String> byMatch = measured.keyBy(Play::getMatchId);
+        SingleOutputStreamOperator<ClipPlan> plans = (live == null
+                ? byMatch.process(new PlanClips(profiles, videoDurationMs, retention))
+                : byMatch.connect(profileVersions(env).broadcast(PlanLiveClips.PROFILE_VERSION))
+                        .process(new PlanLiveClips(versions, retention)))
+                .name("plan clips").uid("plan-clips");
 
         DataStream<DeadLetter> deadLetters = validated.getSideOutput(DeadLetters.TAG)
                 .union(scored.getSideOutput(DeadLetters.TAG));
@@ -184,6 +201,18 @@ public final class HooklineJob {
                 .process(new CollectDeadLetters(live != null)).name("collect dead letters").uid("collect-dead-letters")
                 .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters())).name("write dead letters").uid("write-dead-letters");
         return plans;
+    }
+
+    /**
+     * The profile versions a live job takes as it runs: a store's, looked at every poll interval, or none (a
+     * single record that changes nothing) when the job has one set for good.
+     */
+    private DataStream<String> profileVersions(StreamExecutionEnvironment env) {
+        Source<String, ?, ?> source = versions.store() != null && !profilePoll.isZero()
+                ? PollProfiles.source(versions, stores, profilePoll)
+                : new DataGeneratorSource<>(tick -> PollProfiles.NOTHING_NEW, 1, Types.STRING);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "profile versions").uid("profile-versions")
+                .setParallelism(1);
     }
 
     /**

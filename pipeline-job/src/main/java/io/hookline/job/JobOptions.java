@@ -27,7 +27,15 @@ public final class JobOptions {
                     + " each match gets its own directory under it.");
     public static final ConfigOption<String> PROFILES = ConfigOptions.key("hookline.profiles")
             .stringType().noDefaultValue()
-            .withDescription("A clip-profiles directory (rules/ and profiles/); the bundled set when unset.");
+            .withDescription("A clip-profiles directory (rules/ and profiles/), or a profile store that ./hookline"
+                    + " profiles push writes (s3://bucket/prefix, or a directory holding a 'current' pointer): the job"
+                    + " starts with the version the store's pointer names. The bundled set when unset.");
+    public static final ConfigOption<Duration> PROFILES_POLL = ConfigOptions.key("hookline.profiles.poll-interval")
+            .durationType().defaultValue(Duration.ofSeconds(30))
+            .withDescription("How often a live job whose hookline.profiles is a profile store looks at the store's"
+                    + " pointer. A new version is validated first: clips planned after it is taken use it (their ids"
+                    + " carry it); an invalid one is refused, its problems logged and written to"
+                    + " OUT/_profiles/status.json, and the job keeps its version. 0 never looks again.");
     public static final ConfigOption<List<String>> RENDITIONS = ConfigOptions.key("hookline.renditions")
             .stringType().asList().noDefaultValue()
             .withDescription("The renditions to render, by profile name; every concrete profile when unset.");
@@ -141,6 +149,7 @@ public final class JobOptions {
             Map.entry("video", VIDEO),
             Map.entry("out", OUT),
             Map.entry("profiles", PROFILES),
+            Map.entry("profiles-poll", PROFILES_POLL),
             Map.entry("renditions", RENDITIONS),
             Map.entry("render-concurrency", RENDER_CONCURRENCY),
             Map.entry("encoder-threads", ENCODER_THREADS),

@@ -13,6 +13,7 @@ import io.hookline.render.SegmentCache;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.SourceReader;
+import io.hookline.storage.ProfileStore;
 import io.hookline.storage.StoreFactory;
 import io.hookline.storage.s3.S3ClipStore;
 import io.hookline.storage.s3.S3Clients;
@@ -67,8 +68,13 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         VideoSource video = new VideoSource(live ? conf.get(JobOptions.VIDEO) : require(JobOptions.VIDEO.key(),
                 conf.get(JobOptions.VIDEO)), JobOptions.s3Settings(conf), live);
         String dir = conf.get(JobOptions.PROFILES);
-        ProfileSet all = dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(Path.of(dir));
+        S3Settings s3 = JobOptions.s3Settings(conf);
+        boolean store = dir != null && ProfileStore.isStore(dir);
+        ProfileSet all = dir == null ? ProfileLoader.loadBundled()
+                : store ? current(ProfileStore.open(dir, s3)) : ProfileLoader.load(Path.of(dir));
         ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
+        ProfileVersions versions = new ProfileVersions(profiles, store ? dir : null, s3,
+                conf.getOptional(JobOptions.RENDITIONS).orElse(null));
         StoreFactory stores = output(conf.get(JobOptions.OUT), video.s3());
 
         Source<FeedRecord, ?, ?> feed;
@@ -98,12 +104,13 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
                 ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT))) : SegmentCache.NONE;
         Duration videoWait = conf.get(JobOptions.LIVE_VIDEO_WAIT);
-        RendererFactory renderers = source -> new FfmpegClipRenderer(profiles,
+        RendererFactory renderers = (source, set) -> new FfmpegClipRenderer(set,
                 source.clipSources(settings.decoderThreads(), videoWait), stores.create(), settings,
                 segments);
         HooklineJob job = new HooklineJob(feed, video, renderers, stores, profiles,
                 info == null ? -1 : info.durationMs(), conf.get(JobOptions.RENDER_CONCURRENCY),
                 conf.get(JobOptions.RENDER_TIMEOUT_MINUTES));
+        job.profileVersions(versions, live ? conf.get(JobOptions.PROFILES_POLL) : Duration.ZERO);
 
         Configuration flink = new Configuration(conf);
         if (live) {
@@ -130,6 +137,17 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         // Every type on the wire has a real serializer; falling back to Kryo would be a bug.
         flink.set(PipelineOptions.GENERIC_TYPES, false);
         return new JobSetup(job, profiles, info, problem, flink);
+    }
+
+    /** The version a profile store's pointer names, loaded and validated. */
+    private static ProfileSet current(ProfileStore store) throws ProfileException {
+        try {
+            String version = store.current().orElseThrow(() -> new IllegalArgumentException("no profile version in "
+                    + store.describe() + ": push one with ./hookline profiles push DIR " + store.describe()));
+            return store.load(version);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the profile store " + store.describe() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

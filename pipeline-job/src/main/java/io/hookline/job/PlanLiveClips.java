@@ -26,11 +26,12 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -47,13 +48,22 @@ import org.slf4j.LoggerFactory;
  *       own, and any period compilation already out) are withdrawn, each naming what replaces it.</li>
  * </ul>
  * The plan's summary goes out at {@code MATCH_END}, when the manifest's ranks become final.
+ *
+ * <p>The profile versions the job takes come in on the broadcast side; the last one is kept in broadcast state
+ * (so a restore keeps it), and each play is planned whole with the version in force when it is taken, so a
+ * new version starts at a clip boundary. Every plan names its version.
  */
-final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
+final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, String, ClipPlan> {
     private static final Logger LOG = LoggerFactory.getLogger(PlanLiveClips.class);
     static final OutputTag<RenderedClip> WITHDRAWN = new OutputTag<>("withdrawn", TypeInformation.of(RenderedClip.class));
+    /** The profile version new clips are planned with; unset until the job takes one after its start. */
+    static final MapStateDescriptor<String, String> PROFILE_VERSION =
+            new MapStateDescriptor<>("profile-version", Types.STRING, Types.STRING);
+    private static final String IN_FORCE = "in-force";
 
-    private final ProfileSet profiles;
+    private final ProfileVersions versions;
     private final MatchRetention retention;
+    private transient ProfileSet profiles;
     private transient ClipPlanner growing;
     private transient MediaScorer media;
     private transient MapState<String, Play> plays;
@@ -66,15 +76,14 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     private transient LongCounter clipsPlanned;
     private transient LongCounter renditionsPlanned;
 
-    PlanLiveClips(ProfileSet profiles, MatchRetention retention) {
-        this.profiles = profiles;
+    PlanLiveClips(ProfileVersions versions, MatchRetention retention) {
+        this.versions = versions;
         this.retention = retention;
     }
 
     @Override
     public void open(OpenContext context) {
-        growing = new ClipPlanner(profiles, Long.MAX_VALUE);
-        media = new MediaScorer(profiles.rules().media());
+        use(versions.start());
         plays = getRuntimeContext().getMapState(retention.apply(
                 new MapStateDescriptor<>("plays", Types.STRING, TypeInformation.of(Play.class))));
         // Each live clip without its per-frame data: what ranking, withdrawing and compiling need.
@@ -92,7 +101,23 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     }
 
     @Override
-    public void processElement(Play play, Context ctx, Collector<ClipPlan> out) throws Exception {
+    public void processBroadcastElement(String version, Context ctx, Collector<ClipPlan> out) throws Exception {
+        if (version.equals(PollProfiles.NOTHING_NEW)) {
+            return;
+        }
+        String was = ctx.getBroadcastState(PROFILE_VERSION).get(IN_FORCE);
+        if (!version.equals(was)) {
+            LOG.info("planning with profile version {} from the next play on (was {})", version,
+                    was == null ? versions.start().version() : was);
+            ctx.getBroadcastState(PROFILE_VERSION).put(IN_FORCE, version);
+        }
+    }
+
+    @Override
+    public void processElement(Play play, ReadOnlyContext ctx, Collector<ClipPlan> out) throws Exception {
+        ReadOnlyBroadcastState<String, String> inForce = ctx.getBroadcastState(PROFILE_VERSION);
+        String version = inForce.get(IN_FORCE);
+        use(version == null ? versions.start() : versions.resolve(version));
         if (play.getSequence() == 0) {
             take(play, ctx, out);
             return;
@@ -110,7 +135,17 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         }
     }
 
-    private void take(Play play, Context ctx, Collector<ClipPlan> out) throws Exception {
+    /** The set this play is planned with; the planners are made again only when the version changes. */
+    private void use(ProfileSet set) {
+        if (profiles != null && profiles.version().equals(set.version())) {
+            return;
+        }
+        profiles = set;
+        growing = new ClipPlanner(set, Long.MAX_VALUE);
+        media = new MediaScorer(set.rules().media());
+    }
+
+    private void take(Play play, ReadOnlyContext ctx, Collector<ClipPlan> out) throws Exception {
         String matchId = ctx.getCurrentKey();
         if (MatchEnd.is(play)) {
             finish(matchId, ctx, out);
@@ -170,7 +205,7 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     }
 
     /** The old play's clip and the compilations that showed it are withdrawn; the compilations are made again. */
-    private void replaced(String matchId, String oldPlay, String newClip, Context ctx, Collector<ClipPlan> out)
+    private void replaced(String matchId, String oldPlay, String newClip, ReadOnlyContext ctx, Collector<ClipPlan> out)
             throws Exception {
         plays.remove(oldPlay);
         for (ClipPlan old : liveClips()) {
@@ -209,7 +244,7 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         return Optional.empty();
     }
 
-    private void finish(String matchId, Context ctx, Collector<ClipPlan> out) throws Exception {
+    private void finish(String matchId, ReadOnlyContext ctx, Collector<ClipPlan> out) throws Exception {
         List<Play> clipped = clipped();
         Set<Integer> periods = new TreeSet<>();
         clipped.forEach(p -> periods.add(PlayWindow.peak(p).getEvent().getPeriod()));
@@ -250,7 +285,7 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         return plan;
     }
 
-    private void withdraw(ClipPlan old, String replacedBy, String why, Context ctx) throws Exception {
+    private void withdraw(ClipPlan old, String replacedBy, String why, ReadOnlyContext ctx) throws Exception {
         clips.remove(old.getClipId());
         ctx.output(WITHDRAWN, RenderedClip.newBuilder()
                 .setClipId(old.getClipId())
@@ -268,6 +303,7 @@ final class PlanLiveClips extends KeyedProcessFunction<String, Play, ClipPlan> {
                 .setNotes(List.of("withdrawn: " + why))
                 .setWithdrawn(true)
                 .setReplacedBy(replacedBy)
+                .setProfileVersion(old.getProfileVersion())
                 .build());
     }
 

@@ -2,6 +2,7 @@ package io.hookline.job;
 
 import io.hookline.model.ClipPlan;
 import io.hookline.model.RenderedClip;
+import io.hookline.profiles.ProfileSet;
 import io.hookline.render.ClipRenderer;
 import io.hookline.render.RenderResults;
 import java.util.Comparator;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>When the passes split a clip (live), its first pass runs on a renderer of its own, so the first version
  * of a clip never waits behind the other renditions of earlier clips; its later passes then queue with the
  * rest. Each rendition's files are committed as its pass ends; the clip goes on once all passes are done.
+ *
+ * <p>A clip is rendered with the profile version its plan was made with, whatever version the job plans with by
+ * then: plans waiting here are in the checkpoint, and a restored one still names its version.
  */
 final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private static final Logger LOG = LoggerFactory.getLogger(RenderClips.class);
@@ -38,6 +42,8 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
 
     private final RendererFactory factory;
     private final VideoSource video;
+    private final ProfileVersions versions;
+    private final boolean namesVersion;
     private final int concurrency;
     private final RenditionPasses passes;
     private transient Map<String, ClipRenderer> renderers;
@@ -45,9 +51,13 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private transient ThreadPoolExecutor firstPasses;
     private transient AtomicLong arrivals;
 
-    RenderClips(RendererFactory factory, VideoSource video, int concurrency, RenditionPasses passes) {
+    /** @param namesVersion whether each clip names its profile version (a live job's may differ clip to clip) */
+    RenderClips(RendererFactory factory, VideoSource video, ProfileVersions versions, boolean namesVersion,
+            int concurrency, RenditionPasses passes) {
         this.factory = factory;
         this.video = video;
+        this.versions = versions;
+        this.namesVersion = namesVersion;
         this.concurrency = concurrency;
         this.passes = passes;
     }
@@ -78,28 +88,42 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
 
     @Override
     public void asyncInvoke(ClipPlan plan, ResultFuture<RenderedClip> result) {
-        List<List<String>> split = passes.of(plan);
+        ProfileSet profiles;
+        try {
+            profiles = versions.resolve(plan.getProfileVersion());
+        } catch (RuntimeException e) {
+            result.complete(List.of(named(RenderResults.failedClip(plan, "render failed: " + e.getMessage()), plan)));
+            return;
+        }
+        List<List<String>> split = passes.of(plan, profiles);
         long arrival = arrivals.getAndIncrement();
         if (split.size() == 1) {
-            executor.execute(new Job(plan, arrival, () -> result.complete(List.of(render(plan)))));
+            executor.execute(new Job(plan, arrival, () -> result.complete(List.of(named(render(plan, profiles), plan)))));
             return;
         }
         firstPasses.execute(new Job(plan, arrival, () -> {
-            RenderedClip first = render(only(plan, split.get(0)));
+            RenderedClip first = render(only(plan, split.get(0)), profiles);
             executor.execute(new Job(plan, arrival, () -> {
-                RenderedClip rest = render(only(plan, split.get(1)));
-                result.complete(List.of(RenderResults.joined(plan, List.of(first, rest))));
+                RenderedClip rest = render(only(plan, split.get(1)), profiles);
+                result.complete(List.of(named(RenderResults.joined(plan, List.of(first, rest)), plan)));
             }));
         }));
     }
 
-    private RenderedClip render(ClipPlan plan) {
+    private RenderedClip named(RenderedClip clip, ClipPlan plan) {
+        return namesVersion ? RenderedClip.newBuilder(clip).setProfileVersion(plan.getProfileVersion()).build() : clip;
+    }
+
+    private RenderedClip render(ClipPlan plan, ProfileSet profiles) {
         long start = System.nanoTime();
-        LOG.info("rendering clip {} of match {}: {}", plan.getClipId(), plan.getMatchId(), plan.getRenditions());
+        LOG.info("rendering clip {} of match {} with profile version {}: {}", plan.getClipId(), plan.getMatchId(),
+                profiles.version(), plan.getRenditions());
         RenderedClip clip;
         try {
-            ClipRenderer renderer = renderers.computeIfAbsent(plan.getVideo() == null ? "" : plan.getVideo(),
-                    v -> factory.create(video.forMatch(plan.getVideo())));
+            // One renderer per video and profile version: a renderer holds its renditions' settings.
+            String key = (plan.getVideo() == null ? "" : plan.getVideo()) + "\n" + profiles.version();
+            ClipRenderer renderer = renderers.computeIfAbsent(key,
+                    k -> factory.create(video.forMatch(plan.getVideo()), profiles));
             clip = renderer.render(plan);
         } catch (RuntimeException | Error e) {
             clip = RenderResults.failedClip(plan, "render failed: " + e);

@@ -17,44 +17,38 @@ import java.util.List;
  * source once.
  */
 final class RenditionPasses implements Serializable {
-    private final List<String> cheapestFirst;
+    private final boolean split;
 
-    private RenditionPasses(List<String> cheapestFirst) {
-        this.cheapestFirst = cheapestFirst;
+    private RenditionPasses(boolean split) {
+        this.split = split;
     }
 
     /** One pass of every rendition. */
     static RenditionPasses together() {
-        return new RenditionPasses(null);
+        return new RenditionPasses(false);
     }
 
     /** The cheapest rendition first: the fewest pixels a second to encode, then the name. */
-    static RenditionPasses cheapestFirst(ProfileSet profiles) {
-        return new RenditionPasses(profiles.renditions().stream()
-                .sorted(Comparator.comparingDouble(RenditionPasses::pixelsPerSecond).thenComparing(RenditionProfile::name))
-                .map(RenditionProfile::name).toList());
+    static RenditionPasses cheapestFirst() {
+        return new RenditionPasses(true);
     }
 
     /** Whether any clip is rendered in more than one pass. */
     boolean split() {
-        return cheapestFirst != null;
+        return split;
     }
 
-    /** The plan's renditions, pass by pass, each list in the plan's order. */
-    List<List<String>> of(ClipPlan plan) {
+    /** The plan's renditions, pass by pass, each list in the plan's order; {@code profiles} is the plan's set. */
+    List<List<String>> of(ClipPlan plan, ProfileSet profiles) {
         List<String> all = plan.getRenditions();
-        if (cheapestFirst == null || plan.getKind() != ClipKind.play || all.size() < 2) {
+        if (!split || plan.getKind() != ClipKind.play || all.size() < 2) {
             return List.of(all);
         }
-        String first = all.stream().min(Comparator.comparingInt(this::position)).orElseThrow();
+        String first = all.stream().min(Comparator.comparingDouble((String name) -> pixelsPerSecond(profiles.rendition(name)))
+                .thenComparing(name -> name)).orElseThrow();
         List<String> rest = new ArrayList<>(all);
         rest.remove(first);
         return List.of(List.of(first), rest);
-    }
-
-    private int position(String rendition) {
-        int i = cheapestFirst.indexOf(rendition);
-        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     private static double pixelsPerSecond(RenditionProfile p) {

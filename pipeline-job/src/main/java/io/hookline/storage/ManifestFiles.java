@@ -80,6 +80,10 @@ public final class ManifestFiles {
         o.put("sourceEndMs", c.getSourceEndMs());
         o.put("peakMs", c.getPeakMs());
         o.put("explanation", c.getExplanation());
+        if (c.getProfileVersion() != null) {
+            // A live clip: the job may take a new profile version while the match goes on.
+            o.put("profileVersion", c.getProfileVersion());
+        }
         if (c.getWithdrawn()) {
             o.put("withdrawn", true);
             o.put("replacedBy", c.getReplacedBy());

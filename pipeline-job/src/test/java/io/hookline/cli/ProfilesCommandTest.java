@@ -321,6 +321,43 @@ class ProfilesCommandTest {
         assertThat(out.toString()).contains("validate", "explain");
     }
 
+    @Test
+    void pushValidatesThenUploadsTheSetAsANewVersionOfALocalStore(@TempDir Path stores) throws IOException {
+        Path store = stores.resolve("live");
+        assertThat(run("profiles", "push", dir.toString(), store.toString())).isEqualTo(0);
+
+        String version = Files.readString(store.resolve("current")).strip();
+        assertThat(out.toString()).isEqualTo("pushed profile version " + version + " to " + store
+                + "; a live job reading it takes it at its next look" + System.lineSeparator());
+        assertThat(store.resolve("versions").resolve(version).resolve("profiles/small.yaml")).hasSameTextualContentAs(
+                dir.resolve("profiles/small.yaml"));
+    }
+
+    @Test
+    void pushRefusesAnInvalidSetWithItsProblemsAndLeavesTheStoreAsItWas(@TempDir Path stores) throws IOException {
+        Path store = stores.resolve("live");
+        assertThat(run("profiles", "push", dir.toString(), store.toString())).isEqualTo(0);
+        String before = Files.readString(store.resolve("current"));
+        write("profiles/small.yaml", """
+                renditions:
+                  small:
+                    extends: base
+                    description: a small rendition
+                    video:
+                      fps: fast
+                """);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("profiles", "push", dir.toString(), store.toString())).isEqualTo(2);
+
+        assertThat(out.toString()).contains(dir.resolve("profiles/small.yaml") + ":6:");
+        assertThat(err.toString()).endsWith("1 problem in " + dir + "; nothing was pushed" + System.lineSeparator());
+        assertThat(Files.readString(store.resolve("current"))).isEqualTo(before);
+        try (Stream<Path> versions = Files.list(store.resolve("versions"))) {
+            assertThat(versions).hasSize(1);
+        }
+    }
+
     private int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(out, true));

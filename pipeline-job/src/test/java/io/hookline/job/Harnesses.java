@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Queue;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -12,10 +13,12 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -52,6 +55,15 @@ final class Harnesses {
             KeySelector<IN2, String> key2, Class<IN2> in2, Class<OUT> out) throws Exception {
         return strict(new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function), key1, key2,
                 Types.STRING, 1, 1, 0, avro(in1), avro(in2)), out);
+    }
+
+    /** A keyed operator with a broadcast side of strings, as the live planner takes profile versions. */
+    static <IN, OUT> KeyedTwoInputStreamOperatorTestHarness<String, IN, String, OUT> keyedBroadcast(
+            KeyedBroadcastProcessFunction<String, IN, String, OUT> function, MapStateDescriptor<?, ?> broadcastState,
+            KeySelector<IN, String> key, Class<IN> in, Class<OUT> out) throws Exception {
+        return strict(new KeyedTwoInputStreamOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(function, List.of(broadcastState)), key, null, Types.STRING, 1, 1, 0,
+                avro(in), Types.STRING.createSerializer(STRICT)), out);
     }
 
     /** The serializer the job gets for an Avro class; it must be Avro's, not a generic fallback. */

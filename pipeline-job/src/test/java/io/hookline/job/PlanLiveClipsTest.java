@@ -14,21 +14,27 @@ import io.hookline.model.ScoredEvent;
 import io.hookline.profiles.CompilationRules;
 import io.hookline.profiles.CompilationRules.Compilation;
 import io.hookline.profiles.CompilationRules.Kind;
+import io.hookline.planning.ClipIds;
 import io.hookline.scoring.PlayGrouper;
+import io.hookline.storage.ProfileStore;
+import io.hookline.storage.s3.S3Settings;
 import io.hookline.testing.Rules;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The live planner: a clip per play at once, compilations as periods and the match end, corrections withdrawn. */
 class PlanLiveClipsTest {
     private static final CompilationRules COMPILATIONS = new CompilationRules(List.of(
             new Compilation(Kind.TOP, 5, 120_000, 2), new Compilation(Kind.PERIOD, 5, 120_000, 2)), 1);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, Play, ClipPlan> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, Play, String, ClipPlan> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -123,9 +129,8 @@ class PlanLiveClipsTest {
     @Test
     void aRollingCompilationComesEachTimeTheMatchPassesItsInterval() throws Exception {
         harness.close();
-        harness = Harnesses.keyed(new PlanLiveClips(Rules.profiles("v1", new CompilationRules(List.of(
-                        new Compilation(Kind.SO_FAR, 5, 120_000, 2, 60_000)), 1)), MatchRetention.FOR_THE_RUN),
-                Play::getMatchId, Play.class, ClipPlan.class);
+        harness = harness(ProfileVersions.fixed(Rules.profiles("v1", new CompilationRules(List.of(
+                new Compilation(Kind.SO_FAR, 5, 120_000, 2, 60_000)), 1))));
         harness.open();
 
         send(play("m1", scored("a1", "SHOT", 10_000, 0.5)));
@@ -157,9 +162,46 @@ class PlanLiveClipsTest {
                 .containsExactly(tuple("m1", List.of("p-b1"), 1), tuple("m2", List.of("p-x2"), 2));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, Play, ClipPlan> harness() throws Exception {
-        return Harnesses.keyed(new PlanLiveClips(Rules.profiles("v1", COMPILATIONS), MatchRetention.FOR_THE_RUN),
-                Play::getMatchId, Play.class, ClipPlan.class);
+    @Test
+    void aNewProfileVersionPlansTheNextPlaysAndARestoreKeepsIt(@TempDir Path dir) throws Exception {
+        ProfileStore store = ProfileStore.open(dir.resolve("store").toString(), S3Settings.defaults());
+        String pushed = store.push(TestProfiles.write(dir.resolve("set")));
+        ProfileVersions versions = new ProfileVersions(Rules.profiles("v1", COMPILATIONS), dir.resolve("store").toString(),
+                S3Settings.defaults(), null);
+        harness.close();
+        harness = harness(versions);
+        harness.open();
+
+        send(play("m1", scored("a1", "SHOT", 100_000, 0.5)));
+        harness.processElement2(pushed, 0);
+        send(play("m1", scored("b1", "GOAL", 200_000, 1.0)));
+        List<ClipPlan> plans = new ArrayList<>(harness.extractOutputValues());
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+        harness = harness(versions);
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processElement2(PollProfiles.NOTHING_NEW, 0);
+        send(play("m1", scored("c1", "SHOT", 300_000, 0.5)));
+
+        plans.addAll(harness.extractOutputValues());
+        assertThat(plans).extracting(ClipPlan::getPlayIds, ClipPlan::getProfileVersion).containsExactly(
+                tuple(List.of("p-a1"), "v1"), tuple(List.of("p-b1"), pushed), tuple(List.of("p-c1"), pushed));
+        assertThat(plans).allSatisfy(p -> assertThat(p.getClipId())
+                .isEqualTo(ClipIds.of("m1", p.getPlayIds(), p.getRule(), p.getProfileVersion())));
+        assertThat(plans.get(0).getRenditions()).isEqualTo(Rules.profiles("v1").renditionNames());
+        assertThat(plans.get(1).getRenditions()).containsExactly("small-landscape", "small-vertical");
+        assertThat(plans.get(2).getRenditions()).containsExactly("small-landscape", "small-vertical");
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Play, String, ClipPlan> harness() throws Exception {
+        return harness(ProfileVersions.fixed(Rules.profiles("v1", COMPILATIONS)));
+    }
+
+    static KeyedTwoInputStreamOperatorTestHarness<String, Play, String, ClipPlan> harness(ProfileVersions versions)
+            throws Exception {
+        return Harnesses.keyedBroadcast(new PlanLiveClips(versions, MatchRetention.FOR_THE_RUN),
+                PlanLiveClips.PROFILE_VERSION, Play::getMatchId, Play.class, ClipPlan.class);
     }
 
     private static Play play(String matchId, ScoredEvent... events) {
@@ -170,6 +212,6 @@ class PlanLiveClipsTest {
     }
 
     private void send(Play play) throws Exception {
-        harness.processElement(play, play.getEndMs());
+        harness.processElement1(play, play.getEndMs());
     }
 }

@@ -52,4 +52,23 @@ public final class TestProfiles {
                 """);
         return dir;
     }
+
+    /** Changes the set in {@code dir} (written by {@link #write}) into a new valid version: a smaller landscape frame. */
+    public static void shrinkLandscape(Path dir) throws IOException {
+        replace(dir, "width: 640, height: 360", "width: 480, height: 270");
+    }
+
+    /** Breaks the set in {@code dir}: the vertical rendition's width is not a number (profiles/small.yaml, line 18). */
+    public static void breakVertical(Path dir) throws IOException {
+        replace(dir, "width: 360, height: 640", "width: wide, height: 640");
+    }
+
+    private static void replace(Path dir, String from, String to) throws IOException {
+        Path file = dir.resolve("profiles/small.yaml");
+        String yaml = Files.readString(file);
+        if (!yaml.contains(from)) {
+            throw new IllegalStateException(file + " has no '" + from + "'");
+        }
+        Files.writeString(file, yaml.replace(from, to));
+    }
 }
