@@ -1,5 +1,6 @@
 package io.hookline.console;
 
+import io.hookline.ingest.MatchEventJson;
 import io.hookline.ingest.kafka.MatchPublisher;
 import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.ingest.sync.SyncException;
@@ -10,9 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +106,8 @@ final class SubmitRoutes implements AutoCloseable {
             throw new BadRequestResponse("to run a finished match, its descriptor must name its video (video:)");
         }
         SubmitPage.Entry entry = new SubmitPage.Entry(Instant.now(), descriptor.matchId(), "run", "queued");
-        List<String> args = new ArrayList<>(List.of("run", "--events", feed.toString(), "--video", descriptor.video(),
+        Path events = withDescriptor(descriptor, feed);
+        List<String> args = new ArrayList<>(List.of("run", "--events", events.toString(), "--video", descriptor.video(),
                 "--out", settings.output().describe()));
         Path profileDir = profiles.current().dir();
         if (profileDir != null) {
@@ -116,6 +121,24 @@ final class SubmitRoutes implements AutoCloseable {
             entry.state((code == 0 ? "done" : "exit code " + code) + ": " + lines[lines.length - 1]);
         });
         return entry;
+    }
+
+    /**
+     * A JSON Lines feed with the descriptor's event first, so the run names the match and its teams as a live
+     * job would; an Avro feed is run as it came.
+     */
+    private static Path withDescriptor(MatchDescriptor descriptor, Path feed) {
+        if (!feed.getFileName().toString().endsWith(".jsonl")) {
+            return feed;
+        }
+        try {
+            Path joined = feed.resolveSibling("events-with-descriptor.jsonl");
+            Files.writeString(joined, MatchEventJson.write(descriptor.event()) + "\n", StandardCharsets.UTF_8);
+            Files.write(joined, Files.readAllBytes(feed), StandardOpenOption.APPEND);
+            return joined;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the feed to run: " + e.getMessage(), e);
+        }
     }
 
     private static Path save(UploadedFile file, Path to) throws IOException {
