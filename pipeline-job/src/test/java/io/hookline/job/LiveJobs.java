@@ -12,7 +12,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A live job on a test's MiniCluster as the live ITCases run it, and the match files they wait for. */
-final class LiveJobs {
+public final class LiveJobs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LiveJobs() {}
@@ -21,7 +21,7 @@ final class LiveJobs {
      * Starts the job at parallelism 2 on topics "events" and "clips", with the test profiles, checkpoints every
      * second under {@code dir}, and whatever {@code settings} adds (the output, the video).
      */
-    static JobClient start(Path dir, String bootstrapServers, String name, Consumer<Configuration> settings)
+    public static JobClient start(Path dir, String bootstrapServers, String name, Consumer<Configuration> settings)
             throws Exception {
         Configuration conf = new Configuration();
         conf.set(JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
@@ -44,7 +44,7 @@ final class LiveJobs {
     }
 
     /** A match's final manifest on local disk: a live match's is rewritten as clips land, final at its end. */
-    static JsonNode awaitFinalManifest(Path matchDir, Duration timeout) throws Exception {
+    public static JsonNode awaitFinalManifest(Path matchDir, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Path file = matchDir.resolve("manifest.json");
         while (Instant.now().isBefore(deadline)) {
@@ -60,7 +60,7 @@ final class LiveJobs {
     }
 
     /** One event of a feed, as JSON Lines, of the home side in period 1. */
-    static String event(String matchId, String eventId, String type, long videoMs, String extra) {
+    public static String event(String matchId, String eventId, String type, long videoMs, String extra) {
         return "{\"matchId\":\"" + matchId + "\",\"eventId\":\"" + eventId + "\",\"type\":\"" + type
                 + "\",\"period\":1,\"videoTimeMs\":" + videoMs + ",\"team\":\"home\"" + extra + "}";
     }
