@@ -121,7 +121,7 @@ final class PublishCommand implements Callable<Integer> {
             outcomes.forEach(out::println);
         } else {
             try (PublishLedger ledger = ledgers.open(outDir)) {
-                PublishRun run = new PublishRun(ledger, publishers, new Secrets(System.getenv()), Clock.systemUTC(),
+                PublishRun run = new PublishRun(ledger, publishers, DestinationSecrets.ofThisProcess(), Clock.systemUTC(),
                         Sleeper.REAL, Backoff.standard(), owner(), Duration.ofMinutes(10), outcome -> {
                             out.println(outcome);
                             out.flush();

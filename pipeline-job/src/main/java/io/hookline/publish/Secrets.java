@@ -8,13 +8,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Reads a destination's credential from where its YAML says: an environment variable or a file. */
+/**
+ * Reads a destination's credential from where its YAML says: an environment variable, a file, or a secret
+ * store (AWS Secrets Manager).
+ */
 public final class Secrets {
     private final Map<String, String> environment;
+    private final SecretStore store;
 
-    /** {@code environment} is the process's, or a test's own. */
+    /** Environment variables and files only: a destination whose credential is in a secret store is refused. */
     public Secrets(Map<String, String> environment) {
+        this(environment, name -> {
+            throw new CredentialException("no secret store is configured to read " + name + " from");
+        });
+    }
+
+    /** {@code environment} is the process's, or a test's own; {@code store} reads {@code awsSecret} names. */
+    public Secrets(Map<String, String> environment, SecretStore store) {
         this.environment = Map.copyOf(environment);
+        this.store = store;
+    }
+
+    /** Where secrets named by the destinations are kept. */
+    @FunctionalInterface
+    public interface SecretStore {
+        /**
+         * The secret's value; the exception says why it cannot be had, never the value.
+         *
+         * @param name a name or ARN
+         */
+        String read(String name) throws CredentialException;
     }
 
     public Secret resolve(Destination destination) throws CredentialException {
@@ -31,8 +54,14 @@ public final class Secrets {
             }
             case FILE -> new Secret(readFile(Path.of(credentials.reference()), where),
                     "file " + credentials.reference());
-            case AWS_SECRET -> throw new CredentialException(where + ": credentials from AWS Secrets Manager ("
-                    + credentials.reference() + ") are not supported yet; use env or file");
+            case AWS_SECRET -> {
+                try {
+                    yield new Secret(store.read(credentials.reference()),
+                            "AWS Secrets Manager secret " + credentials.reference());
+                } catch (CredentialException e) {
+                    throw new CredentialException(where + ": " + e.getMessage());
+                }
+            }
         };
     }
 
