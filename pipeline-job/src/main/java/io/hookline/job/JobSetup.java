@@ -49,6 +49,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
     public static final String SEGMENTS_DIR = ".segments";
 
     public static JobSetup prepare(Configuration conf) throws ProfileException {
+        JobOptions.validate(conf);
         String bootstrap = conf.get(JobOptions.KAFKA_BOOTSTRAP);
         boolean live = bootstrap != null && !bootstrap.isBlank();
         String events = conf.get(JobOptions.EVENTS);
@@ -68,7 +69,8 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
                 conf.get(JobOptions.VIDEO)), JobOptions.s3Settings(conf), live);
         String dir = conf.get(JobOptions.PROFILES);
         ProfileSet all = dir == null ? ProfileLoader.loadBundled() : ProfileLoader.load(Path.of(dir));
-        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
+        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).filter(names -> !names.equals(JobOptions.EVERY_RENDITION))
+                .map(all::only).orElse(all);
         StoreFactory stores = output(conf.get(JobOptions.OUT), video.s3());
 
         Source<FeedRecord, ?, ?> feed;
