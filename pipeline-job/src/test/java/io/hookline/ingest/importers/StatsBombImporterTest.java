@@ -166,7 +166,7 @@ class StatsBombImporterTest {
         assertThatThrownBy(() -> new StatsBombImporter().read(List.of(events(FIXTURE), lineup),
                 Imports.sync(sync(FIXTURE))))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("lineup.json:1: the lineup's team Lakeside Rovers does not play in"
+                .hasMessage("lineup.json:2: the lineup's team Lakeside Rovers does not play in"
                         + " statsbomb_9090901_event.json (Porto Vale, Cedar United)");
     }
 
