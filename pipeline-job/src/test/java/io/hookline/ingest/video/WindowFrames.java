@@ -4,6 +4,7 @@ import io.hookline.render.media.PcmBuffer;
 import io.hookline.render.media.SourceOptions;
 import io.hookline.render.media.SourceReader;
 import io.hookline.sample.FrameCode;
+import io.hookline.testing.LiveHls;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
