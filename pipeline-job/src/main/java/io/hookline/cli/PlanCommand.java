@@ -20,7 +20,6 @@ final class PlanCommand implements Callable<Integer>, RunsTheJob {
 
     @Override
     public void addJobFlags(CommandSpec command) {
-        // The video is measured, not rendered.
         options.addFlags(command, List.of(JobOptions.EVENTS, JobOptions.VIDEO), Set.of(JobOptions.EVENTS, JobOptions.VIDEO));
     }
 
