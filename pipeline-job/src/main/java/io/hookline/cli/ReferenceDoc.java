@@ -35,8 +35,9 @@ public final class ReferenceDoc {
                 .append("## Commands\n");
         command(Main.commandLine(), out);
         out.append("\n## Job options\n\n")
-                .append("Each can be given to `./hookline run` (and the cluster job) as `--KEY VALUE`; those with a\n")
-                .append("flag also as `--FLAG VALUE`.\n\n")
+                .append("The cluster job takes each as `--KEY VALUE`, and those with a flag also as `--FLAG VALUE`;\n")
+                .append("`run`, `plan` and `demo` take the flags listed with them above. Values out of range are\n")
+                .append("refused, naming the flag or key.\n\n")
                 .append("| key | flag | default | what it does |\n|---|---|---|---|\n");
         for (JobOption<?> option : JobOptions.all()) {
             ConfigOption<?> config = option.config();
