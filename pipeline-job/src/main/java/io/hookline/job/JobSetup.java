@@ -50,6 +50,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
     public static final String SEGMENTS_DIR = ".segments";
 
     public static JobSetup prepare(Configuration conf) throws ProfileException {
+        JobOptions.validate(conf);
         String bootstrap = conf.get(JobOptions.KAFKA_BOOTSTRAP);
         boolean live = bootstrap != null && !bootstrap.isBlank();
         String events = conf.get(JobOptions.EVENTS);
@@ -72,9 +73,11 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         boolean store = dir != null && ProfileStore.isStore(dir);
         ProfileSet all = dir == null ? ProfileLoader.loadBundled()
                 : store ? current(ProfileStore.open(dir, s3)) : ProfileLoader.load(Path.of(dir));
-        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
+        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS)
+                .filter(names -> !names.equals(JobOptions.EVERY_RENDITION)).map(all::only).orElse(all);
         ProfileVersions versions = new ProfileVersions(profiles, store ? dir : null, s3,
-                conf.getOptional(JobOptions.RENDITIONS).orElse(null));
+                conf.getOptional(JobOptions.RENDITIONS)
+                        .filter(names -> !names.equals(JobOptions.EVERY_RENDITION)).orElse(null));
         StoreFactory stores = output(conf.get(JobOptions.OUT), video.s3());
 
         Source<FeedRecord, ?, ?> feed;

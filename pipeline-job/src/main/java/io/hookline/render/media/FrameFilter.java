@@ -33,11 +33,12 @@ public final class FrameFilter implements AutoCloseable {
     private final AVFilterContext source = new AVFilterContext();
     private final AVFilterContext sink = new AVFilterContext();
     private final AVFrame output = av_frame_alloc();
+    private final Picture outputPicture = Picture.borrowed(output);
 
     /**
      * @param width the source width
      * @param height the source height
-     * @param pixelFormat the source's AV_PIX_FMT_*
+     * @param pixelFormat the source's AV_PIX_FMT_* ({@link Picture#pixelFormat})
      * @param chain a filter chain built by code from profile numbers, never from feed text
      */
     public FrameFilter(int width, int height, int pixelFormat, String chain) {
@@ -74,12 +75,13 @@ public final class FrameFilter implements AutoCloseable {
                 "video filter command " + filter + " " + setting + "=" + value);
     }
 
-    /** Filters one frame. The result belongs to this filter and is valid until the next call. */
-    public AVFrame apply(AVFrame frame) {
+    /** Filters one picture. The result belongs to this filter and is valid until the next call. */
+    public Picture apply(Picture picture) {
         av_frame_unref(output);
-        Ffmpeg.check(av_buffersrc_add_frame_flags(source, frame, AV_BUFFERSRC_FLAG_KEEP_REF), "video filter input");
+        Ffmpeg.check(av_buffersrc_add_frame_flags(source, picture.frame, AV_BUFFERSRC_FLAG_KEEP_REF),
+                "video filter input");
         Ffmpeg.check(av_buffersink_get_frame(sink, output), "video filter output");
-        return output;
+        return outputPicture;
     }
 
     @Override
