@@ -145,7 +145,15 @@ final class BadInputCases {
                                 assertThat(manifest).exists();
                                 assertThat(Files.readString(manifest)).contains("\"matchId\" : \"" + id + "\"");
                             }
-                        }));
+                        }),
+                // One match's folder cannot be made: that match fails with the reason, the other is written.
+                new Case("a match whose folder is taken by a file, beside a good match", in -> {
+                    Files.createDirectories(in.out());
+                    Files.writeString(in.out().resolve("blocked"), "not a folder");
+                    return in.plan(in.lines("events.jsonl", CorpusFiles.jsonLines(goals("blocked", "good-match"))));
+                }, PARTIAL, "error: match blocked failed: could not write .*blocked/plan.json: "
+                        + "FileAlreadyExistsException: .*; the other matches were written",
+                        planned("good-match", GOAL_TITLE)));
     }
 
     private static List<Case> videos() {
