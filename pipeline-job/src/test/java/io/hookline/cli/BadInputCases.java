@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.cli.BadInputCorpusTest.Case;
 import io.hookline.cli.BadInputCorpusTest.Check;
 import io.hookline.ingest.MatchEventJson;
+import io.hookline.ingest.sync.MatchDescriptor;
+import io.hookline.model.MatchEvent;
 import io.hookline.render.ClipKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -119,11 +121,24 @@ final class BadInputCases {
                         MatchEventJson.write(CorpusFiles.event(MATCH, "e9", "SHOT", 95_000).build())))),
                         PARTIAL, "dead letter: events.jsonl:4: event e9: videoTimeMs 95000 is outside the video .*",
                         planned(MATCH, GOAL_TITLE)),
-                // The same descriptor again changes nothing; a second one that differs is not caught yet (issue 19).
+                // The same descriptor again changes nothing; one that differs replaces it, and the first is named.
                 new Case("the same match descriptor twice", in -> {
                     List<String> lines = CorpusFiles.jsonLines(CorpusFiles.events(MATCH));
                     return in.plan(in.lines("events.jsonl", goodLinesWith(1, lines.get(0))));
-                }, OK, null, allOf(planned(MATCH, GOAL_TITLE, SAVE_TITLE), noDeadLetters())));
+                }, OK, null, allOf(planned(MATCH, GOAL_TITLE, SAVE_TITLE), noDeadLetters())),
+                new Case("a second, differing match descriptor", in -> {
+                    String renamed = MatchEventJson.write(MatchEvent.newBuilder(new MatchDescriptor(MATCH, null,
+                            "Riverside FC", "Harbour").event()).build());
+                    return in.job("run", in.lines("events.jsonl", goodLinesWith(8, renamed)), BadInputCorpusTest.video);
+                }, PARTIAL, "dead letter: events.jsonl:1: match m1 has two differing descriptors, this one and the one at"
+                        + " events.jsonl:9 \\(homeTeam \"Riverside\" / \"Riverside FC\"\\): the later one, at"
+                        + " events.jsonl:9, is used \\(the only one .*", (in, run) -> {
+                            JsonNode manifest = new ObjectMapper().readTree(
+                                    in.out().resolve(MATCH).resolve("manifest.json").toFile());
+                            List<String> teams = new ArrayList<>();
+                            manifest.get("clips").forEach(c -> c.get("teams").forEach(t -> teams.add(t.asText())));
+                            assertThat(teams).contains("Riverside FC").doesNotContain("Riverside");
+                        }));
     }
 
     private static List<Case> matchIds() {
