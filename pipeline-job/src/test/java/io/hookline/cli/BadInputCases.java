@@ -21,6 +21,8 @@ import io.hookline.ingest.MatchEventJson;
 import io.hookline.ingest.sync.MatchDescriptor;
 import io.hookline.model.MatchEvent;
 import io.hookline.render.ClipKeys;
+import io.hookline.sample.SyntheticVideo;
+import io.hookline.testing.InterlacedVideo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -193,6 +195,19 @@ final class BadInputCases {
                     manifest.get("clips").forEach(c -> c.get("notes").forEach(n -> notes.add(n.asText())));
                     assertThat(notes).anyMatch(n -> n.matches("warning: the source video has \\d+ decoding errors? in this"
                             + " clip's stretch, so some pictures may show damage \\(the first: \".+\"\\)"));
+                }),
+                new Case("an interlaced broadcast capture whose stream says progressive", in -> {
+                    Path progressive = in.dir().resolve("progressive.mp4");
+                    SyntheticVideo.write(new SyntheticVideo.Spec(320, 180, 50, CorpusFiles.VIDEO_MS, true,
+                            List.of(10_000L, 24_000L)), progressive);
+                    InterlacedVideo.write(progressive, in.dir().resolve("1080i.mp4"), false);
+                    return in.job("run", in.goodFeed(), in.dir().resolve("1080i.mp4"));
+                }, OK, null, (in, run) -> {
+                    Path match = in.out().resolve(ClipKeys.safeMatchDir(MATCH));
+                    JsonNode manifest = new ObjectMapper().readTree(match.resolve("manifest.json").toFile());
+                    // What the pictures look like afterwards is measured by InterlacedSourceTest, at a size that shows it.
+                    assertThat(manifest.get("clips")).isNotEmpty().allSatisfy(c -> assertThat(c.get("notes").toString())
+                            .contains("the source is interlaced, top field first (").contains("deinterlaced once"));
                 }),
                 new Case("the video missing", in -> in.job("plan", in.goodFeed(), in.dir().resolve("nope.mp4")),
                         OK, "warning: video not found: .*nope.mp4\\. .*", noCrash()),
