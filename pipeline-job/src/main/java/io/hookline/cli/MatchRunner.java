@@ -92,6 +92,9 @@ final class MatchRunner {
         } else if (setup.video() != null && !setup.video().hasAudio()) {
             err.println("warning: " + conf.get(JobOptions.VIDEO) + " has no audio stream: the clips will be silent.");
         }
+        if (setup.sharedVideoWarning() != null) {
+            err.println("warning: " + setup.sharedVideoWarning());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
         if (planOnly) {
             setup.job().buildPlanOnly(env);

@@ -51,6 +51,7 @@ public final class HooklineJob {
     private LiveSettings live;
     private MatchRetention retention = MatchRetention.FOR_THE_RUN;
     private Sink<RenderedClip> clipSink;
+    private SharedVideo sharedVideo;
 
     /**
      * @param videoDurationMs the video's length, negative when it could not be read (events are then not
@@ -84,6 +85,12 @@ public final class HooklineJob {
     /** Also sends every manifest entry to {@code sink} as soon as its clip is rendered. */
     public HooklineJob publishClipsTo(Sink<RenderedClip> sink) {
         this.clipSink = sink;
+        return this;
+    }
+
+    /** Puts a warning on each clip of the matches that share the job's video (see {@link SharedVideo}). */
+    HooklineJob sharedVideo(SharedVideo shared) {
+        this.sharedVideo = shared;
         return this;
     }
 
@@ -164,7 +171,8 @@ public final class HooklineJob {
                 .name("analyse media").uid("analyse-media");
 
         KeyedProcessFunction<String, Play, ClipPlan> planner = live == null
-                ? new PlanClips(profiles, videoDurationMs, retention) : new PlanLiveClips(profiles, retention);
+                ? new PlanClips(profiles, videoDurationMs, retention, sharedVideo)
+                : new PlanLiveClips(profiles, retention);
         SingleOutputStreamOperator<ClipPlan> plans = measured
                 .keyBy(Play::getMatchId)
                 .process(planner).name("plan clips").uid("plan-clips");

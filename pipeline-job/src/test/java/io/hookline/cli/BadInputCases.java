@@ -146,17 +146,17 @@ final class BadInputCases {
     private static List<Case> matchIds() {
         return List.of(
                 new Case("match ids that read alike: a/b and a_b", in -> in.plan(in.lines("events.jsonl",
-                        CorpusFiles.jsonLines(goals("a/b", "a_b")))), OK, null, allOf(planned("a/b", GOAL_TITLE),
+                        CorpusFiles.jsonLines(goals("a/b", "a_b")))), OK, shared("a/b, a_b"), allOf(planned("a/b", GOAL_TITLE),
                         planned("a_b", GOAL_TITLE), (in, run) -> assertThat(in.out().resolve("a_b")).isDirectory())),
                 new Case("two Cyrillic match ids of one length", in -> in.plan(in.lines("events.jsonl",
-                        CorpusFiles.jsonLines(goals("Спартак", "Динамо!")))), OK, null,
+                        CorpusFiles.jsonLines(goals("Спартак", "Динамо!")))), OK, shared("Спартак, Динамо!"),
                         allOf(planned("Спартак", GOAL_TITLE), planned("Динамо!", GOAL_TITLE))),
                 new Case("a 300-character match id beside a good match", in -> in.plan(in.lines("events.jsonl",
-                        CorpusFiles.jsonLines(goals(LONG_ID, "good-match")))), OK, null,
+                        CorpusFiles.jsonLines(goals(LONG_ID, "good-match")))), OK, shared(LONG_ID + ", good-match"),
                         allOf(planned(LONG_ID, GOAL_TITLE), planned("good-match", GOAL_TITLE))),
                 new Case("a 300-character match id beside a good match, rendered", in -> in.job("run",
                         in.lines("events.jsonl", CorpusFiles.jsonLines(goals(LONG_ID, "good-match"))), BadInputCorpusTest.video),
-                        OK, null, (in, run) -> {
+                        OK, shared(LONG_ID + ", good-match"), (in, run) -> {
                             for (String id : List.of(LONG_ID, "good-match")) {
                                 Path manifest = in.out().resolve(ClipKeys.safeMatchDir(id)).resolve("manifest.json");
                                 assertThat(manifest).exists();
@@ -167,10 +167,43 @@ final class BadInputCases {
                 new Case("a match whose folder is taken by a file, beside a good match", in -> {
                     Files.createDirectories(in.out());
                     Files.writeString(in.out().resolve("blocked"), "not a folder");
-                    return in.plan(in.lines("events.jsonl", CorpusFiles.jsonLines(goals("blocked", "good-match"))));
+                    return in.plan(in.lines("events.jsonl", CorpusFiles.jsonLines(withOwnVideo("blocked", "good-match"))));
                 }, PARTIAL, "error: match blocked failed: could not write .*blocked/plan.json: "
                         + "FileAlreadyExistsException: .*; the other matches were written",
-                        planned("good-match", GOAL_TITLE)));
+                        planned("good-match", GOAL_TITLE)),
+                // Two matches that name no video are both cut from the one --video: said once, and on each clip.
+                new Case("two matches cut from one --video, beside one with its own", in -> {
+                    List<MatchEvent> events = new ArrayList<>(withOwnVideo("friendly"));
+                    events.addAll(goals("derby", "cup-final"));
+                    return in.job("run", in.lines("events.jsonl", CorpusFiles.jsonLines(events)), BadInputCorpusTest.video);
+                }, OK, shared("derby, cup-final"), (in, run) -> {
+                    for (String id : List.of("derby", "cup-final", "friendly")) {
+                        JsonNode manifest = new ObjectMapper().readTree(
+                                in.out().resolve(id).resolve("manifest.json").toFile());
+                        assertThat(manifest.get("clips")).as(id).isNotEmpty().allSatisfy(c -> {
+                            boolean warned = c.get("notes").toString().contains("name no video of their own");
+                            assertThat(warned).as(id + ": " + c.get("notes")).isEqualTo(!id.equals("friendly"));
+                        });
+                    }
+                    assertThat(run.out()).contains("1 clip(s), warning: matches derby, cup-final name no video");
+                }));
+    }
+
+    /** The first error line of a run whose matches all take the one --video. */
+    private static String shared(String matchIds) {
+        return "warning: matches " + java.util.regex.Pattern.quote(matchIds) + " name no video of their own \\(video: in"
+                + " the descriptor\\), so all are cut from the one --video .*match.mp4; give each match's descriptor"
+                + " its video, or run each match with its own --video";
+    }
+
+    /** A goal of each match, after a descriptor naming the corpus's video as the match's own. */
+    private static List<MatchEvent> withOwnVideo(String... matchIds) {
+        List<MatchEvent> events = new ArrayList<>();
+        for (String id : matchIds) {
+            events.add(new MatchDescriptor(id, null, "Riverside", "Harbour", BadInputCorpusTest.video.toString()).event());
+            events.add(CorpusFiles.goal(id));
+        }
+        return events;
     }
 
     private static List<Case> videos() {
