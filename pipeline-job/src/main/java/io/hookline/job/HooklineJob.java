@@ -195,6 +195,9 @@ public final class HooklineJob {
         if (setup.videoProblem() != null) {
             System.err.println("warning: " + setup.videoProblem() + "; every clip will be marked failed");
         }
+        if (setup.sharedVideoWarning() != null) {
+            System.err.println("warning: " + setup.sharedVideoWarning());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
         setup.job().build(env);
         env.execute("hookline");
