@@ -43,9 +43,11 @@ import org.apache.flink.configuration.PipelineOptions;
  *
  * @param video what the video holds, or null when it could not be read
  * @param videoProblem why the video could not be read, or null
+ * @param sharedVideoWarning when several matches of the feed are all cut from the one video, which and what to do;
+ *     else null
  */
 public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, String videoProblem,
-        Configuration flinkConfig) {
+        String sharedVideoWarning, Configuration flinkConfig) {
     /** Under the output directory: encoded segments kept for reuse between clips and between runs. */
     public static final String SEGMENTS_DIR = ".segments";
 
@@ -115,6 +117,9 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
                 conf.get(JobOptions.RENDER_TIMEOUT_MINUTES));
         job.profileVersions(versions, live ? conf.get(JobOptions.PROFILES_POLL) : Duration.ZERO);
 
+        SharedVideo shared = live ? null : SharedVideo.of(events, video);
+        job.sharedVideo(shared);
+
         Configuration flink = new Configuration(conf);
         if (live) {
             job.live(conf.get(JobOptions.MATCH_RETENTION), LiveSettings.of(conf)).publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
@@ -139,7 +144,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         }
         // Every type on the wire has a real serializer; falling back to Kryo would be a bug.
         flink.set(PipelineOptions.GENERIC_TYPES, false);
-        return new JobSetup(job, profiles, info, problem, flink);
+        return new JobSetup(job, profiles, info, problem, shared == null ? null : shared.warning(), flink);
     }
 
     /** The version a profile store's pointer names, loaded and validated. */
