@@ -133,7 +133,7 @@ public final class JdbcPublishLedger implements PublishLedger {
                 + " ORDER BY posted_at_ms";
         String inFlight = "SELECT COUNT(*) FROM " + LedgerSchema.TABLE
                 + " WHERE destination = ? AND state IN ('" + PublishState.UPLOADING + "', '"
-                + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "')";
+                + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "', '" + PublishState.UNCERTAIN + "')";
         try {
             return pool.call(connection -> {
                 List<Instant> posted = new ArrayList<>();
