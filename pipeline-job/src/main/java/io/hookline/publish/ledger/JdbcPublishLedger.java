@@ -260,6 +260,12 @@ public final class JdbcPublishLedger implements PublishLedger {
     }
 
     @Override
+    public PublishRecord noteWithdrawn(PublishKey key, long expectedVersion, String actor, String reason) {
+        return write(key, expectedVersion, (current, now) -> LedgerRules.note(current, PublishState.POSTED, actor,
+                now, LedgerRules.reason(reason)));
+    }
+
+    @Override
     public void close() {
         pool.close();
     }
