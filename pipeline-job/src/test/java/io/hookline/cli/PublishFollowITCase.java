@@ -3,19 +3,16 @@ package io.hookline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.ingest.kafka.AvroMessages;
-import io.hookline.ingest.kafka.ClipsTopicReader;
 import io.hookline.model.ClipKind;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.Rendition;
 import io.hookline.model.RenditionStatus;
 import io.hookline.profiles.DestinationSet;
 import io.hookline.profiles.Platform;
-import io.hookline.publish.LivePublishing;
 import io.hookline.publish.ManifestClip;
 import io.hookline.publish.ManifestRendition;
 import io.hookline.publish.MatchClips;
 import io.hookline.publish.Outcome;
-import io.hookline.publish.PublishRun;
 import io.hookline.publish.Publishers;
 import io.hookline.publish.Secrets;
 import io.hookline.publish.emulated.EmulatedProfiles;
@@ -24,9 +21,6 @@ import io.hookline.publish.emulator.TelegramEmulator;
 import io.hookline.publish.emulator.XEmulator;
 import io.hookline.publish.http.Backoff;
 import io.hookline.publish.http.RetryingHttp;
-import io.hookline.publish.ledger.JdbcPublishLedger;
-import io.hookline.publish.ledger.LedgerDatabase;
-import io.hookline.publish.ledger.PublishLedger;
 import io.hookline.publish.ledger.PublishRecord;
 import io.hookline.publish.ledger.PublishState;
 import io.hookline.publish.telegram.TelegramPublisher;
@@ -36,15 +30,14 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,6 +59,8 @@ class PublishFollowITCase {
     private static final String TELEGRAM = "tg-live";
     private static final String X = "x-live";
     private static final int TELEGRAM_QUOTA = 5;
+    private static final List<String> MATCHES = List.of("match-a", "match-b");
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
@@ -82,7 +77,7 @@ class PublishFollowITCase {
     void start() throws Exception {
         kafka = KafkaTestBroker.start();
         kafka.createTopic(TOPIC, 2);
-        telegram = new TelegramEmulator(Clock.systemUTC(), TOKEN, java.util.Set.of(EmulatedProfiles.TELEGRAM_CHAT));
+        telegram = new TelegramEmulator(Clock.systemUTC(), TOKEN, Set.of(EmulatedProfiles.TELEGRAM_CHAT));
         telegram.start();
         x = new XEmulator(Clock.systemUTC(), TOKEN, EmulatedProfiles.X_ACCOUNT).processingDelay(Duration.ZERO);
         x.start();
@@ -121,21 +116,20 @@ class PublishFollowITCase {
             producer.flush();
             producer.abortTransaction();
 
-            Following first = follow();
-            awaitLedger(records -> records.stream().filter(r -> r.state() == PublishState.POSTED).count() == 8,
-                    first.ledger);
+            FollowingPublisher first = follow();
+            first.await(MATCHES, records -> records.stream().filter(r -> r.state() == PublishState.POSTED).count() == 8,
+                    TIMEOUT);
             commit(producer, withdrawal(b1));
-            awaitLedger(records -> records.stream().filter(r -> r.key().clipId().equals(b1.getClipId()))
-                    .allMatch(r -> r.reason() != null && r.reason().startsWith("withdrawn")), first.ledger);
+            first.await(MATCHES, records -> records.stream().filter(r -> r.key().clipId().equals(b1.getClipId()))
+                    .allMatch(r -> r.reason() != null && r.reason().startsWith("withdrawn")), TIMEOUT);
             first.stop();
 
             // While nobody publishes: more clips, and a correction withdraws one before it was ever sent.
             commit(producer, a3, b3, a4);
             commit(producer, withdrawal(a4), b4);
-            Following second = follow();
-            awaitLedger(records -> records.size() == 14 && records.stream().noneMatch(r -> !r.state().isFinal()),
-                    second.ledger);
-            List<PublishRecord> records = second.allRecords();
+            FollowingPublisher second = follow();
+            List<PublishRecord> records = second.await(MATCHES, all -> all.size() == 14
+                    && all.stream().allMatch(r -> r.state().isFinal()), TIMEOUT);
             second.stop();
 
             assertThat(telegram.posts().counts().values()).as("telegram: its quota of 5, across both matches")
@@ -162,76 +156,20 @@ class PublishFollowITCase {
         }
     }
 
-    /** A publisher following the topic on its own thread, with its own ledger connection to the H2 file. */
-    private Following follow() throws Exception {
-        return new Following();
-    }
-
-    private final class Following {
-        final PublishLedger ledger = JdbcPublishLedger.open(LedgerDatabase.h2File(out.resolve(".publish/ledger")),
-                Clock.systemUTC());
-        final ClipsTopicReader reader;
-        final FollowClips following;
-        final Thread thread;
-        volatile Exception failure;
-
-        Following() throws Exception {
-            List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-            Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1),
-                    new SplittableRandom(7));
-            RetryingHttp http = new RetryingHttp(HttpClient.newHttpClient(), backoff, waits::add);
-            Publishers publishers = new Publishers()
-                    .with(Platform.TELEGRAM, new TelegramPublisher(http, telegram.baseUrl(), Optional.empty(),
-                            set.limits(Platform.TELEGRAM), Duration.ofSeconds(30)))
-                    .with(Platform.X, new XPublisher(http, x.baseUrl(), 64 * 1024, set.limits(Platform.X),
-                            Duration.ofSeconds(30)));
-            PublishRun run = new PublishRun(ledger, publishers, new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN)),
-                    Clock.systemUTC(), waits::add, backoff, "follow-test", Duration.ofMinutes(5), outcomes::add);
-            reader = new ClipsTopicReader(kafka.bootstrapServers(), TOPIC, Duration.ofSeconds(30), bad -> {
-                throw new AssertionError(bad);
-            });
-            following = new FollowClips(reader, new LivePublishing(ledger, run, set.destinations(), "follow-test",
-                    Duration.ofMinutes(5)), out);
-            thread = new Thread(() -> {
-                try {
-                    following.run();
-                } catch (Exception | AssertionError e) {
-                    failure = e instanceof Exception ex ? ex : new RuntimeException(e);
-                }
-            }, "follow-clips");
-            thread.start();
-        }
-
-        List<PublishRecord> allRecords() {
-            List<PublishRecord> all = new ArrayList<>(ledger.byMatch("match-a"));
-            all.addAll(ledger.byMatch("match-b"));
-            return all;
-        }
-
-        void stop() throws Exception {
-            following.stop();
-            thread.join(60_000);
-            assertThat(thread.isAlive()).as("the publisher stopped").isFalse();
-            reader.close();
-            ledger.close();
-            if (failure != null) {
-                throw failure;
-            }
-        }
-    }
-
-    private void awaitLedger(Predicate<List<PublishRecord>> done, PublishLedger ledger) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        List<PublishRecord> records = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            records = new ArrayList<>(ledger.byMatch("match-a"));
-            records.addAll(ledger.byMatch("match-b"));
-            if (done.test(records)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the ledger did not get there in 120 s: " + records);
+    /** A publisher following the topic, as {@code publish --follow} does, with quick retries. */
+    private FollowingPublisher follow() throws Exception {
+        List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1),
+                new SplittableRandom(7));
+        RetryingHttp http = new RetryingHttp(HttpClient.newHttpClient(), backoff, waits::add);
+        Publishers publishers = new Publishers()
+                .with(Platform.TELEGRAM, new TelegramPublisher(http, telegram.baseUrl(), Optional.empty(),
+                        set.limits(Platform.TELEGRAM), Duration.ofSeconds(30)))
+                .with(Platform.X, new XPublisher(http, x.baseUrl(), 64 * 1024, set.limits(Platform.X),
+                        Duration.ofSeconds(30)));
+        return new FollowingPublisher(out, kafka.bootstrapServers(), TOPIC, publishers,
+                new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN)), set.destinations(), backoff, waits::add,
+                outcomes::add);
     }
 
     /** The clip of manifest rank {@code fileRank} as the job puts it on the topic, ranked {@code rank} live. */
