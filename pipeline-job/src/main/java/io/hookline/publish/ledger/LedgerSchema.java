@@ -62,7 +62,7 @@ final class LedgerSchema {
             + " JOIN information_schema.check_constraints cc ON cc.constraint_name = tc.constraint_name"
             + " AND cc.constraint_schema = tc.constraint_schema"
             + " WHERE LOWER(tc.table_name) = '" + TABLE + "' AND tc.constraint_type = 'CHECK'"
-            + " AND UPPER(cc.check_clause) LIKE '%PLANNED%'";
+            + " AND cc.check_clause LIKE '%''" + PublishState.PLANNED + "''%'"; // the literal, not planned_at_ms
 
     private LedgerSchema() {
     }
