@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,6 +161,9 @@ final class PublishCommand implements Callable<Integer> {
                 whatsappTemplate, whatsappLanguage).of(set);
         Path outDir = ledgers.out.toAbsolutePath().normalize();
         Duration lease = Duration.ofMinutes(10);
+        // SIGTERM: the hook stops the reader and waits until the clips in hand are done and the ledger is closed.
+        // It waits on this latch, not on the main thread, which then blocks in System.exit while hooks run.
+        CountDownLatch closed = new CountDownLatch(1);
         try (PublishLedger ledger = ledgers.open(outDir);
              ClipsTopicReader reader = new ClipsTopicReader(bootstrap, follow, Duration.ofMinutes(1), message -> {
                  out.println(message);
@@ -171,20 +176,20 @@ final class PublishCommand implements Callable<Integer> {
                     });
             FollowClips following = new FollowClips(reader, new LivePublishing(ledger, run, chosen, owner(), lease),
                     outDir);
-            Thread main = Thread.currentThread();
-            Thread stopper = new Thread(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 following.stop();
                 try {
-                    main.join(Duration.ofMinutes(2).toMillis());
+                    closed.await(2, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "publish-follow-stop");
-            Runtime.getRuntime().addShutdownHook(stopper);
+            }, "publish-follow-stop"));
             out.println("Following " + follow + " on " + bootstrap + " for " + chosen.size()
                     + " destination(s); the ledger is " + ledger + ".");
             out.flush();
             following.run();
+        } finally {
+            closed.countDown();
         }
         return ExitCodes.OK;
     }

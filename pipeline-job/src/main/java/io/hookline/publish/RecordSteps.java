@@ -109,6 +109,11 @@ final class RecordSteps {
             return new Outcome(item.key(), item.rank(), Outcome.Result.FAILED, e.getMessage());
         } catch (IOException e) {
             PublishRecord current = ledger.get(item.key()).orElseThrow();
+            if (e instanceof NotSentException && current.state() == PublishState.PUBLISHING
+                    && owner.equals(current.leaseOwner())) {
+                // The post call never reached the platform: the next run sends it again, no person needed.
+                current = ledger.markProcessing(item.key(), current.version(), owner, current.remoteId());
+            }
             if (owner.equals(current.leaseOwner())) {
                 ledger.release(item.key(), current.version(), owner);
             }

@@ -111,6 +111,27 @@ class TelegramPublisherTest {
     }
 
     @Test
+    void aSendVideoAnswered503UntilTheRetriesRunOutIsSentAgainByTheNextRunNotLeftForAPerson() throws Exception {
+        // 4 answers a step, 4 steps: every try of the first clip's sendVideo gets a 503, so it never posted.
+        for (int request = 1; request <= 16; request++) {
+            telegram.faults().at(request, Fault.SERVER_ERROR);
+        }
+        Publishers publishers = publishers(set.limits(Platform.TELEGRAM), Optional.empty());
+
+        run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
+
+        assertThat(run.outcomes.get(0).result()).isEqualTo(Outcome.Result.INTERRUPTED);
+        PublishRecord first = run.ledger.byMatch("match-1").get(0);
+        assertThat(first.state()).as("not PUBLISHING, which a later run would take for uncertain")
+                .isEqualTo(PublishState.PROCESSING);
+
+        run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
+
+        assertThat(telegram.posts().counts().values()).hasSize(3).containsOnly(1);
+        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+    }
+
+    @Test
     void aClipOverTheBotApiCapFailsWithTheReasonUnlessASelfHostedServerTakesIt() throws Exception {
         long firstClipBytes = match.clips().get(0).rendition("telegram").orElseThrow().bytes();
         PlatformLimits limits = Limits.sizeCap(set.limits(Platform.TELEGRAM), firstClipBytes);
