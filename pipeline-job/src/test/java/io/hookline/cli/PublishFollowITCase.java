@@ -15,21 +15,27 @@ import io.hookline.publish.MatchClips;
 import io.hookline.publish.Outcome;
 import io.hookline.publish.Publishers;
 import io.hookline.publish.Secrets;
+import io.hookline.publish.emulated.CrashRun;
 import io.hookline.publish.emulated.EmulatedProfiles;
 import io.hookline.publish.emulated.RealClips;
 import io.hookline.publish.emulator.TelegramEmulator;
 import io.hookline.publish.emulator.XEmulator;
 import io.hookline.publish.http.Backoff;
 import io.hookline.publish.http.RetryingHttp;
+import io.hookline.publish.ledger.JdbcPublishLedger;
+import io.hookline.publish.ledger.LedgerDatabase;
+import io.hookline.publish.ledger.PublishLedger;
 import io.hookline.publish.ledger.PublishRecord;
 import io.hookline.publish.ledger.PublishState;
 import io.hookline.publish.telegram.TelegramPublisher;
 import io.hookline.publish.x.XPublisher;
 import io.hookline.testing.KafkaTestBroker;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +44,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -153,6 +160,42 @@ class PublishFollowITCase {
                     .allSatisfy(r -> assertThat(r.reason()).contains("withdrawn: a correction moved the play",
                             "take it down"));
             assertThat(outcomes.toString() + records).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void theCommandPostsWhatLandsAndASigtermStopsItWithTheLedgerClosed() throws Exception {
+        RenderedClip a1 = landed(matchA, 1, 1);
+        RenderedClip b1 = landed(matchB, 5, 1);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            commit(producer, a1, b1);
+        }
+        Path log = dir.resolve("follow.log");
+        Process process = CrashRun.hookline(log, Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN), "publish",
+                "--follow", TOPIC, "--bootstrap", kafka.bootstrapServers(), "--out", out.toString(),
+                "--destinations", dir.resolve("profiles").toString(),
+                "--api-url", "telegram=" + telegram.baseUrl(), "--api-url", "x=" + x.baseUrl());
+        try {
+            Instant deadline = Instant.now().plusSeconds(120);
+            while ((telegram.posts().size() < 2 || x.posts().size() < 2) && Instant.now().isBefore(deadline)) {
+                assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+                Thread.sleep(200);
+            }
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+
+        String output = Files.readString(log);
+        assertThat(output).contains("Following " + TOPIC).doesNotContain(TOKEN);
+        assertThat(telegram.posts().counts().values()).hasSize(2).containsOnly(1);
+        assertThat(x.posts().counts().values()).hasSize(2).containsOnly(1);
+        // The H2 file opens here only if the child closed it.
+        try (PublishLedger ledger = JdbcPublishLedger.open(LedgerDatabase.h2File(out.resolve(
+                PublishLedgers.DEFAULT_LEDGER)), Clock.systemUTC())) {
+            assertThat(ledger.byMatch("match-a")).hasSize(2).allMatch(r -> r.state() == PublishState.POSTED);
+            assertThat(ledger.byMatch("match-b")).hasSize(2).allMatch(r -> r.state() == PublishState.POSTED);
         }
     }
 
