@@ -7,6 +7,7 @@ import io.hookline.render.media.AudioEncoder;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.FrameFilter;
 import io.hookline.render.media.PcmResampler;
+import io.hookline.render.media.Picture;
 import io.hookline.render.media.SourceReader;
 import io.hookline.render.media.VideoEncoder;
 import io.hookline.render.media.VideoEncoding;
@@ -16,7 +17,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * The floor under any way of making the renditions: what the encoders alone cost. Every distinct encoded segment
@@ -101,12 +101,12 @@ final class EncodeFloor {
         try (VideoEncoder encoder = new VideoEncoder(single)) {
             videoNanos += threads.getCurrentThreadCpuTime() - t;
             reader.decodeWindow(piece.sourceStartUs(), piece.sourceEndUs(), (frame, from, to) -> {
-                AVFrame filtered = null;
+                Picture filtered = null;
                 while (next[0] < piece.frames() && recipe.sourceTimeUs(piece, next[0]) < to) {
                     if (filtered == null) {
                         long f = threads.getCurrentThreadCpuTime();
                         if (filter[0] == null) {
-                            filter[0] = new FrameFilter(frame.width(), frame.height(), frame.format(),
+                            filter[0] = new FrameFilter(frame.width(), frame.height(), frame.pixelFormat(),
                                     recipe.filterChain());
                         }
                         if (recipe.pans()) {

@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.render.media.Ffmpeg;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bytedeco.javacpp.Loader;
 
 /**
  * The {@code ffmpeg} program that ships inside JavaCV's FFmpeg jar, the one a user's script would call. It is
@@ -34,7 +34,7 @@ final class FfmpegCli {
 
     /** Extracts the program from the jar (JavaCPP caches it under ~/.javacpp) and its libraries next to it. */
     static FfmpegCli extract() {
-        String path = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        String path = Ffmpeg.program();
         if (path == null) {
             throw new IllegalStateException("JavaCV's FFmpeg jar holds no ffmpeg program for this platform");
         }

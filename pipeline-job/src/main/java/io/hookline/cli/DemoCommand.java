@@ -2,15 +2,17 @@ package io.hookline.cli;
 
 import io.hookline.demo.LiveRun;
 import io.hookline.demo.LiveScript;
+import io.hookline.job.JobOptions;
 import io.hookline.sample.SampleMatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,16 +29,20 @@ import picocli.CommandLine.Spec;
                         + " topic). It stops by itself once every match's final manifest is written, with a summary"
                         + " of the latencies; Ctrl-C stops it earlier. --matches N runs N copies of the match"
                         + " (sample-match, sample-match-2, ...), each starting --stagger seconds after the one before."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, RunsTheJob {
     static final String SAMPLE_DIR = "sample-match";
     /** One of each shape (landscape, vertical, messaging), so the demo stays a few minutes on a laptop. */
     static final List<String> DEMO_RENDITIONS = List.of("youtube-landscape", "instagram-reels", "whatsapp");
 
-    @Mixin
-    RunOptions options;
+    final RunOptions options = new RunOptions();
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public void addJobFlags(CommandSpec command) {
+        options.addFlags(command, List.of(), Set.of());
+    }
 
     @Option(names = "--live", description = "Run the match live: HLS playout, events on Kafka, clips as they land.")
     boolean live;
@@ -68,25 +74,23 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("error: --matches must be at least 1 and --stagger at least 0");
             return ExitCodes.USAGE;
         }
-        if (options.renditions == null) {
-            options.renditions = DEMO_RENDITIONS;
-        }
-        Path sample = Path.of(options.out).resolve(SAMPLE_DIR);
+        options.setIfAbsent(JobOptions.RENDITIONS, DEMO_RENDITIONS);
+        Path sample = Path.of(options.out()).resolve(SAMPLE_DIR);
         generate(sample);
         if (live) {
-            return new LiveDemo(spec.commandLine().getOut()).run(new LiveRun.Settings(Path.of(options.out).toAbsolutePath(),
+            return new LiveDemo(spec.commandLine().getOut()).run(new LiveRun.Settings(Path.of(options.out()).toAbsolutePath(),
                     LiveScript.sample(sample), LiveScript.ids(LiveScript.SAMPLE_ID, matches),
-                    Duration.ofSeconds(staggerSeconds), 1.0, options.toConfiguration(null, null)));
+                    Duration.ofSeconds(staggerSeconds), 1.0, options.toConfiguration()));
         }
-        int exit = new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(
-                options.toConfiguration(sample.resolve(SampleMatch.AVRO_FILE),
-                        sample.resolve(SampleMatch.VIDEO_FILE).toString()),
-                options.out);
+        Configuration conf = options.toConfiguration();
+        conf.set(JobOptions.EVENTS, sample.resolve(SampleMatch.AVRO_FILE).toAbsolutePath().toString());
+        conf.set(JobOptions.VIDEO, sample.resolve(SampleMatch.VIDEO_FILE).toString());
+        int exit = new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(conf, options.out());
         if (!publish || exit != ExitCodes.OK && exit != ExitCodes.PARTIAL) {
             return exit;
         }
         int published = new DemoPublish(spec.commandLine().getOut()).run(
-                Path.of(options.out).resolve(SampleMatch.MATCH_ID), ProfileSource.of(options.profiles == null ? null : Path.of(options.profiles))
+                Path.of(options.out()).resolve(SampleMatch.MATCH_ID), ProfileSource.of(options.profiles())
                         .loadWithDestinations());
         return Math.max(exit, published);
     }

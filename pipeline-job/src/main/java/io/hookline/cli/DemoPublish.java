@@ -92,7 +92,7 @@ final class DemoPublish {
     }
 
     /** Graph platforms take their version in the base URL, as the real ones do. */
-    private static Map<String, URI> apiUrls(PlatformEmulators emulators) {
+    static Map<String, URI> apiUrls(PlatformEmulators emulators) {
         Map<String, URI> urls = new LinkedHashMap<>();
         emulators.baseUrls().forEach((platform, url) -> {
             if (PlatformPublishers.DEFAULT_BASES.containsKey(platform)) {

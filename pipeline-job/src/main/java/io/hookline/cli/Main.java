@@ -24,6 +24,11 @@ public final class Main implements Runnable {
     /** The command line as {@link #main} runs it; tests run it in-process with their own out and err. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof RunsTheJob command) {
+                command.addJobFlags(sub.getCommandSpec());
+            }
+        }
         // A refused option or file is one line, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -92,6 +92,9 @@ final class MatchRunner {
         } else if (setup.video() != null && !setup.video().hasAudio()) {
             err.println("warning: " + conf.get(JobOptions.VIDEO) + " has no audio stream: the clips will be silent.");
         }
+        if (setup.sharedVideoWarning() != null) {
+            err.println("warning: " + setup.sharedVideoWarning());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
         if (planOnly) {
             setup.job().buildPlanOnly(env);
@@ -131,11 +134,13 @@ final class MatchRunner {
         }
         if (planOnly) {
             int planned = new PlanTable(out).print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+            int unwritten = new UnwrittenMatches(err).print(Path.of(outDir), started);
             int letters = new DeadLetterNotice(err).print(Path.of(outDir), started);
-            return letters == 0 ? planned : ExitCodes.PARTIAL;
+            return letters == 0 && unwritten == 0 ? planned : ExitCodes.PARTIAL;
         }
         Summary summary = new Summary(out);
         int problems = summary.print(Path.of(outDir), started, Duration.between(started, Instant.now()));
+        problems += new UnwrittenMatches(err).print(Path.of(outDir), started);
         fullDisk(summary.failures(), Path.of(outDir)).ifPresent(err::println);
         new DeadLetterNotice(err).print(Path.of(outDir), started);
         return problems == 0 && setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;

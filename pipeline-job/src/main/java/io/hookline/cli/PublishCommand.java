@@ -3,7 +3,9 @@ package io.hookline.cli;
 import io.hookline.profiles.Destination;
 import io.hookline.profiles.DestinationSet;
 import io.hookline.profiles.ProfileException;
+import io.hookline.ingest.kafka.ClipsTopicReader;
 import io.hookline.publish.DryRun;
+import io.hookline.publish.LivePublishing;
 import io.hookline.publish.MatchClips;
 import io.hookline.publish.Outcome;
 import io.hookline.publish.PublishRun;
@@ -27,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,12 +94,27 @@ final class PublishCommand implements Callable<Integer> {
             description = "The template's language code (default: ${DEFAULT-VALUE}).")
     String whatsappLanguage;
 
+    @Option(names = "--follow", paramLabel = "TOPIC", description = "Publish a live job's clips as they land on"
+            + " this clips topic (read_committed), for every match, until stopped; the clips' files are under --out.")
+    String follow;
+
+    @Option(names = "--bootstrap", paramLabel = "SERVERS", defaultValue = "localhost:9092",
+            description = "The Kafka bootstrap servers of --follow (default: ${DEFAULT-VALUE}).")
+    String bootstrap;
+
     @Mixin
     PublishLedgers ledgers;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (follow != null) {
+            if (matchDir != null || dryRun) {
+                throw new IllegalArgumentException("--follow publishes a live topic: give no match folder and no"
+                        + " --dry-run with it");
+            }
+            return follow(out);
+        }
         if (matchDir == null) {
             spec.commandLine().usage(out);
             return ExitCodes.USAGE;
@@ -132,6 +151,47 @@ final class PublishCommand implements Callable<Integer> {
         out.printf("%d record(s): %s%n", outcomes.size(), PublishStatusCommand.counts(outcomes.stream()
                 .map(o -> o.result().name()).toList()));
         return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** Publishes the clips topic's clips until the process is stopped (SIGTERM, Ctrl-C). */
+    private int follow(PrintWriter out) throws Exception {
+        DestinationSet set = loadDestinations();
+        List<Destination> chosen = chosen(set);
+        Publishers publishers = new PlatformPublishers(apiUrls, mediaUrl, xSegmentKb * 1024, recipients(),
+                whatsappTemplate, whatsappLanguage).of(set);
+        Path outDir = ledgers.out.toAbsolutePath().normalize();
+        Duration lease = Duration.ofMinutes(10);
+        // SIGTERM: the hook stops the reader and waits until the clips in hand are done and the ledger is closed.
+        // It waits on this latch, not on the main thread, which then blocks in System.exit while hooks run.
+        CountDownLatch closed = new CountDownLatch(1);
+        try (PublishLedger ledger = ledgers.open(outDir);
+             ClipsTopicReader reader = new ClipsTopicReader(bootstrap, follow, Duration.ofMinutes(1), message -> {
+                 out.println(message);
+                 out.flush();
+             })) {
+            PublishRun run = new PublishRun(ledger, publishers, DestinationSecrets.ofThisProcess(), Clock.systemUTC(),
+                    Sleeper.REAL, Backoff.standard(), owner(), lease, outcome -> {
+                        out.println(outcome);
+                        out.flush();
+                    });
+            FollowClips following = new FollowClips(reader, new LivePublishing(ledger, run, chosen, owner(), lease),
+                    outDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                following.stop();
+                try {
+                    closed.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "publish-follow-stop"));
+            out.println("Following " + follow + " on " + bootstrap + " for " + chosen.size()
+                    + " destination(s); the ledger is " + ledger + ".");
+            out.flush();
+            following.run();
+        } finally {
+            closed.countDown();
+        }
+        return ExitCodes.OK;
     }
 
     private DestinationSet loadDestinations() throws ProfileException {

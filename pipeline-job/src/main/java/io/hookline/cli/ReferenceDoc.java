@@ -1,16 +1,14 @@
 package io.hookline.cli;
 
+import io.hookline.job.JobOption;
 import io.hookline.job.JobOptions;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.description.HtmlFormatter;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,14 +35,16 @@ public final class ReferenceDoc {
                 .append("## Commands\n");
         command(Main.commandLine(), out);
         out.append("\n## Job options\n\n")
-                .append("Each can be given to `./hookline run` (and the cluster job) as `--KEY VALUE`; those with a\n")
-                .append("flag also as `--FLAG VALUE`.\n\n")
+                .append("The cluster job takes each as `--KEY VALUE`, and those with a flag also as `--FLAG VALUE`;\n")
+                .append("`run`, `plan` and `demo` take the flags listed with them above. Values out of range are\n")
+                .append("refused, naming the flag or key.\n\n")
                 .append("| key | flag | default | what it does |\n|---|---|---|---|\n");
-        for (ConfigOption<?> option : jobOptions()) {
+        for (JobOption<?> option : JobOptions.all()) {
+            ConfigOption<?> config = option.config();
             out.append("| `").append(option.key()).append("` | ")
-                    .append(JobOptions.flagOf(option).map(f -> "`--" + f + "`").orElse("")).append(" | ")
-                    .append(option.hasDefaultValue() ? "`" + option.defaultValue() + "`" : "").append(" | ")
-                    .append(cell(description(option))).append(" |\n");
+                    .append(option.flagName().map(f -> "`--" + f + "`").orElse("")).append(" | ")
+                    .append(config.hasDefaultValue() ? "`" + config.defaultValue() + "`" : "").append(" | ")
+                    .append(cell(option.description())).append(" |\n");
         }
         return out.toString();
     }
@@ -80,26 +80,6 @@ public final class ReferenceDoc {
             }
         }
         cli.getSubcommands().values().stream().distinct().forEach(sub -> command(sub, out));
-    }
-
-    private static List<ConfigOption<?>> jobOptions() {
-        List<ConfigOption<?>> options = new ArrayList<>();
-        for (Field f : JobOptions.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
-                try {
-                    options.add((ConfigOption<?>) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return options;
-    }
-
-    /** A job option's description as plain text (Flink keeps it as rich text, for its HTML docs). */
-    static String description(ConfigOption<?> option) {
-        return new HtmlFormatter().format(option.description()).replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     /** Table cells hold one line, and a pipe would end the cell. */

@@ -1,118 +1,89 @@
 package io.hookline.cli;
 
+import static io.hookline.job.JobOptions.DECODER_THREADS;
+import static io.hookline.job.JobOptions.DRAFT;
+import static io.hookline.job.JobOptions.ENCODER_THREADS;
+import static io.hookline.job.JobOptions.OUT;
+import static io.hookline.job.JobOptions.PARALLELISM;
+import static io.hookline.job.JobOptions.PROFILES;
+import static io.hookline.job.JobOptions.PROFILES_POLL;
+import static io.hookline.job.JobOptions.RENDER_CONCURRENCY;
+import static io.hookline.job.JobOptions.RENDER_LANES;
+import static io.hookline.job.JobOptions.RENDITIONS;
+import static io.hookline.job.JobOptions.S3_ENDPOINT;
+import static io.hookline.job.JobOptions.S3_REGION;
+
 import io.hookline.job.JobOptions;
 import io.hookline.storage.s3.S3Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.util.TimeUtils;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Options every command that runs the job shares. */
+/**
+ * The job options a command that runs the job takes as flags. The flags are built from the options' declarations
+ * in {@link JobOptions} ({@link JobFlag}); this class only adds what the command line does beyond the cluster job:
+ * relative paths made absolute, the checkout's profiles, a parallelism sized to the machine.
+ */
 final class RunOptions {
-    static final String ALL = "all";
+    /** The flags every command that runs the job takes, after its own, in the order help lists them. */
+    private static final List<ConfigOption<?>> SHARED = List.of(OUT, PROFILES, PROFILES_POLL, PARALLELISM, RENDER_CONCURRENCY,
+            ENCODER_THREADS, RENDER_LANES, DECODER_THREADS, DRAFT, RENDITIONS, S3_ENDPOINT, S3_REGION);
 
-    @Option(names = "--out", defaultValue = "hookline-out",
-            description = "Output directory, or s3://bucket/prefix (default: ${DEFAULT-VALUE}).")
-    String out;
+    private final Map<ConfigOption<?>, Object> given = new HashMap<>();
 
-    @Option(names = "--profiles", paramLabel = "PROFILES",
-            description = "Clip-profiles directory, or a profile store written by 'profiles push' (a directory or"
-                    + " s3://bucket/prefix), whose current version the job starts with (default: the project's"
-                    + " clip-profiles/).")
-    String profiles;
+    /** Adds the command's own job options ({@code required} among them), then the shared ones, as flags. */
+    void addFlags(CommandSpec spec, List<ConfigOption<?>> own, Set<ConfigOption<?>> required) {
+        own.forEach(o -> spec.addOption(JobFlag.of(JobOptions.of(o), required.contains(o), given)));
+        SHARED.forEach(o -> spec.addOption(JobFlag.of(JobOptions.of(o), false, given)));
+    }
 
-    @Option(names = "--profiles-poll", paramLabel = "DURATION",
-            description = "How often a live job looks for a new version in its profile store, e.g. 30s; 0 never"
-                    + " (default: 30s).")
-    String profilesPoll;
+    /** The flag's value, or null when it was not given and has no default. */
+    @SuppressWarnings("unchecked")
+    <T> T get(ConfigOption<T> option) {
+        return (T) given.get(option);
+    }
 
-    @Option(names = "--parallelism",
-            description = "Flink parallelism (default: the cores over the render lanes, at least 1).")
-    Integer parallelism;
+    void setIfAbsent(ConfigOption<?> option, Object value) {
+        given.putIfAbsent(option, value);
+    }
 
-    @Option(names = "--render-concurrency", defaultValue = "1",
-            description = "Clips each render subtask renders at once (default: ${DEFAULT-VALUE}).")
-    int renderConcurrency;
+    String out() {
+        return get(OUT);
+    }
 
-    @Option(names = "--encoder-threads",
-            description = "Threads of each H.264 encoder (default: 1, which costs the least CPU time).")
-    Integer encoderThreads;
+    /** The profiles directory given, or null. */
+    Path profiles() {
+        String dir = get(PROFILES);
+        return dir == null ? null : Path.of(dir);
+    }
 
-    @Option(names = "--render-lanes",
-            description = "Threads a clip's renditions are spread over (default: 2); one with two encoder threads"
-                    + " is the other way to use two cores.")
-    Integer renderLanes;
-
-    @Option(names = "--decoder-threads",
-            description = "Threads of the source decoder (default: 1, which costs the least CPU time).")
-    Integer decoderThreads;
-
-    @Option(names = "--draft", description = "Render fast at reduced size, for previews.")
-    boolean draft;
-
-    @Option(names = "--renditions", split = ",", paramLabel = "NAME",
-            description = "Render only these renditions (profile names, comma-separated); 'all' for every profile.")
-    List<String> renditions;
-
-    @Option(names = "--s3-endpoint",
-            description = "Endpoint of an S3-compatible store for s3:// locations, e.g. http://localhost:9000.")
-    String s3Endpoint;
-
-    @Option(names = "--s3-region", description = "AWS region of the buckets (default: the AWS SDK's region chain).")
-    String s3Region;
-
-    /** @param events the feed file, or null for a live feed */
-    Configuration toConfiguration(Path events, String video) {
+    /** The job's configuration from the flags given, checked against each option's range. */
+    Configuration toConfiguration() {
         Configuration conf = new Configuration();
-        if (events != null) {
-            conf.set(JobOptions.EVENTS, events.toAbsolutePath().toString());
-        }
-        if (video != null) {
-            conf.set(JobOptions.VIDEO, video);
-        }
-        conf.set(JobOptions.OUT, onS3() ? out : Path.of(out).toAbsolutePath().toString());
-        if (s3Endpoint != null) {
-            conf.set(JobOptions.S3_ENDPOINT, s3Endpoint);
-        }
-        if (s3Region != null) {
-            conf.set(JobOptions.S3_REGION, s3Region);
-        }
+        given.forEach((option, value) -> JobFlag.set(conf, JobOptions.of(option), value));
+        conf.set(OUT, onS3() ? out() : Path.of(out()).toAbsolutePath().toString());
+        String profiles = get(PROFILES);
         if (profiles != null && S3Location.isS3(profiles)) {
-            conf.set(JobOptions.PROFILES, profiles);
+            conf.set(PROFILES, profiles);
         } else {
             Path dir = profiles != null ? requireProfilesDirectory(Path.of(profiles)) : defaultProfiles();
             if (dir != null) {
-                conf.set(JobOptions.PROFILES, dir.toAbsolutePath().toString());
+                conf.set(PROFILES, dir.toAbsolutePath().toString());
             }
         }
-        if (profilesPoll != null) {
-            conf.set(JobOptions.PROFILES_POLL, TimeUtils.parseDuration(profilesPoll));
+        if (conf.getOptional(JobOptions.EVENTS).isPresent()) {
+            conf.set(JobOptions.EVENTS, Path.of(conf.get(JobOptions.EVENTS)).toAbsolutePath().toString());
         }
-        setAtLeastOne(conf, JobOptions.RENDER_CONCURRENCY, "--render-concurrency", renderConcurrency);
-        setAtLeastOne(conf, JobOptions.ENCODER_THREADS, "--encoder-threads", encoderThreads);
-        setAtLeastOne(conf, JobOptions.RENDER_LANES, "--render-lanes", renderLanes);
-        setAtLeastOne(conf, JobOptions.DECODER_THREADS, "--decoder-threads", decoderThreads);
-        conf.set(JobOptions.DRAFT, draft);
-        if (renditions != null && !renditions.equals(List.of(ALL))) {
-            conf.set(JobOptions.RENDITIONS, renditions);
+        if (conf.getOptional(PARALLELISM).isEmpty()) {
+            conf.set(PARALLELISM, JobOptions.defaultParallelism());
         }
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : JobOptions.defaultParallelism());
-        setAtLeastOne(conf, CoreOptions.DEFAULT_PARALLELISM, "--parallelism", parallelism);
-        return conf;
-    }
-
-    private static void setAtLeastOne(Configuration conf, ConfigOption<Integer> option, String flag, Integer value) {
-        if (value == null) {
-            return;
-        }
-        if (value < 1) {
-            throw new IllegalArgumentException(flag + " must be at least 1 (got " + value + ")");
-        }
-        conf.set(option, value);
+        return JobOptions.validate(conf);
     }
 
     /** Checked here: the loader would only say it found no profile files in it. */
@@ -125,7 +96,7 @@ final class RunOptions {
     }
 
     boolean onS3() {
-        return S3Location.isS3(out);
+        return S3Location.isS3(out());
     }
 
     /**

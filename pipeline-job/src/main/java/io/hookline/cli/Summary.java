@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 final class Summary {
     private static final int TOP = 5;
     private static final int FIRST_DEAD_LETTERS = 3;
+    private static final int FIRST_WARNINGS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintWriter out;
@@ -86,14 +87,26 @@ final class Summary {
         return failures;
     }
 
-    /** The best clips, then the failed renditions grouped by reason (a bad video fails them all alike). */
+    /**
+     * The best clips, then the failed renditions grouped by reason (a bad video fails them all alike), then the
+     * first warnings the clips carry, each with how many clips carry it.
+     */
     private void clips(JsonNode root) {
         Map<String, Integer> failures = new LinkedHashMap<>();
+        Map<String, Integer> warnings = new LinkedHashMap<>();
         int shown = 0;
         for (JsonNode clip : root.get("clips")) {
             if (shown++ < TOP) {
                 out.printf(Locale.ROOT, "  %2d. %5.2f  %s%n", clip.get("rank").asInt(), clip.get("score").asDouble(),
                         clip.get("title").asText());
+            }
+            JsonNode notes = clip.get("notes");
+            if (notes != null) {
+                notes.forEach(n -> {
+                    if (n.asText().startsWith("warning: ")) {
+                        warnings.merge(n.asText(), 1, Integer::sum);
+                    }
+                });
             }
             for (JsonNode r : clip.get("renditions")) {
                 if ("failed".equals(r.get("status").asText())) {
@@ -102,6 +115,8 @@ final class Summary {
             }
         }
         failures.forEach((reason, count) -> out.printf("  %d failed: %s%n", count, reason));
+        warnings.entrySet().stream().limit(FIRST_WARNINGS).forEach(w -> out.printf("  %d clip(s), %s%n", w.getValue(),
+                w.getKey()));
         failures.forEach((reason, count) -> this.failures.merge(reason, count, Integer::sum));
     }
 

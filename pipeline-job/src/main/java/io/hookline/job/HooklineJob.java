@@ -56,6 +56,7 @@ public final class HooklineJob {
     private LiveSettings live;
     private MatchRetention retention = MatchRetention.FOR_THE_RUN;
     private Sink<RenderedClip> clipSink;
+    private SharedVideo sharedVideo;
 
     /**
      * @param videoDurationMs the video's length, negative when it could not be read (events are then not
@@ -100,6 +101,12 @@ public final class HooklineJob {
     /** Also sends every manifest entry to {@code sink} as soon as its clip is rendered. */
     public HooklineJob publishClipsTo(Sink<RenderedClip> sink) {
         this.clipSink = sink;
+        return this;
+    }
+
+    /** Puts a warning on each clip of the matches that share the job's video (see {@link SharedVideo}). */
+    HooklineJob sharedVideo(SharedVideo shared) {
+        this.sharedVideo = shared;
         return this;
     }
 
@@ -186,7 +193,7 @@ public final class HooklineJob {
 
         KeyedStream<Play, String> byMatch = measured.keyBy(Play::getMatchId);
         SingleOutputStreamOperator<ClipPlan> plans = (live == null
-                ? byMatch.process(new PlanClips(profiles, videoDurationMs, retention))
+                ? byMatch.process(new PlanClips(profiles, videoDurationMs, retention, sharedVideo))
                 : byMatch.connect(profileVersions(env).broadcast(PlanLiveClips.PROFILE_VERSION))
                         .process(new PlanLiveClips(versions, retention)))
                 .name("plan clips").uid("plan-clips");
@@ -223,6 +230,9 @@ public final class HooklineJob {
         JobSetup setup = JobSetup.prepare(JobOptions.fromArgs(args));
         if (setup.videoProblem() != null) {
             System.err.println("warning: " + setup.videoProblem() + "; every clip will be marked failed");
+        }
+        if (setup.sharedVideoWarning() != null) {
+            System.err.println("warning: " + setup.sharedVideoWarning());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
         setup.job().build(env);

@@ -43,13 +43,16 @@ import org.apache.flink.configuration.PipelineOptions;
  *
  * @param video what the video holds, or null when it could not be read
  * @param videoProblem why the video could not be read, or null
+ * @param sharedVideoWarning when several matches of the feed are all cut from the one video, which and what to do;
+ *     else null
  */
 public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, String videoProblem,
-        Configuration flinkConfig) {
+        String sharedVideoWarning, Configuration flinkConfig) {
     /** Under the output directory: encoded segments kept for reuse between clips and between runs. */
     public static final String SEGMENTS_DIR = ".segments";
 
     public static JobSetup prepare(Configuration conf) throws ProfileException {
+        JobOptions.validate(conf);
         String bootstrap = conf.get(JobOptions.KAFKA_BOOTSTRAP);
         boolean live = bootstrap != null && !bootstrap.isBlank();
         String events = conf.get(JobOptions.EVENTS);
@@ -72,9 +75,11 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         boolean store = dir != null && ProfileStore.isStore(dir);
         ProfileSet all = dir == null ? ProfileLoader.loadBundled()
                 : store ? current(ProfileStore.open(dir, s3)) : ProfileLoader.load(Path.of(dir));
-        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS).map(all::only).orElse(all);
+        ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS)
+                .filter(names -> !names.equals(JobOptions.EVERY_RENDITION)).map(all::only).orElse(all);
         ProfileVersions versions = new ProfileVersions(profiles, store ? dir : null, s3,
-                conf.getOptional(JobOptions.RENDITIONS).orElse(null));
+                conf.getOptional(JobOptions.RENDITIONS)
+                        .filter(names -> !names.equals(JobOptions.EVERY_RENDITION)).orElse(null));
         StoreFactory stores = output(conf.get(JobOptions.OUT), video.s3());
 
         Source<FeedRecord, ?, ?> feed;
@@ -112,6 +117,9 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
                 conf.get(JobOptions.RENDER_TIMEOUT_MINUTES));
         job.profileVersions(versions, live ? conf.get(JobOptions.PROFILES_POLL) : Duration.ZERO);
 
+        SharedVideo shared = live ? null : SharedVideo.of(events, video);
+        job.sharedVideo(shared);
+
         Configuration flink = new Configuration(conf);
         if (live) {
             job.live(conf.get(JobOptions.MATCH_RETENTION), LiveSettings.of(conf)).publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
@@ -136,7 +144,7 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
         }
         // Every type on the wire has a real serializer; falling back to Kryo would be a bug.
         flink.set(PipelineOptions.GENERIC_TYPES, false);
-        return new JobSetup(job, profiles, info, problem, flink);
+        return new JobSetup(job, profiles, info, problem, shared == null ? null : shared.warning(), flink);
     }
 
     /** The version a profile store's pointer names, loaded and validated. */

@@ -28,16 +28,19 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     private final ProfileSet profiles;
     private final long videoDurationMs;
     private final MatchRetention retention;
+    /** Matches cut from one video none of them names, whose clips carry a warning; null when there are none. */
+    private final SharedVideo sharedVideo;
     private transient ClipPlanner planner;
     private transient MediaScorer media;
     private transient ListState<Play> plays;
     private transient LongCounter clipsPlanned;
     private transient LongCounter renditionsPlanned;
 
-    PlanClips(ProfileSet profiles, long videoDurationMs, MatchRetention retention) {
+    PlanClips(ProfileSet profiles, long videoDurationMs, MatchRetention retention, SharedVideo sharedVideo) {
         this.profiles = profiles;
         this.videoDurationMs = videoDurationMs;
         this.retention = retention;
+        this.sharedVideo = sharedVideo;
     }
 
     @Override
@@ -74,6 +77,11 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
         int renditions = 0;
         for (ClipPlan clip : plan) {
             renditions += clip.getRenditions().size();
+            if (sharedVideo != null && sharedVideo.concerns(matchId, clip.getVideo())) {
+                List<String> notes = new ArrayList<>(clip.getNotes());
+                notes.add("warning: " + sharedVideo.warning());
+                clip.setNotes(notes);
+            }
             out.collect(clip);
         }
         clipsPlanned.add(plan.size());

@@ -38,6 +38,8 @@ import org.apache.flink.util.Collector;
  * A {@code MATCH_END} releases everything still waiting, then itself (see {@link MatchEnd}); what arrives for
  * the match after it goes to the dead letters. A {@code MATCH_START} (the match's {@link MatchDescriptor}) is
  * passed on unscored: the events released after it carry their team's name from it, and the plays its video.
+ * A second descriptor that differs replaces the first when it is later in the feed; the one not used goes to
+ * the dead letters naming both places and what differs. The same descriptor again changes nothing.
  */
 final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, ScoredEvent> {
     private final HighlightRules rules;
@@ -51,6 +53,8 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient ValueState<GameState> game;
     private transient ValueState<Boolean> ended;
     private transient ValueState<MatchEvent> descriptor;
+    /** The descriptor in use, with where it came from, to name both places when another differs. */
+    private transient ValueState<SourcedEvent> descriptorFrom;
     private transient MatchTime clock;
     private transient LongCounter rejected;
 
@@ -78,6 +82,8 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         ended = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("ended", Types.BOOLEAN)));
         descriptor = getRuntimeContext().getState(
                 retention.apply(new ValueStateDescriptor<>("descriptor", TypeInformation.of(MatchEvent.class))));
+        descriptorFrom = getRuntimeContext().getState(
+                retention.apply(new ValueStateDescriptor<>("descriptor-from", TypeInformation.of(SourcedEvent.class))));
         clock = new MatchTime(getRuntimeContext(), retention);
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
@@ -91,6 +97,9 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             return;
         }
         if (MatchDescriptor.is(e)) {
+            if (!takesDescriptor(ctx, in)) {
+                return;
+            }
             descriptor.update(e);
             out.collect(scorer.score(e, EventScorer.start()));
             return;
@@ -104,6 +113,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
             scoredIn.clear();
             game.clear();
             descriptor.clear();
+            descriptorFrom.clear();
             clock.clear();
             return;
         }
@@ -151,6 +161,33 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         } else if (ended.value() == null) {
             releaseLive(ctx, timestamp, out);
         }
+    }
+
+    /**
+     * Whether a descriptor is the one the match goes on with: the first, or a differing one later in the feed.
+     * Of two that differ, the one not used is a dead letter that names the other's place.
+     */
+    private boolean takesDescriptor(Context ctx, SourcedEvent in) throws Exception {
+        SourcedEvent held = descriptorFrom.value();
+        if (held == null) {
+            descriptorFrom.update(in);
+            return true;
+        }
+        String differences = MatchDescriptor.of(held.getEvent()).differences(MatchDescriptor.of(in.getEvent()));
+        if (differences.isEmpty()) {
+            return false;
+        }
+        boolean later = in.getSequence() > held.getSequence();
+        SourcedEvent used = later ? in : held;
+        SourcedEvent unused = later ? held : in;
+        reject(ctx, unused, "match " + in.getEvent().getMatchId() + " has two differing descriptors, this one and "
+                + "the one at " + used.getOrigin() + " (" + MatchDescriptor.of(unused.getEvent())
+                .differences(MatchDescriptor.of(used.getEvent())) + "): the later one, at " + used.getOrigin()
+                + ", is used");
+        if (later) {
+            descriptorFrom.update(in);
+        }
+        return later;
     }
 
     private void keep(SourcedEvent in) throws Exception {

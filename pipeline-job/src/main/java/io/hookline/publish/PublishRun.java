@@ -17,7 +17,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -83,17 +85,34 @@ public final class PublishRun {
 
     /** Plans, then publishes to each destination in turn; returns what happened to every record. */
     public List<Outcome> publish(MatchClips match, List<Destination> destinations) throws InterruptedException {
+        return publish(match, destinations, record -> true);
+    }
+
+    /**
+     * Plans and publishes only the clips {@code landed} lists, leaving the match's other records alone: a live
+     * match's clips arrive one by one, and the others are not missing from the manifest, just elsewhere.
+     */
+    public List<Outcome> publishLanded(MatchClips landed, List<Destination> destinations)
+            throws InterruptedException {
+        Set<String> clipIds = landed.clips().stream().map(ManifestClip::clipId).collect(Collectors.toSet());
+        return publish(landed, destinations, record -> clipIds.contains(record.key().clipId()));
+    }
+
+    private List<Outcome> publish(MatchClips match, List<Destination> destinations, Predicate<PublishRecord> which)
+            throws InterruptedException {
         plan(match, destinations);
         List<Outcome> outcomes = new ArrayList<>();
         for (Destination destination : destinations) {
-            outcomes.addAll(publish(match, destination));
+            outcomes.addAll(publish(match, destination, which));
         }
         return outcomes;
     }
 
-    private List<Outcome> publish(MatchClips match, Destination destination) throws InterruptedException {
+    private List<Outcome> publish(MatchClips match, Destination destination, Predicate<PublishRecord> which)
+            throws InterruptedException {
         List<PublishRecord> records = ledger.byMatch(match.matchId()).stream()
                 .filter(r -> r.key().destination().equals(destination.name()))
+                .filter(which)
                 .filter(r -> !r.state().isFinal())
                 .sorted(Comparator.comparingInt(PublishRecord::rank)
                         .thenComparing(Comparator.comparingDouble(PublishRecord::score).reversed()))

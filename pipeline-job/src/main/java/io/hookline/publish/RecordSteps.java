@@ -1,6 +1,7 @@
 package io.hookline.publish;
 
 import io.hookline.publish.http.Backoff;
+import io.hookline.publish.http.NotSentException;
 import io.hookline.publish.http.Sleeper;
 import io.hookline.publish.ledger.LedgerConflictException;
 import io.hookline.publish.ledger.PublishLedger;
@@ -86,7 +87,7 @@ final class RecordSteps {
             while (true) {
                 String from = sent;
                 record = beforePostCall(record, item, publisher, from);
-                Optional<String> next = retried(() -> publisher.sendNext(item, from));
+                Optional<String> next = postCall(publisher, () -> publisher.sendNext(item, from));
                 if (next.isEmpty()) {
                     break;
                 }
@@ -94,14 +95,25 @@ final class RecordSteps {
                 sent = next.get();
             }
             String done = sent;
-            Post post = retried(() -> publisher.publish(item, done));
+            Post post = postCall(publisher, () -> publisher.publish(item, done));
             return posted(renew(record), item, post);
+        } catch (MaybePostedException e) {
+            PublishRecord current = ledger.get(item.key()).orElseThrow();
+            String reason = uncertain(item, current.postId() != null ? current.postId() : current.remoteId())
+                    + " (" + e.getMessage() + ")";
+            ledger.markUncertain(item.key(), current.version(), owner, reason);
+            return new Outcome(item.key(), item.rank(), Outcome.Result.UNCERTAIN, reason);
         } catch (PublishRefusedException e) {
             PublishRecord current = ledger.get(item.key()).orElseThrow();
             ledger.markFailed(item.key(), current.version(), owner, e.getMessage());
             return new Outcome(item.key(), item.rank(), Outcome.Result.FAILED, e.getMessage());
         } catch (IOException e) {
             PublishRecord current = ledger.get(item.key()).orElseThrow();
+            if (e instanceof NotSentException && current.state() == PublishState.PUBLISHING
+                    && owner.equals(current.leaseOwner())) {
+                // The post call never reached the platform: the next run sends it again, no person needed.
+                current = ledger.markProcessing(item.key(), current.version(), owner, current.remoteId());
+            }
             if (owner.equals(current.leaseOwner())) {
                 ledger.release(item.key(), current.version(), owner);
             }
@@ -139,6 +151,34 @@ final class RecordSteps {
     private PublishRecord renew(PublishRecord record) {
         return ledger.claim(record.key(), record.version(), owner, lease).orElseThrow(
                 () -> new LedgerConflictException(record.key(), "lost the lease to another publisher"));
+    }
+
+    /**
+     * A post call. One the platform cannot be asked about afterwards is repeated only while it certainly did
+     * not arrive; once a call broke off after it may have, sending it again could post twice, so the record
+     * goes to a person instead, just as after a kill in that instant.
+     */
+    private <T> T postCall(Publisher publisher, Step<T> step)
+            throws IOException, PublishRefusedException, InterruptedException {
+        if (publisher.canTellWhetherPosted()) {
+            return retried(step);
+        }
+        return retried(() -> {
+            try {
+                return step.call();
+            } catch (NotSentException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new MaybePostedException(e.getMessage());
+            }
+        });
+    }
+
+    /** A post call broke off after it may have reached a platform that cannot be asked. */
+    private static final class MaybePostedException extends RuntimeException {
+        MaybePostedException(String message) {
+            super(message);
+        }
     }
 
     /** A step again, with backoff, while the connection breaks: each try starts from the ledger's state. */

@@ -10,6 +10,8 @@ import io.hookline.profiles.VideoSpec;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.FfmpegLog;
+import io.hookline.render.media.FieldOrder;
+import io.hookline.render.media.FieldOrderProbe;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.MediaProbe;
 import io.hookline.render.media.Mp4Writer;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders a clip with FFmpeg: the source window is decoded once and every rendition is fed from that one
- * decode. Each segment (hook, body...) is encoded on its own with identical settings and closed GOPs, and
+ * decode; an interlaced source is deinterlaced once in that decode, before any rendition scales it. Each segment
+ * (hook, body...) is encoded on its own with identical settings and closed GOPs, and
  * the rendition is assembled by joining the encoded segments packet by packet; the audio is cut from the
  * decoded window in timeline order and encoded once per distinct audio setting.
  */
@@ -69,7 +72,13 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         List<String> notes = new ArrayList<>(plan.getNotes());
         Map<String, Rendition> results = new LinkedHashMap<>();
         try (ClipSource source = sources.open(plan)) {
-            SourceInfo info = source.info();
+            FieldOrderProbe.Result scan = FieldOrders.of(source, plan.getSourceStartMs() * 1000);
+            FieldOrder order = scan.order();
+            if (order.interlaced()) {
+                notes.add("the source is " + order + " (" + scan.evidence() + "): deinterlaced once with bwdif before"
+                        + " scaling");
+            }
+            SourceInfo info = pictures(source.info(), order);
             if (!info.hasAudio()) {
                 notes.add("the source video has no audio: renditions carry silence");
             }
@@ -77,7 +86,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             for (RenditionProfile p : targets) {
                 tunings.put(p.name(), new Tuning(firstEncoding(p, plan, info, settings), 0, 0));
             }
-            Map<String, Attempt> first = renderPass(source, plan, targets, tunings, notes);
+            Map<String, Attempt> first = renderPass(source, order, plan, targets, tunings, notes);
             List<RenditionProfile> retry = new ArrayList<>();
             for (RenditionProfile p : targets) {
                 Attempt a = first.get(p.name());
@@ -92,7 +101,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
             }
             if (!retry.isEmpty()) {
-                Map<String, Attempt> second = renderPass(source, plan, retry, tunings, notes);
+                Map<String, Attempt> second = renderPass(source, order, plan, retry, tunings, notes);
                 for (RenditionProfile p : retry) {
                     Attempt a = second.get(p.name());
                     results.put(p.name(), a.done() ? a.rendition()
@@ -115,10 +124,15 @@ public final class FfmpegClipRenderer implements ClipRenderer {
         sources.close();
     }
 
+    /** What the renditions are made from: deinterlaced pictures are a source of their own to the segment cache. */
+    private static SourceInfo pictures(SourceInfo info, FieldOrder order) {
+        return order.interlaced() ? info.withIdentity(info.identity() + "|bwdif " + order.parity()) : info;
+    }
+
     /** One decode of the clip's window feeding the given renditions. */
-    private Map<String, Attempt> renderPass(ClipSource source, ClipPlan plan, List<RenditionProfile> targets,
-            Map<String, Tuning> tunings, List<String> notes) {
-        SourceInfo info = source.info();
+    private Map<String, Attempt> renderPass(ClipSource source, FieldOrder order, ClipPlan plan,
+            List<RenditionProfile> targets, Map<String, Tuning> tunings, List<String> notes) {
+        SourceInfo info = pictures(source.info(), order);
         List<RenditionPipeline> pipelines = new ArrayList<>();
         SharedSegments shared = new SharedSegments();
         try {
@@ -154,10 +168,17 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                     source.decodeWindow(window[0], window[1], null, pcm.add(window[0], window[1]));
                 }
                 try (SoundWork sounds = SoundWork.start(pcm, requests, settings.lanes())) {
-                    try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes())) {
+                    try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes());
+                            Deinterlacer deinterlacer = order.interlaced() ? new Deinterlacer(order, lanes::accept)
+                                    : null) {
                         for (long[] window : windows) {
                             if (pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]))) {
-                                source.decodeWindow(window[0], window[1], lanes::accept, null);
+                                if (deinterlacer == null) {
+                                    source.decodeWindow(window[0], window[1], lanes::accept, null);
+                                } else {
+                                    source.decodeWindow(window[0], window[1], deinterlacer::accept, null);
+                                    deinterlacer.endWindow();
+                                }
                                 lanes.drain();
                             }
                         }

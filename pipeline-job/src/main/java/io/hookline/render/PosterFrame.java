@@ -1,12 +1,11 @@
 package io.hookline.render;
 
+import io.hookline.render.media.Picture;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 
 /** A rendition's poster: one filtered yuv420p frame (the peak, in the rendition's frame) as a picture. */
 final class PosterFrame {
@@ -17,14 +16,14 @@ final class PosterFrame {
     }
 
     /** Copies the frame now: the filter reuses its output frame. */
-    static PosterFrame of(AVFrame yuv) {
+    static PosterFrame of(Picture yuv) {
         int w = yuv.width();
         int h = yuv.height();
         byte[] y = plane(yuv, 0, h);
         byte[] u = plane(yuv, 1, h / 2);
         byte[] v = plane(yuv, 2, h / 2);
-        int ys = yuv.linesize(0);
-        int cs = yuv.linesize(1);
+        int ys = yuv.stride(0);
+        int cs = yuv.stride(1);
         // Written straight into the image's bytes, in the order the image writers take without converting.
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
@@ -51,9 +50,9 @@ final class PosterFrame {
         }
     }
 
-    private static byte[] plane(AVFrame frame, int index, int rows) {
-        byte[] bytes = new byte[frame.linesize(index) * rows];
-        new BytePointer(frame.data(index)).get(bytes);
+    private static byte[] plane(Picture frame, int index, int rows) {
+        byte[] bytes = new byte[frame.stride(index) * rows];
+        frame.read(index, 0, bytes, 0, bytes.length);
         return bytes;
     }
 

@@ -1,16 +1,13 @@
 package io.hookline.render;
 
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-
 import io.hookline.render.media.MediaException;
+import io.hookline.render.media.Picture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * The renditions of one decode pass spread over threads. Each lane filters and encodes its own renditions with
@@ -39,7 +36,7 @@ final class RenderLanes implements AutoCloseable {
     }
 
     /** Takes a decoded frame shown during [startUs, endUs); the caller keeps its own reference. */
-    void accept(AVFrame frame, long startUs, long endUs) {
+    void accept(Picture frame, long startUs, long endUs) {
         for (Lane lane : lanes) {
             lane.offer(new Item(frame, startUs, endUs, null));
         }
@@ -75,7 +72,7 @@ final class RenderLanes implements AutoCloseable {
     }
 
     /** A frame for the lanes, or (with no frame) a point every lane has reached once it counts down. */
-    private record Item(AVFrame frame, long startUs, long endUs, CountDownLatch reached) {}
+    private record Item(Picture frame, long startUs, long endUs, CountDownLatch reached) {}
 
     private static final class Lane implements Runnable {
         private static final Item STOP = new Item(null, 0, 0, null);
@@ -108,13 +105,13 @@ final class RenderLanes implements AutoCloseable {
                 process(item);
                 return;
             }
-            Item own = item.frame() == null ? item : new Item(av_frame_clone(item.frame()), item.startUs(),
+            Item own = item.frame() == null ? item : new Item(item.frame().copy(), item.startUs(),
                     item.endUs(), null);
             try {
                 queue.put(own);
             } catch (InterruptedException e) {
                 if (own.frame() != null) {
-                    av_frame_free(own.frame());
+                    own.frame().close();
                 }
                 Thread.currentThread().interrupt();
                 throw new MediaException("interrupted while the renditions were encoding");
@@ -141,7 +138,7 @@ final class RenderLanes implements AutoCloseable {
                     failure = t;
                 } finally {
                     if (item.frame() != null) {
-                        av_frame_free(item.frame());
+                        item.frame().close();
                     }
                 }
             }
@@ -180,7 +177,7 @@ final class RenderLanes implements AutoCloseable {
             Item left;
             while ((left = queue.poll()) != null) {
                 if (left.frame() != null) {
-                    av_frame_free(left.frame());
+                    left.frame().close();
                 }
             }
         }

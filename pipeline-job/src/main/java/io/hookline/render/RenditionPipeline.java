@@ -1,8 +1,5 @@
 package io.hookline.render;
 
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
-
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
 import io.hookline.render.graphics.Overlay;
@@ -10,12 +7,11 @@ import io.hookline.render.graphics.RenditionGraphics;
 import io.hookline.render.graphics.RenditionGraphics.Covered;
 import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
-import io.hookline.render.media.Ffmpeg;
+import io.hookline.render.media.Picture;
 import io.hookline.render.media.VideoEncoder;
 import io.hookline.render.media.VideoEncoding;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * One rendition of one clip while the source is decoded: each decoded frame is filtered into the rendition's
@@ -138,7 +134,7 @@ final class RenditionPipeline implements AutoCloseable {
     }
 
     /** Takes a decoded source frame shown during [startUs, endUs). */
-    void accept(AVFrame frame, long startUs, long endUs) {
+    void accept(Picture frame, long startUs, long endUs) {
         if (error != null) {
             return;
         }
@@ -160,13 +156,13 @@ final class RenditionPipeline implements AutoCloseable {
             while (s.next < s.span.frames() && timeline.sourceTimeUs(s.span, s.next) < endUs) {
                 // Each output frame gets the crop its segment's key names: a segment taken from the cache then
                 // shows what this render would have. Frames of one source frame mostly share it, and its picture.
-                AVFrame filtered = filter.apply(frame, crop == null ? -1 : recipe.cropX(s.span, s.next));
+                Picture filtered = filter.apply(frame, crop == null ? -1 : recipe.cropX(s.span, s.next));
                 Covered covered = null;
                 if (graphics.drawsOverPicture()) {
                     // Graphics go on the filtered picture itself and come off once it is encoded (the encoder
                     // copies what it is given), so segments and renditions that read the same picture need no
                     // copy of their own. A buffer the decoder still holds is copied here, once.
-                    Ffmpeg.check(av_frame_make_writable(filtered), "making a frame writable for graphics");
+                    filtered.makeWritable();
                     covered = graphics.drawOn(filtered, s.span.role(), startUs);
                 }
                 try {
@@ -226,13 +222,10 @@ final class RenditionPipeline implements AutoCloseable {
             if (cached != null) {
                 return encoder.reuse(cached, frames);
             }
-            AVFrame picture = card.onBlackFrame(encoding.width(), encoding.height());
-            try {
+            try (Picture picture = card.onBlackFrame(encoding.width(), encoding.height())) {
                 for (int i = 0; i < frames; i++) {
                     encoder.encode(picture);
                 }
-            } finally {
-                av_frame_free(picture);
             }
             EncodedStream stream = encoder.finish();
             cache.put(key, stream.packets());
@@ -273,7 +266,7 @@ final class RenditionPipeline implements AutoCloseable {
             return cached == null && !twin;
         }
 
-        void encode(AVFrame frame) {
+        void encode(Picture frame) {
             if (encoder == null) {
                 encoder = new VideoEncoder(encoding);
             }

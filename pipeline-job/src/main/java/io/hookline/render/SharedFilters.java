@@ -2,8 +2,8 @@ package io.hookline.render;
 
 import io.hookline.render.media.FrameFilter;
 import java.util.HashMap;
+import io.hookline.render.media.Picture;
 import java.util.Map;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * Puts decoded source frames into the renditions' frames for one decode pass: one libavfilter graph per distinct
@@ -41,7 +41,7 @@ final class SharedFilters implements AutoCloseable {
         private FrameFilter graph;
         private long filteredFrame = -1;
         private int cropX = -1;
-        private AVFrame output;
+        private Picture output;
 
         private Filter(String chain) {
             this.chain = chain;
@@ -52,9 +52,9 @@ final class SharedFilters implements AutoCloseable {
          * puts it, for -1). Valid until the next source frame. Other renditions read it: whoever draws on it takes
          * the drawing off again.
          */
-        AVFrame apply(AVFrame source, int cropX) {
+        Picture apply(Picture source, int cropX) {
             if (graph == null) {
-                graph = new FrameFilter(source.width(), source.height(), source.format(), chain);
+                graph = new FrameFilter(source.width(), source.height(), source.pixelFormat(), chain);
             }
             if (filteredFrame != sourceFrame || cropX != this.cropX) {
                 if (cropX >= 0 && cropX != this.cropX) {

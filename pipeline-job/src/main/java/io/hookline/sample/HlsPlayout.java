@@ -1,5 +1,6 @@
 package io.hookline.sample;
 
+import io.hookline.render.media.TsSegments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.hookline.sample;
 
+import io.hookline.render.media.TsSegments;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

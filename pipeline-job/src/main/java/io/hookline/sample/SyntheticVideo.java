@@ -1,18 +1,9 @@
 package io.hookline.sample;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-
+import io.hookline.render.media.RawMp4Writer;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 
 /**
  * Writes a synthetic match video: H.264 yuv420p with a keyframe every second, plus optional 48 kHz stereo AAC.
@@ -22,8 +13,8 @@ import org.bytedeco.javacv.Frame;
  * fps, so a test can check A/V sync of anything cut from this video. Same spec, same pixels and samples.
  */
 public final class SyntheticVideo {
-    public static final int SAMPLE_RATE = 48_000;
-    public static final int CHANNELS = 2;
+    public static final int SAMPLE_RATE = RawMp4Writer.SAMPLE_RATE;
+    public static final int CHANNELS = RawMp4Writer.CHANNELS;
     public static final double BEEP_HZ = CrowdSound.BEEP_HZ;
 
     /**
@@ -59,7 +50,6 @@ public final class SyntheticVideo {
     private SyntheticVideo() {
     }
 
-    /** Writes the video to {@code file} (MP4, whatever the name ends with). */
     /**
      * Where the ball is in frame {@code n} of a video made from {@code spec}: its centre as fractions of the
      * frame's width and height, and its radius as a fraction of the height. Tests use it as the ground truth
@@ -71,52 +61,25 @@ public final class SyntheticVideo {
         return new double[] {px[0] / spec.width(), px[1] / spec.height(), painter.ballRadius() / spec.height()};
     }
 
+    /** Writes the video to {@code file} (MP4, whatever the name ends with). */
     public static void write(Spec spec, Path file) throws IOException {
         int width = spec.width();
         int height = spec.height();
         PitchPicture painter = new PitchPicture(width, height, spec.fps(), spec.frameCount());
         YuvPicture picture = new YuvPicture(width, height);
-        ByteBuffer pixels = ByteBuffer.allocateDirect(picture.data().length);
         CrowdSound sound = spec.audio() ? new CrowdSound(SAMPLE_RATE, spec.fps(), spec.burstTimesMs()) : null;
         int samplesPerFrame = SAMPLE_RATE / spec.fps();
         float[] left = new float[samplesPerFrame];
         float[] right = new float[samplesPerFrame];
-
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height,
-                spec.audio() ? CHANNELS : 0)) {
-            configure(recorder, spec);
-            // JavaCV's recorder prints the muxer's banner and the encoder's summary; only errors matter here.
-            av_log_set_level(AV_LOG_ERROR);
-            recorder.start();
+        try (RawMp4Writer writer = new RawMp4Writer(file, width, height, spec.fps(), spec.audio())) {
             for (long n = 0; n < spec.frameCount(); n++) {
                 painter.paint(n, picture);
-                pixels.clear().put(picture.data()).flip();
-                recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, AV_PIX_FMT_YUV420P, pixels);
+                writer.writePicture(picture.data());
                 if (sound != null) {
                     sound.render(left, right, samplesPerFrame);
-                    recorder.recordSamples(SAMPLE_RATE, CHANNELS, FloatBuffer.wrap(left), FloatBuffer.wrap(right));
+                    writer.writeSamples(left, right);
                 }
             }
-        }
-    }
-
-    private static void configure(FFmpegFrameRecorder recorder, Spec spec) {
-        recorder.setFormat("mp4");
-        recorder.setVideoCodec(AV_CODEC_ID_H264);
-        recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-        recorder.setFrameRate(spec.fps());
-        recorder.setGopSize(spec.fps());
-        recorder.setVideoBitrate(0);
-        recorder.setVideoOption("preset", "ultrafast");
-        recorder.setVideoOption("crf", "20");
-        // No scene-cut keyframes: keyframes land exactly on whole seconds, which makes cut points predictable.
-        recorder.setVideoOption("x264-params", "scenecut=0");
-        if (spec.audio()) {
-            recorder.setAudioCodec(AV_CODEC_ID_AAC);
-            recorder.setSampleRate(SAMPLE_RATE);
-            recorder.setAudioChannels(CHANNELS);
-            recorder.setAudioBitrate(160_000);
-            recorder.setAudioOption("aac_coder", "fast");
         }
     }
 }

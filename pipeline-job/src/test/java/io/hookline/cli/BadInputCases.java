@@ -18,7 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.cli.BadInputCorpusTest.Case;
 import io.hookline.cli.BadInputCorpusTest.Check;
 import io.hookline.ingest.MatchEventJson;
+import io.hookline.ingest.sync.MatchDescriptor;
+import io.hookline.model.MatchEvent;
 import io.hookline.render.ClipKeys;
+import io.hookline.sample.SyntheticVideo;
+import io.hookline.testing.InterlacedVideo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,33 +123,87 @@ final class BadInputCases {
                         MatchEventJson.write(CorpusFiles.event(MATCH, "e9", "SHOT", 95_000).build())))),
                         PARTIAL, "dead letter: events.jsonl:4: event e9: videoTimeMs 95000 is outside the video .*",
                         planned(MATCH, GOAL_TITLE)),
-                // The same descriptor again changes nothing; a second one that differs is not caught yet (issue 19).
+                // The same descriptor again changes nothing; one that differs replaces it, and the first is named.
                 new Case("the same match descriptor twice", in -> {
                     List<String> lines = CorpusFiles.jsonLines(CorpusFiles.events(MATCH));
                     return in.plan(in.lines("events.jsonl", goodLinesWith(1, lines.get(0))));
-                }, OK, null, allOf(planned(MATCH, GOAL_TITLE, SAVE_TITLE), noDeadLetters())));
+                }, OK, null, allOf(planned(MATCH, GOAL_TITLE, SAVE_TITLE), noDeadLetters())),
+                new Case("a second, differing match descriptor", in -> {
+                    String renamed = MatchEventJson.write(MatchEvent.newBuilder(new MatchDescriptor(MATCH, null,
+                            "Riverside FC", "Harbour").event()).build());
+                    return in.job("run", in.lines("events.jsonl", goodLinesWith(8, renamed)), BadInputCorpusTest.video);
+                }, PARTIAL, "dead letter: events.jsonl:1: match m1 has two differing descriptors, this one and the one at"
+                        + " events.jsonl:9 \\(homeTeam \"Riverside\" / \"Riverside FC\"\\): the later one, at"
+                        + " events.jsonl:9, is used \\(the only one .*", (in, run) -> {
+                            JsonNode manifest = new ObjectMapper().readTree(
+                                    in.out().resolve(MATCH).resolve("manifest.json").toFile());
+                            List<String> teams = new ArrayList<>();
+                            manifest.get("clips").forEach(c -> c.get("teams").forEach(t -> teams.add(t.asText())));
+                            assertThat(teams).contains("Riverside FC").doesNotContain("Riverside");
+                        }));
     }
 
     private static List<Case> matchIds() {
         return List.of(
                 new Case("match ids that read alike: a/b and a_b", in -> in.plan(in.lines("events.jsonl",
-                        CorpusFiles.jsonLines(goals("a/b", "a_b")))), OK, null, allOf(planned("a/b", GOAL_TITLE),
+                        CorpusFiles.jsonLines(goals("a/b", "a_b")))), OK, shared("a/b, a_b"), allOf(planned("a/b", GOAL_TITLE),
                         planned("a_b", GOAL_TITLE), (in, run) -> assertThat(in.out().resolve("a_b")).isDirectory())),
                 new Case("two Cyrillic match ids of one length", in -> in.plan(in.lines("events.jsonl",
-                        CorpusFiles.jsonLines(goals("Спартак", "Динамо!")))), OK, null,
+                        CorpusFiles.jsonLines(goals("Спартак", "Динамо!")))), OK, shared("Спартак, Динамо!"),
                         allOf(planned("Спартак", GOAL_TITLE), planned("Динамо!", GOAL_TITLE))),
                 new Case("a 300-character match id beside a good match", in -> in.plan(in.lines("events.jsonl",
-                        CorpusFiles.jsonLines(goals(LONG_ID, "good-match")))), OK, null,
+                        CorpusFiles.jsonLines(goals(LONG_ID, "good-match")))), OK, shared(LONG_ID + ", good-match"),
                         allOf(planned(LONG_ID, GOAL_TITLE), planned("good-match", GOAL_TITLE))),
                 new Case("a 300-character match id beside a good match, rendered", in -> in.job("run",
                         in.lines("events.jsonl", CorpusFiles.jsonLines(goals(LONG_ID, "good-match"))), BadInputCorpusTest.video),
-                        OK, null, (in, run) -> {
+                        OK, shared(LONG_ID + ", good-match"), (in, run) -> {
                             for (String id : List.of(LONG_ID, "good-match")) {
                                 Path manifest = in.out().resolve(ClipKeys.safeMatchDir(id)).resolve("manifest.json");
                                 assertThat(manifest).exists();
                                 assertThat(Files.readString(manifest)).contains("\"matchId\" : \"" + id + "\"");
                             }
-                        }));
+                        }),
+                // One match's folder cannot be made: that match fails with the reason, the other is written.
+                new Case("a match whose folder is taken by a file, beside a good match", in -> {
+                    Files.createDirectories(in.out());
+                    Files.writeString(in.out().resolve("blocked"), "not a folder");
+                    return in.plan(in.lines("events.jsonl", CorpusFiles.jsonLines(withOwnVideo("blocked", "good-match"))));
+                }, PARTIAL, "error: match blocked failed: could not write .*blocked/plan.json: "
+                        + "FileAlreadyExistsException: .*; the other matches were written",
+                        planned("good-match", GOAL_TITLE)),
+                // Two matches that name no video are both cut from the one --video: said once, and on each clip.
+                new Case("two matches cut from one --video, beside one with its own", in -> {
+                    List<MatchEvent> events = new ArrayList<>(withOwnVideo("friendly"));
+                    events.addAll(goals("derby", "cup-final"));
+                    return in.job("run", in.lines("events.jsonl", CorpusFiles.jsonLines(events)), BadInputCorpusTest.video);
+                }, OK, shared("derby, cup-final"), (in, run) -> {
+                    for (String id : List.of("derby", "cup-final", "friendly")) {
+                        JsonNode manifest = new ObjectMapper().readTree(
+                                in.out().resolve(id).resolve("manifest.json").toFile());
+                        assertThat(manifest.get("clips")).as(id).isNotEmpty().allSatisfy(c -> {
+                            boolean warned = c.get("notes").toString().contains("name no video of their own");
+                            assertThat(warned).as(id + ": " + c.get("notes")).isEqualTo(!id.equals("friendly"));
+                        });
+                    }
+                    assertThat(run.out()).contains("1 clip(s), warning: matches derby, cup-final name no video");
+                }));
+    }
+
+    /** The first error line of a run whose matches all take the one --video. */
+    private static String shared(String matchIds) {
+        return "warning: matches " + java.util.regex.Pattern.quote(matchIds) + " name no video of their own \\(video: in"
+                + " the descriptor\\), so all are cut from the one --video .*match.mp4; give each match's descriptor"
+                + " its video, or run each match with its own --video";
+    }
+
+    /** A goal of each match, after a descriptor naming the corpus's video as the match's own. */
+    private static List<MatchEvent> withOwnVideo(String... matchIds) {
+        List<MatchEvent> events = new ArrayList<>();
+        for (String id : matchIds) {
+            events.add(new MatchDescriptor(id, null, "Riverside", "Harbour", BadInputCorpusTest.video.toString()).event());
+            events.add(CorpusFiles.goal(id));
+        }
+        return events;
     }
 
     private static List<Case> videos() {
@@ -170,6 +228,19 @@ final class BadInputCases {
                     manifest.get("clips").forEach(c -> c.get("notes").forEach(n -> notes.add(n.asText())));
                     assertThat(notes).anyMatch(n -> n.matches("warning: the source video has \\d+ decoding errors? in this"
                             + " clip's stretch, so some pictures may show damage \\(the first: \".+\"\\)"));
+                }),
+                new Case("an interlaced broadcast capture whose stream says progressive", in -> {
+                    Path progressive = in.dir().resolve("progressive.mp4");
+                    SyntheticVideo.write(new SyntheticVideo.Spec(320, 180, 50, CorpusFiles.VIDEO_MS, true,
+                            List.of(10_000L, 24_000L)), progressive);
+                    InterlacedVideo.write(progressive, in.dir().resolve("1080i.mp4"), false);
+                    return in.job("run", in.goodFeed(), in.dir().resolve("1080i.mp4"));
+                }, OK, null, (in, run) -> {
+                    Path match = in.out().resolve(ClipKeys.safeMatchDir(MATCH));
+                    JsonNode manifest = new ObjectMapper().readTree(match.resolve("manifest.json").toFile());
+                    // What the pictures look like afterwards is measured by InterlacedSourceTest, at a size that shows it.
+                    assertThat(manifest.get("clips")).isNotEmpty().allSatisfy(c -> assertThat(c.get("notes").toString())
+                            .contains("the source is interlaced, top field first (").contains("deinterlaced once"));
                 }),
                 new Case("the video missing", in -> in.job("plan", in.goodFeed(), in.dir().resolve("nope.mp4")),
                         OK, "warning: video not found: .*nope.mp4\\. .*", noCrash()),

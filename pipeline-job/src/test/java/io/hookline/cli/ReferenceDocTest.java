@@ -1,7 +1,9 @@
 package io.hookline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.job.JobOption;
 import io.hookline.job.JobOptions;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.flink.configuration.ConfigOption;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -40,15 +43,39 @@ class ReferenceDocTest {
     }
 
     @Test
-    void everyJobOptionSaysWhatItDoes() throws Exception {
-        List<String> silent = new ArrayList<>();
+    void everyJobOptionIsDeclaredWithADescription() throws Exception {
+        List<String> undeclared = new ArrayList<>();
+        Set<ConfigOption<?>> declared = new HashSet<>();
+        JobOptions.all().forEach(o -> declared.add(o.config()));
         for (var f : JobOptions.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof ConfigOption<?> o
-                    && ReferenceDoc.description(o).isBlank()) {
-                silent.add(o.key());
+            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof ConfigOption<?> o && !declared.contains(o)) {
+                undeclared.add(o.key());
             }
         }
-        assertThat(silent).as("job options without a description").isEmpty();
+        assertThat(undeclared).as("job options not declared through JobOption").isEmpty();
+        assertThat(JobOptions.all()).as("job options without a description")
+                .allSatisfy(o -> assertThat(o.description()).as(o.key()).isNotBlank());
+    }
+
+    @Test
+    void anOptionDeclaredWithoutADescriptionIsRefused() {
+        assertThatThrownBy(() -> JobOption.integer("hookline.test.silent", 1).flag("silent").describedAs(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("job option hookline.test.silent has no description");
+    }
+
+    @Test
+    void everyFlagOfARunningCommandIsAJobOptionsFlagWithItsDescription() {
+        for (String command : List.of("run", "plan", "demo")) {
+            CommandSpec spec = Main.commandLine().getSubcommands().get(command).getCommandSpec();
+            for (JobOption<?> option : JobOptions.all()) {
+                OptionSpec flag = option.flagName().map(f -> spec.findOption("--" + f)).orElse(null);
+                if (flag != null) {
+                    assertThat(String.join(" ", flag.description())).as(command + " " + flag.longestName())
+                            .startsWith(option.description());
+                }
+            }
+            assertThat(spec.findOption("--parallelism")).as(command).isNotNull();
+        }
     }
 
     @Test

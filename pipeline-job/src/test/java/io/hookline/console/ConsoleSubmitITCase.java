@@ -2,10 +2,10 @@ package io.hookline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.job.TestProfiles;
 import io.hookline.model.MatchEvent;
 import io.hookline.sample.SyntheticVideo;
 import io.hookline.testing.KafkaTestBroker;
+import io.hookline.testing.TestProfiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.hookline.console;
 
 import io.hookline.cli.Main;
-import io.hookline.job.TestProfiles;
 import io.hookline.sample.SyntheticVideo;
+import io.hookline.testing.TestProfiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

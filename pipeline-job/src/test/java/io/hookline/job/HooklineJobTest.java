@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.model.RenderedClip;
 import io.hookline.sample.SyntheticVideo;
 import io.hookline.testing.DecodedClip;
+import io.hookline.testing.TestProfiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

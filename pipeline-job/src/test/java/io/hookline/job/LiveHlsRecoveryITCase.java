@@ -4,10 +4,10 @@ import static io.hookline.testing.LiveMatch.clipIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookline.ingest.video.LiveHls;
 import io.hookline.model.RenderedClip;
 import io.hookline.sample.SyntheticVideo;
 import io.hookline.testing.KafkaTestBroker;
+import io.hookline.testing.LiveHls;
 import io.hookline.testing.LiveMatch;
 import io.hookline.testing.S3TestServer;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.hookline.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookline.testing.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

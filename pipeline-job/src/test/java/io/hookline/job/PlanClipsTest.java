@@ -134,7 +134,7 @@ class PlanClipsTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Play, ClipPlan> harness(long videoMs)
             throws Exception {
-        return Harnesses.keyed(new PlanClips(Rules.profiles("v1"), videoMs, MatchRetention.FOR_THE_RUN), Play::getMatchId, Play.class,
+        return Harnesses.keyed(new PlanClips(Rules.profiles("v1"), videoMs, MatchRetention.FOR_THE_RUN, null), Play::getMatchId, Play.class,
                 ClipPlan.class);
     }
 

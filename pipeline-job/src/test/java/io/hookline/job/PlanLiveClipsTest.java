@@ -1,5 +1,6 @@
 package io.hookline.job;
 
+import io.hookline.testing.TestProfiles;
 import static io.hookline.job.Harnesses.side;
 import static io.hookline.testing.Events.scored;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.hookline.job;
 
+import io.hookline.testing.TestProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.profiles.ProfileSet;

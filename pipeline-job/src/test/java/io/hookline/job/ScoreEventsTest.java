@@ -270,6 +270,27 @@ class ScoreEventsTest {
         assertThat(deadLetters()).isEmpty();
     }
 
+    @ParameterizedTest(name = "later descriptor arrives first: {0}")
+    @ValueSource(booleans = {false, true})
+    void ofTwoDifferingDescriptorsTheLaterInTheFeedIsUsedAndTheOtherNamed(boolean laterFirst) throws Exception {
+        SourcedEvent earlier = sourced(new MatchDescriptor("m1", null, "Riverside", "Harbour").event(), 1);
+        SourcedEvent later = sourced(new MatchDescriptor("m1", null, "Riverside FC", "Harbour").event(), 9);
+        send(laterFirst ? later : earlier);
+        send(laterFirst ? earlier : later);
+        send(sourced(goal("e1", 1_000, 1, 0).setTeam("home"), 2));
+
+        endOfFeed();
+
+        assertThat(harness.extractOutputValues()).last()
+                .satisfies(e -> assertThat(e.getEvent().getAttributes()).containsEntry(MatchDescriptor.TEAM_NAME, "Riverside FC"));
+        assertThat(deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.getOrigin()).isEqualTo(origin(1));
+            assertThat(d.getReason()).isEqualTo("match m1 has two differing descriptors, this one and the one at "
+                    + origin(9) + " (homeTeam \"Riverside\" / \"Riverside FC\"): the later one, at " + origin(9)
+                    + ", is used");
+        });
+    }
+
     @Test
     void anEndedMatchKeepsOnlyItsEndForTheRetentionThenIsForgotten() throws Exception {
         restartWith(new MatchRetention(Duration.ofHours(12)));

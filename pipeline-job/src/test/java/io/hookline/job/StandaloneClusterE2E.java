@@ -9,6 +9,7 @@ import io.hookline.testing.KafkaTestBroker;
 import io.hookline.testing.LiveMatch;
 import io.hookline.testing.S3TestServer;
 import io.hookline.testing.StandaloneFlinkCluster;
+import io.hookline.testing.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

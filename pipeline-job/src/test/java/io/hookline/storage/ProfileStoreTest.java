@@ -3,7 +3,7 @@ package io.hookline.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.job.TestProfiles;
+import io.hookline.testing.TestProfiles;
 import io.hookline.profiles.Problem;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileSet;

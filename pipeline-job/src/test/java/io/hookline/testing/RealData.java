@@ -2,12 +2,14 @@ package io.hookline.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real provider samples in {@code ../shared/realdata} next to the repository (see its PROVENANCE.md). They
- * are not part of the project and may not be copied into it; a checkout without them skips the tests that read
- * them, saying so.
+ * The real provider samples in {@code ../shared/realdata} next to the repository (see its PROVENANCE.md), or where
+ * the system property {@code hookline.realdata} (or {@code HOOKLINE_REALDATA}) points. They are not part of the
+ * project and may not be copied into it: they are an extra layer over the fixtures under src/test/resources, which
+ * are written for the tests in the providers' formats. Tests that read only them are tagged {@link RealDataLayer}.
  */
 public final class RealData {
     private RealData() {}
@@ -20,7 +22,17 @@ public final class RealData {
         return file;
     }
 
+    /** A file of the samples, if this checkout has them. */
+    public static Optional<Path> find(String relative) {
+        Path file = root().resolve(relative);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
     private static Path root() {
+        String given = System.getProperty("hookline.realdata", System.getenv("HOOKLINE_REALDATA"));
+        if (given != null) {
+            return Path.of(given);
+        }
         // Maven runs tests in the module's directory; an IDE may run them at the repository's root.
         Path here = Path.of("").toAbsolutePath();
         Path repository = Files.isDirectory(here.resolve("pipeline-job")) ? here : here.getParent();

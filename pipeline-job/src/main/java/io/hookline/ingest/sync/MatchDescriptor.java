@@ -12,8 +12,11 @@ import io.hookline.vocabulary.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -111,6 +114,26 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
         Map<String, String> attributes = new LinkedHashMap<>(e.getAttributes());
         attributes.put(TEAM_NAME, name);
         return MatchEvent.newBuilder(e).setAttributes(attributes).build();
+    }
+
+    /** How {@code other} differs from this descriptor, e.g. {@code homeTeam "Riverside" / "Riverside FC"}; empty when alike. */
+    public String differences(MatchDescriptor other) {
+        List<String> out = new ArrayList<>();
+        differs(out, "title", title, other.title);
+        differs(out, "homeTeam", homeTeam, other.homeTeam);
+        differs(out, "awayTeam", awayTeam, other.awayTeam);
+        differs(out, VIDEO, video, other.video);
+        return String.join(", ", out);
+    }
+
+    private static void differs(List<String> out, String key, String mine, String theirs) {
+        if (!Objects.equals(mine, theirs)) {
+            out.add(key + " " + quoted(mine) + " / " + quoted(theirs));
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "(none)" : "\"" + value + "\"";
     }
 
     private static void put(Map<String, String> attributes, String key, String value) {

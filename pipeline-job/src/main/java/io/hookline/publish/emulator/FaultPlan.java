@@ -1,6 +1,7 @@
 package io.hookline.publish.emulator;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public final class FaultPlan {
     private Random random;
     private double rate;
     private long requests;
+    private final Map<Fault, Long> injected = new EnumMap<>(Fault.class);
     private Duration retryAfter = Duration.ofSeconds(1);
 
     /** Fails the {@code requestNumber}th request (1 is the first) with {@code fault}. */
@@ -54,12 +56,20 @@ public final class FaultPlan {
         return requests;
     }
 
+    /** The faults served so far, by kind. */
+    public synchronized Map<Fault, Long> injected() {
+        return Map.copyOf(injected);
+    }
+
     /** Counts one request and says whether it fails. */
     synchronized Optional<Fault> next() {
         requests++;
         Fault fault = scheduled.remove(requests);
         if (fault == null && random != null && random.nextDouble() < rate) {
             fault = KINDS[random.nextInt(KINDS.length)];
+        }
+        if (fault != null) {
+            injected.merge(fault, 1L, Long::sum);
         }
         return Optional.ofNullable(fault);
     }

@@ -24,7 +24,6 @@ public final class TikTokEmulator extends EmulatorServer {
     private static final long MAX_CHUNK = 64 * MB;
     private static final long MAX_LAST_CHUNK = 128 * MB;
     private static final int MAX_CHUNKS = 1000;
-    private static final int INITS_PER_MINUTE = 6;
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
     private final String token;
@@ -32,6 +31,7 @@ public final class TikTokEmulator extends EmulatorServer {
     private long minChunk = 5 * MB;
     private boolean audited;
     private Duration processingDelay = Duration.ofSeconds(1);
+    private int initsPerMinute = 6;
     private final Deque<Instant> inits = new ArrayDeque<>();
     private final Map<String, Upload> uploads = new HashMap<>();
 
@@ -71,6 +71,12 @@ public final class TikTokEmulator extends EmulatorServer {
         return this;
     }
 
+    /** video/init calls a minute per token; the default is the API's 6, a soak that posts hundreds raises it. */
+    public synchronized TikTokEmulator initsPerMinute(int limit) {
+        this.initsPerMinute = limit;
+        return this;
+    }
+
     public synchronized TikTokEmulator processingDelay(Duration delay) {
         this.processingDelay = delay;
         return this;
@@ -106,8 +112,9 @@ public final class TikTokEmulator extends EmulatorServer {
         while (!inits.isEmpty() && !inits.peekFirst().isAfter(now.minus(Duration.ofMinutes(1)))) {
             inits.removeFirst();
         }
-        if (inits.size() >= INITS_PER_MINUTE) {
-            throw new Refusal(429, "rate_limit_exceeded", "video/init is limited to 6 requests a minute per token");
+        if (inits.size() >= initsPerMinute) {
+            throw new Refusal(429, "rate_limit_exceeded", "video/init is limited to " + initsPerMinute
+                    + " requests a minute per token");
         }
         inits.addLast(now);
         JsonNode body = request.json();

@@ -1,8 +1,10 @@
 package io.hookline.publish.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,17 +31,14 @@ public final class RetryingHttp {
         this.sleeper = sleeper;
     }
 
-    /** The first answer that is neither 429 nor 5xx; IOException when the attempts run out. */
+    /**
+     * The first answer that is neither 429 nor 5xx; {@link NotSentException} when the attempts run out or the
+     * connection cannot be opened, IOException when it breaks once open.
+     */
     public HttpResponse<String> send(Supplier<HttpRequest> request) throws IOException {
         for (int attempt = 1; ; attempt++) {
             HttpRequest sent = request.get();
-            HttpResponse<String> response;
-            try {
-                response = client.send(sent, HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while calling " + host(sent.uri()), e);
-            }
+            HttpResponse<String> response = sendOnce(sent);
             int status = response.statusCode();
             if (status != 429 && status < 500) {
                 return response;
@@ -47,7 +46,7 @@ public final class RetryingHttp {
             int retry = attempt - 1;
             Duration wait = retryAfter(response).orElseGet(() -> backoff.delay(retry));
             if (attempt >= backoff.attempts() || wait.compareTo(backoff.longestAsked()) > 0) {
-                throw new IOException("HTTP " + status + " from " + host(sent.uri()) + " after " + attempt
+                throw new NotSentException("HTTP " + status + " from " + host(sent.uri()) + " after " + attempt
                         + " attempt(s)" + (wait.compareTo(backoff.longestAsked()) > 0
                         ? "; it asks to wait " + wait.toSeconds() + " s" : ""));
             }
@@ -67,6 +66,9 @@ public final class RetryingHttp {
     public HttpResponse<String> sendOnce(HttpRequest request) throws IOException {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new NotSentException("cannot connect to " + host(request.uri()) + ": "
+                    + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling " + host(request.uri()), e);

@@ -133,7 +133,7 @@ public final class JdbcPublishLedger implements PublishLedger {
                 + " ORDER BY posted_at_ms";
         String inFlight = "SELECT COUNT(*) FROM " + LedgerSchema.TABLE
                 + " WHERE destination = ? AND state IN ('" + PublishState.UPLOADING + "', '"
-                + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "')";
+                + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "', '" + PublishState.UNCERTAIN + "')";
         try {
             return pool.call(connection -> {
                 List<Instant> posted = new ArrayList<>();
@@ -257,6 +257,12 @@ public final class JdbcPublishLedger implements PublishLedger {
         Instant reopens = reopensAt == null ? null : reopensAt.truncatedTo(ChronoUnit.MILLIS);
         return move(key, expectedVersion, PublishState.SKIPPED, actor,
                 next -> next.reason(LedgerRules.reason(reason), reopens));
+    }
+
+    @Override
+    public PublishRecord noteWithdrawn(PublishKey key, long expectedVersion, String actor, String reason) {
+        return write(key, expectedVersion, (current, now) -> LedgerRules.note(current, PublishState.POSTED, actor,
+                now, LedgerRules.reason(reason)));
     }
 
     @Override

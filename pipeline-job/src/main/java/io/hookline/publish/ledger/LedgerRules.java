@@ -81,6 +81,15 @@ final class LedgerRules {
         return fill.apply(current.next(now).state(to)).lease(null, null).build();
     }
 
+    /** A new reason on a record that stays in {@code state}, which it must be in; its lease, if any, stays too. */
+    static PublishRecord note(PublishRecord current, PublishState state, String actor, Instant now, String reason) {
+        PublishKey.requireText(actor, "actor");
+        if (current.state() != state) {
+            throw new IllegalTransitionException(current.key(), current.state(), state);
+        }
+        return current.next(now).reason(reason, current.reopensAt()).build();
+    }
+
     private static boolean needsLease(PublishState from, PublishState to) {
         return to.isInFlight() || to == PublishState.POSTED || (to == PublishState.FAILED && from.isInFlight());
     }

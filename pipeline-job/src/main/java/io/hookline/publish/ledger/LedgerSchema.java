@@ -1,18 +1,27 @@
 package io.hookline.publish.ledger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The ledger's one table and its indexes, in SQL that H2 and PostgreSQL both take as is. Every statement is
- * IF NOT EXISTS, so opening a ledger creates the schema the first time and changes nothing after.
+ * The ledger's table, its indexes and its schema version, in SQL that H2 and PostgreSQL both take as is.
+ * Opening a ledger creates what is missing (every CREATE is IF NOT EXISTS), then brings an older ledger up
+ * to {@link #VERSION}: version 1 had no PUBLISHING or UNCERTAIN, and its CHECK on the state refuses them.
  * Times are epoch milliseconds in BIGINTs: the same values in both engines, whatever their time zones.
  */
 final class LedgerSchema {
     static final String TABLE = "publish_ledger";
+    /** The schema this code writes; raise it, and add a step to {@link #migrate}, with every change. */
+    static final int VERSION = 2;
+    private static final String VERSIONS = "publish_ledger_schema";
+    private static final String STATE_CHECK = "publish_ledger_state";
 
     private static final String STATES = Arrays.stream(PublishState.values())
             .map(s -> "'" + s.name() + "'")
@@ -26,7 +35,7 @@ final class LedgerSchema {
                     + " match_id VARCHAR(200) NOT NULL,"
                     + " clip_rank INTEGER NOT NULL,"
                     + " score DOUBLE PRECISION NOT NULL,"
-                    + " state VARCHAR(32) NOT NULL CHECK (state IN (" + STATES + ")),"
+                    + " state VARCHAR(32) NOT NULL CONSTRAINT " + STATE_CHECK + " CHECK (state IN (" + STATES + ")),"
                     + " version BIGINT NOT NULL,"
                     + " lease_owner VARCHAR(200),"
                     + " lease_until_ms BIGINT,"
@@ -45,7 +54,15 @@ final class LedgerSchema {
             "CREATE INDEX IF NOT EXISTS publish_ledger_by_match ON " + TABLE + " (match_id)",
             "CREATE INDEX IF NOT EXISTS publish_ledger_by_destination ON " + TABLE + " (destination, state)",
             "CREATE INDEX IF NOT EXISTS publish_ledger_by_state ON " + TABLE + " (state)",
-            "CREATE INDEX IF NOT EXISTS publish_ledger_posts ON " + TABLE + " (destination, posted_at_ms)");
+            "CREATE INDEX IF NOT EXISTS publish_ledger_posts ON " + TABLE + " (destination, posted_at_ms)",
+            "CREATE TABLE IF NOT EXISTS " + VERSIONS + " (version INTEGER NOT NULL PRIMARY KEY)");
+
+    /** The ledger's CHECK constraints on the state, by name; both engines list them in information_schema. */
+    private static final String STATE_CHECKS = "SELECT tc.constraint_name FROM information_schema.table_constraints tc"
+            + " JOIN information_schema.check_constraints cc ON cc.constraint_name = tc.constraint_name"
+            + " AND cc.constraint_schema = tc.constraint_schema"
+            + " WHERE LOWER(tc.table_name) = '" + TABLE + "' AND tc.constraint_type = 'CHECK'"
+            + " AND cc.check_clause LIKE '%''" + PublishState.PLANNED + "''%'"; // the literal, not planned_at_ms
 
     private LedgerSchema() {
     }
@@ -61,6 +78,7 @@ final class LedgerSchema {
                             statement.execute(ddl);
                         }
                     }
+                    migrate(connection);
                     return null;
                 });
                 return;
@@ -69,6 +87,63 @@ final class LedgerSchema {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** The version the ledger's schema is at: 1 for a ledger made before versions were recorded. */
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM " + VERSIONS)) {
+            rs.next();
+            int recorded = rs.getInt(1);
+            return rs.wasNull() ? 1 : recorded;
+        }
+    }
+
+    /**
+     * Brings the schema from its recorded version to {@link #VERSION} in one transaction, so a failed step
+     * leaves the old schema whole. A new ledger's table is already current and only records the version.
+     */
+    private static void migrate(Connection connection) throws SQLException {
+        if (version(connection) >= VERSION) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            int from = version(connection); // again inside the transaction: another opener may have done it
+            if (from < 2) {
+                replaceStateCheck(connection);
+            }
+            if (from < VERSION) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO " + VERSIONS + " (version) VALUES (?)")) {
+                    insert.setInt(1, VERSION);
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Version 2: the CHECK on the state lists every state of {@link PublishState}, PUBLISHING and UNCERTAIN too. */
+    private static void replaceStateCheck(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(STATE_CHECKS)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                statement.execute("ALTER TABLE " + TABLE + " DROP CONSTRAINT \"" + name.replace("\"", "\"\"") + "\"");
+            }
+            statement.execute("ALTER TABLE " + TABLE + " ADD CONSTRAINT " + STATE_CHECK
+                    + " CHECK (state IN (" + STATES + "))");
         }
     }
 }

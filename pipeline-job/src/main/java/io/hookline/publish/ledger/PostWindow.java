@@ -10,8 +10,9 @@ import java.util.Optional;
  * A destination's posts in the rolling window that ends now, oldest first, for its quota. A post counts
  * until exactly {@code window} after it was made; then its slot is free again.
  *
- * @param inFlight records being uploaded or processed now: they will be posts soon, so a quota that
- *                 ignores them overshoots when several publishers run
+ * @param inFlight records being uploaded or processed now, which will be posts soon (a quota that ignores
+ *                 them overshoots when several publishers run), and UNCERTAIN ones, which may be posts
+ *                 already: each holds a slot until it lands or a person settles it
  */
 public record PostWindow(String destination, Instant now, Duration window, List<Instant> postedAt, int inFlight) {
 

@@ -112,6 +112,13 @@ public interface PublishLedger extends AutoCloseable {
     /** PLANNED or AWAITING_APPROVAL to SKIPPED; {@code reopensAt} is null unless a quota was full. */
     PublishRecord markSkipped(PublishKey key, long expectedVersion, String actor, String reason, Instant reopensAt);
 
+    /**
+     * Records on a POSTED record that its clip was withdrawn (a correction made it wrong) after it went out:
+     * the state stays POSTED, the reason says so, for a person to take the post down where the platform
+     * allows. Any other state is refused: a record not yet posted is skipped or failed instead.
+     */
+    PublishRecord noteWithdrawn(PublishKey key, long expectedVersion, String actor, String reason);
+
     @Override
     void close();
 }

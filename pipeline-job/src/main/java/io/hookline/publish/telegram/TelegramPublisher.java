@@ -9,6 +9,7 @@ import io.hookline.publish.PublishRefusedException;
 import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
+import io.hookline.publish.http.NotSentException;
 import io.hookline.publish.http.RetryingHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -23,9 +24,9 @@ import java.util.Set;
  * with the Bot API's {@code sendVideo}: one multipart upload of the file with its caption. The Bot API caps
  * that upload at 50 MB; a destination with {@code localBotApi} sends through a self-hosted Bot API server,
  * which takes 2000 MB (both figures from the destination files). There is no upload session, so a broken-off
- * upload is sent again whole, and nothing to poll. The Bot API neither takes an idempotency key nor lets a bot
- * read a channel's messages, so an answer lost after Telegram posted cannot be checked: that send is repeated,
- * the one case in which a clip can appear twice.
+ * upload is sent again whole if it never reached Telegram, and nothing to poll. The Bot API neither takes an
+ * idempotency key nor lets a bot read a channel's messages, so a sendVideo that broke off after it reached
+ * Telegram is not repeated: the engine leaves the record UNCERTAIN for a person.
  */
 public final class TelegramPublisher implements OneRequestPublisher {
     /** Telegram's most for a media caption, in characters. */
@@ -86,7 +87,8 @@ public final class TelegramPublisher implements OneRequestPublisher {
             // The request's URL holds the bot token: a message that might quote it is not passed on.
             String why = e.getMessage() == null || e.getMessage().contains(item.secret().value())
                     ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IOException("sendVideo to " + RetryingHttp.host(url) + " broke off: " + why);
+            String message = "sendVideo to " + RetryingHttp.host(url) + " broke off: " + why;
+            throw e instanceof NotSentException ? new NotSentException(message) : new IOException(message);
         }
         JsonNode json = AnswerJson.of(response.body());
         if (response.statusCode() == 200 && json.path("ok").asBoolean(false)) {

@@ -28,7 +28,8 @@ import java.util.Set;
  * message a call. Outside a 24 h window the subscriber opened, WhatsApp delivers only templates. The ledger
  * records the media id and then the last number sent to, so a resumed fan-out goes on with the next number;
  * an unrecorded upload is harmless (the media expires unused). WhatsApp takes no idempotency key and offers
- * no way to list sent messages: an answer lost after WhatsApp accepted a message repeats that one message.
+ * no way to list sent messages: a message whose call broke off after it reached WhatsApp is not sent again,
+ * the engine leaves the record UNCERTAIN naming that number.
  */
 public final class WhatsAppPublisher implements OneRequestPublisher {
     /** ISO BMFF brands of MP4 and 3GP files; WhatsApp takes no other container (not QuickTime's "qt  "). */

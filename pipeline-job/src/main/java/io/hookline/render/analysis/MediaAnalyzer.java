@@ -2,9 +2,9 @@ package io.hookline.render.analysis;
 
 import io.hookline.render.media.FrameFilter;
 import io.hookline.render.media.PcmBuffer;
+import io.hookline.render.media.Picture;
 import io.hookline.render.media.SourceReader;
 import java.util.Arrays;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * Measures a window of the match video: how much moves and where (for ranking and for reframing), the shot
@@ -28,15 +28,15 @@ public final class MediaAnalyzer {
         try {
             reader.decodeWindow(startUs, endUs, (frame, from, to) -> {
                 if (shrink[0] == null) {
-                    shrink[0] = new FrameFilter(frame.width(), frame.height(), frame.format(),
+                    shrink[0] = new FrameFilter(frame.width(), frame.height(), frame.pixelFormat(),
                             "scale=" + WIDTH + ":" + HEIGHT + ":flags=area,format=gray");
                 }
-                AVFrame small = shrink[0].apply(frame);
-                int stride = small.linesize(0);
+                Picture small = shrink[0].apply(frame);
+                int stride = small.stride(0);
                 if (grey[0].length < stride * HEIGHT) {
                     grey[0] = new byte[stride * HEIGHT];
                 }
-                small.data(0).get(grey[0], 0, stride * HEIGHT);
+                small.read(0, 0, grey[0], 0, stride * HEIGHT);
                 motion.add(from, grey[0], stride);
             }, pcm);
         } finally {

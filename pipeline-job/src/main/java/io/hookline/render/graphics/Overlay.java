@@ -1,17 +1,11 @@
 package io.hookline.render.graphics;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
-
+import io.hookline.render.media.Picture;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A graphic ready to lay over yuv420p frames: its pixels converted once to luma, chroma and opacity, its place
@@ -92,83 +86,65 @@ public final class Overlay {
         return signature;
     }
 
-    /** A new yuv420p frame of this size, black, with this graphic drawn on it; the caller frees it. */
-    public AVFrame onBlackFrame(int frameWidth, int frameHeight) {
-        AVFrame frame = av_frame_alloc();
-        frame.format(AV_PIX_FMT_YUV420P);
-        frame.width(frameWidth);
-        frame.height(frameHeight);
-        if (av_frame_get_buffer(frame, 0) < 0) {
-            av_frame_free(frame);
-            throw new IllegalStateException("no memory for a " + frameWidth + "x" + frameHeight + " frame");
-        }
-        fill(frame.data(0), frame.linesize(0) * frameHeight, (byte) 16);
-        fill(frame.data(1), frame.linesize(1) * (frameHeight / 2), (byte) 128);
-        fill(frame.data(2), frame.linesize(2) * (frameHeight / 2), (byte) 128);
+    /** A new yuv420p picture of this size, black, with this graphic drawn on it; the caller closes it. */
+    public Picture onBlackFrame(int frameWidth, int frameHeight) {
+        Picture frame = Picture.blank(frameWidth, frameHeight, 16, 128, 128);
         drawOn(frame);
         return frame;
     }
 
-    private static void fill(BytePointer plane, int bytes, byte value) {
-        byte[] row = new byte[bytes];
-        java.util.Arrays.fill(row, value);
-        plane.position(0).put(row, 0, bytes);
-        plane.position(0);
-    }
-
     /** Blends this graphic into a writable yuv420p frame. */
-    public void drawOn(AVFrame frame) {
+    public void drawOn(Picture frame) {
         int w = Math.min(width, frame.width() - x);
         int h = Math.min(height, frame.height() - y);
         if (w <= 0 || h <= 0) {
             return;
         }
-        blend(frame.data(0), frame.linesize(0), x, y, w, h, luma, alpha, width);
-        blend(frame.data(1), frame.linesize(1), x / 2, y / 2, w / 2, h / 2, cb, chromaAlpha, width / 2);
-        blend(frame.data(2), frame.linesize(2), x / 2, y / 2, w / 2, h / 2, cr, chromaAlpha, width / 2);
+        blend(frame, 0, x, y, w, h, luma, alpha, width);
+        blend(frame, 1, x / 2, y / 2, w / 2, h / 2, cb, chromaAlpha, width / 2);
+        blend(frame, 2, x / 2, y / 2, w / 2, h / 2, cr, chromaAlpha, width / 2);
     }
 
     /** The pixels of a yuv420p frame this graphic covers, per plane, so they can be put back after drawing. */
-    byte[][] under(AVFrame frame) {
+    byte[][] under(Picture frame) {
         byte[][] planes = new byte[3][];
         copyUnder(frame, planes, true);
         return planes;
     }
 
     /** Puts back pixels taken by {@link #under} from the same frame. */
-    void restore(AVFrame frame, byte[][] planes) {
+    void restore(Picture frame, byte[][] planes) {
         copyUnder(frame, planes, false);
     }
 
     /** Copies the pixels under this graphic, as far as it lies inside the frame, into {@code planes} or back. */
-    private void copyUnder(AVFrame frame, byte[][] planes, boolean read) {
+    private void copyUnder(Picture frame, byte[][] planes, boolean read) {
         int w = Math.max(0, Math.min(width, frame.width() - x));
         int h = Math.max(0, Math.min(height, frame.height() - y));
         for (int p = 0; p < 3; p++) {
             int shift = p == 0 ? 0 : 1;
             int rowBytes = w >> shift;
-            BytePointer plane = frame.data(p);
             if (read) {
                 planes[p] = new byte[rowBytes * (h >> shift)];
             }
             for (int r = 0; r < h >> shift; r++) {
-                plane.position((long) ((y >> shift) + r) * frame.linesize(p) + (x >> shift));
+                long offset = (long) ((y >> shift) + r) * frame.stride(p) + (x >> shift);
                 if (read) {
-                    plane.get(planes[p], r * rowBytes, rowBytes);
+                    frame.read(p, offset, planes[p], r * rowBytes, rowBytes);
                 } else {
-                    plane.put(planes[p], r * rowBytes, rowBytes);
+                    frame.write(p, offset, planes[p], r * rowBytes, rowBytes);
                 }
             }
-            plane.position(0);
         }
     }
 
-    private static void blend(BytePointer plane, int stride, int px, int py, int w, int h, byte[] value, byte[] opacity,
+    private static void blend(Picture frame, int plane, int px, int py, int w, int h, byte[] value, byte[] opacity,
             int rowLength) {
+        int stride = frame.stride(plane);
         byte[] row = new byte[w];
         for (int r = 0; r < h; r++) {
             long offset = (long) (py + r) * stride + px;
-            plane.position(offset).get(row, 0, w);
+            frame.read(plane, offset, row, 0, w);
             for (int c = 0; c < w; c++) {
                 int a = opacity[r * rowLength + c] & 0xff;
                 if (a != 0) {
@@ -176,9 +152,8 @@ public final class Overlay {
                     row[c] = (byte) ((under * (255 - a) + (value[r * rowLength + c] & 0xff) * a + 127) / 255);
                 }
             }
-            plane.position(offset).put(row, 0, w);
+            frame.write(plane, offset, row, 0, w);
         }
-        plane.position(0);
     }
 
     /** BT.601 limited range, as the renditions are encoded. */

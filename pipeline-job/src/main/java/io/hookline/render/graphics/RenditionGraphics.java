@@ -11,6 +11,7 @@ import io.hookline.profiles.GraphicsTemplate.Card;
 import io.hookline.profiles.GraphicsTemplate.TextStyle;
 import io.hookline.profiles.Placeholder;
 import io.hookline.profiles.SafeZone;
+import io.hookline.render.media.Picture;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * What one rendition of a clip draws over its picture: the score bug with the score at each moment, the lower
@@ -117,7 +117,7 @@ public final class RenditionGraphics {
      * returns what it drew over: the same picture can then go to another segment with other graphics without
      * a copy of the whole frame.
      */
-    public Covered drawOn(AVFrame frame, SegmentRole role, long sourceUs) {
+    public Covered drawOn(Picture frame, SegmentRole role, long sourceUs) {
         Covered covered = new Covered(frame);
         for (Overlay o : throughout) {
             if (o.showsAt(sourceUs)) {
@@ -136,11 +136,11 @@ public final class RenditionGraphics {
 
     /** The pixels graphics were drawn over on one frame, to put back once the frame is encoded. */
     public static final class Covered {
-        private final AVFrame frame;
+        private final Picture frame;
         private final List<Overlay> drawn = new ArrayList<>();
         private final List<byte[][]> under = new ArrayList<>();
 
-        private Covered(AVFrame frame) {
+        private Covered(Picture frame) {
             this.frame = frame;
         }
 

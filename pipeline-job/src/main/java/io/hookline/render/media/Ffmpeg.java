@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.nio.charset.StandardCharsets;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.Loader;
 
 /** Small helpers around FFmpeg's C API: error codes to messages, and one-time library setup. */
 public final class Ffmpeg {
@@ -25,6 +26,14 @@ public final class Ffmpeg {
     /** Makes sure the natives are loaded and logging is set; cheap after the first call. */
     public static void init() {
         avutil.av_version_info();
+    }
+
+    /**
+     * The {@code ffmpeg} program that ships inside JavaCV's FFmpeg jar, extracted (JavaCPP caches it under
+     * ~/.javacpp) with its libraries next to it; null when the jar holds none for this platform.
+     */
+    public static String program() {
+        return Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
     }
 
     /** Throws a MediaException naming what failed when {@code ret} is an FFmpeg error. */

@@ -3,67 +3,37 @@ package io.hookline.render.media;
 import static org.bytedeco.ffmpeg.global.avfilter.AV_BUFFERSRC_FLAG_KEEP_REF;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_frame;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_add_frame_flags;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_config;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_send_command;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_alloc;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
 
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
-import org.bytedeco.ffmpeg.avfilter.AVFilterInOut;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
  * One libavfilter graph that maps each source frame to exactly one output frame (crop, scale, pad, pixel
- * format, and later graphics). The source frame is pushed by reference and kept, so the same decoded
- * frame can feed several renditions' filters.
+ * format, and later graphics); filters that hold frames back go through {@link TemporalFilter}. The source frame
+ * is pushed by reference and kept, so the same decoded frame can feed several renditions' filters.
  */
 public final class FrameFilter implements AutoCloseable {
     private final AVFilterGraph graph;
     private final AVFilterContext source = new AVFilterContext();
     private final AVFilterContext sink = new AVFilterContext();
     private final AVFrame output = av_frame_alloc();
+    private final Picture outputPicture = Picture.borrowed(output);
 
     /**
      * @param width the source width
      * @param height the source height
-     * @param pixelFormat the source's AV_PIX_FMT_*
+     * @param pixelFormat the source's AV_PIX_FMT_* ({@link Picture#pixelFormat})
      * @param chain a filter chain built by code from profile numbers, never from feed text
      */
     public FrameFilter(int width, int height, int pixelFormat, String chain) {
-        graph = avfilter_graph_alloc();
-        // Spatial filters only: the graph runs single-threaded, renditions run side by side instead.
-        graph.nb_threads(1);
-        String args = "video_size=" + width + "x" + height + ":pix_fmt=" + pixelFormat
-                + ":time_base=1/1000000:pixel_aspect=1/1";
-        Ffmpeg.check(avfilter_graph_create_filter(source, avfilter_get_by_name("buffer"), "in", args, null, graph),
-                "video filter input");
-        Ffmpeg.check(avfilter_graph_create_filter(sink, avfilter_get_by_name("buffersink"), "out", null, null, graph),
-                "video filter output");
-        AVFilterInOut outputs = avfilter_inout_alloc();
-        AVFilterInOut inputs = avfilter_inout_alloc();
-        try {
-            outputs.name(av_strdup(new BytePointer("in"))).filter_ctx(source).pad_idx(0).next(null);
-            inputs.name(av_strdup(new BytePointer("out"))).filter_ctx(sink).pad_idx(0).next(null);
-            Ffmpeg.check(avfilter_graph_parse_ptr(graph, chain, inputs, outputs, null), "video filter '" + chain + "'");
-            Ffmpeg.check(avfilter_graph_config(graph, null), "video filter '" + chain + "'");
-        } catch (RuntimeException e) {
-            avfilter_graph_free(graph);
-            throw e;
-        } finally {
-            avfilter_inout_free(inputs);
-            avfilter_inout_free(outputs);
-        }
+        graph = FilterGraphs.video(width, height, pixelFormat, chain, source, sink);
     }
 
     /**
@@ -74,12 +44,13 @@ public final class FrameFilter implements AutoCloseable {
                 "video filter command " + filter + " " + setting + "=" + value);
     }
 
-    /** Filters one frame. The result belongs to this filter and is valid until the next call. */
-    public AVFrame apply(AVFrame frame) {
+    /** Filters one picture. The result belongs to this filter and is valid until the next call. */
+    public Picture apply(Picture picture) {
         av_frame_unref(output);
-        Ffmpeg.check(av_buffersrc_add_frame_flags(source, frame, AV_BUFFERSRC_FLAG_KEEP_REF), "video filter input");
+        Ffmpeg.check(av_buffersrc_add_frame_flags(source, picture.frame, AV_BUFFERSRC_FLAG_KEEP_REF),
+                "video filter input");
         Ffmpeg.check(av_buffersink_get_frame(sink, output), "video filter output");
-        return output;
+        return outputPicture;
     }
 
     @Override

@@ -19,6 +19,12 @@ public record SourceInfo(
         int audioChannels,
         int audioSampleRate) {
 
+    /** The same source under another identity: its pictures once changed (deinterlaced), which caches must tell apart. */
+    public SourceInfo withIdentity(String changed) {
+        return new SourceInfo(location, changed, durationMs, width, height, fps, videoCodec, audioChannels,
+                audioSampleRate);
+    }
+
     public boolean hasAudio() {
         return audioChannels > 0;
     }

@@ -66,10 +66,13 @@ public final class SourceReader implements AutoCloseable {
     private final long startOffsetUs;
     private final SourceInfo info;
 
-    /** Receives each decoded frame once, with the source interval [startUs, endUs) it is shown for. */
+    /**
+     * Receives each decoded picture once, with the source interval [startUs, endUs) it is shown for. The picture is
+     * lent: it is valid until the call returns; {@link Picture#copy} keeps it longer.
+     */
     @FunctionalInterface
     public interface VideoSink {
-        void accept(AVFrame frame, long startUs, long endUs);
+        void accept(Picture picture, long startUs, long endUs);
     }
 
     private SourceReader(String location, AVFormatContext format, int decoderThreads, SourceOptions options) {
@@ -279,6 +282,7 @@ public final class SourceReader implements AutoCloseable {
         private final PcmBuffer pcm;
         private final AVFrame decoded = av_frame_alloc();
         private final AVFrame held = av_frame_alloc();
+        private final Picture heldPicture = Picture.borrowed(held);
         private final AVRational videoTimeBase = format.streams(videoIndex).time_base();
         private final AVRational audioTimeBase = audioIndex >= 0 ? format.streams(audioIndex).time_base() : null;
         private AudioConverter converter;
@@ -366,7 +370,7 @@ public final class SourceReader implements AutoCloseable {
 
         private void deliverHeld(long nextUs) {
             if (nextUs > startUs && heldUs < endUs && nextUs > heldUs) {
-                sink.accept(held, heldUs, nextUs);
+                sink.accept(heldPicture, heldUs, nextUs);
             }
         }
 

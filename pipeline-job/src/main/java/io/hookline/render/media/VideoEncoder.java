@@ -77,8 +77,9 @@ public final class VideoEncoder implements AutoCloseable {
         }
     }
 
-    /** Encodes one frame as the next frame of the stream; the frame is copied, the caller keeps it. */
-    public void encode(AVFrame frame) {
+    /** Encodes one picture as the next frame of the stream; the picture is copied, the caller keeps it. */
+    public void encode(Picture picture) {
+        AVFrame frame = picture.frame;
         frame.pts(frames++);
         frame.pict_type(AV_PICTURE_TYPE_NONE);
         Ffmpeg.check(avcodec_send_frame(context, frame), "encoding video");

@@ -3,6 +3,7 @@ package io.hookline.ingest.importers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.testing.Imports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,15 @@
 package io.hookline.ingest.importers;
 
-import static io.hookline.ingest.importers.Imports.ofType;
+import static io.hookline.testing.Imports.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.ingest.sync.ClockText;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
+import io.hookline.testing.Fixtures;
+import io.hookline.testing.Imports;
 import io.hookline.testing.RealData;
+import io.hookline.testing.RealDataLayer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +17,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The six real NBA games of ../shared/realdata/nba-pbp, checked against PROVENANCE.md and their own rows. */
+/**
+ * NBA stats play-by-play: a game written for the tests (src/test/resources/feeds/nba-pbp) and, where the checkout
+ * has them, the six real games of ../shared/realdata/nba-pbp, checked against PROVENANCE.md and their own rows.
+ */
 class NbaPlayByPlayImporterTest {
     private static final long QUARTER_MS = 720_000;
     /** The sync file below gives each quarter 24 minutes of video: the clock runs at half speed. */
@@ -28,22 +35,34 @@ class NbaPlayByPlayImporterTest {
     private static final long FIRST_QUARTER_AT_MS = 30_000;
     private static final long QUARTER_EVERY_MS = 30 * 60_000;
 
-    /** PROVENANCE.md: visitor at home, the final score (visitor-home), dunks and made 3-pointers where given. */
-    record Game(String id, String visitor, String home, int visitorPoints, int homePoints, Integer dunks, Integer threes) {
+    /** The fixture game, four quarters in 36 rows: RDG win 14-13 at HBR with a three at 0:01. */
+    static final String FIXTURE = "feeds/nba-pbp/0029900077.csv";
+
+    /** Visitor at home, the final score (visitor-home), dunks and made 3-pointers where known. */
+    record Game(String id, Path file, String visitor, String home, int visitorPoints, int homePoints, Integer dunks,
+            Integer threes) {
         @Override
         public String toString() {
             return id + " " + visitor + "@" + home;
         }
     }
 
+    /** The fixture game, then the real ones this checkout has (PROVENANCE.md gives their figures). */
     static Stream<Game> games() {
-        return Stream.of(
-                new Game("0021500001", "DET", "ATL", 106, 94, 7, 20),
-                new Game("0021500438", "CLE", "GSW", 83, 89, null, null),
-                new Game("0021500524", "GSW", "LAL", 109, 88, null, null),
-                new Game("0021500592", "LAL", "GSW", 98, 116, 12, null),
-                new Game("0021500622", "GSW", "CLE", 132, 98, null, 26),
-                new Game("0021500652", "IND", "GSW", 110, 122, null, null));
+        Stream<Game> real = Stream.of(
+                real("0021500001", "DET", "ATL", 106, 94, 7, 20),
+                real("0021500438", "CLE", "GSW", 83, 89, null, null),
+                real("0021500524", "GSW", "LAL", 109, 88, null, null),
+                real("0021500592", "LAL", "GSW", 98, 116, 12, null),
+                real("0021500622", "GSW", "CLE", 132, 98, null, 26),
+                real("0021500652", "IND", "GSW", 110, 122, null, null)).flatMap(Optional::stream);
+        return Stream.concat(Stream.of(new Game("0029900077", Fixtures.file(FIXTURE), "RDG", "HBR", 14, 13, 3, 4)), real);
+    }
+
+    private static Optional<Game> real(String id, String visitor, String home, int visitorPoints, int homePoints,
+            Integer dunks, Integer threes) {
+        return RealData.find("nba-pbp/" + id + ".csv")
+                .map(file -> new Game(id, file, visitor, home, visitorPoints, homePoints, dunks, threes));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,8 +113,48 @@ class NbaPlayByPlayImporterTest {
     }
 
     @Test
-    void theOpeningNightPlaysReadAsTheyHappened() throws Exception {
+    void theFixturesPlaysReadAsTheyHappened() throws Exception {
         ImportResult r = importGame(games().findFirst().orElseThrow());
+        Map<String, MatchEvent> byId = new HashMap<>();
+        r.events().forEach(e -> byId.put(e.getEventId(), e));
+        // "Marsh  Dunk (2 PTS) (Dunn 1 AST)" at 11:24 of the first quarter: the first points, for the home side.
+        MatchEvent dunk = byId.get("4");
+        assertThat(dunk.getType()).isEqualTo("DUNK");
+        assertThat(dunk.getPeriod()).isEqualTo(1);
+        assertThat(dunk.getGameClockMs()).isEqualTo(ClockText.parseMs("11:24"));
+        assertThat(dunk.getTeam()).isEqualTo("home");
+        assertThat(dunk.getPlayers()).containsExactly("Theo Marsh", "Iker Dunn");
+        assertThat(dunk.getScore()).isEqualTo(new Score(2, 0));
+        assertThat(dunk.getAttributes()).containsEntry("assist", "Iker Dunn").containsEntry("providerType", "1")
+                .containsEntry("providerSubtype", "7").containsEntry("provider", "nba-pbp");
+        // Avery (home) blocks Kent's layup at 11:30: the shot is a SHOT of the visitors, the block a BLOCK.
+        assertThat(byId.get("2").getType()).isEqualTo("SHOT");
+        assertThat(byId.get("2").getTeam()).isEqualTo("away");
+        assertThat(byId.get("2").getAttributes()).containsEntry("outcome", "blocked").containsEntry("attempt", "LAYUP");
+        MatchEvent block = byId.get("2-block");
+        assertThat(block.getType()).isEqualTo("BLOCK");
+        assertThat(block.getTeam()).isEqualTo("home");
+        assertThat(block.getPlayers()).containsExactly("Sol Avery", "Ravi Kent");
+        assertThat(block.getDescription()).isEqualTo("Avery BLOCK (1 BLK)");
+        assertThat(block.getVideoTimeMs()).isEqualTo(FIRST_QUARTER_AT_MS + 2 * ClockText.parseMs("0:30"));
+        // "Marsh STEAL (1 STL)" on Pike's bad pass; Dunn's travel has no steal.
+        assertThat(byId.get("5").getType()).isEqualTo("TURNOVER");
+        assertThat(byId.get("5-steal").getPlayers()).containsExactly("Theo Marsh", "Jonah Pike");
+        assertThat(byId).containsKey("26").doesNotContainKey("26-steal");
+        // The free throws: one made, one missed; the violation and the replay review are dropped.
+        assertThat(byId.get("8").getAttributes()).containsEntry("outcome", "made");
+        assertThat(byId.get("9").getAttributes()).containsEntry("outcome", "missed");
+        assertThat(r.dropped()).hasSize(2);
+        // Kent's three at 0:01 of the fourth wins it for the visitors.
+        assertThat(byId.get("34").getType()).isEqualTo("THREE_POINTER");
+        assertThat(byId.get("34").getScore()).isEqualTo(new Score(13, 14));
+    }
+
+    @Test
+    @RealDataLayer
+    void theOpeningNightPlaysReadAsTheyHappened() throws Exception {
+        ImportResult r = importGame(new Game("0021500001", RealData.file("nba-pbp/0021500001.csv"), "DET", "ATL", 106, 94,
+                7, 20));
         Map<String, MatchEvent> byId = new HashMap<>();
         r.events().forEach(e -> byId.put(e.getEventId(), e));
         // "Drummond  Dunk (2 PTS) (Ilyasova 2 AST)" at 8:11 of the first quarter: DET (visitors) lead 10-6.
@@ -163,7 +222,7 @@ class NbaPlayByPlayImporterTest {
     }
 
     private static Path file(Game game) {
-        return RealData.file("nba-pbp/" + game.id() + ".csv");
+        return game.file();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.hookline.ingest.importers;
 
-import static io.hookline.ingest.importers.Imports.ofType;
+import static io.hookline.testing.Imports.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,18 +8,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookline.ingest.sync.ClockText;
 import io.hookline.model.MatchEvent;
 import io.hookline.model.Score;
+import io.hookline.testing.Fixtures;
+import io.hookline.testing.Imports;
 import io.hookline.testing.RealData;
+import io.hookline.testing.RealDataLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The two real StatsBomb matches of ../shared/realdata/statsbomb, checked against PROVENANCE.md. */
+/**
+ * StatsBomb open data: a match written for the tests (src/test/resources/feeds/statsbomb) and, where the checkout
+ * has them, the two real matches of ../shared/realdata/statsbomb, checked against PROVENANCE.md.
+ */
 class StatsBombImporterTest {
+    /** The fixture match: Porto Vale 1-2 Cedar United, with an own goal, a save, two cards and a substitution. */
+    private static final String FIXTURE = "9090901";
+    private static final List<String> REAL = List.of("15986", "3788741");
     private static final long FIRST_HALF_AT_MS = ClockText.parseMs("0:05:00");
     private static final long SECOND_HALF_AT_MS = ClockText.parseMs("1:05:00");
 
@@ -27,6 +37,39 @@ class StatsBombImporterTest {
     record Goal(String player, int period, String timestamp) {}
 
     @Test
+    void theFixturesGoalsOwnGoalCardsAndSubstitutionAreRead() throws Exception {
+        ImportResult r = importMatch(FIXTURE, true);
+        assertGoals(ofType(r, "GOAL"), List.of(new Goal("Diogo Lima", 1, "12:04.250"), new Goal("Ezra Blake", 2, "07:45.500")));
+        assertThat(ofType(r, "GOAL")).extracting(MatchEvent::getScore).containsExactly(new Score(1, 0), new Score(1, 2));
+        assertThat(ofType(r, "GOAL")).extracting(MatchEvent::getTeam).containsExactly("home", "away");
+        assertThat(r.notes()).contains("home Porto Vale, away Cedar United");
+        // The lineup gives common names and shirt numbers; the goal assist's pass gives the assist.
+        assertThat(ofType(r, "GOAL").get(0).getPlayers()).containsExactly("Diogo Lima", "Bruno Salgado");
+        assertThat(ofType(r, "GOAL").get(0).getAttributes()).containsEntry("outcome", "Goal")
+                .containsEntry("providerType", "Shot").containsEntry("jersey", "9").containsEntry("xg", "0.31")
+                .containsEntry("assist", "Bruno Salgado").containsEntry("bodyPart", "Right Foot");
+        assertThat(ofType(r, "ASSIST")).extracting(MatchEvent::getPlayers).containsExactly(List.of("Bruno Salgado"));
+        // The home defender's own goal levels it for the visitors; its "Own Goal For" twin is dropped, saying why.
+        List<MatchEvent> own = ofType(r, "OWN_GOAL");
+        assertThat(own).extracting(MatchEvent::getPlayers).containsExactly(List.of("Rui Matos Costa"));
+        assertThat(own).extracting(MatchEvent::getTeam).containsExactly("home");
+        assertThat(own).extracting(MatchEvent::getScore).containsExactly(new Score(1, 1));
+        assertThat(r.dropped()).filteredOn(d -> d.reason().startsWith("Own Goal For")).hasSize(1);
+        assertThat(ofType(r, "CARD")).extracting(c -> c.getPlayers().get(0) + " " + c.getAttributes().get("card"))
+                .containsExactly("Karl Olsen Yellow Card", "Rui Matos Costa Red Card");
+        assertThat(r.dropped()).filteredOn(d -> d.reason().equals("Bad Behaviour without a card is not imported"))
+                .hasSize(1);
+        assertThat(ofType(r, "FOUL")).hasSize(1);
+        assertThat(ofType(r, "SAVE")).extracting(MatchEvent::getPlayers).containsExactly(List.of("Joao Almeida"));
+        assertThat(ofType(r, "SET_PIECE")).extracting(e -> e.getAttributes().get("providerSubtype"))
+                .containsExactly("Corner");
+        assertThat(ofType(r, "SUBSTITUTION")).extracting(MatchEvent::getPlayers)
+                .containsExactly(List.of("Karl Olsen", "Tomas Vik"));
+        assertThat(lastScore(r)).isEqualTo(new Score(1, 2));
+    }
+
+    @Test
+    @RealDataLayer
     void barcelonaGironaHasItsFourGoalsWithScorerAndTime() throws Exception {
         ImportResult r = importMatch("15986", true);
         assertGoals(ofType(r, "GOAL"), List.of(new Goal("Messi", 1, "18:21.121"), new Goal("Stuani", 1, "44:29.908"),
@@ -48,6 +91,7 @@ class StatsBombImporterTest {
     }
 
     @Test
+    @RealDataLayer
     void turkeyItalyOwnGoalScoresForItalyAndTheGoalsFollow() throws Exception {
         ImportResult r = importMatch("3788741", true);
         List<MatchEvent> own = ofType(r, "OWN_GOAL");
@@ -63,8 +107,14 @@ class StatsBombImporterTest {
         assertThat(lastScore(r)).isEqualTo(new Score(0, 3));
     }
 
+    /** The fixture match, then the real ones this checkout has. */
+    static Stream<String> matches() {
+        return Stream.concat(Stream.of(FIXTURE),
+                REAL.stream().filter(m -> RealData.find("statsbomb/statsbomb_" + m + "_event.json").isPresent()));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"15986", "3788741"})
+    @MethodSource("matches")
     void everyEventIsImportedOrDroppedWithAReasonAndLocationsAreOnThePitch(String match) throws Exception {
         ImportResult r = importMatch(match, true);
         int inFile = new ObjectMapper().readTree(events(match).toFile()).size();
@@ -85,6 +135,15 @@ class StatsBombImporterTest {
 
     @Test
     void withoutItsLineupPlayersKeepTheirRegisteredNames() throws Exception {
+        ImportResult r = importMatch(FIXTURE, false);
+        assertThat(ofType(r, "GOAL").get(0).getPlayers()).containsExactly("Diogo Ferreira Lima", "Bruno Salgado Teixeira");
+        assertThat(ofType(r, "GOAL").get(0).getAttributes()).doesNotContainKey("jersey");
+        assertThat(r.notes()).contains("no lineup file: players keep their full registered names");
+    }
+
+    @Test
+    @RealDataLayer
+    void withoutItsLineupRealPlayersKeepTheirRegisteredNames() throws Exception {
         ImportResult r = importMatch("15986", false);
         assertThat(ofType(r, "GOAL").get(0).getPlayers()).containsExactly("Lionel Andrés Messi Cuccittini",
                 "Arturo Erasmo Vidal Pardo");
@@ -93,21 +152,22 @@ class StatsBombImporterTest {
 
     @Test
     void aFeedForAnotherMatchIsRefusedNamingTheFile() {
-        Path events = events("15986");
+        Path events = events(FIXTURE);
         assertThatThrownBy(() -> new StatsBombImporter().read(List.of(events), Imports.sync(sync("3788741"))))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("statsbomb_15986_event.json:1: the file name says match 15986 but the sync file's matchId"
-                        + " is 3788741 (sync.yaml:1:10): is this the right sync file?");
+                .hasMessage("statsbomb_9090901_event.json:1: the file name says match 9090901 but the sync file's"
+                        + " matchId is 3788741 (sync.yaml:1:10): is this the right sync file?");
     }
 
     @Test
     void aLineupOfOtherTeamsIsRefused(@TempDir Path dir) throws Exception {
-        // A copy without the match id in its name, so that only its teams give it away.
-        Path lineup = Files.copy(RealData.file("statsbomb/statsbomb_3788741_lineup.json"), dir.resolve("lineup.json"));
-        assertThatThrownBy(() -> new StatsBombImporter().read(List.of(events("15986"), lineup),
-                Imports.sync(sync("15986"))))
+        // A lineup without a match id in its name, so that only its teams give it away.
+        Path lineup = Files.copy(Fixtures.file("feeds/statsbomb/lineup-of-other-teams.json"), dir.resolve("lineup.json"));
+        assertThatThrownBy(() -> new StatsBombImporter().read(List.of(events(FIXTURE), lineup),
+                Imports.sync(sync(FIXTURE))))
                 .isInstanceOf(ImportException.class)
-                .hasMessageStartingWith("lineup.json:1: the lineup's team Italy does not play in statsbomb_15986_event.json");
+                .hasMessage("lineup.json:2: the lineup's team Lakeside Rovers does not play in"
+                        + " statsbomb_9090901_event.json (Porto Vale, Cedar United)");
     }
 
     private static void assertGoals(List<MatchEvent> goals, List<Goal> expected) {
@@ -133,13 +193,17 @@ class StatsBombImporterTest {
     }
 
     private static ImportResult importMatch(String match, boolean withLineup) throws Exception {
-        List<Path> files = withLineup ? List.of(events(match), RealData.file("statsbomb/statsbomb_" + match + "_lineup.json"))
-                : List.of(events(match));
+        List<Path> files = withLineup ? List.of(events(match), file(match, "lineup")) : List.of(events(match));
         return new StatsBombImporter().read(files, Imports.sync(sync(match)));
     }
 
     private static Path events(String match) {
-        return RealData.file("statsbomb/statsbomb_" + match + "_event.json");
+        return file(match, "event");
+    }
+
+    private static Path file(String match, String kind) {
+        String name = "statsbomb_" + match + "_" + kind + ".json";
+        return match.equals(FIXTURE) ? Fixtures.file("feeds/statsbomb/" + name) : RealData.file("statsbomb/" + name);
     }
 
     private static String sync(String match) {

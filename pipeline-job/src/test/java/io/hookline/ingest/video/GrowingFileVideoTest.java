@@ -3,6 +3,7 @@ package io.hookline.ingest.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.testing.LiveHls;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

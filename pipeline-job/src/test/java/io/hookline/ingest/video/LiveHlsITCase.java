@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.storage.s3.S3Clients;
 import io.hookline.storage.s3.S3Settings;
+import io.hookline.testing.LiveHls;
 import io.hookline.testing.S3TestServer;
 import java.io.IOException;
 import java.io.OutputStream;

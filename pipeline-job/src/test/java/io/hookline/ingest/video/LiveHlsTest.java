@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.hookline.storage.s3.S3Settings;
+import io.hookline.testing.LiveHls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

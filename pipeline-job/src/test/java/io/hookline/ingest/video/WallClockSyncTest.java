@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.ingest.sync.SyncException;
 import io.hookline.ingest.sync.SyncFile;
 import io.hookline.storage.s3.S3Settings;
+import io.hookline.testing.LiveHls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

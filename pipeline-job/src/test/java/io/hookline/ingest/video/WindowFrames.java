@@ -4,6 +4,8 @@ import io.hookline.render.media.PcmBuffer;
 import io.hookline.render.media.SourceOptions;
 import io.hookline.render.media.SourceReader;
 import io.hookline.sample.FrameCode;
+import io.hookline.testing.LiveHls;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -24,9 +26,10 @@ final class WindowFrames {
         try (SourceReader reader = SourceReader.open(window.location(), 1, options)) {
             PcmBuffer pcm = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS, 1 << 16);
             reader.decodeWindow(startMs * 1000, endMs * 1000, (frame, start, end) -> {
-                int stride = frame.linesize(0);
-                long number = FrameCode.read(frame.data(0).capacity((long) stride * frame.height()).asByteBuffer(),
-                        stride, frame.width(), frame.height()).orElse(-1);
+                int stride = frame.stride(0);
+                byte[] luma = new byte[stride * frame.height()];
+                frame.read(0, 0, luma, 0, luma.length);
+                long number = FrameCode.read(ByteBuffer.wrap(luma), stride, frame.width(), frame.height()).orElse(-1);
                 shown.add(new Shown(number, start));
             }, pcm);
         }

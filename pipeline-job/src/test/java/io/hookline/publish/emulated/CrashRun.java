@@ -113,6 +113,11 @@ public final class CrashRun {
         return child(command, log, env);
     }
 
+    /** {@code ./hookline ARGS...} in a child JVM with {@code env} added; its output and errors go to {@code log}. */
+    public static Process hookline(Path log, Map<String, String> env, String... args) throws IOException {
+        return child(List.of(args), log, env);
+    }
+
     /** The CLI in a JVM of its own; a run is short, so the JIT's first tier and a serial GC start fastest. */
     private static Process child(List<String> args, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -12,8 +12,13 @@ class H2PublishLedgerTest extends PublishLedgerContract {
     Path dir;
 
     @Override
+    protected LedgerDatabase database() {
+        return LedgerDatabase.h2File(dir.resolve("ledger"));
+    }
+
+    @Override
     protected PublishLedger openLedger() {
-        return JdbcPublishLedger.open(LedgerDatabase.h2File(dir.resolve("ledger")), clock);
+        return JdbcPublishLedger.open(database(), clock);
     }
 
     @Test

@@ -28,7 +28,12 @@ class PostgresPublishLedgerITCase extends PublishLedgerContract {
     }
 
     @Override
+    protected LedgerDatabase database() {
+        return LedgerDatabase.postgres(url, "postgres", "");
+    }
+
+    @Override
     protected PublishLedger openLedger() {
-        return JdbcPublishLedger.open(LedgerDatabase.postgres(url, "postgres", ""), clock);
+        return JdbcPublishLedger.open(database(), clock);
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.testing.SteppingClock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,9 @@ abstract class PublishLedgerContract {
 
     /** A ledger on this test's database. */
     protected abstract PublishLedger openLedger();
+
+    /** This test's database, to write to it as an older version of the ledger did. */
+    protected abstract LedgerDatabase database();
 
     /** Makes this test's empty database, before the first ledger opens on it. */
     protected void createEmptyDatabase() throws Exception {
@@ -409,6 +415,7 @@ abstract class PublishLedgerContract {
         }
         moves.reach("failed", PublishState.FAILED);
         moves.reach("uploading", PublishState.UPLOADING);
+        moves.reach("uncertain", PublishState.UNCERTAIN);
         moves.plan("elsewhere", "tiktok", "m", 1, 1);
         Duration day = Duration.ofHours(24);
 
@@ -416,7 +423,9 @@ abstract class PublishLedgerContract {
         PostWindow window = ledger.posts("youtube", day);
         assertThat(window.postedAt()).containsExactly(postTimes);
         assertThat(window.count()).isEqualTo(3);
-        assertThat(window.inFlight()).isEqualTo(1);
+        assertThat(window.inFlight()).as("uploading, and uncertain: it may have been posted").isEqualTo(2);
+        assertThat(window.nextSlotAt(5)).as("3 posts and 2 that may be posts fill a quota of 5")
+                .isEqualTo(START.plus(day));
         assertThat(window.reopensAt()).contains(START.plus(day));
 
         clock.set(START.plus(day)); // exactly a day after the first post: it has left the window
@@ -466,5 +475,44 @@ abstract class PublishLedgerContract {
 
         assertThat(ledger.byMatch("match-1")).isEqualTo(before).contains(uploading, posted, skipped);
         assertThat(ledger.plan(new PlannedPublish(uploading.key(), "match-1", 1, 1))).isFalse();
+    }
+
+    @Test
+    void aLedgerMadeBeforePublishingAndUncertainExistedIsMigratedWhenOpenedAndKeepsItsRecords() throws Exception {
+        ledger.close();
+        try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE publish_ledger_schema");
+            statement.execute("DROP TABLE publish_ledger");
+        }
+        OldLedgerSchema.create(database());
+        try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO publish_ledger (clip_id, rendition, destination, match_id, clip_rank,"
+                    + " score, state, version, upload_progress, planned_at_ms, updated_at_ms)"
+                    + " VALUES ('old-clip', 'landscape', 'youtube', 'match-1', 1, 0.5, 'PLANNED', 1, 0, 1, 1)");
+            assertThatThrownBy(() -> statement.execute("UPDATE publish_ledger SET state = 'UNCERTAIN'"))
+                    .as("the old schema refuses the new states").isInstanceOf(SQLException.class);
+        }
+
+        ledger = open();
+        moves = new LedgerMoves(ledger);
+
+        assertThat(OldLedgerSchema.version(database())).isEqualTo(LedgerSchema.VERSION);
+        PublishRecord old = ledger.get(new PublishKey("old-clip", "landscape", "youtube")).orElseThrow();
+        assertThat(old.state()).isEqualTo(PublishState.PLANNED);
+        PublishRecord uncertain = moves.reach("new-clip", PublishState.UNCERTAIN);
+        assertThat(moves.apply(uncertain, PublishState.PROCESSING).state()).isEqualTo(PublishState.PROCESSING);
+        PublishRecord publishing = moves.apply(moves.apply(moves.apply(moves.claimIfPossible(old),
+                PublishState.UPLOADING), PublishState.PROCESSING), PublishState.PUBLISHING);
+        assertThat(publishing.state()).isEqualTo(PublishState.PUBLISHING);
+        try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("UPDATE publish_ledger SET state = 'LOST'"))
+                    .as("the new check still refuses what is no state").isInstanceOf(SQLException.class);
+        }
+
+        ledger.close();
+        ledger = open();
+        assertThat(OldLedgerSchema.version(database())).as("opening again changes nothing")
+                .isEqualTo(LedgerSchema.VERSION);
+        assertThat(ledger.get(publishing.key())).contains(publishing);
     }
 }

@@ -84,17 +84,51 @@ class TelegramPublisherTest {
     }
 
     @Test
-    void a429A503AndAConnectionDroppedMidUploadStillSendEachClipOnce() throws Exception {
-        telegram.faults().at(1, Fault.TOO_MANY_REQUESTS).at(2, Fault.SERVER_ERROR).at(3, Fault.DROPPED_CONNECTION)
-                .at(5, Fault.DROPPED_CONNECTION);
+    void a429AndA503AreRetriedButASendVideoThatBrokeOffLeavesItsClipUncertainUntilAPersonHasItResent()
+            throws Exception {
+        // The first clip's sendVideo: 429, then 503, then the connection drops half-way through the upload.
+        telegram.faults().at(1, Fault.TOO_MANY_REQUESTS).at(2, Fault.SERVER_ERROR).at(3, Fault.DROPPED_CONNECTION);
+        Publishers publishers = publishers(set.limits(Platform.TELEGRAM), Optional.empty());
 
-        run.publish(publishers(set.limits(Platform.TELEGRAM), Optional.empty()), match,
-                destination(EmulatedProfiles.TELEGRAM));
+        run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
 
-        assertThat(run.outcomes).extracting(Outcome::result).containsOnly(Outcome.Result.POSTED);
-        assertThat(telegram.posts().counts().values()).hasSize(3).containsOnly(1);
+        assertThat(run.outcomes).extracting(Outcome::result)
+                .containsExactly(Outcome.Result.UNCERTAIN, Outcome.Result.POSTED, Outcome.Result.POSTED);
+        assertThat(run.outcomes.get(0).detail()).contains("may have gone through", "sendVideo to http://",
+                "broke off", "./hookline publish resend");
+        assertThat(telegram.faults().requests()).as("the broken sendVideo was not sent again").isEqualTo(5);
+        assertThat(telegram.posts().counts().values()).hasSize(2).containsOnly(1);
         assertThat(run.waits).as("the 429's Retry-After was honoured").contains(Duration.ofSeconds(1));
         assertThat(run.outcomes.toString() + run.ledger.byMatch("match-1")).doesNotContain(TOKEN);
+
+        // A person finds no post on the channel and has it sent again.
+        PublishRecord uncertain = run.ledger.byState(PublishState.UNCERTAIN).get(0);
+        run.ledger.resend(uncertain.key(), uncertain.version(), "editor");
+        run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
+
+        assertThat(telegram.posts().counts().values()).hasSize(3).containsOnly(1);
+        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+    }
+
+    @Test
+    void aSendVideoAnswered503UntilTheRetriesRunOutIsSentAgainByTheNextRunNotLeftForAPerson() throws Exception {
+        // 4 answers a step, 4 steps: every try of the first clip's sendVideo gets a 503, so it never posted.
+        for (int request = 1; request <= 16; request++) {
+            telegram.faults().at(request, Fault.SERVER_ERROR);
+        }
+        Publishers publishers = publishers(set.limits(Platform.TELEGRAM), Optional.empty());
+
+        run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
+
+        assertThat(run.outcomes.get(0).result()).isEqualTo(Outcome.Result.INTERRUPTED);
+        PublishRecord first = run.ledger.byMatch("match-1").get(0);
+        assertThat(first.state()).as("not PUBLISHING, which a later run would take for uncertain")
+                .isEqualTo(PublishState.PROCESSING);
+
+        run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
+
+        assertThat(telegram.posts().counts().values()).hasSize(3).containsOnly(1);
+        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
     }
 
     @Test

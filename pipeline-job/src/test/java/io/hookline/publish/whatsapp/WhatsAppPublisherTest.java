@@ -102,6 +102,28 @@ class WhatsAppPublisherTest {
     }
 
     @Test
+    void aMessageWhoseCallBrokeOffIsNotSentAgainAndConfirmingItGoesOnWithTheNextNumber() throws Exception {
+        // Request 1 uploads the first clip, 2 is its message to Alice, which drops half-way.
+        whatsapp.faults().at(2, Fault.DROPPED_CONNECTION);
+        Publishers publishers = publishers(set.limits(Platform.WHATSAPP), new Recipients(List.of(ALICE, BOB)));
+
+        run.publish(publishers, match, destination);
+
+        assertThat(run.outcomes).extracting(Outcome::result)
+                .containsExactly(Outcome.Result.UNCERTAIN, Outcome.Result.POSTED);
+        PublishRecord uncertain = run.ledger.byState(PublishState.UNCERTAIN).get(0);
+        assertThat(uncertain.reason()).contains("@" + ALICE, "may have gone through");
+        assertThat(whatsapp.posts().all()).extracting(PostRecord::account).containsExactly(ALICE, BOB);
+
+        // A person learns that Alice did get it: the next run sends to Bob only.
+        run.ledger.confirm(uncertain.key(), uncertain.version(), "editor", "");
+        run.publish(publishers, match, destination);
+
+        assertThat(whatsapp.posts().all()).extracting(PostRecord::account).containsExactly(ALICE, BOB, BOB);
+        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+    }
+
+    @Test
     void aClipOverTheCapFailsWithTheReasonAndIsNotUploaded() throws Exception {
         long firstClipBytes = match.clips().get(0).rendition("whatsapp").orElseThrow().bytes();
         PlatformLimits capped = Limits.sizeCap(set.limits(Platform.WHATSAPP), firstClipBytes);

@@ -1,4 +1,4 @@
-package io.hookline.job;
+package io.hookline.testing;
 
 import io.hookline.profiles.ProfileLoader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package io.hookline.ingest.video;
+package io.hookline.testing;
 
+import io.hookline.ingest.video.MediaPlaylist;
 import io.hookline.sample.SyntheticVideo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,9 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
  * {@link Shelf} with a playlist that lists what is out so far, as a live packager does.
  */
 public final class LiveHls {
-    static final int FPS = 25;
-    static final long SEGMENT_MS = 2000;
-    static final SyntheticVideo.Spec SPEC = new SyntheticVideo.Spec(320, 180, FPS, 12_000, true, List.of());
+    public static final int FPS = 25;
+    public static final long SEGMENT_MS = 2000;
+    public static final SyntheticVideo.Spec SPEC = new SyntheticVideo.Spec(320, 180, FPS, 12_000, true, List.of());
 
     /** Where a published stream goes: a directory, an HTTP server's directory, an S3 prefix. */
     public interface Shelf {
@@ -41,7 +42,7 @@ public final class LiveHls {
     }
 
     /** Writes the source video to {@code dir/source.mp4} (once) and cuts it into segments under {@code dir}. */
-    static LiveHls cut(Path dir, boolean fmp4) throws IOException {
+    public static LiveHls cut(Path dir, boolean fmp4) throws IOException {
         return cut(source(dir), dir, fmp4);
     }
 
@@ -54,7 +55,7 @@ public final class LiveHls {
      * Cuts {@code source} as an encoder whose timestamps start {@code offsetUs} in does: another encoder, or
      * the same one started again. Offsets past 2^33 / 90 kHz (26.5 h) wrap MPEG-TS timestamps.
      */
-    static LiveHls cut(Path source, Path dir, boolean fmp4, long offsetUs) throws IOException {
+    public static LiveHls cut(Path source, Path dir, boolean fmp4, long offsetUs) throws IOException {
         Path staging = Files.createDirectories(dir.resolve((fmp4 ? "fmp4" : "mpegts") + (offsetUs == 0 ? "" : "-" + offsetUs)));
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
             grabber.start();
@@ -80,7 +81,7 @@ public final class LiveHls {
         return new LiveHls(staging, fmp4, names);
     }
 
-    static Path source(Path dir) throws IOException {
+    public static Path source(Path dir) throws IOException {
         Path source = dir.resolve("source.mp4");
         if (!Files.exists(source)) {
             SyntheticVideo.write(SPEC, source);
@@ -92,7 +93,7 @@ public final class LiveHls {
         return names.size();
     }
 
-    byte[] segment(int index) throws IOException {
+    public byte[] segment(int index) throws IOException {
         return Files.readAllBytes(staging.resolve(names.get(index)));
     }
 
@@ -120,7 +121,7 @@ public final class LiveHls {
     }
 
     /** Publishes one segment every {@code intervalMs} on a background thread, then ends the playlist. */
-    Thread publishEvery(Shelf shelf, long intervalMs) {
+    public Thread publishEvery(Shelf shelf, long intervalMs) {
         publishedAt.clear();
         Thread thread = new Thread(() -> {
             try {

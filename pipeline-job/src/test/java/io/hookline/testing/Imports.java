@@ -1,7 +1,8 @@
-package io.hookline.ingest.importers;
+package io.hookline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.ingest.importers.ImportResult;
 import io.hookline.ingest.sync.SyncException;
 import io.hookline.ingest.sync.SyncFile;
 import io.hookline.model.MatchEvent;
@@ -12,27 +13,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Helpers for importer tests. */
-final class Imports {
+/** Helpers for importer tests: a sync file from text, the events of a type, and the rows accounted for. */
+public final class Imports {
     private Imports() {}
 
-    static SyncFile sync(String yaml) throws SyncException {
+    public static SyncFile sync(String yaml) throws SyncException {
         return SyncFile.read("sync.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     }
 
-    static List<MatchEvent> ofType(ImportResult result, String type) {
+    public static List<MatchEvent> ofType(ImportResult result, String type) {
         return result.events().stream().filter(e -> e.getType().equals(type)).toList();
     }
 
     /** Data rows of a CSV counted the plain way: non-blank lines after the header. */
-    static long csvRows(Path file) throws IOException {
+    public static long csvRows(Path file) throws IOException {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.skip(1).filter(l -> !l.isBlank()).count();
         }
     }
 
     /** Every row is accounted for, and none was dropped as broken. */
-    static void assertReconciles(ImportResult r, long inputRows) {
+    public static void assertReconciles(ImportResult r, long inputRows) {
         assertThat(r.rows()).as("rows read").isEqualTo(inputRows);
         assertThat(r.rowsImported() + r.dropped().size())
                 .as("imported + dropped").isEqualTo(inputRows);

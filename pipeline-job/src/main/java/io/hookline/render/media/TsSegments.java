@@ -1,4 +1,4 @@
-package io.hookline.sample;
+package io.hookline.render.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
@@ -22,11 +22,11 @@ import org.bytedeco.javacv.FrameRecorder;
  * keyframe and lasts at least the target, so with a keyframe every second and a one-second target every segment
  * is exactly one GOP. Timestamps are copied as they are, so the segments joined are one continuous timeline.
  */
-final class TsSegments implements AutoCloseable {
+public final class TsSegments implements AutoCloseable {
 
     /** A segment written: where it starts and ends on the video's timeline (its first video frame is at 0). */
-    record Cut(long startUs, long endUs) {
-        long durationUs() {
+    public record Cut(long startUs, long endUs) {
+        public long durationUs() {
             return endUs - startUs;
         }
     }
@@ -41,7 +41,7 @@ final class TsSegments implements AutoCloseable {
     private long lastVideoUs = -1;
     private boolean exhausted;
 
-    TsSegments(Path source, long targetUs) throws IOException {
+    public TsSegments(Path source, long targetUs) throws IOException {
         this.targetUs = targetUs;
         grabber = new FFmpegFrameGrabber(source.toFile());
         // The MP4 reader prints its stream summary; only errors matter here.
@@ -65,7 +65,7 @@ final class TsSegments implements AutoCloseable {
      *
      * @return the segment's place on the timeline, or null when the video has no more packets
      */
-    Cut write(Path file) throws IOException {
+    public Cut write(Path file) throws IOException {
         AVPacket first = next != null ? next : firstKeyframe();
         if (first == null) {
             return null;
@@ -94,7 +94,7 @@ final class TsSegments implements AutoCloseable {
     }
 
     /** Whether another segment follows the one written last. */
-    boolean hasMore() {
+    public boolean hasMore() {
         return next != null;
     }
 
