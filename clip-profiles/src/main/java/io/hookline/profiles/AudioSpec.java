@@ -10,8 +10,9 @@ import java.io.Serializable;
  * @param maxGainDb the most a quiet source is raised: a near-silent clip is not made into loud noise, and one
  *     that stays under the target is delivered with a warning
  */
-public record AudioSpec(int sampleRate, int channels, int bitrateKbps, double loudnessLufs, double truePeakDbtp,
-        double maxGainDb) implements Serializable {
+public record AudioSpec(
+        int sampleRate, int channels, int bitrateKbps, double loudnessLufs, double truePeakDbtp, double maxGainDb)
+        implements Serializable {
     /** The gain cap when a profile names none. */
     public static final double DEFAULT_MAX_GAIN_DB = 20;
 

@@ -23,8 +23,11 @@ public record Color(int red, int green, int blue, int alpha) implements Serializ
             throw new IllegalArgumentException("expected a colour as #rrggbb or #rrggbbaa");
         }
         int alpha = text.length() == 9 ? HexFormat.fromHexDigits(text, 7, 9) : 255;
-        return new Color(HexFormat.fromHexDigits(text, 1, 3), HexFormat.fromHexDigits(text, 3, 5),
-                HexFormat.fromHexDigits(text, 5, 7), alpha);
+        return new Color(
+                HexFormat.fromHexDigits(text, 1, 3),
+                HexFormat.fromHexDigits(text, 3, 5),
+                HexFormat.fromHexDigits(text, 5, 7),
+                alpha);
     }
 
     /** Opacity as 0 (transparent) to 1 (opaque). */

@@ -21,7 +21,8 @@ public record ContextRules(
         double buzzer,
         long buzzerLastMs,
         double overtime,
-        double run) implements Serializable {
+        double run)
+        implements Serializable {
 
     /** No game context: every multiplier 1. */
     public static final ContextRules NONE = new ContextRules(Map.of(), 1, 1, 1, 0, 1, 0, 1, 1);

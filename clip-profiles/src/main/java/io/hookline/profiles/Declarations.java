@@ -23,12 +23,13 @@ final class Declarations {
      * @param into the declarations of earlier files, to which this file's are added
      */
     static void collect(YamlNode root, String topKey, String kind, ReadContext context, Map<String, Declared> into) {
-        MapReader.read(root, "", context, false, top -> top.map(topKey, entries -> add(entries, topKey, kind, context, into)));
+        MapReader.read(
+                root, "", context, false, top -> top.map(topKey, entries -> add(entries, topKey, kind, context, into)));
     }
 
     /** The same for entries, the map under topKey, which the caller has read from its file. */
-    static Map<String, Declared> add(MapReader entries, String topKey, String kind, ReadContext context,
-            Map<String, Declared> into) {
+    static Map<String, Declared> add(
+            MapReader entries, String topKey, String kind, ReadContext context, Map<String, Declared> into) {
         if (entries.entries().isEmpty()) {
             context.problem(entries.location(), topKey + ": expected at least one " + kind);
         }
@@ -42,14 +43,16 @@ final class Declarations {
         String name = entry.key().text();
         Location here = entry.key().location();
         if (!NAME.matcher(name).matches()) {
-            context.problem(here, kind + " name '" + name
-                    + "' must be lower-case letters and digits in groups joined by '-'");
+            context.problem(
+                    here, kind + " name '" + name + "' must be lower-case letters and digits in groups joined by '-'");
         }
         Declared first = into.putIfAbsent(name, new Declared(entry.key(), entry.value()));
         if (first != null) {
             Location there = first.key().location();
-            context.problem(here, "duplicate " + kind + " '" + name + "'; already defined at "
-                    + there.file() + ":" + there.line() + ":" + there.column());
+            context.problem(
+                    here,
+                    "duplicate " + kind + " '" + name + "'; already defined at " + there.file() + ":" + there.line()
+                            + ":" + there.column());
         }
     }
 }

@@ -36,7 +36,8 @@ public record Destination(
         Privacy privacy,
         boolean approval,
         boolean localBotApi,
-        boolean shorts) implements Serializable {
+        boolean shorts)
+        implements Serializable {
 
     public Destination {
         hashtags = List.copyOf(hashtags);

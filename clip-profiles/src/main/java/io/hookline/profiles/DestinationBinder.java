@@ -63,8 +63,11 @@ final class DestinationBinder {
      * @param renditions the concrete renditions of the set
      * @param declaredRenditions every rendition declared, abstract ones too, by name
      */
-    DestinationBinder(List<RenditionProfile> renditions, List<GraphicsTemplate> templates,
-            Map<String, Inheritance.Resolved> declaredRenditions, ReadContext context) {
+    DestinationBinder(
+            List<RenditionProfile> renditions,
+            List<GraphicsTemplate> templates,
+            Map<String, Inheritance.Resolved> declaredRenditions,
+            ReadContext context) {
         renditions.forEach(r -> this.renditions.put(r.name(), r));
         templates.forEach(t -> this.templates.put(t.name(), t));
         this.declaredRenditions = declaredRenditions;
@@ -72,13 +75,14 @@ final class DestinationBinder {
     }
 
     /** Adds one file's platforms and destinations to those of earlier files. */
-    static void collect(YamlNode root, ReadContext context, Map<String, Declared> platforms,
-            Map<String, Declared> destinations) {
+    static void collect(
+            YamlNode root, ReadContext context, Map<String, Declared> platforms, Map<String, Declared> destinations) {
         MapReader.read(root, "", context, false, top -> {
-            boolean any = top.optionalMap(PLATFORMS_KEY,
-                    map -> Declarations.add(map, PLATFORMS_KEY, "platform", context, platforms)).isPresent();
-            any |= top.optionalMap(TOP_KEY,
-                    map -> Declarations.add(map, TOP_KEY, "destination", context, destinations)).isPresent();
+            boolean any = top.optionalMap(
+                            PLATFORMS_KEY, map -> Declarations.add(map, PLATFORMS_KEY, "platform", context, platforms))
+                    .isPresent();
+            any |= top.optionalMap(TOP_KEY, map -> Declarations.add(map, TOP_KEY, "destination", context, destinations))
+                    .isPresent();
             if (!any) {
                 context.problem(top.location(), "expected '" + PLATFORMS_KEY + "', '" + TOP_KEY + "' or both");
             }
@@ -94,44 +98,63 @@ final class DestinationBinder {
             limits.put(p.platform(), p);
         }));
         List<Destination> bound = new ArrayList<>();
-        destinations.forEach((name, declared) -> MapReader.read(declared.node(), TOP_KEY + "." + name, context, false,
-                d -> destination(name, declared.node().location().file(), d)).ifPresent(bound::add));
+        destinations.forEach((name, declared) -> MapReader.read(
+                        declared.node(),
+                        TOP_KEY + "." + name,
+                        context,
+                        false,
+                        d -> destination(name, declared.node().location().file(), d))
+                .ifPresent(bound::add));
         return new Bound(described, bound);
     }
 
     private Optional<PlatformLimits> platform(String name, Declared declared) {
         if (!PLATFORMS.contains(name)) {
-            context.problem(declared.key(), "unknown platform '" + name + "'"
-                    + Suggestions.closest(name, PLATFORMS).map(p -> "; did you mean '" + p + "'?").orElse(".")
-                    + " Known: " + String.join(", ", PLATFORMS));
+            context.problem(
+                    declared.key(),
+                    "unknown platform '" + name + "'"
+                            + Suggestions.closest(name, PLATFORMS)
+                                    .map(p -> "; did you mean '" + p + "'?")
+                                    .orElse(".")
+                            + " Known: " + String.join(", ", PLATFORMS));
         }
         Platform platform = PLATFORMS.contains(name) ? YamlNames.parse(Platform.class, name) : null;
         String file = declared.node().location().file();
-        return MapReader.read(declared.node(), PLATFORMS_KEY + "." + name, context, false, p -> new PlatformLimits(
-                platform,
-                file,
-                p.list("privacy", true, text -> YamlNames.parse(Privacy.class, oneOf(text, PRIVACIES))),
-                p.integer("postsPer24h", Range.of(0, 100_000), 0),
-                YamlNames.parse(QuotaScope.class, p.oneOf("quotaPer", QUOTA_SCOPES, YamlNames.of(QuotaScope.ACCOUNT))),
-                Units.bytes(p.decimal("sizeCapMB", MEGABYTES, 0)),
-                Units.bytes(p.decimal("selfHostedSizeCapMB", MEGABYTES, 0)),
-                Units.millis(p.decimal("minSeconds", SECONDS, 0)),
-                Units.millis(p.decimal("maxSeconds", SECONDS, 0)),
-                Units.millis(p.decimal("shortsMaxSeconds", SECONDS, 0)),
-                p.bool("branding", true))).filter(p -> platform != null);
+        return MapReader.read(
+                        declared.node(),
+                        PLATFORMS_KEY + "." + name,
+                        context,
+                        false,
+                        p -> new PlatformLimits(
+                                platform,
+                                file,
+                                p.list("privacy", true, text -> YamlNames.parse(Privacy.class, oneOf(text, PRIVACIES))),
+                                p.integer("postsPer24h", Range.of(0, 100_000), 0),
+                                YamlNames.parse(
+                                        QuotaScope.class,
+                                        p.oneOf("quotaPer", QUOTA_SCOPES, YamlNames.of(QuotaScope.ACCOUNT))),
+                                Units.bytes(p.decimal("sizeCapMB", MEGABYTES, 0)),
+                                Units.bytes(p.decimal("selfHostedSizeCapMB", MEGABYTES, 0)),
+                                Units.millis(p.decimal("minSeconds", SECONDS, 0)),
+                                Units.millis(p.decimal("maxSeconds", SECONDS, 0)),
+                                Units.millis(p.decimal("shortsMaxSeconds", SECONDS, 0)),
+                                p.bool("branding", true)))
+                .filter(p -> platform != null);
     }
 
     private Destination destination(String name, String file, MapReader d) {
         Platform platform = YamlNames.parse(Platform.class, d.oneOf("platform", PLATFORMS));
         String account = d.text("account");
-        Credentials credentials = d.confidentialMap("credentials", this::credentials).orElse(null);
+        Credentials credentials =
+                d.confidentialMap("credentials", this::credentials).orElse(null);
         String rendition = d.text("rendition");
         TextFormat title = d.parsed("title", TextFormat::parse);
         TextFormat caption = d.parsed("caption", TextFormat::parse, null);
         List<String> hashtags = d.list("hashtags", false, DestinationBinder::hashtag);
         String link = d.parsed("link", DestinationBinder::link, null);
         Takes takes = d.map("takes", this::takes).orElse(null);
-        PlatformLimits limits = platform == null ? null : this.limits.getOrDefault(platform, PlatformLimits.none(platform));
+        PlatformLimits limits =
+                platform == null ? null : this.limits.getOrDefault(platform, PlatformLimits.none(platform));
         Quota quota = d.map("quota", q -> quota(q, name, limits, account)).orElse(null);
         Privacy privacy = YamlNames.parse(Privacy.class, d.oneOf("privacy", PRIVACIES));
         boolean approval = d.bool("approval");
@@ -142,21 +165,41 @@ final class DestinationBinder {
             d.reject("localBotApi", "only a telegram destination can upload through a local Bot API server");
         }
         if (platform == Platform.WEBHOOK && !account.isEmpty() && !isWebAddress(account)) {
-            d.reject("account", "a webhook destination's account is the URL it posts to, such as"
-                    + " https://example.com/hookline");
+            d.reject(
+                    "account",
+                    "a webhook destination's account is the URL it posts to, such as"
+                            + " https://example.com/hookline");
         }
         if (shorts && platform != null && platform != Platform.YOUTUBE) {
             d.reject("shorts", "only a youtube destination posts Shorts");
         }
         if (limits != null && privacy != null && !limits.privacy().contains(privacy)) {
-            d.report("privacy", platform(limits) + " has no " + YamlNames.of(privacy) + " posts; it has "
-                    + String.join(", ", limits.privacy().stream().map(YamlNames::of).toList())
-                    + source(limits, "privacy"));
+            d.report(
+                    "privacy",
+                    platform(limits) + " has no " + YamlNames.of(privacy) + " posts; it has "
+                            + String.join(
+                                    ", ",
+                                    limits.privacy().stream().map(YamlNames::of).toList())
+                            + source(limits, "privacy"));
         }
         checkRendition(d, rendition, limits, localBotApi, shorts);
-        return new Destination(name, file, platform, account, credentials, rendition, title,
-                caption == null ? new TextFormat("") : caption, hashtags,
-                link == null ? "" : link, takes, quota, privacy, approval, localBotApi, shorts);
+        return new Destination(
+                name,
+                file,
+                platform,
+                account,
+                credentials,
+                rendition,
+                title,
+                caption == null ? new TextFormat("") : caption,
+                hashtags,
+                link == null ? "" : link,
+                takes,
+                quota,
+                privacy,
+                approval,
+                localBotApi,
+                shorts);
     }
 
     private void checkRendition(MapReader d, String name, PlatformLimits limits, boolean localBotApi, boolean shorts) {
@@ -167,12 +210,22 @@ final class DestinationBinder {
         if (rendition == null) {
             Inheritance.Resolved declared = declaredRenditions.get(name);
             if (declared == null) {
-                d.report("rendition", "no rendition named '" + name + "' in profiles/*.yaml"
-                        + Suggestions.closest(name, renditions.keySet()).map(r -> "; did you mean '" + r + "'?")
-                                .orElse("; known: " + String.join(", ", renditions.keySet().stream().sorted().toList())));
+                d.report(
+                        "rendition",
+                        "no rendition named '" + name + "' in profiles/*.yaml"
+                                + Suggestions.closest(name, renditions.keySet())
+                                        .map(r -> "; did you mean '" + r + "'?")
+                                        .orElse("; known: "
+                                                + String.join(
+                                                        ", ",
+                                                        renditions.keySet().stream()
+                                                                .sorted()
+                                                                .toList())));
             } else if (RenditionBinder.isAbstract(declared.effective())) {
-                d.report("rendition", "'" + name + "' is abstract (a base for other renditions), so it is never "
-                        + "rendered; name a rendition that extends it");
+                d.report(
+                        "rendition",
+                        "'" + name + "' is abstract (a base for other renditions), so it is never "
+                                + "rendered; name a rendition that extends it");
             }
             // Otherwise the rendition has problems of its own, already reported.
             return;
@@ -196,13 +249,17 @@ final class DestinationBinder {
         }
         refuseSecrets(c);
         if (given.isEmpty()) {
-            context.problem(c.location(), "credentials: name where the secret is kept with exactly one of env "
-                    + "(an environment variable), file (an absolute path) or awsSecret (a Secrets Manager name or ARN)");
+            context.problem(
+                    c.location(),
+                    "credentials: name where the secret is kept with exactly one of env "
+                            + "(an environment variable), file (an absolute path) or awsSecret (a Secrets Manager name or ARN)");
             return null;
         }
         List<String> keys = List.copyOf(given.keySet());
-        keys.stream().skip(1).forEach(key -> c.report(key, "give only one of env, file or awsSecret; "
-                + keys.get(0) + " is given too"));
+        keys.stream()
+                .skip(1)
+                .forEach(key ->
+                        c.report(key, "give only one of env, file or awsSecret; " + keys.get(0) + " is given too"));
         String key = keys.get(0);
         String value = given.get(key);
         boolean valid = switch (key) {
@@ -211,23 +268,28 @@ final class DestinationBinder {
             default -> AWS_SECRET.matcher(value).matches();
         };
         if (!valid) {
-            c.reject(key, switch (key) {
-                case "env" -> "expected the name of an environment variable in capitals, such as "
-                        + "HOOKLINE_YOUTUBE_TOKEN, not the secret itself";
-                case "file" -> "expected the absolute path of the file that holds the secret, such as "
-                        + "/var/run/secrets/hookline/youtube, not the secret itself";
-                default -> "expected the name or ARN of a Secrets Manager secret, not the secret itself";
-            });
+            c.reject(
+                    key,
+                    switch (key) {
+                        case "env" ->
+                            "expected the name of an environment variable in capitals, such as "
+                                    + "HOOKLINE_YOUTUBE_TOKEN, not the secret itself";
+                        case "file" ->
+                            "expected the absolute path of the file that holds the secret, such as "
+                                    + "/var/run/secrets/hookline/youtube, not the secret itself";
+                        default -> "expected the name or ARN of a Secrets Manager secret, not the secret itself";
+                    });
             return null;
         }
-        return new Credentials(YamlNames.parse(Credentials.Source.class,
-                key.equals("awsSecret") ? "aws-secret" : key), value);
+        return new Credentials(
+                YamlNames.parse(Credentials.Source.class, key.equals("awsSecret") ? "aws-secret" : key), value);
     }
 
     private Takes takes(MapReader t) {
         List<ClipKind> kinds = t.list("kinds", true, text -> YamlNames.parse(ClipKind.class, oneOf(text, CLIP_KINDS)));
         refuseSecrets(t);
-        return new Takes(kinds.stream().distinct().toList(),
+        return new Takes(
+                kinds.stream().distinct().toList(),
                 // Scores are a play's weight times its context multipliers plus media bonuses: a few at most.
                 t.decimal("minScore", Range.of(0, 100), 0),
                 t.integer("topPerMatch", Range.of(0, 10_000), 0));
@@ -248,11 +310,14 @@ final class DestinationBinder {
             int before = quotaTaken.getOrDefault(owner, 0);
             List<String> others = quotaTakers.computeIfAbsent(owner, o -> new ArrayList<>());
             if (before + posts > limits.postsPer24h()) {
-                String shared = others.isEmpty() ? "" : "; " + String.join(", ", others) + " already take "
-                        + before + " of them";
-                q.reject("postsPer24h", platform(limits) + " takes at most " + limits.postsPer24h()
-                        + " posts in 24 hours per " + (project ? "API project" : "account") + shared
-                        + source(limits, "postsPer24h"));
+                String shared = others.isEmpty()
+                        ? ""
+                        : "; " + String.join(", ", others) + " already take " + before + " of them";
+                q.reject(
+                        "postsPer24h",
+                        platform(limits) + " takes at most " + limits.postsPer24h()
+                                + " posts in 24 hours per " + (project ? "API project" : "account") + shared
+                                + source(limits, "postsPer24h"));
             }
             quotaTaken.put(owner, before + posts);
             others.add(name);
@@ -261,7 +326,10 @@ final class DestinationBinder {
     }
 
     private void refuseSecrets(MapReader map) {
-        map.refuse(key -> SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "")).matches(),
+        map.refuse(
+                key -> SECRET_KEY
+                        .matcher(key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", ""))
+                        .matches(),
                 key -> "'" + key + "' looks like a secret written into the profile (its value is not shown). Never "
                         + "write a secret here: say where it is kept, with credentials: {env: VAR_NAME}, {file: /path} "
                         + "or {awsSecret: NAME}; remove it, and replace the secret if this file was ever shared");
@@ -304,7 +372,8 @@ final class DestinationBinder {
 
     /** Where a platform fact came from, for messages. */
     static String source(PlatformLimits limits, String key) {
-        return limits.file().isEmpty() ? ""
+        return limits.file().isEmpty()
+                ? ""
                 : " (" + PLATFORMS_KEY + "." + platform(limits) + "." + key + " in " + limits.file() + ")";
     }
 }

@@ -23,7 +23,9 @@ public record DestinationSet(ProfileSet profiles, List<PlatformLimits> platforms
 
     /** The destination with this name. */
     public Destination destination(String name) {
-        return destinations.stream().filter(d -> d.name().equals(name)).findFirst()
+        return destinations.stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no destination named '" + name + "'"
                         + Suggestions.didYouMean(name, names()) + "; known: " + String.join(", ", names())));
     }
@@ -35,7 +37,9 @@ public record DestinationSet(ProfileSet profiles, List<PlatformLimits> platforms
 
     /** What platform accepts; no limits when no file describes it. */
     public PlatformLimits limits(Platform platform) {
-        return platforms.stream().filter(p -> p.platform() == platform).findFirst()
+        return platforms.stream()
+                .filter(p -> p.platform() == platform)
+                .findFirst()
                 .orElseGet(() -> PlatformLimits.none(platform));
     }
 

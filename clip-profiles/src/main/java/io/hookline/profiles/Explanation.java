@@ -9,8 +9,8 @@ import java.util.List;
  * @param bases what it inherits from, nearest first; empty when it extends nothing
  * @param settings every key the loader reads, in the order it reads them, with where each value came from
  */
-public record Explanation(String name, Kind kind, boolean abstractProfile, String file, List<String> bases,
-        List<Setting> settings) {
+public record Explanation(
+        String name, Kind kind, boolean abstractProfile, String file, List<String> bases, List<Setting> settings) {
 
     public enum Kind {
         RENDITION,

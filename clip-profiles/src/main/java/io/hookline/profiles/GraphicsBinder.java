@@ -34,8 +34,11 @@ final class GraphicsBinder {
     /** Checks name's effective declaration and binds it; empty when it could not be resolved. */
     Optional<GraphicsTemplate> bind(String name, Resolved resolved, ReadContext context) {
         String file = resolved.effective().location().file();
-        Optional<GraphicsTemplate> template = MapReader.read(resolved.effective(), TOP_KEY + "." + name,
-                context.inheriting(name, resolved.inherited()), !resolved.complete(),
+        Optional<GraphicsTemplate> template = MapReader.read(
+                resolved.effective(),
+                TOP_KEY + "." + name,
+                context.inheriting(name, resolved.inherited()),
+                !resolved.complete(),
                 reader -> template(name, file, reader));
         return resolved.complete() ? template : Optional.empty();
     }
@@ -43,7 +46,9 @@ final class GraphicsBinder {
     private GraphicsTemplate template(String name, String file, MapReader template) {
         // Checked by Inheritance, which resolves it; read here so it counts as known and shows in explain.
         template.optionalText(Inheritance.EXTENDS);
-        return new GraphicsTemplate(name, file,
+        return new GraphicsTemplate(
+                name,
+                file,
                 element(template, "scoreBug", this::scoreBug),
                 element(template, "lowerThird", this::lowerThird),
                 element(template, "branding", this::branding),
@@ -54,10 +59,11 @@ final class GraphicsBinder {
 
     private static <T> T element(MapReader template, String key, Function<MapReader, T> body) {
         return template.optionalMap(key, element -> {
-            boolean enabled = element.bool("enabled", true);
-            T bound = body.apply(enabled ? element : element.asPartial());
-            return enabled ? bound : null;
-        }).orElse(null);
+                    boolean enabled = element.bool("enabled", true);
+                    T bound = body.apply(enabled ? element : element.asPartial());
+                    return enabled ? bound : null;
+                })
+                .orElse(null);
     }
 
     private ScoreBug scoreBug(MapReader bug) {
@@ -65,13 +71,19 @@ final class GraphicsBinder {
     }
 
     private LowerThird lowerThird(MapReader third) {
-        return new LowerThird(anchor(third), height(third),
+        return new LowerThird(
+                anchor(third),
+                height(third),
                 Units.millis(third.decimal("seconds", Range.above(0, 30))),
-                third.parsed("text", TextFormat::parse), style(third));
+                third.parsed("text", TextFormat::parse),
+                style(third));
     }
 
     private Branding branding(MapReader branding) {
-        return new Branding(branding.parsed("image", images::load), anchor(branding), height(branding),
+        return new Branding(
+                branding.parsed("image", images::load),
+                anchor(branding),
+                height(branding),
                 branding.decimal("opacity", Range.of(0, 1)));
     }
 
@@ -80,8 +92,12 @@ final class GraphicsBinder {
     }
 
     private Card card(MapReader card) {
-        return new Card(Units.millis(card.decimal("seconds", Range.above(0, 10))), height(card),
-                card.parsed("text", TextFormat::parse), style(card), card.parsed("image", images::load, null));
+        return new Card(
+                Units.millis(card.decimal("seconds", Range.above(0, 10))),
+                height(card),
+                card.parsed("text", TextFormat::parse),
+                style(card),
+                card.parsed("image", images::load, null));
     }
 
     private static Anchor anchor(MapReader element) {
@@ -99,7 +115,9 @@ final class GraphicsBinder {
     }
 
     private static TextStyle style(MapReader element) {
-        return new TextStyle(element.text("font"), element.parsed("textColor", Color::parse),
+        return new TextStyle(
+                element.text("font"),
+                element.parsed("textColor", Color::parse),
                 element.parsed("backgroundColor", Color::parse));
     }
 }

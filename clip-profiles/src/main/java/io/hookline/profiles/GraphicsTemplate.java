@@ -25,7 +25,8 @@ public record GraphicsTemplate(
         Branding branding,
         Caption caption,
         Card intro,
-        Card outro) implements Serializable {
+        Card outro)
+        implements Serializable {
 
     /**
      * How a text element is drawn.
@@ -68,5 +69,6 @@ public record GraphicsTemplate(
      * @param style the text's font and colour, and the card's background
      * @param image an image centred above the text, or {@code null}
      */
-    public record Card(long durationMs, double height, TextFormat text, TextStyle style, ImageFile image) implements Serializable {}
+    public record Card(long durationMs, double height, TextFormat text, TextStyle style, ImageFile image)
+            implements Serializable {}
 }

@@ -29,7 +29,8 @@ public record HighlightRules(
         MediaRules media,
         ReplayRule replay,
         CompilationRules compilations,
-        CameraMotion camera) implements Serializable {
+        CameraMotion camera)
+        implements Serializable {
 
     private static final EventRule IGNORED = new EventRule(false, 0.0, 0, 0);
 

@@ -82,14 +82,18 @@ final class Inheritance {
         MapNode own = (MapNode) node;
         String base = baseName.get().text();
         if (!declared.containsKey(base)) {
-            String hint = Suggestions.closest(base, declared.keySet()).map(n -> "; did you mean '" + n + "'?")
+            String hint = Suggestions.closest(base, declared.keySet())
+                    .map(n -> "; did you mean '" + n + "'?")
                     .orElse("; known: " + String.join(", ", declared.keySet()));
-            problems.add(Problem.at(baseName.get().location(), EXTENDS + ": unknown " + kind + " '" + base + "'" + hint));
+            problems.add(
+                    Problem.at(baseName.get().location(), EXTENDS + ": unknown " + kind + " '" + base + "'" + hint));
             return incomplete(own);
         }
         if (visiting.contains(base) || base.equals(name)) {
-            reportCycle(visiting.subList(visiting.indexOf(base) < 0 ? visiting.size() : visiting.indexOf(base),
-                    visiting.size()), name);
+            reportCycle(
+                    visiting.subList(
+                            visiting.indexOf(base) < 0 ? visiting.size() : visiting.indexOf(base), visiting.size()),
+                    name);
             return incomplete(own);
         }
         visiting.add(name);
@@ -120,7 +124,8 @@ final class Inheritance {
             }
             String member = cycle.get(i);
             MapNode node = (MapNode) declared.get(member).node();
-            problems.add(Problem.at(baseName(node).orElseThrow().location(),
+            problems.add(Problem.at(
+                    baseName(node).orElseThrow().location(),
                     EXTENDS + ": '" + member + "' inherits from itself: " + String.join(" -> ", path)));
             resolved.put(member, incomplete(node));
         }
@@ -133,7 +138,9 @@ final class Inheritance {
     /** The text of node's extends; empty when there is none or it is not text (the binder reports that). */
     private static Optional<Scalar> baseName(YamlNode node) {
         return node instanceof MapNode map
-                ? map.get(EXTENDS).filter(v -> v instanceof Scalar s && s.kind() == Kind.TEXT).map(Scalar.class::cast)
+                ? map.get(EXTENDS)
+                        .filter(v -> v instanceof Scalar s && s.kind() == Kind.TEXT)
+                        .map(Scalar.class::cast)
                 : Optional.empty();
     }
 
@@ -150,7 +157,9 @@ final class Inheritance {
                 continue;
             }
             keys.add(key);
-            Optional<Entry> mine = own.entries().stream().filter(e -> e.key().text().equals(key)).findFirst();
+            Optional<Entry> mine = own.entries().stream()
+                    .filter(e -> e.key().text().equals(key))
+                    .findFirst();
             if (mine.isEmpty()) {
                 entries.add(entry);
                 mark(entry.key(), inherited);

@@ -49,8 +49,8 @@ final class MapReader {
     private final boolean confidential;
     private final Set<String> known;
 
-    private MapReader(MapNode map, String path, ReadContext context, boolean partial, boolean confidential,
-            Set<String> known) {
+    private MapReader(
+            MapNode map, String path, ReadContext context, boolean partial, boolean confidential, Set<String> known) {
         this.map = map;
         this.path = path;
         this.context = context;
@@ -65,13 +65,18 @@ final class MapReader {
      *
      * @param path where node sits, keys joined by dots; "" for a document's top level
      */
-    static <T> Optional<T> read(YamlNode node, String path, ReadContext context, boolean partial,
-            Function<MapReader, T> body) {
+    static <T> Optional<T> read(
+            YamlNode node, String path, ReadContext context, boolean partial, Function<MapReader, T> body) {
         return read(node, path, context, partial, false, body);
     }
 
-    private static <T> Optional<T> read(YamlNode node, String path, ReadContext context, boolean partial,
-            boolean confidential, Function<MapReader, T> body) {
+    private static <T> Optional<T> read(
+            YamlNode node,
+            String path,
+            ReadContext context,
+            boolean partial,
+            boolean confidential,
+            Function<MapReader, T> body) {
         if (!(node instanceof MapNode map)) {
             String label = path.isEmpty() ? "top level" : path.substring(path.lastIndexOf('.') + 1);
             context.problem(node, label + ": expected a map, got " + describe(node, confidential));
@@ -101,7 +106,11 @@ final class MapReader {
     /** The map under one of {@link #entries()}, read by body. */
     <T> Optional<T> entry(Entry entry, Function<MapReader, T> body) {
         String at = child(entry.key().text());
-        context.record(new Setting(at, null, Origin.WRITTEN, entry.value().location().file(),
+        context.record(new Setting(
+                at,
+                null,
+                Origin.WRITTEN,
+                entry.value().location().file(),
                 entry.value().location().line()));
         return read(entry.value(), at, context, partial, confidential, body);
     }
@@ -129,8 +138,10 @@ final class MapReader {
         Optional<YamlNode> node = required ? required(key) : optional(key);
         List<T> items = new ArrayList<>();
         if (node.isEmpty()) {
-            context.record(required ? new Setting(child(key), null, Origin.UNSET, null, 0)
-                    : new Setting(child(key), Setting.flowList(List.of()), Origin.DEFAULT, null, 0, true));
+            context.record(
+                    required
+                            ? new Setting(child(key), null, Origin.UNSET, null, 0)
+                            : new Setting(child(key), Setting.flowList(List.of()), Origin.DEFAULT, null, 0, true));
             return items;
         }
         if (!(node.get() instanceof ListNode list) || (required && list.items().isEmpty())) {
@@ -347,8 +358,12 @@ final class MapReader {
 
     /** Records the key's setting: its value as written, else the default shown, else unset. */
     private void trace(String key, Optional<YamlNode> node, String shown) {
-        Setting setting = node.map(n -> new Setting(child(key), n instanceof Scalar s ? s.text() : n.describe(),
-                        Origin.WRITTEN, n.location().file(), n.location().line()))
+        Setting setting = node.map(n -> new Setting(
+                        child(key),
+                        n instanceof Scalar s ? s.text() : n.describe(),
+                        Origin.WRITTEN,
+                        n.location().file(),
+                        n.location().line()))
                 .orElseGet(() -> shown == null
                         ? new Setting(child(key), null, Origin.UNSET, null, 0)
                         : new Setting(child(key), shown, Origin.DEFAULT, null, 0));
@@ -365,7 +380,8 @@ final class MapReader {
 
     private static String describe(YamlNode node, boolean confidential) {
         return confidential && node instanceof Scalar scalar && scalar.kind() != Kind.EMPTY
-                ? "a value not shown here (it may be a secret)" : node.describe();
+                ? "a value not shown here (it may be a secret)"
+                : node.describe();
     }
 
     private void reportUnknownKeys() {

@@ -19,7 +19,8 @@ public record MediaRules(
         long replayWithinMs,
         int replayMinCuts,
         double motionPerRatio,
-        double motionMax) implements Serializable {
+        double motionMax)
+        implements Serializable {
 
     /** The video adds nothing. */
     public static final MediaRules NONE = new MediaRules(0, 0, 0, 0, 0, 0, 0, 0);

@@ -27,7 +27,8 @@ public record PlatformLimits(
         long minDurationMs,
         long maxDurationMs,
         long shortsMaxDurationMs,
-        boolean branding) implements Serializable {
+        boolean branding)
+        implements Serializable {
 
     /** Who shares a platform's posting quota. */
     public enum QuotaScope {

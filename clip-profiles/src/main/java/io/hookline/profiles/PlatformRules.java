@@ -20,8 +20,12 @@ final class PlatformRules {
      * @param localBotApi the destination uploads through a self-hosted server, which takes larger files
      * @param shorts the destination posts its videos as shorts
      */
-    static List<String> check(PlatformLimits limits, RenditionProfile rendition, GraphicsTemplate template,
-            boolean localBotApi, boolean shorts) {
+    static List<String> check(
+            PlatformLimits limits,
+            RenditionProfile rendition,
+            GraphicsTemplate template,
+            boolean localBotApi,
+            boolean shorts) {
         List<String> problems = new ArrayList<>();
         String platform = DestinationBinder.platform(limits);
         String named = "rendition '" + rendition.name() + "' (" + rendition.file() + ")";
@@ -39,10 +43,13 @@ final class PlatformRules {
         if (cap > 0 && (!rendition.hasSizeCap() || rendition.sizeCapBytes() > cap)) {
             String hint = !selfHosted && limits.selfHostedSizeCapBytes() > 0
                     ? ", or set localBotApi: true if uploads go through a local Bot API server (up to "
-                            + megabytes(limits.selfHostedSizeCapBytes()) + " MB)" : "";
+                            + megabytes(limits.selfHostedSizeCapBytes()) + " MB)"
+                    : "";
             problems.add(platform + " takes files up to " + megabytes(cap) + " MB"
                     + DestinationBinder.source(limits, selfHosted ? "selfHostedSizeCapMB" : "sizeCapMB") + ", but "
-                    + named + (rendition.hasSizeCap() ? " has sizeCapMB " + megabytes(rendition.sizeCapBytes())
+                    + named
+                    + (rendition.hasSizeCap()
+                            ? " has sizeCapMB " + megabytes(rendition.sizeCapBytes())
                             : " has no sizeCapMB")
                     + "; post a rendition whose sizeCapMB is at most " + megabytes(cap) + hint);
         }
@@ -59,8 +66,8 @@ final class PlatformRules {
         if (shorts) {
             VideoSpec video = rendition.video();
             if (video != null && video.height() < video.width()) {
-                problems.add("a Short is vertical or square, but " + named + " is " + video.width() + "x"
-                        + video.height());
+                problems.add(
+                        "a Short is vertical or square, but " + named + " is " + video.width() + "x" + video.height());
             }
             long max = limits.shortsMaxDurationMs();
             if (max > 0 && rendition.maxDurationMs() > max) {

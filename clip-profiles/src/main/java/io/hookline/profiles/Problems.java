@@ -39,7 +39,10 @@ final class Problems {
         Set<Problem> all = new LinkedHashSet<>(found);
         inherited.forEach((problem, heirs) -> {
             if (!all.contains(problem)) {
-                all.add(new Problem(problem.file(), problem.line(), problem.column(),
+                all.add(new Problem(
+                        problem.file(),
+                        problem.line(),
+                        problem.column(),
                         problem.message() + " (inherited by '" + String.join("', '", heirs) + "')"));
             }
         });

@@ -120,13 +120,15 @@ public final class ProfileLoader {
             if ("jar".equals(rulesUrl.getProtocol())) {
                 JarURLConnection entry = (JarURLConnection) rulesUrl.openConnection();
                 // A file system of our own rather than the shared one for this jar, so closing it disturbs no one.
-                try (FileSystem jar = FileSystems.newFileSystem(Path.of(entry.getJarFileURL().toURI()))) {
+                try (FileSystem jar =
+                        FileSystems.newFileSystem(Path.of(entry.getJarFileURL().toURI()))) {
                     return read(root(jar.getPath("/", entry.getEntryName())), rulesUrl.toString(), destinations);
                 }
             }
             return read(root(Path.of(rulesUrl.toURI())), rulesUrl.toString(), destinations);
         } catch (IOException | URISyntaxException e) {
-            throw new ProfileException(rulesUrl.toString(), List.of(new Problem(RULES_FILE, 0, 0, "cannot open: " + e)));
+            throw new ProfileException(
+                    rulesUrl.toString(), List.of(new Problem(RULES_FILE, 0, 0, "cannot open: " + e)));
         }
     }
 
@@ -170,8 +172,8 @@ public final class ProfileLoader {
         Map<String, Resolved> resolvedTemplates = new Inheritance("template", templates, problems).resolveAll();
         GraphicsBinder graphicsBinder = new GraphicsBinder(images);
         List<GraphicsTemplate> graphics = new ArrayList<>();
-        resolvedTemplates.forEach((name, resolved) ->
-                graphicsBinder.bind(name, resolved, context).ifPresent(graphics::add));
+        resolvedTemplates.forEach(
+                (name, resolved) -> graphicsBinder.bind(name, resolved, context).ifPresent(graphics::add));
 
         Map<String, Resolved> resolvedRenditions = new Inheritance("rendition", renditions, problems).resolveAll();
         RenditionBinder renditionBinder = new RenditionBinder(templates.keySet());
@@ -200,8 +202,8 @@ public final class ProfileLoader {
         explanations.addAll(explain(Kind.PLATFORM, DestinationBinder.PLATFORMS_KEY, written(platforms), trace));
         explanations.addAll(explain(Kind.DESTINATION, DestinationBinder.TOP_KEY, written(destinations), trace));
         ProfileSet set = new ProfileSet(version(hashed), rules, concrete, graphics);
-        DestinationSet destinationSet = bound == null ? null
-                : new DestinationSet(set, bound.platforms(), bound.destinations());
+        DestinationSet destinationSet =
+                bound == null ? null : new DestinationSet(set, bound.platforms(), bound.destinations());
         return new Loaded(set, destinationSet, explanations, trace);
     }
 
@@ -212,8 +214,8 @@ public final class ProfileLoader {
         return resolved;
     }
 
-    private static List<Explanation> explain(Kind kind, String topKey, Map<String, Resolved> resolved,
-            List<Setting> trace) {
+    private static List<Explanation> explain(
+            Kind kind, String topKey, Map<String, Resolved> resolved, List<Setting> trace) {
         List<Explanation> explanations = new ArrayList<>();
         resolved.forEach((name, r) -> {
             String prefix = topKey + "." + name + ".";
@@ -221,9 +223,13 @@ public final class ProfileLoader {
                     .filter(setting -> setting.path().startsWith(prefix))
                     .map(setting -> setting.under(prefix))
                     .toList();
-            explanations.add(new Explanation(name, kind,
+            explanations.add(new Explanation(
+                    name,
+                    kind,
                     kind == Kind.RENDITION && RenditionBinder.isAbstract(r.effective()),
-                    r.effective().location().file(), r.bases(), settings));
+                    r.effective().location().file(),
+                    r.bases(),
+                    settings));
         });
         return explanations;
     }

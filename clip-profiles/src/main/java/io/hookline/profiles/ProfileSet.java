@@ -16,8 +16,9 @@ import java.util.function.Function;
  *     them; abstract bases are not among them
  * @param graphics the graphics templates, in the same order
  */
-public record ProfileSet(String version, HighlightRules rules, List<RenditionProfile> renditions,
-        List<GraphicsTemplate> graphics) implements Serializable {
+public record ProfileSet(
+        String version, HighlightRules rules, List<RenditionProfile> renditions, List<GraphicsTemplate> graphics)
+        implements Serializable {
 
     public ProfileSet {
         renditions = List.copyOf(renditions);
@@ -37,7 +38,10 @@ public record ProfileSet(String version, HighlightRules rules, List<RenditionPro
      */
     public ProfileSet only(List<String> names) {
         names.forEach(this::rendition);
-        return new ProfileSet(version, rules, renditions.stream().filter(r -> names.contains(r.name())).toList(),
+        return new ProfileSet(
+                version,
+                rules,
+                renditions.stream().filter(r -> names.contains(r.name())).toList(),
                 graphics);
     }
 

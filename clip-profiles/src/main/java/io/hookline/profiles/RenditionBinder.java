@@ -25,10 +25,10 @@ final class RenditionBinder {
     static final List<String> CODECS = List.of("h264");
     static final List<String> H264_PROFILES = List.of("baseline", "main", "high");
     static final List<String> H264_LEVELS = List.of(
-            "1.0", "1b", "1.1", "1.2", "1.3", "2.0", "2.1", "2.2", "3.0", "3.1", "3.2",
-            "4.0", "4.1", "4.2", "5.0", "5.1", "5.2", "6.0", "6.1", "6.2");
-    static final List<String> X264_PRESETS = List.of(
-            "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow");
+            "1.0", "1b", "1.1", "1.2", "1.3", "2.0", "2.1", "2.2", "3.0", "3.1", "3.2", "4.0", "4.1", "4.2", "5.0",
+            "5.1", "5.2", "6.0", "6.1", "6.2");
+    static final List<String> X264_PRESETS =
+            List.of("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow");
     static final List<Integer> SAMPLE_RATES = List.of(8000, 16000, 22050, 24000, 32000, 44100, 48000);
     // Integrated loudness from quiet broadcast (-23 LUFS, EBU R128) to loud social feeds; true peak up to 0 dBTP.
     private static final Range LOUDNESS_LUFS = Range.of(-30, -5);
@@ -46,8 +46,10 @@ final class RenditionBinder {
 
     /** Whether a rendition says {@code abstract: true}; only its own key counts, bases' are not inherited. */
     static boolean isAbstract(YamlNode node) {
-        return node instanceof MapNode map && map.get(Inheritance.ABSTRACT)
-                .filter(v -> v instanceof Scalar s && s.kind() == Kind.TRUE).isPresent();
+        return node instanceof MapNode map
+                && map.get(Inheritance.ABSTRACT)
+                        .filter(v -> v instanceof Scalar s && s.kind() == Kind.TRUE)
+                        .isPresent();
     }
 
     /**
@@ -57,8 +59,12 @@ final class RenditionBinder {
     Optional<RenditionProfile> bind(String name, Resolved resolved, ReadContext context) {
         boolean partial = isAbstract(resolved.effective()) || !resolved.complete();
         String file = resolved.effective().location().file();
-        Optional<RenditionProfile> profile = MapReader.read(resolved.effective(), TOP_KEY + "." + name,
-                context.inheriting(name, resolved.inherited()), partial, rendition -> rendition(name, file, rendition));
+        Optional<RenditionProfile> profile = MapReader.read(
+                resolved.effective(),
+                TOP_KEY + "." + name,
+                context.inheriting(name, resolved.inherited()),
+                partial,
+                rendition -> rendition(name, file, rendition));
         return partial ? Optional.empty() : profile;
     }
 
@@ -69,8 +75,10 @@ final class RenditionBinder {
         rendition.bool(Inheritance.ABSTRACT, false);
         String graphics = rendition.text("graphics");
         if (!graphics.isEmpty() && !templates.contains(graphics)) {
-            String hint = templates.isEmpty() ? ", which defines none"
-                    : Suggestions.closest(graphics, templates).map(t -> "; did you mean '" + t + "'?")
+            String hint = templates.isEmpty()
+                    ? ", which defines none"
+                    : Suggestions.closest(graphics, templates)
+                            .map(t -> "; did you mean '" + t + "'?")
                             .orElse("; known: " + String.join(", ", templates));
             rendition.report("graphics", "no template named '" + graphics + "' in graphics/*.yaml" + hint);
         }
@@ -80,12 +88,23 @@ final class RenditionBinder {
         Container container = rendition.map("container", this::container).orElse(null);
         int width = video == null ? 0 : video.width();
         int height = video == null ? 0 : video.height();
-        SafeZone safeZone = rendition.map("safeZone", zone -> safeZone(zone, width, height)).orElse(null);
+        SafeZone safeZone =
+                rendition.map("safeZone", zone -> safeZone(zone, width, height)).orElse(null);
         DurationLimits duration = rendition.map("duration", this::duration).orElse(new DurationLimits(0, 0));
         // 0 or absent: the destination has no size limit.
         double sizeCapMb = rendition.decimal("sizeCapMB", Range.of(0, 10_000), 0);
-        return new RenditionProfile(name, description, file, video, audio, container, safeZone, graphics,
-                duration.minMs(), duration.maxMs(), Units.bytes(sizeCapMb));
+        return new RenditionProfile(
+                name,
+                description,
+                file,
+                video,
+                audio,
+                container,
+                safeZone,
+                graphics,
+                duration.minMs(),
+                duration.maxMs(),
+                Units.bytes(sizeCapMb));
     }
 
     private VideoSpec video(MapReader video) {
@@ -100,8 +119,10 @@ final class RenditionBinder {
         double fps = video.decimal("fps", Range.of(1, 120));
         Fit fit = YamlNames.parse(Fit.class, video.oneOf("fit", FITS));
         // A padded frame shows the whole picture, so there is nothing to follow.
-        Reframe reframe = YamlNames.parse(Reframe.class,
-                video.oneOf("reframe", REFRAMES, YamlNames.of(fit == Fit.PAD ? Reframe.CENTER : Reframe.FOLLOW_ACTION)));
+        Reframe reframe = YamlNames.parse(
+                Reframe.class,
+                video.oneOf(
+                        "reframe", REFRAMES, YamlNames.of(fit == Fit.PAD ? Reframe.CENTER : Reframe.FOLLOW_ACTION)));
         if (fit == Fit.PAD && reframe == Reframe.FOLLOW_ACTION) {
             video.reject("reframe", "only a crop can follow the action; fit: pad shows the whole picture");
         }
@@ -132,8 +153,8 @@ final class RenditionBinder {
     }
 
     private Container container(MapReader container) {
-        return new Container(container.oneOf("format", CONTAINERS), container.bool("moovFirst"),
-                container.bool("editLists"));
+        return new Container(
+                container.oneOf("format", CONTAINERS), container.bool("moovFirst"), container.bool("editLists"));
     }
 
     /** Each side is optional (0%); pixels are a share of the frame side they are measured along. */

@@ -23,7 +23,8 @@ public record RenditionProfile(
         String graphics,
         long minDurationMs,
         long maxDurationMs,
-        long sizeCapBytes) implements Serializable {
+        long sizeCapBytes)
+        implements Serializable {
 
     public boolean hasSizeCap() {
         return sizeCapBytes > 0;

@@ -34,7 +34,8 @@ public record Setting(String path, String value, Origin origin, String file, int
     /** Texts as a YAML flow list, each quoted where YAML would not read it back as the same plain text. */
     static String flowList(List<String> items) {
         return items.stream()
-                .map(item -> PLAIN_ITEM.matcher(item).matches() ? item
+                .map(item -> PLAIN_ITEM.matcher(item).matches()
+                        ? item
                         : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(", ", "[", "]"));
     }

@@ -13,5 +13,6 @@ import java.io.Serializable;
  * @param closeMargin a score margin at most this is a close game
  * @param runPoints unanswered points that make a scoring run
  */
-public record SportRules(boolean countdown, long periodMs, int regularPeriods, long overtimeMs, int closeMargin,
-        int runPoints) implements Serializable {}
+public record SportRules(
+        boolean countdown, long periodMs, int regularPeriods, long overtimeMs, int closeMargin, int runPoints)
+        implements Serializable {}

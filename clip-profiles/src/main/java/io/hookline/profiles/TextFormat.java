@@ -27,7 +27,9 @@ public record TextFormat(String pattern) implements Serializable {
 
     /** The placeholders used, in order of appearance. */
     public List<Placeholder> placeholders() {
-        return parts(pattern).stream().flatMap(part -> part.placeholder().stream()).toList();
+        return parts(pattern).stream()
+                .flatMap(part -> part.placeholder().stream())
+                .toList();
     }
 
     /**
@@ -62,10 +64,12 @@ public record TextFormat(String pattern) implements Serializable {
             }
             parts.add(new Part(pattern.substring(at, open), Optional.empty()));
             String token = pattern.substring(open + 1, close);
-            Placeholder placeholder = Placeholder.parse(token).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown placeholder '{" + token + "}'"
-                            + Suggestions.closest(token, Placeholder.tokens()).map(t -> "; did you mean '{" + t + "}'?")
-                                    .orElse("") + " Known: {" + String.join("}, {", Placeholder.tokens()) + "}"));
+            Placeholder placeholder = Placeholder.parse(token)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown placeholder '{" + token + "}'"
+                            + Suggestions.closest(token, Placeholder.tokens())
+                                    .map(t -> "; did you mean '{" + t + "}'?")
+                                    .orElse("")
+                            + " Known: {" + String.join("}, {", Placeholder.tokens()) + "}"));
             parts.add(new Part("", Optional.of(placeholder)));
             at = close + 1;
         }

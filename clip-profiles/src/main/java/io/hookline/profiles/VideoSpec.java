@@ -28,7 +28,8 @@ public record VideoSpec(
         double gopSeconds,
         String preset,
         int crf,
-        int maxBitrateKbps) implements Serializable {
+        int maxBitrateKbps)
+        implements Serializable {
 
     /** Frames per GOP, at least 1. */
     public int gopFrames() {

@@ -19,6 +19,8 @@ final class YamlNames {
 
     /** The constant written as name, or null when name is empty (a value already reported as wrong). */
     static <E extends Enum<E>> E parse(Class<E> type, String name) {
-        return name.isEmpty() ? null : Enum.valueOf(type, name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return name.isEmpty()
+                ? null
+                : Enum.valueOf(type, name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

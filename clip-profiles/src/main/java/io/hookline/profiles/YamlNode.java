@@ -42,7 +42,10 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.MapNode, YamlNode.Li
         }
 
         Optional<YamlNode> get(String key) {
-            return entries.stream().filter(e -> e.key().text().equals(key)).map(Entry::value).findFirst();
+            return entries.stream()
+                    .filter(e -> e.key().text().equals(key))
+                    .map(Entry::value)
+                    .findFirst();
         }
 
         @Override

@@ -90,8 +90,10 @@ final class YamlTree {
                 entries.add(new Entry(key, value));
             } else {
                 // Plain YAML loaders keep the last one without a word; an editor almost never means that.
-                problems.add(Problem.at(key.location(),
-                        "duplicate key '" + key.text() + "'; first at line " + first.location().line()));
+                problems.add(Problem.at(
+                        key.location(),
+                        "duplicate key '" + key.text() + "'; first at line "
+                                + first.location().line()));
             }
         }
         return new MapNode(at, entries);
@@ -130,13 +132,18 @@ final class YamlTree {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark problem = yaml.getProblemMark();
             Mark context = yaml.getContextMark();
-            String within = yaml.getContext() == null || context == null ? ""
-                    : " (" + yaml.getContext() + " at " + (context.getLine() + 1) + ":" + (context.getColumn() + 1) + ")";
-            return new Problem(file, problem.getLine() + 1, problem.getColumn() + 1,
+            String within = yaml.getContext() == null || context == null
+                    ? ""
+                    : " (" + yaml.getContext() + " at " + (context.getLine() + 1) + ":" + (context.getColumn() + 1)
+                            + ")";
+            return new Problem(
+                    file,
+                    problem.getLine() + 1,
+                    problem.getColumn() + 1,
                     "YAML syntax error: " + yaml.getProblem() + within);
         }
         JsonLocation location = e.getLocation();
-        return new Problem(file, location.getLineNr(), location.getColumnNr(),
-                "YAML syntax error: " + e.getOriginalMessage());
+        return new Problem(
+                file, location.getLineNr(), location.getColumnNr(), "YAML syntax error: " + e.getOriginalMessage());
     }
 }

@@ -12,17 +12,23 @@ class GraphicsValuesTest {
     void aTextFormatFillsItsPlaceholders() {
         TextFormat format = TextFormat.parse("{ACTION} — {player} ({score}, {clock})");
 
-        assertThat(format.placeholders()).containsExactly(
-                Placeholder.ACTION_CAPITALS, Placeholder.PLAYER, Placeholder.SCORE, Placeholder.CLOCK);
-        assertThat(format.fill(Map.of(Placeholder.ACTION_CAPITALS, "DUNK", Placeholder.PLAYER, "Léa Martin",
-                Placeholder.SCORE, "2-1"))).isEqualTo("DUNK — Léa Martin (2-1, )");
+        assertThat(format.placeholders())
+                .containsExactly(Placeholder.ACTION_CAPITALS, Placeholder.PLAYER, Placeholder.SCORE, Placeholder.CLOCK);
+        assertThat(format.fill(Map.of(
+                        Placeholder.ACTION_CAPITALS,
+                        "DUNK",
+                        Placeholder.PLAYER,
+                        "Léa Martin",
+                        Placeholder.SCORE,
+                        "2-1")))
+                .isEqualTo("DUNK — Léa Martin (2-1, )");
     }
 
     @Test
     void aTextFormatTakesOnlyKnownPlaceholdersAndBalancedBraces() {
         assertThat(TextFormat.parse("no placeholders").fill(Map.of())).isEqualTo("no placeholders");
-        assertThatThrownBy(() -> TextFormat.parse("{Player}")).hasMessageStartingWith(
-                "unknown placeholder '{Player}'; did you mean '{player}'?");
+        assertThatThrownBy(() -> TextFormat.parse("{Player}"))
+                .hasMessageStartingWith("unknown placeholder '{Player}'; did you mean '{player}'?");
         assertThatThrownBy(() -> TextFormat.parse("a } b")).hasMessage("'}' without a '{' before it");
         assertThatThrownBy(() -> TextFormat.parse("{score")).hasMessage("'{' without a '}' after it");
     }

@@ -88,7 +88,8 @@ class InheritanceTest {
     @Test
     void anAbstractBaseNeedNotBeComplete() throws IOException, ProfileException {
         ProfileFiles.write(dir, "profiles/base.yaml", BASE.replace("      width: 1280\n", ""));
-        ProfileFiles.write(dir, "profiles/child.yaml", CHILD.replace("      fps: 50\n", "      fps: 50\n      width: 640\n"));
+        ProfileFiles.write(
+                dir, "profiles/child.yaml", CHILD.replace("      fps: 50\n", "      fps: 50\n      width: 640\n"));
 
         assertThat(ProfileLoader.load(dir).rendition("child").video().width()).isEqualTo(640);
     }
@@ -124,8 +125,8 @@ class InheritanceTest {
         ProfileFiles.write(dir, "profiles/child.yaml", CHILD.replace("extends: base", "extends: bsae"));
 
         // Nothing else: the child's own keys are checked, but not for completeness.
-        assertThat(problems()).containsExactly(
-                "profiles/child.yaml:3:14: extends: unknown rendition 'bsae'; did you mean 'base'?");
+        assertThat(problems())
+                .containsExactly("profiles/child.yaml:3:14: extends: unknown rendition 'bsae'; did you mean 'base'?");
     }
 
     @Test
@@ -143,10 +144,11 @@ class InheritanceTest {
                     description: three
                 """);
 
-        assertThat(problems()).containsExactly(
-                "profiles/cycle.yaml:3:14: extends: 'a' inherits from itself: a -> b -> a",
-                "profiles/cycle.yaml:6:14: extends: 'b' inherits from itself: b -> a -> b",
-                "profiles/cycle.yaml:9:14: extends: 'c' inherits from itself: c -> c");
+        assertThat(problems())
+                .containsExactly(
+                        "profiles/cycle.yaml:3:14: extends: 'a' inherits from itself: a -> b -> a",
+                        "profiles/cycle.yaml:6:14: extends: 'b' inherits from itself: b -> a -> b",
+                        "profiles/cycle.yaml:9:14: extends: 'c' inherits from itself: c -> c");
     }
 
     @Test
@@ -160,15 +162,18 @@ class InheritanceTest {
     @Test
     void anInheritedValueThatOnlyAChildBreaksNamesTheChild() throws IOException {
         // 300 px is fine on the base's 720-pixel frame but not on the child's 480.
-        ProfileFiles.write(dir, "profiles/child.yaml", CHILD.replace("      fps: 50\n", "      fps: 50\n      height: 480\n"));
+        ProfileFiles.write(
+                dir, "profiles/child.yaml", CHILD.replace("      fps: 50\n", "      fps: 50\n      height: 480\n"));
 
-        assertThat(problems()).containsExactly("profiles/base.yaml:26:15: bottom: must be less than half the frame "
-                + "height (240px), got '300px' (inherited by 'child')");
+        assertThat(problems())
+                .containsExactly("profiles/base.yaml:26:15: bottom: must be less than half the frame "
+                        + "height (240px), got '300px' (inherited by 'child')");
     }
 
     @Test
     void anUnknownKeyInABaseIsReportedOnce() throws IOException {
-        ProfileFiles.write(dir, "profiles/base.yaml", BASE.replace("      fps: 25\n", "      fps: 25\n      fsp: 25\n"));
+        ProfileFiles.write(
+                dir, "profiles/base.yaml", BASE.replace("      fps: 25\n", "      fps: 25\n      fsp: 25\n"));
 
         assertThat(problems()).containsExactly("profiles/base.yaml:10:7: unknown key 'fsp'; did you mean 'fps'?");
     }
@@ -181,19 +186,29 @@ class InheritanceTest {
         assertThat(child.abstractProfile()).isFalse();
         assertThat(child.file()).isEqualTo("profiles/child.yaml");
         assertThat(child.bases()).containsExactly("base");
-        assertThat(child.settings()).contains(
-                new Setting("extends", "base", Origin.WRITTEN, "profiles/child.yaml", 3),
-                new Setting("graphics", "plain", Origin.WRITTEN, "profiles/base.yaml", 5),
-                new Setting("video", null, Origin.WRITTEN, "profiles/child.yaml", 6),
-                new Setting("video.width", "1280", Origin.WRITTEN, "profiles/base.yaml", 7),
-                new Setting("video.fps", "50", Origin.WRITTEN, "profiles/child.yaml", 6),
-                new Setting("video.reframe", "follow-action", Origin.DEFAULT, null, 0),
-                new Setting("safeZone.top", "0%", Origin.DEFAULT, null, 0),
-                new Setting("safeZone.bottom", "300px", Origin.WRITTEN, "profiles/base.yaml", 26),
-                new Setting("sizeCapMB", "0", Origin.DEFAULT, null, 0));
+        assertThat(child.settings())
+                .contains(
+                        new Setting("extends", "base", Origin.WRITTEN, "profiles/child.yaml", 3),
+                        new Setting("graphics", "plain", Origin.WRITTEN, "profiles/base.yaml", 5),
+                        new Setting("video", null, Origin.WRITTEN, "profiles/child.yaml", 6),
+                        new Setting("video.width", "1280", Origin.WRITTEN, "profiles/base.yaml", 7),
+                        new Setting("video.fps", "50", Origin.WRITTEN, "profiles/child.yaml", 6),
+                        new Setting("video.reframe", "follow-action", Origin.DEFAULT, null, 0),
+                        new Setting("safeZone.top", "0%", Origin.DEFAULT, null, 0),
+                        new Setting("safeZone.bottom", "300px", Origin.WRITTEN, "profiles/base.yaml", 26),
+                        new Setting("sizeCapMB", "0", Origin.DEFAULT, null, 0));
         // In the order the loader reads them, so every rendition reads alike.
-        assertThat(child.settings()).extracting(Setting::path).startsWith("description", "extends", "abstract",
-                "graphics", "video", "video.width", "video.height", "video.fps");
+        assertThat(child.settings())
+                .extracting(Setting::path)
+                .startsWith(
+                        "description",
+                        "extends",
+                        "abstract",
+                        "graphics",
+                        "video",
+                        "video.width",
+                        "video.height",
+                        "video.fps");
     }
 
     @Test
@@ -204,10 +219,11 @@ class InheritanceTest {
         assertThat(base.abstractProfile()).isTrue();
         assertThat(base.bases()).isEmpty();
         assertThat(plain.kind()).isEqualTo(Explanation.Kind.TEMPLATE);
-        assertThat(plain.settings()).contains(
-                new Setting("scoreBug.enabled", "true", Origin.DEFAULT, null, 0),
-                new Setting("scoreBug.height", "5%", Origin.WRITTEN, ProfileFiles.GRAPHICS_FILE, 5),
-                new Setting("caption", null, Origin.UNSET, null, 0));
+        assertThat(plain.settings())
+                .contains(
+                        new Setting("scoreBug.enabled", "true", Origin.DEFAULT, null, 0),
+                        new Setting("scoreBug.height", "5%", Origin.WRITTEN, ProfileFiles.GRAPHICS_FILE, 5),
+                        new Setting("caption", null, Origin.UNSET, null, 0));
     }
 
     @Test
@@ -226,7 +242,9 @@ class InheritanceTest {
         GraphicsTemplate plain = set.template("plain");
         GraphicsTemplate quiet = set.template("quiet");
 
-        assertThat(quiet.scoreBug()).isEqualTo(new GraphicsTemplate.ScoreBug(Anchor.TOP_LEFT, 0.03, plain.scoreBug().style()));
+        assertThat(quiet.scoreBug())
+                .isEqualTo(new GraphicsTemplate.ScoreBug(
+                        Anchor.TOP_LEFT, 0.03, plain.scoreBug().style()));
         assertThat(quiet.lowerThird()).isNull();
         assertThat(quiet.branding()).isEqualTo(plain.branding());
         assertThat(explanation("quiet").bases()).containsExactly("plain");
@@ -246,7 +264,8 @@ class InheritanceTest {
 
         GraphicsTemplate bare = ProfileLoader.load(dir).template("bare");
 
-        assertThat(bare).isEqualTo(new GraphicsTemplate("bare", "graphics/more.yaml", null, null, null, null, null, null));
+        assertThat(bare)
+                .isEqualTo(new GraphicsTemplate("bare", "graphics/more.yaml", null, null, null, null, null, null));
     }
 
     @Test
@@ -259,8 +278,10 @@ class InheritanceTest {
                       text: "{hometeam}"
                 """);
 
-        assertThat(problems()).singleElement().asString().startsWith(
-                "graphics/more.yaml:5:13: text: unknown placeholder '{hometeam}'");
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .startsWith("graphics/more.yaml:5:13: text: unknown placeholder '{hometeam}'");
     }
 
     @Test
@@ -271,12 +292,15 @@ class InheritanceTest {
                     extends: plane
                 """);
 
-        assertThat(problems()).containsExactly(
-                "graphics/more.yaml:3:14: extends: unknown template 'plane'; did you mean 'plain'?");
+        assertThat(problems())
+                .containsExactly("graphics/more.yaml:3:14: extends: unknown template 'plane'; did you mean 'plain'?");
     }
 
     private Explanation explanation(String name) throws ProfileException {
-        return ProfileLoader.explain(dir).stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        return ProfileLoader.explain(dir).stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> problems() {

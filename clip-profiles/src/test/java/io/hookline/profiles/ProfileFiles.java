@@ -162,9 +162,11 @@ final class ProfileFiles {
     }
 
     private static List<String> shipped() {
-        try (Stream<Path> files = Stream.of("rules", "profiles", "graphics", "destinations")
-                .flatMap(ProfileFiles::list)) {
-            return files.map(path -> path.toString().replace('\\', '/')).sorted().toList();
+        try (Stream<Path> files =
+                Stream.of("rules", "profiles", "graphics", "destinations").flatMap(ProfileFiles::list)) {
+            return files.map(path -> path.toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

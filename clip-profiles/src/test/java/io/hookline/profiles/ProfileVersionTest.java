@@ -22,7 +22,8 @@ class ProfileVersionTest {
         ProfileFiles.copyShipped(dir);
         ProfileFiles.copyShipped(other);
 
-        assertThat(ProfileLoader.load(dir).version()).isEqualTo(ProfileLoader.load(other).version());
+        assertThat(ProfileLoader.load(dir).version())
+                .isEqualTo(ProfileLoader.load(other).version());
     }
 
     @Test
@@ -62,15 +63,16 @@ class ProfileVersionTest {
     }
 
     @Test
-    void versionHashesRulesProfilesGraphicsThenImagesByNameEachAfterItsName() throws IOException, ProfileException,
-            NoSuchAlgorithmException {
+    void versionHashesRulesProfilesGraphicsThenImagesByNameEachAfterItsName()
+            throws IOException, ProfileException, NoSuchAlgorithmException {
         ProfileFiles.writeValid(dir);
         Files.move(dir.resolve(ProfileFiles.PROFILE_FILE), dir.resolve("profiles/a.yaml"));
         ProfileFiles.write(dir, "profiles/b.yaml", ProfileFiles.PROFILE.replace("test", "second"));
 
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        for (String name : new String[] {"rules/highlights.yaml", "profiles/a.yaml", "profiles/b.yaml",
-                "graphics/test.yaml", "graphics/logo.png"}) {
+        for (String name : new String[] {
+            "rules/highlights.yaml", "profiles/a.yaml", "profiles/b.yaml", "graphics/test.yaml", "graphics/logo.png"
+        }) {
             sha256.update(name.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             sha256.update(Files.readAllBytes(dir.resolve(name)));

@@ -51,8 +51,11 @@ class SchemaTest {
         }
 
         static Kind of(String file) {
-            return file.startsWith("rules/") ? RULES : file.startsWith("profiles/") ? PROFILES
-                    : file.startsWith("destinations/") ? DESTINATIONS : GRAPHICS;
+            return file.startsWith("rules/")
+                    ? RULES
+                    : file.startsWith("profiles/")
+                            ? PROFILES
+                            : file.startsWith("destinations/") ? DESTINATIONS : GRAPHICS;
         }
 
         static Kind ofTracePath(String path) {
@@ -60,7 +63,9 @@ class SchemaTest {
             if (top.equals(DestinationBinder.TOP_KEY) || top.equals(DestinationBinder.PLATFORMS_KEY)) {
                 return DESTINATIONS;
             }
-            return top.equals(RenditionBinder.TOP_KEY) ? PROFILES : top.equals(GraphicsBinder.TOP_KEY) ? GRAPHICS : RULES;
+            return top.equals(RenditionBinder.TOP_KEY)
+                    ? PROFILES
+                    : top.equals(GraphicsBinder.TOP_KEY) ? GRAPHICS : RULES;
         }
     }
 
@@ -78,7 +83,8 @@ class SchemaTest {
     @ParameterizedTest
     @MethodSource("shippedYaml")
     void everyShippedFilePassesItsSchema(String file) throws IOException {
-        assertThat(errors(Kind.of(file), Files.readString(MODULE_DIR.resolve(file)))).isEmpty();
+        assertThat(errors(Kind.of(file), Files.readString(MODULE_DIR.resolve(file))))
+                .isEmpty();
     }
 
     record Bad(String name, Kind kind, String yaml, String error) {
@@ -92,41 +98,86 @@ class SchemaTest {
         return Stream.of(
                 new Bad("misspelt key", Kind.PROFILES, ProfileFiles.PROFILE.replace("fps:", "fsp:"), "fsp"),
                 new Bad("unquoted level", Kind.PROFILES, ProfileFiles.PROFILE.replace("\"3.1\"", "3.1"), "/level"),
-                new Bad("safe zone without a unit", Kind.PROFILES, ProfileFiles.PROFILE.replace("top: 10%", "top: 10"),
+                new Bad(
+                        "safe zone without a unit",
+                        Kind.PROFILES,
+                        ProfileFiles.PROFILE.replace("top: 10%", "top: 10"),
                         "/safeZone/top"),
-                new Bad("complete rendition without video", Kind.PROFILES,
-                        ProfileFiles.PROFILE.replaceAll("(?s)    video:.*?    audio:", "    audio:"), "video"),
-                new Bad("rendition name with capitals", Kind.PROFILES, ProfileFiles.PROFILE.replace("  test:", "  Test:"),
+                new Bad(
+                        "complete rendition without video",
+                        Kind.PROFILES,
+                        ProfileFiles.PROFILE.replaceAll("(?s)    video:.*?    audio:", "    audio:"),
+                        "video"),
+                new Bad(
+                        "rendition name with capitals",
+                        Kind.PROFILES,
+                        ProfileFiles.PROFILE.replace("  test:", "  Test:"),
                         "Test"),
-                new Bad("unknown placeholder", Kind.GRAPHICS, ProfileFiles.GRAPHICS.replace("{player}", "{playr}"),
+                new Bad(
+                        "unknown placeholder",
+                        Kind.GRAPHICS,
+                        ProfileFiles.GRAPHICS.replace("{player}", "{playr}"),
                         "/lowerThird/text"),
-                new Bad("short colour", Kind.GRAPHICS, ProfileFiles.GRAPHICS.replace("\"#ffffff\"", "\"#fff\""),
+                new Bad(
+                        "short colour",
+                        Kind.GRAPHICS,
+                        ProfileFiles.GRAPHICS.replace("\"#ffffff\"", "\"#fff\""),
                         "/textColor"),
-                new Bad("height in pixels", Kind.GRAPHICS, ProfileFiles.GRAPHICS.replace("height: 5%", "height: 50px"),
+                new Bad(
+                        "height in pixels",
+                        Kind.GRAPHICS,
+                        ProfileFiles.GRAPHICS.replace("height: 5%", "height: 50px"),
                         "/height"),
-                new Bad("enabled element missing a key", Kind.GRAPHICS,
-                        ProfileFiles.GRAPHICS.replace("      opacity: 0.8\n", ""), "opacity"),
+                new Bad(
+                        "enabled element missing a key",
+                        Kind.GRAPHICS,
+                        ProfileFiles.GRAPHICS.replace("      opacity: 0.8\n", ""),
+                        "opacity"),
                 new Bad("unknown event type", Kind.RULES, ProfileFiles.RULES.replace("GOAL:", "GAOL:"), "GAOL"),
-                new Bad("clip without rolls", Kind.RULES,
-                        ProfileFiles.RULES.replace(", preRollSeconds: 8, postRollSeconds: 5", ""), "preRollSeconds"),
-                new Bad("unknown platform", Kind.DESTINATIONS,
-                        ProfileFiles.DESTINATION.replace("platform: whatsapp", "platform: whatsap"), "/platform"),
-                new Bad("two sources of credentials", Kind.DESTINATIONS, ProfileFiles.DESTINATION.replace(
-                        "env: HOOKLINE_TOKEN", "{env: HOOKLINE_TOKEN, file: /run/token}"), "/credentials"),
-                new Bad("a literal token", Kind.DESTINATIONS, ProfileFiles.DESTINATION.replace("approval: true",
-                        "approval: true\n    token: abc"), "token"),
-                new Bad("unknown placeholder in a title", Kind.DESTINATIONS,
-                        ProfileFiles.DESTINATION.replace("{player}", "{playr}"), "/title"),
-                new Bad("unknown clip kind", Kind.DESTINATIONS,
-                        ProfileFiles.DESTINATION.replace("[play]", "[highlight]"), "/kinds"),
-                new Bad("destination without a quota", Kind.DESTINATIONS,
-                        ProfileFiles.DESTINATION.replaceAll("(?s)    quota:.*?    privacy", "    privacy"), "quota"));
+                new Bad(
+                        "clip without rolls",
+                        Kind.RULES,
+                        ProfileFiles.RULES.replace(", preRollSeconds: 8, postRollSeconds: 5", ""),
+                        "preRollSeconds"),
+                new Bad(
+                        "unknown platform",
+                        Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("platform: whatsapp", "platform: whatsap"),
+                        "/platform"),
+                new Bad(
+                        "two sources of credentials",
+                        Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace(
+                                "env: HOOKLINE_TOKEN", "{env: HOOKLINE_TOKEN, file: /run/token}"),
+                        "/credentials"),
+                new Bad(
+                        "a literal token",
+                        Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("approval: true", "approval: true\n    token: abc"),
+                        "token"),
+                new Bad(
+                        "unknown placeholder in a title",
+                        Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("{player}", "{playr}"),
+                        "/title"),
+                new Bad(
+                        "unknown clip kind",
+                        Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replace("[play]", "[highlight]"),
+                        "/kinds"),
+                new Bad(
+                        "destination without a quota",
+                        Kind.DESTINATIONS,
+                        ProfileFiles.DESTINATION.replaceAll("(?s)    quota:.*?    privacy", "    privacy"),
+                        "quota"));
     }
 
     @ParameterizedTest
     @MethodSource("badFiles")
     void theSchemasRejectTypicalMistakes(Bad bad) {
-        assertThat(errors(bad.kind(), bad.yaml())).map(Error::toString).anySatisfy(e -> assertThat(e).contains(bad.error()));
+        assertThat(errors(bad.kind(), bad.yaml()))
+                .map(Error::toString)
+                .anySatisfy(e -> assertThat(e).contains(bad.error()));
     }
 
     @Test
@@ -151,8 +202,12 @@ class SchemaTest {
         Path rules = dir.resolve(ProfileFiles.RULES_FILE);
         String teaser = "  teaser: {cuts: 4}";
         assertThat(Files.readString(rules)).contains(teaser);
-        Files.writeString(rules, Files.readString(rules).replace(teaser,
-                teaser + "\n  soFar: {everyMinutes: 15, plays: 6, maxSeconds: 45, minPlays: 3}"));
+        Files.writeString(
+                rules,
+                Files.readString(rules)
+                        .replace(
+                                teaser,
+                                teaser + "\n  soFar: {everyMinutes: 15, plays: 6, maxSeconds: 45, minPlays: 3}"));
         List<Setting> trace = ProfileLoader.read(dir).trace();
         for (Kind kind : Kind.values()) {
             JsonNode schema = schema(kind);
@@ -188,20 +243,26 @@ class SchemaTest {
                 Map.entry(destinations.at("/platformName/enum"), DestinationBinder.PLATFORMS),
                 Map.entry(destinations.at("/privacy/enum"), DestinationBinder.PRIVACIES),
                 Map.entry(destinations.at("/platform/properties/quotaPer/enum"), DestinationBinder.QUOTA_SCOPES),
-                Map.entry(destinations.at("/destination/properties/takes/properties/kinds/items/enum"),
+                Map.entry(
+                        destinations.at("/destination/properties/takes/properties/kinds/items/enum"),
                         DestinationBinder.CLIP_KINDS),
-                Map.entry(schema(Kind.RULES).at("/properties/events/propertyNames/enum"),
+                Map.entry(
+                        schema(Kind.RULES).at("/properties/events/propertyNames/enum"),
                         Arrays.stream(EventType.values()).map(Enum::name).toList()));
 
         enums.forEach((schemaEnum, loader) -> assertThat(StreamSupport.stream(schemaEnum.spliterator(), false)
-                .map(node -> node.isNumber() ? (Object) node.intValue() : node.textValue())
-                .toList()).isEqualTo(loader));
+                        .map(node -> node.isNumber() ? (Object) node.intValue() : node.textValue())
+                        .toList())
+                .isEqualTo(loader));
         // The text pattern spells out the placeholders.
         String pattern = graphics.at("/lowerThird/properties/text/pattern").textValue();
         assertThat(pattern).contains("(" + String.join("|", Placeholder.tokens()) + ")");
         assertThat(destinations.at("/text/pattern").textValue()).isEqualTo(pattern);
-        assertThat(destinations.at("/destination/properties/credentials/properties").properties())
-                .map(Map.Entry::getKey).containsExactlyElementsOf(DestinationBinder.CREDENTIAL_KEYS);
+        assertThat(destinations
+                        .at("/destination/properties/credentials/properties")
+                        .properties())
+                .map(Map.Entry::getKey)
+                .containsExactlyElementsOf(DestinationBinder.CREDENTIAL_KEYS);
     }
 
     /** A trace path with each name an editor chose (where the schema has additionalProperties) as '*'. */
@@ -245,7 +306,8 @@ class SchemaTest {
 
     private static List<Error> errors(Kind kind, String yaml) {
         try {
-            Schema schema = SCHEMAS.getSchema(Files.readString(MODULE_DIR.resolve("schema").resolve(kind.schema)));
+            Schema schema = SCHEMAS.getSchema(
+                    Files.readString(MODULE_DIR.resolve("schema").resolve(kind.schema)));
             return schema.validate(yaml, InputFormat.YAML);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -33,16 +33,29 @@ class ShippedDestinationsTest {
 
     @Test
     void destinationsComeInFileNameOrder() {
-        assertThat(shipped.names()).containsExactly("instagram-main", "telegram-channel", "whatsapp-alerts",
-                "x-main", "youtube-main", "youtube-main-shorts");
-        assertThat(shipped.platforms()).map(PlatformLimits::platform).containsExactly(Platform.INSTAGRAM,
-                Platform.TELEGRAM, Platform.WHATSAPP, Platform.TIKTOK, Platform.X, Platform.YOUTUBE);
+        assertThat(shipped.names())
+                .containsExactly(
+                        "instagram-main",
+                        "telegram-channel",
+                        "whatsapp-alerts",
+                        "x-main",
+                        "youtube-main",
+                        "youtube-main-shorts");
+        assertThat(shipped.platforms())
+                .map(PlatformLimits::platform)
+                .containsExactly(
+                        Platform.INSTAGRAM,
+                        Platform.TELEGRAM,
+                        Platform.WHATSAPP,
+                        Platform.TIKTOK,
+                        Platform.X,
+                        Platform.YOUTUBE);
     }
 
     @Test
     void everyDestinationPostsAConcreteRendition() {
-        assertThat(shipped.destinations()).allSatisfy(d ->
-                assertThat(shipped.profiles().renditionNames()).contains(d.rendition()));
+        assertThat(shipped.destinations())
+                .allSatisfy(d -> assertThat(shipped.profiles().renditionNames()).contains(d.rendition()));
     }
 
     @Test
@@ -51,10 +64,16 @@ class ShippedDestinationsTest {
 
         assertThat(youtube.file()).isEqualTo("destinations/youtube.yaml");
         assertThat(youtube.platform()).isEqualTo(Platform.YOUTUBE);
-        assertThat(youtube.credentials()).isEqualTo(new Credentials(Credentials.Source.ENV, "HOOKLINE_YOUTUBE_MAIN_TOKEN"));
+        assertThat(youtube.credentials())
+                .isEqualTo(new Credentials(Credentials.Source.ENV, "HOOKLINE_YOUTUBE_MAIN_TOKEN"));
         assertThat(shipped.rendition(youtube).name()).isEqualTo("youtube-landscape");
-        assertThat(youtube.title().placeholders()).containsExactly(Placeholder.ACTION_CAPITALS, Placeholder.PLAYER,
-                Placeholder.HOME, Placeholder.SCORE, Placeholder.AWAY);
+        assertThat(youtube.title().placeholders())
+                .containsExactly(
+                        Placeholder.ACTION_CAPITALS,
+                        Placeholder.PLAYER,
+                        Placeholder.HOME,
+                        Placeholder.SCORE,
+                        Placeholder.AWAY);
         assertThat(youtube.hashtags()).containsExactly("highlights", "sports");
         assertThat(youtube.link()).isEmpty();
         assertThat(youtube.takes()).isEqualTo(new Takes(List.of(ClipKind.PLAY, ClipKind.COMPILATION), 1, 10));
@@ -70,15 +89,19 @@ class ShippedDestinationsTest {
 
         assertThat(youtube.postsPer24h()).isEqualTo(100);
         assertThat(youtube.quotaPer()).isEqualTo(QuotaScope.PROJECT);
-        assertThat(shipped.destinations().stream().filter(d -> d.platform() == Platform.YOUTUBE)
-                .mapToInt(d -> d.quota().postsPer24h()).sum()).isLessThanOrEqualTo(100);
+        assertThat(shipped.destinations().stream()
+                        .filter(d -> d.platform() == Platform.YOUTUBE)
+                        .mapToInt(d -> d.quota().postsPer24h())
+                        .sum())
+                .isLessThanOrEqualTo(100);
         assertThat(shipped.destination("youtube-main-shorts").shorts()).isTrue();
     }
 
     @Test
     void messagingDestinationsFitTheirSizeCaps() {
         assertThat(shipped.limits(Platform.WHATSAPP).sizeCapBytes()).isEqualTo(16_000_000);
-        assertThat(shipped.rendition(shipped.destination("whatsapp-alerts")).sizeCapBytes()).isEqualTo(16_000_000);
+        assertThat(shipped.rendition(shipped.destination("whatsapp-alerts")).sizeCapBytes())
+                .isEqualTo(16_000_000);
         assertThat(shipped.limits(Platform.TELEGRAM).sizeCapBytes()).isEqualTo(50_000_000);
         assertThat(shipped.limits(Platform.TELEGRAM).selfHostedSizeCapBytes()).isEqualTo(2_000_000_000L);
         assertThat(shipped.destination("whatsapp-alerts").privacy()).isEqualTo(Privacy.PRIVATE);
@@ -89,8 +112,10 @@ class ShippedDestinationsTest {
         // Why no TikTok destination is shipped: see destinations/tiktok.yaml.
         assertThat(shipped.limits(Platform.TIKTOK).branding()).isFalse();
         assertThat(shipped.limits(Platform.INSTAGRAM).privacy()).containsExactly(Privacy.PUBLIC);
-        assertThat(shipped.profiles().renditions()).allSatisfy(r ->
-                assertThat(PlatformRules.brands(shipped.profiles().template(r.graphics()))).isNotEmpty());
+        assertThat(shipped.profiles().renditions())
+                .allSatisfy(
+                        r -> assertThat(PlatformRules.brands(shipped.profiles().template(r.graphics())))
+                                .isNotEmpty());
     }
 
     @Test
@@ -125,7 +150,11 @@ class ShippedDestinationsTest {
         Path x = dir.resolve("destinations/x.yaml");
         Files.writeString(x, Files.readString(x).replace("postsPer24h: 30", "postsPer24h: 20"));
 
-        assertThat(ProfileLoader.loadDestinations(dir).destination("x-main").quota().postsPer24h()).isEqualTo(20);
+        assertThat(ProfileLoader.loadDestinations(dir)
+                        .destination("x-main")
+                        .quota()
+                        .postsPer24h())
+                .isEqualTo(20);
         assertThat(ProfileLoader.loadDestinations(dir).profiles().version()).isEqualTo(before);
     }
 
@@ -137,9 +166,11 @@ class ShippedDestinationsTest {
     @Test
     void explainShowsADestinationsEffectiveSettings() throws ProfileException {
         Explanation explanation = ProfileLoader.explain(MODULE_DIR).stream()
-                .filter(e -> e.name().equals("telegram-channel")).findFirst().orElseThrow();
-        Map<String, Setting> settings = explanation.settings().stream()
-                .collect(Collectors.toMap(Setting::path, s -> s));
+                .filter(e -> e.name().equals("telegram-channel"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Setting> settings =
+                explanation.settings().stream().collect(Collectors.toMap(Setting::path, s -> s));
 
         assertThat(explanation.kind()).isEqualTo(Explanation.Kind.DESTINATION);
         assertThat(explanation.file()).isEqualTo("destinations/messaging.yaml");

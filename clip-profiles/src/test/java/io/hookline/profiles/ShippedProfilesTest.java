@@ -33,15 +33,25 @@ class ShippedProfilesTest {
     @Test
     void concreteRenditionsComeInFileNameOrder() {
         // base.yaml holds only abstract bases, which are not rendered.
-        assertThat(shipped.renditionNames()).containsExactly("instagram-reels", "instagram-feed", "instagram-stories",
-                "whatsapp", "telegram", "tiktok", "x", "youtube-landscape", "youtube-shorts");
+        assertThat(shipped.renditionNames())
+                .containsExactly(
+                        "instagram-reels",
+                        "instagram-feed",
+                        "instagram-stories",
+                        "whatsapp",
+                        "telegram",
+                        "tiktok",
+                        "x",
+                        "youtube-landscape",
+                        "youtube-shorts");
         assertThat(shipped.templateNames()).containsExactly("standard", "vertical");
         assertThat(shipped.version()).matches("[0-9a-f]{12}");
     }
 
     @Test
     void everyRenditionDrawsAKnownTemplate() {
-        assertThat(shipped.renditions()).allSatisfy(r -> assertThat(shipped.templateNames()).contains(r.graphics()));
+        assertThat(shipped.renditions())
+                .allSatisfy(r -> assertThat(shipped.templateNames()).contains(r.graphics()));
     }
 
     @Test
@@ -49,8 +59,20 @@ class ShippedProfilesTest {
         RenditionProfile youtube = shipped.rendition("youtube-landscape");
 
         assertThat(youtube.file()).isEqualTo("profiles/youtube.yaml");
-        assertThat(youtube.video()).isEqualTo(new VideoSpec(1920, 1080, 50, Fit.CROP, Reframe.FOLLOW_ACTION, "h264",
-                "high", "4.2", 0.5, "veryfast", 21, 12000));
+        assertThat(youtube.video())
+                .isEqualTo(new VideoSpec(
+                        1920,
+                        1080,
+                        50,
+                        Fit.CROP,
+                        Reframe.FOLLOW_ACTION,
+                        "h264",
+                        "high",
+                        "4.2",
+                        0.5,
+                        "veryfast",
+                        21,
+                        12000));
         // Closed GOP of half the frame rate.
         assertThat(youtube.video().gopFrames()).isEqualTo(25);
         assertThat(youtube.audio()).isEqualTo(new AudioSpec(48000, 2, 160, -14, -1));
@@ -75,8 +97,20 @@ class ShippedProfilesTest {
     void instagramReelsHaveNoEditListsAndKeepClearOfTheirButtons() {
         RenditionProfile reels = shipped.rendition("instagram-reels");
 
-        assertThat(reels.video()).isEqualTo(new VideoSpec(1080, 1920, 30, Fit.CROP, Reframe.FOLLOW_ACTION, "h264",
-                "high", "4.1", 1, "veryfast", 22, 8000));
+        assertThat(reels.video())
+                .isEqualTo(new VideoSpec(
+                        1080,
+                        1920,
+                        30,
+                        Fit.CROP,
+                        Reframe.FOLLOW_ACTION,
+                        "h264",
+                        "high",
+                        "4.1",
+                        1,
+                        "veryfast",
+                        22,
+                        8000));
         assertThat(reels.container()).isEqualTo(new Container("mp4", true, false));
         assertThat(reels.safeZone()).isEqualTo(new SafeZone(0.14, 0.35, 0.06, 0.06));
         assertThat(reels.minDurationMs()).isEqualTo(3_000);
@@ -96,7 +130,8 @@ class ShippedProfilesTest {
         assertThat(feed.safeZone()).isEqualTo(new SafeZone(0.05, 0.05, 0.05, 0.05));
         assertThat(stories.video().height()).isEqualTo(1920);
         assertThat(stories.container().editLists()).isFalse();
-        assertThat(stories.safeZone()).isEqualTo(shipped.rendition("instagram-reels").safeZone());
+        assertThat(stories.safeZone())
+                .isEqualTo(shipped.rendition("instagram-reels").safeZone());
         assertThat(stories.maxDurationMs()).isEqualTo(60_000);
     }
 
@@ -129,8 +164,9 @@ class ShippedProfilesTest {
     void messagingRenditionsFitTheirCaps() {
         RenditionProfile whatsapp = shipped.rendition("whatsapp");
 
-        assertThat(whatsapp.video()).isEqualTo(new VideoSpec(1280, 720, 25, Fit.PAD, Reframe.CENTER, "h264", "main",
-                "3.1", 2, "veryfast", 23, 1500));
+        assertThat(whatsapp.video())
+                .isEqualTo(new VideoSpec(
+                        1280, 720, 25, Fit.PAD, Reframe.CENTER, "h264", "main", "3.1", 2, "veryfast", 23, 1500));
         assertThat(whatsapp.audio()).isEqualTo(new AudioSpec(48000, 2, 96, -14, -1));
         assertThat(whatsapp.maxDurationMs()).isEqualTo(180_000);
         assertThat(whatsapp.sizeCapBytes()).isEqualTo(16_000_000L);
@@ -149,10 +185,14 @@ class ShippedProfilesTest {
     void standardTemplateShowsScoreLowerThirdBrandingAndOutro() throws IOException {
         GraphicsTemplate standard = shipped.template("standard");
 
-        assertThat(standard.scoreBug()).isEqualTo(new GraphicsTemplate.ScoreBug(Anchor.TOP_LEFT, 0.045,
-                new GraphicsTemplate.TextStyle("DejaVu Sans", Color.parse("#ffffff"), Color.parse("#0b1f3add"))));
-        assertThat(standard.lowerThird().text().placeholders()).containsExactly(Placeholder.ACTION_CAPITALS,
-                Placeholder.PLAYER);
+        assertThat(standard.scoreBug())
+                .isEqualTo(new GraphicsTemplate.ScoreBug(
+                        Anchor.TOP_LEFT,
+                        0.045,
+                        new GraphicsTemplate.TextStyle(
+                                "DejaVu Sans", Color.parse("#ffffff"), Color.parse("#0b1f3add"))));
+        assertThat(standard.lowerThird().text().placeholders())
+                .containsExactly(Placeholder.ACTION_CAPITALS, Placeholder.PLAYER);
         assertThat(standard.lowerThird().durationMs()).isEqualTo(4_000);
         assertThat(standard.branding().image().bytes())
                 .isEqualTo(Files.readAllBytes(MODULE_DIR.resolve("graphics/hookline-wordmark.png")));
@@ -186,18 +226,31 @@ class ShippedProfilesTest {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class)));
 
-        assertThat(clipTypes).containsExactlyInAnyOrder(EventType.GOAL, EventType.OWN_GOAL, EventType.DUNK,
-                EventType.THREE_POINTER, EventType.BLOCK, EventType.SAVE, EventType.SHOT, EventType.STEAL,
-                EventType.LAYUP, EventType.BASKET, EventType.CARD);
+        assertThat(clipTypes)
+                .containsExactlyInAnyOrder(
+                        EventType.GOAL,
+                        EventType.OWN_GOAL,
+                        EventType.DUNK,
+                        EventType.THREE_POINTER,
+                        EventType.BLOCK,
+                        EventType.SAVE,
+                        EventType.SHOT,
+                        EventType.STEAL,
+                        EventType.LAYUP,
+                        EventType.BASKET,
+                        EventType.CARD);
     }
 
     @Test
     void weightsRankGoalsAboveShotsAboveFouls() {
         HighlightRules rules = shipped.rules();
 
-        assertThat(rules.rule(EventType.GOAL).weight()).isGreaterThan(rules.rule(EventType.SHOT).weight());
-        assertThat(rules.rule(EventType.DUNK).weight()).isGreaterThan(rules.rule(EventType.SHOT).weight());
-        assertThat(rules.rule(EventType.SHOT).weight()).isGreaterThan(rules.rule(EventType.FOUL).weight());
+        assertThat(rules.rule(EventType.GOAL).weight())
+                .isGreaterThan(rules.rule(EventType.SHOT).weight());
+        assertThat(rules.rule(EventType.DUNK).weight())
+                .isGreaterThan(rules.rule(EventType.SHOT).weight());
+        assertThat(rules.rule(EventType.SHOT).weight())
+                .isGreaterThan(rules.rule(EventType.FOUL).weight());
     }
 
     @Test
@@ -228,7 +281,8 @@ class ShippedProfilesTest {
                 Files.copy(MODULE_DIR.resolve(name), out);
             }
         }
-        URL rules = URI.create("jar:" + jar.toUri() + "!/" + ProfileLoader.BUNDLE + "/rules/highlights.yaml").toURL();
+        URL rules = URI.create("jar:" + jar.toUri() + "!/" + ProfileLoader.BUNDLE + "/rules/highlights.yaml")
+                .toURL();
 
         assertThat(ProfileLoader.loadFrom(rules)).isEqualTo(shipped);
     }

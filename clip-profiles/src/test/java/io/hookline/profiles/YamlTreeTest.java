@@ -36,7 +36,8 @@ class YamlTreeTest {
     void scalarsKeepTheirTextAndKind() {
         MapNode root = (MapNode) parse("a: \"4.0\"\nb: 4.0\nc: yes\nd: false\ne: ~\nf:\n");
 
-        assertThat(root.entries()).extracting(e -> ((Scalar) e.value()).text(), e -> ((Scalar) e.value()).kind())
+        assertThat(root.entries())
+                .extracting(e -> ((Scalar) e.value()).text(), e -> ((Scalar) e.value()).kind())
                 .containsExactly(
                         tuple("4.0", Kind.TEXT),
                         tuple("4.0", Kind.TEXT),
@@ -82,6 +83,7 @@ class YamlTreeTest {
     }
 
     private YamlNode parse(String yaml) {
-        return YamlTree.parse("f.yaml", yaml.getBytes(StandardCharsets.UTF_8), problems).orElseThrow();
+        return YamlTree.parse("f.yaml", yaml.getBytes(StandardCharsets.UTF_8), problems)
+                .orElseThrow();
     }
 }

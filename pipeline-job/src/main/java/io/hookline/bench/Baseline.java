@@ -40,8 +40,8 @@ final class Baseline {
         for (BenchClip clip : clips) {
             Path dir = Files.createDirectories(out.resolve(clip.plan().getClipId()));
             for (RenditionRecipe recipe : clip.recipes()) {
-                commands.add(BaselineCommand.of(source, sourceFps, recipe,
-                        dir.resolve(recipe.profile().name() + ".mp4"), work));
+                commands.add(BaselineCommand.of(
+                        source, sourceFps, recipe, dir.resolve(recipe.profile().name() + ".mp4"), work));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(processes);

@@ -65,7 +65,11 @@ final class BaselineCommand {
             int videoInput = input++;
             // A slowed segment's sound runs at normal speed for the segment's whole length: it reads further.
             boolean ownAudioInput = piece.speed() != 1.0;
-            addInput(args, source, piece.sourceStartUs(), (ownAudioInput ? videoUs : Math.max(videoUs, audioUs)) + MARGIN_US);
+            addInput(
+                    args,
+                    source,
+                    piece.sourceStartUs(),
+                    (ownAudioInput ? videoUs : Math.max(videoUs, audioUs)) + MARGIN_US);
             int audioInput = videoInput;
             if (ownAudioInput) {
                 audioInput = input++;
@@ -86,12 +90,25 @@ final class BaselineCommand {
             parts++;
         }
         graph.add(concat + "concat=n=" + parts + ":v=1:a=1[v][joined]");
-        graph.add(String.format(Locale.ROOT, "[joined]loudnorm=I=%.1f:TP=%.1f,aresample=%d[a]",
-                audio.loudnessLufs(), audio.truePeakDbtp(), CUT_RATE));
+        graph.add(String.format(
+                Locale.ROOT,
+                "[joined]loudnorm=I=%.1f:TP=%.1f,aresample=%d[a]",
+                audio.loudnessLufs(),
+                audio.truePeakDbtp(),
+                CUT_RATE));
         args.addAll(List.of("-filter_complex", String.join(";", graph), "-map", "[v]", "-map", "[a]"));
         args.addAll(videoEncoding(recipe.encoding()));
-        args.addAll(List.of("-c:a", "aac", "-b:a", audio.bitrateKbps() + "k", "-ar", Integer.toString(audio.sampleRate()),
-                "-ac", Integer.toString(audio.channels()), "-movflags", "+faststart"));
+        args.addAll(List.of(
+                "-c:a",
+                "aac",
+                "-b:a",
+                audio.bitrateKbps() + "k",
+                "-ar",
+                Integer.toString(audio.sampleRate()),
+                "-ac",
+                Integer.toString(audio.channels()),
+                "-movflags",
+                "+faststart"));
         if (!recipe.profile().container().editLists()) {
             args.addAll(List.of("-use_editlist", "0"));
         }
@@ -117,9 +134,16 @@ final class BaselineCommand {
             String still = "g" + index + "_" + n;
             String next = "p" + index + "_" + n++;
             graph.add("movie=" + picture(o, work) + "[" + still + "]");
-            graph.add(String.format(Locale.ROOT, "[%s][%s]overlay=x=%d:y=%d:enable='between(t,%s,%s)'[%s]", last, still,
-                    o.x(), o.y(), seconds(Math.max(0, o.fromUs() - piece.sourceStartUs())),
-                    seconds(Math.min(piece.sourceEndUs(), o.toUs()) - piece.sourceStartUs() - 1), next));
+            graph.add(String.format(
+                    Locale.ROOT,
+                    "[%s][%s]overlay=x=%d:y=%d:enable='between(t,%s,%s)'[%s]",
+                    last,
+                    still,
+                    o.x(),
+                    o.y(),
+                    seconds(Math.max(0, o.fromUs() - piece.sourceStartUs())),
+                    seconds(Math.min(piece.sourceEndUs(), o.toUs()) - piece.sourceStartUs() - 1),
+                    next));
             last = next;
         }
         graph.add("[" + last + "]null[v" + index + "]");
@@ -127,12 +151,29 @@ final class BaselineCommand {
     }
 
     /** A card held for its frames, with silence under it, as one more part of the concatenation. */
-    private static void card(List<String> args, List<String> graph, StringBuilder concat, RenditionRecipe recipe,
-            Overlay card, int frames, int input, String name, Path work) throws IOException {
+    private static void card(
+            List<String> args,
+            List<String> graph,
+            StringBuilder concat,
+            RenditionRecipe recipe,
+            Overlay card,
+            int frames,
+            int input,
+            String name,
+            Path work)
+            throws IOException {
         VideoEncoding e = recipe.encoding();
-        args.addAll(List.of("-loop", "1", "-framerate", e.fpsNum() + "/" + e.fpsDen(), "-i", picture(card, work).toString()));
-        graph.add("[" + input + ":v:0]format=yuv420p,setsar=1,trim=end_frame=" + frames + ",setpts=PTS-STARTPTS[" + name + "v]");
-        graph.add("anullsrc=r=" + CUT_RATE + ":cl=stereo,atrim=end_sample=" + recipe.samplesAt(frames, CUT_RATE) + "[" + name + "a]");
+        args.addAll(List.of(
+                "-loop",
+                "1",
+                "-framerate",
+                e.fpsNum() + "/" + e.fpsDen(),
+                "-i",
+                picture(card, work).toString()));
+        graph.add("[" + input + ":v:0]format=yuv420p,setsar=1,trim=end_frame=" + frames + ",setpts=PTS-STARTPTS[" + name
+                + "v]");
+        graph.add("anullsrc=r=" + CUT_RATE + ":cl=stereo,atrim=end_sample=" + recipe.samplesAt(frames, CUT_RATE) + "["
+                + name + "a]");
         concat.append('[').append(name).append("v][").append(name).append("a]");
     }
 
@@ -150,10 +191,27 @@ final class BaselineCommand {
 
     /** The x264 settings Hookline's encoder uses, as ffmpeg options. */
     static List<String> videoEncoding(VideoEncoding e) {
-        List<String> args = new ArrayList<>(List.of("-c:v", "libx264", "-preset", e.preset(), "-profile:v", e.profile(),
-                "-level:v", e.level(), "-g", Integer.toString(e.gopFrames()), "-keyint_min", Integer.toString(e.gopFrames()),
-                "-flags:v", "+cgop", "-x264-params", "scenecut=0:open-gop=0", "-pix_fmt", "yuv420p",
-                "-threads:v", Integer.toString(e.threads())));
+        List<String> args = new ArrayList<>(List.of(
+                "-c:v",
+                "libx264",
+                "-preset",
+                e.preset(),
+                "-profile:v",
+                e.profile(),
+                "-level:v",
+                e.level(),
+                "-g",
+                Integer.toString(e.gopFrames()),
+                "-keyint_min",
+                Integer.toString(e.gopFrames()),
+                "-flags:v",
+                "+cgop",
+                "-x264-params",
+                "scenecut=0:open-gop=0",
+                "-pix_fmt",
+                "yuv420p",
+                "-threads:v",
+                Integer.toString(e.threads())));
         if (!e.bframes()) {
             args.addAll(List.of("-bf", "0"));
         }
@@ -189,7 +247,8 @@ final class BaselineCommand {
             chain = name + chain.substring("crop".length());
             prefix = "sendcmd=f=" + cropPath(recipe, piece, name, sourceFps, work) + ",";
         }
-        String timing = piece.speed() == 1.0 ? "setpts=PTS-STARTPTS"
+        String timing = piece.speed() == 1.0
+                ? "setpts=PTS-STARTPTS"
                 : "setpts=(PTS-STARTPTS)/" + String.format(Locale.ROOT, "%.6f", piece.speed());
         VideoEncoding e = recipe.encoding();
         return prefix + chain + "," + timing + ",fps=" + e.fpsNum() + "/" + e.fpsDen() + ":round=up,trim=end_frame="

@@ -38,8 +38,15 @@ public final class Bench {
      * @param ways also measure Hookline without each of its savings, once each
      * @param keep keep the first run's renditions (they take gigabytes)
      */
-    public record Options(Path dir, Path profiles, boolean quick, int runs, int parallelism, int processes,
-            boolean ways, boolean keep) {}
+    public record Options(
+            Path dir,
+            Path profiles,
+            boolean quick,
+            int runs,
+            int parallelism,
+            int processes,
+            boolean ways,
+            boolean keep) {}
 
     /** A variant of Hookline, measured once, to show what one of its choices is worth. */
     record Way(String name, String meaning, Consumer<Configuration> change) {}
@@ -61,18 +68,19 @@ public final class Bench {
         out.println("Preparing the match in " + dir + " ...");
         BenchMatch match = BenchMatch.prepare(dir, options.quick());
         SourceInfo info = SourceReader.probe(match.video().toString());
-        ProfileSet profiles = options.profiles() == null ? ProfileLoader.loadBundled()
-                : ProfileLoader.load(options.profiles());
+        ProfileSet profiles =
+                options.profiles() == null ? ProfileLoader.loadBundled() : ProfileLoader.load(options.profiles());
         Configuration base = configuration(match);
         // The clips' recipes, which give the baseline's commands their settings.
-        RenderSettings settings = new RenderSettings(base.get(JobOptions.DECODER_THREADS), Baseline.X264_THREADS, 1,
-                false);
+        RenderSettings settings =
+                new RenderSettings(base.get(JobOptions.DECODER_THREADS), Baseline.X264_THREADS, 1, false);
 
         Path runs = dir.resolve("runs");
         deleteTree(runs);
         List<ClipPlan> plans = MatchPlans.plan(withOut(base, runs.resolve("plan")));
         List<BenchClip> clips = plans.stream()
-                .map(p -> new BenchClip(p, RenditionRecipe.forClip(profiles, p, info, settings))).toList();
+                .map(p -> new BenchClip(p, RenditionRecipe.forClip(profiles, p, info, settings)))
+                .toList();
         BenchReport report = new BenchReport(date, machine, match, info, options, clips);
         out.println(report.describeMatch());
 
@@ -83,20 +91,33 @@ public final class Bench {
             out.printf("Run %d of %d: Hookline ...%n", r, options.runs());
             Path hooklineOut = runs.resolve("hookline-" + r);
             HooklineRun.Result hookline = HooklineRun.run(withOut(base, hooklineOut), match.matchId());
-            out.printf("Run %d of %d: baseline (%d ffmpeg commands) ...%n", r, options.runs(),
+            out.printf(
+                    "Run %d of %d: baseline (%d ffmpeg commands) ...%n",
+                    r,
+                    options.runs(),
                     clips.stream().mapToInt(c -> c.recipes().size()).sum());
             Path baselineOut = runs.resolve("baseline-" + r);
             Measurement naive = baseline.run(clips, baselineOut);
             out.printf("Run %d of %d: encode-only floor ...%n", r, options.runs());
             EncodeFloor.Result floor = EncodeFloor.measure(clips, match.video().toString());
-            RunFigures figures = new RunFigures(r, hookline.measurement(), hookline.segmentsEncoded(), naive, floor,
-                    loadBefore, Machine.loadAverage()[0]);
+            RunFigures figures = new RunFigures(
+                    r,
+                    hookline.measurement(),
+                    hookline.segmentsEncoded(),
+                    naive,
+                    floor,
+                    loadBefore,
+                    Machine.loadAverage()[0]);
             report.add(figures);
             out.println(report.runLine(figures));
             if (r == 1) {
                 out.println("SSIM of every rendition against the baseline's ...");
-                Map<String, List<Double>> ssim = SsimCheck.compare(ffmpeg, clips,
-                        hooklineOut.resolve(ClipKeys.safeMatchDir(match.matchId())), baselineOut, options.processes());
+                Map<String, List<Double>> ssim = SsimCheck.compare(
+                        ffmpeg,
+                        clips,
+                        hooklineOut.resolve(ClipKeys.safeMatchDir(match.matchId())),
+                        baselineOut,
+                        options.processes());
                 report.ssim(ssim);
             }
             if (!(options.keep() && r == 1)) {
@@ -124,19 +145,26 @@ public final class Bench {
     /** Each of Hookline's savings taken away in turn. */
     private List<Way> ways() {
         return List.of(
-                new Way("no-reuse", "without segment reuse (every clip encodes all its segments)",
+                new Way(
+                        "no-reuse",
+                        "without segment reuse (every clip encodes all its segments)",
                         c -> c.set(JobOptions.SEGMENT_CACHE, false)),
-                new Way("one-lane-x264-2-threads", "in one lane with 2 x264 threads per encoder",
-                        c -> {
-                            c.set(JobOptions.RENDER_LANES, 1);
-                            c.set(JobOptions.ENCODER_THREADS, 2);
-                        }),
-                new Way("one-lane-x264-1-thread", "in one lane with 1 x264 thread per encoder",
+                new Way("one-lane-x264-2-threads", "in one lane with 2 x264 threads per encoder", c -> {
+                    c.set(JobOptions.RENDER_LANES, 1);
+                    c.set(JobOptions.ENCODER_THREADS, 2);
+                }),
+                new Way(
+                        "one-lane-x264-1-thread",
+                        "in one lane with 1 x264 thread per encoder",
                         c -> c.set(JobOptions.RENDER_LANES, 1)),
                 options.parallelism() == 1
-                        ? new Way("parallelism-2", "at parallelism 2 (two clips at a time)",
+                        ? new Way(
+                                "parallelism-2",
+                                "at parallelism 2 (two clips at a time)",
                                 c -> c.set(CoreOptions.DEFAULT_PARALLELISM, 2))
-                        : new Way("parallelism-1", "at parallelism 1 (one clip at a time)",
+                        : new Way(
+                                "parallelism-1",
+                                "at parallelism 1 (one clip at a time)",
                                 c -> c.set(CoreOptions.DEFAULT_PARALLELISM, 1)));
     }
 

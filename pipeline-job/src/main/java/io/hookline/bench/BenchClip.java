@@ -10,7 +10,9 @@ record BenchClip(ClipPlan plan, List<RenditionRecipe> recipes) {
 
     /** Seconds of video its renditions hold together. */
     double outputSeconds() {
-        return recipes.stream().mapToDouble(r -> r.outputTimeUs(r.frames()) / 1e6).sum();
+        return recipes.stream()
+                .mapToDouble(r -> r.outputTimeUs(r.frames()) / 1e6)
+                .sum();
     }
 
     boolean compilation() {

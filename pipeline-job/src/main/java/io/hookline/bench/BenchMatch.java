@@ -19,7 +19,10 @@ record BenchMatch(String matchId, Path video, Path events, long durationMs) {
         if (!SampleMatch.isWritten(where, duration)) {
             SampleMatch.write(where, FORMAT, duration);
         }
-        return new BenchMatch(SampleMatch.MATCH_ID, where.resolve(SampleMatch.VIDEO_FILE),
-                where.resolve(SampleMatch.AVRO_FILE), duration);
+        return new BenchMatch(
+                SampleMatch.MATCH_ID,
+                where.resolve(SampleMatch.VIDEO_FILE),
+                where.resolve(SampleMatch.AVRO_FILE),
+                duration);
     }
 }

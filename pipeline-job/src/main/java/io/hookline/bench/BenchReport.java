@@ -34,7 +34,12 @@ final class BenchReport {
     private final List<WayFigures> ways = new ArrayList<>();
     private Map<String, List<Double>> ssim = Map.of();
 
-    BenchReport(ZonedDateTime date, Machine machine, BenchMatch match, SourceInfo source, Bench.Options options,
+    BenchReport(
+            ZonedDateTime date,
+            Machine machine,
+            BenchMatch match,
+            SourceInfo source,
+            Bench.Options options,
             List<BenchClip> clips) {
         this.date = date;
         this.machine = machine;
@@ -59,18 +64,38 @@ final class BenchReport {
     String describeMatch() {
         long compilations = clips.stream().filter(BenchClip::compilation).count();
         int files = clips.stream().mapToInt(c -> c.recipes().size()).sum();
-        return String.format(Locale.ROOT, "Match: %d s of %dx%d at %.0f fps with %d-channel sound; %d clips (%d plays,"
+        return String.format(
+                Locale.ROOT,
+                "Match: %d s of %dx%d at %.0f fps with %d-channel sound; %d clips (%d plays,"
                         + " %d compilations) in %d renditions: %d files, %.0f s of video (%.0f s in compilations)",
-                match.durationMs() / 1000, source.width(), source.height(), source.fps(), source.audioChannels(),
-                clips.size(), clips.size() - compilations, compilations, Bench.profileNames(clips).size(), files,
-                outputSeconds(), BenchClip.outputSeconds(clips.stream().filter(BenchClip::compilation).toList()));
+                match.durationMs() / 1000,
+                source.width(),
+                source.height(),
+                source.fps(),
+                source.audioChannels(),
+                clips.size(),
+                clips.size() - compilations,
+                compilations,
+                Bench.profileNames(clips).size(),
+                files,
+                outputSeconds(),
+                BenchClip.outputSeconds(
+                        clips.stream().filter(BenchClip::compilation).toList()));
     }
 
     String runLine(RunFigures r) {
-        return String.format(Locale.ROOT, "  Hookline %.0f s wall, %.0f s CPU | baseline %.0f s wall, %.0f s CPU"
+        return String.format(
+                Locale.ROOT,
+                "  Hookline %.0f s wall, %.0f s CPU | baseline %.0f s wall, %.0f s CPU"
                         + " (%.2fx) | encode-only %.0f s CPU (Hookline %.2fx) | load %.2f -> %.2f",
-                r.hookline().wallSeconds(), r.hookline().cpuSeconds(), r.baseline().wallSeconds(),
-                r.baseline().cpuSeconds(), r.throughputRatio(), r.floor().cpuSeconds(), r.floorRatio(), r.loadBefore(),
+                r.hookline().wallSeconds(),
+                r.hookline().cpuSeconds(),
+                r.baseline().wallSeconds(),
+                r.baseline().cpuSeconds(),
+                r.throughputRatio(),
+                r.floor().cpuSeconds(),
+                r.floorRatio(),
+                r.loadBefore(),
                 r.loadAfter());
     }
 
@@ -82,27 +107,55 @@ final class BenchReport {
         StringBuilder t = new StringBuilder();
         double seconds = outputSeconds();
         t.append(describeMatch()).append('\n');
-        t.append(String.format(Locale.ROOT, "Medians of %d run%s; Hookline at parallelism %d, the baseline %d ffmpeg"
-                + " processes at once%n%n", runs.size(), runs.size() == 1 ? "" : "s", options.parallelism(),
+        t.append(String.format(
+                Locale.ROOT,
+                "Medians of %d run%s; Hookline at parallelism %d, the baseline %d ffmpeg" + " processes at once%n%n",
+                runs.size(),
+                runs.size() == 1 ? "" : "s",
+                options.parallelism(),
                 options.processes()));
-        t.append(String.format(Locale.ROOT, "%-28s %9s %9s %16s %12s%n", "", "wall s", "CPU s", "out s / CPU s",
-                "peak RSS MB"));
-        row(t, "Hookline (the job)", median(r -> r.hookline().wallSeconds()), median(r -> r.hookline().cpuSeconds()),
-                seconds, median(r -> r.hookline().peakRssMb()));
-        row(t, "Baseline (ffmpeg per file)", median(r -> r.baseline().wallSeconds()),
-                median(r -> r.baseline().cpuSeconds()), seconds, median(r -> r.baseline().peakRssMb()));
+        t.append(String.format(
+                Locale.ROOT, "%-28s %9s %9s %16s %12s%n", "", "wall s", "CPU s", "out s / CPU s", "peak RSS MB"));
+        row(
+                t,
+                "Hookline (the job)",
+                median(r -> r.hookline().wallSeconds()),
+                median(r -> r.hookline().cpuSeconds()),
+                seconds,
+                median(r -> r.hookline().peakRssMb()));
+        row(
+                t,
+                "Baseline (ffmpeg per file)",
+                median(r -> r.baseline().wallSeconds()),
+                median(r -> r.baseline().cpuSeconds()),
+                seconds,
+                median(r -> r.baseline().peakRssMb()));
         row(t, "Encode-only lower bound", Double.NaN, median(r -> r.floor().cpuSeconds()), seconds, Double.NaN);
-        t.append(String.format(Locale.ROOT, "%n(the baseline's peak RSS is its largest ffmpeg process; the lower bound"
-                + " is x264 %.0f s + AAC %.0f s, on %d distinct segments; decoding its frames took %.0f s and"
-                + " filtering them %.0f s more)%n%n", median(r -> r.floor().videoEncodeSeconds()),
-                median(r -> r.floor().audioEncodeSeconds()), runs.isEmpty() ? 0 : runs.get(0).floor().segments(),
-                median(r -> r.floor().decodeSeconds()), median(r -> r.floor().filterSeconds())));
+        t.append(String.format(
+                Locale.ROOT,
+                "%n(the baseline's peak RSS is its largest ffmpeg process; the lower bound"
+                        + " is x264 %.0f s + AAC %.0f s, on %d distinct segments; decoding its frames took %.0f s and"
+                        + " filtering them %.0f s more)%n%n",
+                median(r -> r.floor().videoEncodeSeconds()),
+                median(r -> r.floor().audioEncodeSeconds()),
+                runs.isEmpty() ? 0 : runs.get(0).floor().segments(),
+                median(r -> r.floor().decodeSeconds()),
+                median(r -> r.floor().filterSeconds())));
         double ratio = median(RunFigures::throughputRatio);
         double floor = median(RunFigures::floorRatio);
-        t.append(String.format(Locale.ROOT, "Hookline / baseline throughput  %5.2fx (wall %.2fx)   target >= %.1fx  %s%n",
-                ratio, median(RunFigures::wallRatio), TARGET_THROUGHPUT_RATIO, verdict(ratio >= TARGET_THROUGHPUT_RATIO)));
-        t.append(String.format(Locale.ROOT, "Hookline / lower bound CPU      %5.2fx                target <= %.1fx  %s%n",
-                floor, TARGET_FLOOR_RATIO, verdict(floor <= TARGET_FLOOR_RATIO)));
+        t.append(String.format(
+                Locale.ROOT,
+                "Hookline / baseline throughput  %5.2fx (wall %.2fx)   target >= %.1fx  %s%n",
+                ratio,
+                median(RunFigures::wallRatio),
+                TARGET_THROUGHPUT_RATIO,
+                verdict(ratio >= TARGET_THROUGHPUT_RATIO)));
+        t.append(String.format(
+                Locale.ROOT,
+                "Hookline / lower bound CPU      %5.2fx                target <= %.1fx  %s%n",
+                floor,
+                TARGET_FLOOR_RATIO,
+                verdict(floor <= TARGET_FLOOR_RATIO)));
         if (!ssim.isEmpty()) {
             t.append(String.format(Locale.ROOT, "%nSSIM of Hookline's renditions against the baseline's (per clip)%n"));
             t.append(String.format(Locale.ROOT, "%-20s %8s %8s %6s%n", "profile", "median", "min", "clips"));
@@ -110,8 +163,15 @@ final class BenchReport {
             for (Map.Entry<String, List<Double>> e : ssim.entrySet()) {
                 double med = Medians.of(e.getValue());
                 all &= med >= TARGET_SSIM;
-                t.append(String.format(Locale.ROOT, "%-20s %8.4f %8.4f %6d%n", e.getKey(), med,
-                        e.getValue().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                t.append(String.format(
+                        Locale.ROOT,
+                        "%-20s %8.4f %8.4f %6d%n",
+                        e.getKey(),
+                        med,
+                        e.getValue().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .min()
+                                .orElse(Double.NaN),
                         e.getValue().size()));
             }
             t.append(String.format(Locale.ROOT, "every profile's median >= %.2f  %s%n", TARGET_SSIM, verdict(all)));
@@ -119,11 +179,17 @@ final class BenchReport {
         if (!ways.isEmpty()) {
             double cpu = median(r -> r.hookline().cpuSeconds());
             double wall = median(r -> r.hookline().wallSeconds());
-            t.append(String.format(Locale.ROOT, "%nWhat each choice is worth (one run each, against the medians above)%n"));
+            t.append(String.format(
+                    Locale.ROOT, "%nWhat each choice is worth (one run each, against the medians above)%n"));
             for (WayFigures w : ways) {
-                t.append(String.format(Locale.ROOT, "  Hookline %-60s %6.0f s wall (%.2fx), %6.0f s CPU (%.2fx)%n",
-                        w.way().meaning(), w.measurement().wallSeconds(), w.measurement().wallSeconds() / wall,
-                        w.measurement().cpuSeconds(), w.measurement().cpuSeconds() / cpu));
+                t.append(String.format(
+                        Locale.ROOT,
+                        "  Hookline %-60s %6.0f s wall (%.2fx), %6.0f s CPU (%.2fx)%n",
+                        w.way().meaning(),
+                        w.measurement().wallSeconds(),
+                        w.measurement().wallSeconds() / wall,
+                        w.measurement().cpuSeconds(),
+                        w.measurement().cpuSeconds() / cpu));
             }
         }
         return t.toString();
@@ -148,7 +214,10 @@ final class BenchReport {
         mt.put("compilations", clips.stream().filter(BenchClip::compilation).count());
         mt.put("renditions", clips.stream().mapToInt(c -> c.recipes().size()).sum());
         mt.put("outputSeconds", outputSeconds());
-        mt.put("compilationOutputSeconds", BenchClip.outputSeconds(clips.stream().filter(BenchClip::compilation).toList()));
+        mt.put(
+                "compilationOutputSeconds",
+                BenchClip.outputSeconds(
+                        clips.stream().filter(BenchClip::compilation).toList()));
         ArrayNode profiles = mt.putArray("profiles");
         Bench.profileNames(clips).forEach(profiles::add);
         ObjectNode s = root.putObject("settings");
@@ -158,10 +227,16 @@ final class BenchReport {
         s.put("baselineProcesses", options.processes());
 
         ObjectNode med = root.putObject("medians");
-        measurement(med.putObject("hookline"), median(r -> r.hookline().wallSeconds()),
-                median(r -> r.hookline().cpuSeconds()), median(r -> r.hookline().peakRssMb()));
-        measurement(med.putObject("baseline"), median(r -> r.baseline().wallSeconds()),
-                median(r -> r.baseline().cpuSeconds()), median(r -> r.baseline().peakRssMb()));
+        measurement(
+                med.putObject("hookline"),
+                median(r -> r.hookline().wallSeconds()),
+                median(r -> r.hookline().cpuSeconds()),
+                median(r -> r.hookline().peakRssMb()));
+        measurement(
+                med.putObject("baseline"),
+                median(r -> r.baseline().wallSeconds()),
+                median(r -> r.baseline().cpuSeconds()),
+                median(r -> r.baseline().peakRssMb()));
         ObjectNode floor = med.putObject("lowerBound");
         floor.put("cpuS", median(r -> r.floor().cpuSeconds()));
         floor.put("throughput", outputSeconds() / median(r -> r.floor().cpuSeconds()));
@@ -196,9 +271,16 @@ final class BenchReport {
             o.put("run", r.run());
             o.put("loadBefore", r.loadBefore());
             o.put("loadAfter", r.loadAfter());
-            measurement(o.putObject("hookline"), r.hookline().wallSeconds(), r.hookline().cpuSeconds(),
-                    r.hookline().peakRssMb()).put("segmentsEncoded", r.segmentsEncoded());
-            measurement(o.putObject("baseline"), r.baseline().wallSeconds(), r.baseline().cpuSeconds(),
+            measurement(
+                            o.putObject("hookline"),
+                            r.hookline().wallSeconds(),
+                            r.hookline().cpuSeconds(),
+                            r.hookline().peakRssMb())
+                    .put("segmentsEncoded", r.segmentsEncoded());
+            measurement(
+                    o.putObject("baseline"),
+                    r.baseline().wallSeconds(),
+                    r.baseline().cpuSeconds(),
                     r.baseline().peakRssMb());
             ObjectNode f = o.putObject("lowerBound");
             f.put("cpuS", r.floor().cpuSeconds());
@@ -217,7 +299,10 @@ final class BenchReport {
             o.put("name", w.way().name());
             o.put("meaning", w.way().meaning());
             o.put("load", w.load());
-            measurement(o.putObject("hookline"), w.measurement().wallSeconds(), w.measurement().cpuSeconds(),
+            measurement(
+                    o.putObject("hookline"),
+                    w.measurement().wallSeconds(),
+                    w.measurement().cpuSeconds(),
                     w.measurement().peakRssMb());
         }
         Path temp = file.resolveSibling(file.getFileName() + ".part");
@@ -238,8 +323,13 @@ final class BenchReport {
     }
 
     private static void row(StringBuilder t, String name, double wall, double cpu, double seconds, double rss) {
-        t.append(String.format(Locale.ROOT, "%-28s %9s %9.0f %16.2f %12s%n", name,
-                Double.isNaN(wall) ? "-" : String.format(Locale.ROOT, "%.0f", wall), cpu, seconds / cpu,
+        t.append(String.format(
+                Locale.ROOT,
+                "%-28s %9s %9.0f %16.2f %12s%n",
+                name,
+                Double.isNaN(wall) ? "-" : String.format(Locale.ROOT, "%.0f", wall),
+                cpu,
+                seconds / cpu,
                 Double.isNaN(rss) ? "-" : String.format(Locale.ROOT, "%.0f", rss)));
     }
 

@@ -40,8 +40,13 @@ final class EncodeFloor {
      * @param filterSeconds crop, scale and pad of the frames those segments show
      * @param decodeSeconds decoding the source for them (and for the sound), single-threaded
      */
-    record Result(double videoEncodeSeconds, double audioEncodeSeconds, double filterSeconds, double decodeSeconds,
-            long segments, long frames) {
+    record Result(
+            double videoEncodeSeconds,
+            double audioEncodeSeconds,
+            double filterSeconds,
+            double decodeSeconds,
+            long segments,
+            long frames) {
         /** The lower bound: the encoders alone. */
         double cpuSeconds() {
             return videoEncodeSeconds + audioEncodeSeconds;
@@ -65,8 +70,12 @@ final class EncodeFloor {
             }
         }
         floor.totalNanos = floor.threads.getCurrentThreadCpuTime() - start;
-        return new Result(floor.videoNanos / 1e9, floor.audioNanos / 1e9, floor.filterNanos / 1e9,
-                (floor.totalNanos - floor.videoNanos - floor.audioNanos - floor.filterNanos) / 1e9, floor.segments,
+        return new Result(
+                floor.videoNanos / 1e9,
+                floor.audioNanos / 1e9,
+                floor.filterNanos / 1e9,
+                (floor.totalNanos - floor.videoNanos - floor.audioNanos - floor.filterNanos) / 1e9,
+                floor.segments,
                 floor.frames);
     }
 
@@ -81,11 +90,15 @@ final class EncodeFloor {
             if (done.add(recipe.audioKey(0, 0))) {
                 AudioSpec spec = recipe.profile().audio();
                 float[][] sound = recipe.sound(pcm);
-                float[][] converted = PcmResampler.convert(sound, sound[0].length, pcm.sampleRate(), spec.channels(),
-                        spec.sampleRate());
+                float[][] converted = PcmResampler.convert(
+                        sound, sound[0].length, pcm.sampleRate(), spec.channels(), spec.sampleRate());
                 long t = threads.getCurrentThreadCpuTime();
-                EncodedStream stream = AudioEncoder.encode(converted, converted[0].length, spec.sampleRate(),
-                        spec.bitrateKbps(), !recipe.profile().container().editLists());
+                EncodedStream stream = AudioEncoder.encode(
+                        converted,
+                        converted[0].length,
+                        spec.sampleRate(),
+                        spec.bitrateKbps(),
+                        !recipe.profile().container().editLists());
                 audioNanos += threads.getCurrentThreadCpuTime() - t;
                 stream.close();
             }
@@ -100,27 +113,31 @@ final class EncodeFloor {
         long t = threads.getCurrentThreadCpuTime();
         try (VideoEncoder encoder = new VideoEncoder(single)) {
             videoNanos += threads.getCurrentThreadCpuTime() - t;
-            reader.decodeWindow(piece.sourceStartUs(), piece.sourceEndUs(), (frame, from, to) -> {
-                Picture filtered = null;
-                while (next[0] < piece.frames() && recipe.sourceTimeUs(piece, next[0]) < to) {
-                    if (filtered == null) {
-                        long f = threads.getCurrentThreadCpuTime();
-                        if (filter[0] == null) {
-                            filter[0] = new FrameFilter(frame.width(), frame.height(), frame.pixelFormat(),
-                                    recipe.filterChain());
+            reader.decodeWindow(
+                    piece.sourceStartUs(),
+                    piece.sourceEndUs(),
+                    (frame, from, to) -> {
+                        Picture filtered = null;
+                        while (next[0] < piece.frames() && recipe.sourceTimeUs(piece, next[0]) < to) {
+                            if (filtered == null) {
+                                long f = threads.getCurrentThreadCpuTime();
+                                if (filter[0] == null) {
+                                    filter[0] = new FrameFilter(
+                                            frame.width(), frame.height(), frame.pixelFormat(), recipe.filterChain());
+                                }
+                                if (recipe.pans()) {
+                                    filter[0].command("crop", "x", Integer.toString(recipe.cropX(from)));
+                                }
+                                filtered = filter[0].apply(frame);
+                                filterNanos += threads.getCurrentThreadCpuTime() - f;
+                            }
+                            long c = threads.getCurrentThreadCpuTime();
+                            encoder.encode(filtered);
+                            videoNanos += threads.getCurrentThreadCpuTime() - c;
+                            next[0]++;
                         }
-                        if (recipe.pans()) {
-                            filter[0].command("crop", "x", Integer.toString(recipe.cropX(from)));
-                        }
-                        filtered = filter[0].apply(frame);
-                        filterNanos += threads.getCurrentThreadCpuTime() - f;
-                    }
-                    long c = threads.getCurrentThreadCpuTime();
-                    encoder.encode(filtered);
-                    videoNanos += threads.getCurrentThreadCpuTime() - c;
-                    next[0]++;
-                }
-            }, new WindowedPcm().add(piece.sourceStartUs(), piece.sourceEndUs()));
+                    },
+                    new WindowedPcm().add(piece.sourceStartUs(), piece.sourceEndUs()));
             long c = threads.getCurrentThreadCpuTime();
             encoder.finish().close();
             videoNanos += threads.getCurrentThreadCpuTime() - c;

@@ -78,31 +78,35 @@ final class FfmpegCli {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         // The program's own libraries sit next to it, but not every one of them is found through its RUNPATH.
         String inherited = System.getenv("LD_LIBRARY_PATH");
-        builder.environment().put("LD_LIBRARY_PATH",
-                inherited == null || inherited.isBlank() ? libraryDir : libraryDir + ":" + inherited);
+        builder.environment()
+                .put(
+                        "LD_LIBRARY_PATH",
+                        inherited == null || inherited.isBlank() ? libraryDir : libraryDir + ":" + inherited);
         Process process = builder.start();
         // The kernel's own peak (ru_maxrss) carries over from the JVM that started the process; the new
         // program's high-water mark is read from /proc while it runs.
         long[] maxRss = {0};
-        Thread sampler = new Thread(() -> {
-            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-            while (process.isAlive()) {
-                try {
-                    Matcher m = HIGH_WATER.matcher(Files.readString(status));
-                    if (m.find()) {
-                        maxRss[0] = Math.max(maxRss[0], Long.parseLong(m.group(1)) * 1024);
+        Thread sampler = new Thread(
+                () -> {
+                    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+                    while (process.isAlive()) {
+                        try {
+                            Matcher m = HIGH_WATER.matcher(Files.readString(status));
+                            if (m.find()) {
+                                maxRss[0] = Math.max(maxRss[0], Long.parseLong(m.group(1)) * 1024);
+                            }
+                            Thread.sleep(SAMPLE_MS);
+                        } catch (IOException | InterruptedException e) {
+                            return;
+                        }
                     }
-                    Thread.sleep(SAMPLE_MS);
-                } catch (IOException | InterruptedException e) {
-                    return;
-                }
-            }
-        }, "ffmpeg-memory");
+                },
+                "ffmpeg-memory");
         sampler.setDaemon(true);
         sampler.start();
         Deque<String> tail = new ArrayDeque<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
                 tail.addLast(line);

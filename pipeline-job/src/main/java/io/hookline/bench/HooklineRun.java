@@ -38,7 +38,9 @@ final class HooklineRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConfig());
         setup.job().build(env);
         env.execute("hookline bench");
-        Measurement m = new Measurement((System.nanoTime() - start) / 1e9, (ProcessUsage.ownCpuNanos() - cpu) / 1e9,
+        Measurement m = new Measurement(
+                (System.nanoTime() - start) / 1e9,
+                (ProcessUsage.ownCpuNanos() - cpu) / 1e9,
                 ProcessUsage.peakRssBytes());
         if (!peakReset) {
             System.err.println("warning: the kernel cannot reset the peak memory mark: it counts from the start");
@@ -49,11 +51,13 @@ final class HooklineRun {
 
     /** A run with a failed rendition measured less work than the baseline does: it does not count. */
     private static void requireAllRendered(Path matchDir) throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(matchDir.resolve(ManifestFiles.MANIFEST_JSON).toFile());
+        JsonNode manifest = new ObjectMapper()
+                .readTree(matchDir.resolve(ManifestFiles.MANIFEST_JSON).toFile());
         for (JsonNode clip : manifest.get("clips")) {
             for (JsonNode r : clip.get("renditions")) {
                 if (!"ok".equals(r.get("status").asText())) {
-                    throw new IllegalStateException("Hookline failed " + clip.get("clipId").asText() + " "
+                    throw new IllegalStateException("Hookline failed "
+                            + clip.get("clipId").asText() + " "
                             + r.get("profile").asText() + ": " + r.path("error").asText());
                 }
             }
@@ -65,7 +69,8 @@ final class HooklineRun {
             return 0;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".seg")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".seg"))
+                    .count();
         }
     }
 }

@@ -36,8 +36,15 @@ public final class LiveBench {
      * @param renditions the renditions to render
      * @param parallelism the job's parallelism
      */
-    public record Options(Path dir, Path profiles, int matches, int runs, boolean draft, List<String> renditions,
-            int parallelism, Duration stagger) {}
+    public record Options(
+            Path dir,
+            Path profiles,
+            int matches,
+            int runs,
+            boolean draft,
+            List<String> renditions,
+            int parallelism,
+            Duration stagger) {}
 
     private final Options options;
     private final PrintStream out;
@@ -63,13 +70,20 @@ public final class LiveBench {
         LiveBenchReport report = new LiveBenchReport(date, machine, options, script);
         Path json = dir.resolve("bench-live.json");
         for (int r = 1; r <= options.runs(); r++) {
-            out.printf("Run %d of %d: %d live match%s of %d s, %d s apart, renditions %s%s ...%n", r, options.runs(),
-                    ids.size(), ids.size() == 1 ? "" : "es", script.durationMs() / 1000, options.stagger().toSeconds(),
-                    String.join(", ", options.renditions()), options.draft() ? " (draft)" : "");
+            out.printf(
+                    "Run %d of %d: %d live match%s of %d s, %d s apart, renditions %s%s ...%n",
+                    r,
+                    options.runs(),
+                    ids.size(),
+                    ids.size() == 1 ? "" : "es",
+                    script.durationMs() / 1000,
+                    options.stagger().toSeconds(),
+                    String.join(", ", options.renditions()),
+                    options.draft() ? " (draft)" : "");
             Path runDir = dir.resolve("live-runs").resolve("run-" + r);
             deleteTree(runDir);
-            LiveRunFigures figures = measure(r, new LiveRun.Settings(runDir, script, ids, options.stagger(), 1.0,
-                    jobConfiguration()));
+            LiveRunFigures figures =
+                    measure(r, new LiveRun.Settings(runDir, script, ids, options.stagger(), 1.0, jobConfiguration()));
             report.add(figures);
             out.println(report.runLine(figures));
             deleteTree(runDir);
@@ -84,21 +98,26 @@ public final class LiveBench {
 
     private LiveRunFigures measure(int r, LiveRun.Settings settings) throws Exception {
         List<Path> matchDirs = settings.matchIds().stream()
-                .map(id -> settings.out().resolve(ClipKeys.safeMatchDir(id))).toList();
+                .map(id -> settings.out().resolve(ClipKeys.safeMatchDir(id)))
+                .toList();
         double loadBefore = Machine.loadAverage()[0];
         boolean peakReset = ProcessUsage.resetPeakRss();
         long cpu = ProcessUsage.ownCpuNanos();
         long start = System.nanoTime();
         Duration timeout = Duration.ofMillis(settings.script().durationMs())
-                .plus(settings.stagger().multipliedBy(settings.matchIds().size() - 1)).plus(TAIL);
+                .plus(settings.stagger().multipliedBy(settings.matchIds().size() - 1))
+                .plus(TAIL);
         try (RenditionWatch files = new RenditionWatch(matchDirs);
-                LiveRun run = LiveRun.start(settings, clip -> { });
+                LiveRun run = LiveRun.start(settings, clip -> {});
                 BacklogSampler backlog = new BacklogSampler(run.job())) {
             if (!run.awaitFinished(timeout)) {
-                throw new IllegalStateException("run " + r + " did not finish within " + timeout.toMinutes() + " minutes");
+                throw new IllegalStateException(
+                        "run " + r + " did not finish within " + timeout.toMinutes() + " minutes");
             }
-            Measurement m = new Measurement((System.nanoTime() - start) / 1e9,
-                    (ProcessUsage.ownCpuNanos() - cpu) / 1e9, ProcessUsage.peakRssBytes());
+            Measurement m = new Measurement(
+                    (System.nanoTime() - start) / 1e9,
+                    (ProcessUsage.ownCpuNanos() - cpu) / 1e9,
+                    ProcessUsage.peakRssBytes());
             if (!peakReset) {
                 out.println("warning: the kernel cannot reset the peak memory mark: it counts from the start");
             }
@@ -109,12 +128,12 @@ public final class LiveBench {
                 for (JsonNode clip : manifest.get("clips")) {
                     plays += "play".equals(clip.get("kind").asText()) ? 1 : 0;
                 }
-                timed.addAll(LiveClipTiming.of(settings.matchIds().get(i), matchDirs.get(i), manifest, run.landed(),
-                        files));
+                timed.addAll(
+                        LiveClipTiming.of(settings.matchIds().get(i), matchDirs.get(i), manifest, run.landed(), files));
             }
             timed.sort(Comparator.comparing(LiveClipTiming::coveredAt));
-            return new LiveRunFigures(r, plays, timed, backlog.samples(), backlog.max(), m, loadBefore,
-                    Machine.loadAverage()[0]);
+            return new LiveRunFigures(
+                    r, plays, timed, backlog.samples(), backlog.max(), m, loadBefore, Machine.loadAverage()[0]);
         }
     }
 

@@ -49,31 +49,56 @@ final class LiveBenchReport {
     }
 
     String runLine(LiveRunFigures r) {
-        return String.format(Locale.ROOT, "  %d of %d play clips timed | first rendition p95 %.1f s | topic p95 %.1f s"
+        return String.format(
+                Locale.ROOT,
+                "  %d of %d play clips timed | first rendition p95 %.1f s | topic p95 %.1f s"
                         + " | backlog max %d | %.0f s wall, %.0f s CPU, peak RSS %.0f MB | load %.2f -> %.2f",
-                r.timed().size(), r.playClips(), r.delays(LiveClipTiming.FIRST_RENDITION).p95(),
-                r.delays(LiveClipTiming.TOPIC).p95(), r.backlogMax(), r.measurement().wallSeconds(),
-                r.measurement().cpuSeconds(), r.measurement().peakRssMb(), r.loadBefore(), r.loadAfter());
+                r.timed().size(),
+                r.playClips(),
+                r.delays(LiveClipTiming.FIRST_RENDITION).p95(),
+                r.delays(LiveClipTiming.TOPIC).p95(),
+                r.backlogMax(),
+                r.measurement().wallSeconds(),
+                r.measurement().cpuSeconds(),
+                r.measurement().peakRssMb(),
+                r.loadBefore(),
+                r.loadAfter());
     }
 
     String table() {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "Live latency, %d match%s%s, medians of %d run%s:%n", options.matches(),
-                options.matches() == 1 ? "" : "es", options.draft() ? " (draft)" : "", runs.size(),
+        t.append(String.format(
+                Locale.ROOT,
+                "Live latency, %d match%s%s, medians of %d run%s:%n",
+                options.matches(),
+                options.matches() == 1 ? "" : "es",
+                options.draft() ? " (draft)" : "",
+                runs.size(),
                 runs.size() == 1 ? "" : "s"));
         t.append(String.format(Locale.ROOT, "  %-30s %8s %8s %8s%n", "", "p50", "p95", "max"));
         for (Stage s : STAGES) {
-            t.append(String.format(Locale.ROOT, "  %-30s %7.1fs %7.1fs %7.1fs%n", s.label(),
-                    median(r -> r.delays(s.at()).p50()), median(r -> r.delays(s.at()).p95()),
+            t.append(String.format(
+                    Locale.ROOT,
+                    "  %-30s %7.1fs %7.1fs %7.1fs%n",
+                    s.label(),
+                    median(r -> r.delays(s.at()).p50()),
+                    median(r -> r.delays(s.at()).p95()),
                     median(r -> r.delays(s.at()).max())));
         }
-        t.append(String.format(Locale.ROOT, "  backlog max %.0f clips; %.0f s CPU in %.0f s; peak RSS %.0f MB%n",
-                median(r -> r.backlogMax()), median(r -> r.measurement().cpuSeconds()),
-                median(r -> r.measurement().wallSeconds()), median(r -> r.measurement().peakRssMb())));
-        t.append(String.format(Locale.ROOT, "  targets: first rendition p95 <= %.0f s %s; clips topic p95 <= %.0f s %s%n",
-                TARGET_FIRST_RENDITION_P95, met(median(r -> r.delays(LiveClipTiming.FIRST_RENDITION).p95()),
-                        TARGET_FIRST_RENDITION_P95),
-                TARGET_TOPIC_P95, met(median(r -> r.delays(LiveClipTiming.TOPIC).p95()), TARGET_TOPIC_P95)));
+        t.append(String.format(
+                Locale.ROOT,
+                "  backlog max %.0f clips; %.0f s CPU in %.0f s; peak RSS %.0f MB%n",
+                median(r -> r.backlogMax()),
+                median(r -> r.measurement().cpuSeconds()),
+                median(r -> r.measurement().wallSeconds()),
+                median(r -> r.measurement().peakRssMb())));
+        t.append(String.format(
+                Locale.ROOT,
+                "  targets: first rendition p95 <= %.0f s %s; clips topic p95 <= %.0f s %s%n",
+                TARGET_FIRST_RENDITION_P95,
+                met(median(r -> r.delays(LiveClipTiming.FIRST_RENDITION).p95()), TARGET_FIRST_RENDITION_P95),
+                TARGET_TOPIC_P95,
+                met(median(r -> r.delays(LiveClipTiming.TOPIC).p95()), TARGET_TOPIC_P95)));
         return t.toString();
     }
 
@@ -89,8 +114,10 @@ final class LiveBenchReport {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("date", date.toString());
-        root.put("command", "./hookline bench --live --matches " + options.matches() + " --runs " + options.runs()
-                + (options.draft() ? " --draft" : ""));
+        root.put(
+                "command",
+                "./hookline bench --live --matches " + options.matches() + " --runs " + options.runs()
+                        + (options.draft() ? " --draft" : ""));
         ObjectNode m = root.putObject("machine");
         m.put("cpu", machine.cpuModel());
         m.put("cores", machine.cores());
@@ -128,14 +155,21 @@ final class LiveBenchReport {
     }
 
     private static void method(ObjectNode method) {
-        method.put("coverage", "when the HLS playout published (moved into place, with the playlist listing it) the"
-                + " segment holding the clip's sourceEndMs; every delay is measured from it");
-        method.put("firstRendition", "directory poll: the match directory's clips/ is listed every "
-                + RenditionWatch.INTERVAL_MS + " ms and each rendition file's first sighting is its commit (they are"
-                + " written under a temporary name and moved into place); the earliest of the clip's renditions");
+        method.put(
+                "coverage",
+                "when the HLS playout published (moved into place, with the playlist listing it) the"
+                        + " segment holding the clip's sourceEndMs; every delay is measured from it");
+        method.put(
+                "firstRendition",
+                "directory poll: the match directory's clips/ is listed every "
+                        + RenditionWatch.INTERVAL_MS
+                        + " ms and each rendition file's first sighting is its commit (they are"
+                        + " written under a temporary name and moved into place); the earliest of the clip's renditions");
         method.put("allRenditions", "the same poll: the latest of the clip's renditions");
-        method.put("clipsTopic", "when a read_committed consumer of the clips topic (fetch.max.wait.ms 100) received"
-                + " the clip's record, i.e. after the checkpoint that commits it");
+        method.put(
+                "clipsTopic",
+                "when a read_committed consumer of the clips topic (fetch.max.wait.ms 100) received"
+                        + " the clip's record, i.e. after the checkpoint that commits it");
         method.put("backlog", "job accumulators once a second: clips planned minus clips rendered, over all matches");
         method.put("cpu", "CPU time of every thread of the process: the job, the Kafka broker, the playouts and feeds");
         method.put("peakRss", "the process's VmHWM, reset at the start of each run");

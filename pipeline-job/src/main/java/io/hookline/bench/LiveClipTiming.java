@@ -17,18 +17,27 @@ import java.util.function.Function;
  * @param allRenditionsAt the last of them appeared
  * @param topicAt a read-committed consumer received its record from the clips topic
  */
-record LiveClipTiming(String matchId, String clipId, int rank, String title, long sourceEndMs, Instant coveredAt,
-        Instant firstRenditionAt, Instant allRenditionsAt, Instant topicAt) {
+record LiveClipTiming(
+        String matchId,
+        String clipId,
+        int rank,
+        String title,
+        long sourceEndMs,
+        Instant coveredAt,
+        Instant firstRenditionAt,
+        Instant allRenditionsAt,
+        Instant topicAt) {
 
     /**
      * The play clips of a match's final manifest, with the times the run saw them; a clip missing any time is
      * left out (and counted by the caller).
      */
-    static List<LiveClipTiming> of(String matchId, Path matchDir, JsonNode manifest, List<LandedClip> landed,
-            RenditionWatch files) {
+    static List<LiveClipTiming> of(
+            String matchId, Path matchDir, JsonNode manifest, List<LandedClip> landed, RenditionWatch files) {
         List<LiveClipTiming> timings = new ArrayList<>();
         for (JsonNode clip : manifest.get("clips")) {
-            if (!"play".equals(clip.get("kind").asText()) || clip.path("withdrawn").asBoolean(false)) {
+            if (!"play".equals(clip.get("kind").asText())
+                    || clip.path("withdrawn").asBoolean(false)) {
                 continue;
             }
             String id = clip.get("clipId").asText();
@@ -36,7 +45,9 @@ record LiveClipTiming(String matchId, String clipId, int rank, String title, lon
             Instant all = null;
             boolean complete = true;
             for (JsonNode r : clip.get("renditions")) {
-                Instant seen = r.hasNonNull("path") ? files.firstSeen(matchDir.resolve(r.get("path").asText())) : null;
+                Instant seen = r.hasNonNull("path")
+                        ? files.firstSeen(matchDir.resolve(r.get("path").asText()))
+                        : null;
                 if (seen == null) {
                     complete = false;
                     continue;
@@ -44,10 +55,21 @@ record LiveClipTiming(String matchId, String clipId, int rank, String title, lon
                 first = first == null || seen.isBefore(first) ? seen : first;
                 all = all == null || seen.isAfter(all) ? seen : all;
             }
-            LandedClip onTopic = landed.stream().filter(c -> c.clip().getClipId().equals(id)).findFirst().orElse(null);
+            LandedClip onTopic = landed.stream()
+                    .filter(c -> c.clip().getClipId().equals(id))
+                    .findFirst()
+                    .orElse(null);
             if (complete && first != null && onTopic != null && onTopic.coveredAt() != null) {
-                timings.add(new LiveClipTiming(matchId, id, clip.get("rank").asInt(), clip.get("title").asText(),
-                        clip.get("sourceEndMs").asLong(), onTopic.coveredAt(), first, all, onTopic.committedAt()));
+                timings.add(new LiveClipTiming(
+                        matchId,
+                        id,
+                        clip.get("rank").asInt(),
+                        clip.get("title").asText(),
+                        clip.get("sourceEndMs").asLong(),
+                        onTopic.coveredAt(),
+                        first,
+                        all,
+                        onTopic.committedAt()));
             }
         }
         return timings;

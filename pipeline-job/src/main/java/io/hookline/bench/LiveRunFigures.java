@@ -13,8 +13,15 @@ import java.util.function.Function;
  * @param measurement the whole run: wall time, CPU time of this process (job, broker, playouts and feeds alike),
  *     peak resident memory
  */
-record LiveRunFigures(int run, int playClips, List<LiveClipTiming> timed, List<BacklogSampler.Sample> backlog,
-        long backlogMax, Measurement measurement, double loadBefore, double loadAfter) {
+record LiveRunFigures(
+        int run,
+        int playClips,
+        List<LiveClipTiming> timed,
+        List<BacklogSampler.Sample> backlog,
+        long backlogMax,
+        Measurement measurement,
+        double loadBefore,
+        double loadAfter) {
 
     Percentiles delays(Function<LiveClipTiming, Instant> stage) {
         return Percentiles.of(timed.stream().map(c -> c.secondsTo(stage)).toList());

@@ -12,19 +12,31 @@ record Machine(String cpuModel, int cores, long memoryMb, String kernel) {
 
     /** The first lines a benchmark prints: what it is, when, and on what machine, how busy. */
     String banner(String benchmark, ZonedDateTime date) {
-        return String.format("Hookline %s, %s%nMachine: %s, %d cores, %d MB; load %.2f%n", benchmark, date, cpuModel,
-                cores, memoryMb, loadAverage()[0]);
+        return String.format(
+                "Hookline %s, %s%nMachine: %s, %d cores, %d MB; load %.2f%n",
+                benchmark, date, cpuModel, cores, memoryMb, loadAverage()[0]);
     }
 
     static Machine describe() {
         List<String> cpuinfo = lines("/proc/cpuinfo");
-        String model = cpuinfo.stream().filter(l -> l.startsWith("model name")).findFirst()
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-        long memKb = lines("/proc/meminfo").stream().filter(l -> l.startsWith("MemTotal:")).findFirst()
-                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        String model = cpuinfo.stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("unknown");
+        long memKb = lines("/proc/meminfo").stream()
+                .filter(l -> l.startsWith("MemTotal:"))
+                .findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                .orElse(0L);
         List<String> version = lines("/proc/sys/kernel/osrelease");
-        return new Machine(model, Runtime.getRuntime().availableProcessors(), memKb / 1024,
-                version.isEmpty() ? System.getProperty("os.version") : version.get(0).trim());
+        return new Machine(
+                model,
+                Runtime.getRuntime().availableProcessors(),
+                memKb / 1024,
+                version.isEmpty()
+                        ? System.getProperty("os.version")
+                        : version.get(0).trim());
     }
 
     /** The 1, 5 and 15 minute load averages: above the core count, someone else was using the machine too. */

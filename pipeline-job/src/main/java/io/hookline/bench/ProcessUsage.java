@@ -15,6 +15,7 @@ import java.nio.file.Path;
 final class ProcessUsage {
     /** Linux reports child CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Java runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
+
     private static final Path STAT = Path.of("/proc/self/stat");
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");

@@ -6,8 +6,14 @@ package io.hookline.bench;
  * @param segmentsEncoded distinct encoded segments Hookline kept for reuse
  * @param loadBefore the machine's 1-minute load average when the run started
  */
-record RunFigures(int run, Measurement hookline, long segmentsEncoded, Measurement baseline, EncodeFloor.Result floor,
-        double loadBefore, double loadAfter) {
+record RunFigures(
+        int run,
+        Measurement hookline,
+        long segmentsEncoded,
+        Measurement baseline,
+        EncodeFloor.Result floor,
+        double loadBefore,
+        double loadAfter) {
 
     /** How many times more output Hookline makes per CPU second than the baseline. */
     double throughputRatio() {

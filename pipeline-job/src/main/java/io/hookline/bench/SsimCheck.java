@@ -30,8 +30,9 @@ final class SsimCheck {
      * @param hooklineMatch Hookline's match directory (the manifest's)
      * @param baseline the baseline's output directory
      */
-    static Map<String, List<Double>> compare(FfmpegCli ffmpeg, List<BenchClip> clips, Path hooklineMatch, Path baseline,
-            int processes) throws InterruptedException {
+    static Map<String, List<Double>> compare(
+            FfmpegCli ffmpeg, List<BenchClip> clips, Path hooklineMatch, Path baseline, int processes)
+            throws InterruptedException {
         Map<String, List<Future<Double>>> pending = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(processes);
         try {
@@ -41,7 +42,8 @@ final class SsimCheck {
                     String profile = r.profile().name();
                     Path ours = hooklineMatch.resolve(ClipKeys.renditionPath(id, profile));
                     Path theirs = baseline.resolve(id).resolve(profile + ".mp4");
-                    pending.computeIfAbsent(profile, p -> new ArrayList<>()).add(pool.submit(() -> ssim(ffmpeg, ours, theirs)));
+                    pending.computeIfAbsent(profile, p -> new ArrayList<>())
+                            .add(pool.submit(() -> ssim(ffmpeg, ours, theirs)));
                 }
             }
             Map<String, List<Double>> out = new LinkedHashMap<>();
@@ -54,15 +56,27 @@ final class SsimCheck {
             }
             return out;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("SSIM could not be measured: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "SSIM could not be measured: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
     private static double ssim(FfmpegCli ffmpeg, Path a, Path b) throws Exception {
-        FfmpegCli.Result r = ffmpeg.run(List.of("-hide_banner", "-nostdin", "-nostats", "-i", a.toString(),
-                "-i", b.toString(), "-lavfi", "[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]ssim", "-f", "null", "-"));
+        FfmpegCli.Result r = ffmpeg.run(List.of(
+                "-hide_banner",
+                "-nostdin",
+                "-nostats",
+                "-i",
+                a.toString(),
+                "-i",
+                b.toString(),
+                "-lavfi",
+                "[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]ssim",
+                "-f",
+                "null",
+                "-"));
         String all = r.find(ALL);
         if (!r.ok() || all == null) {
             throw new IllegalStateException("comparing " + a + " with " + b + ": " + r.failure());

@@ -10,22 +10,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./hookline bench}: how fast Hookline renders, against a script that runs ffmpeg once per file. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Generates a standard synthetic match (1080p50, stereo; 3 min 10 s, or 1 min with --quick),"
-                + " renders its clips in every rendition with Hookline and with a naive baseline (one ffmpeg process"
-                + " per clip per rendition, with the same settings), measures the encode-only lower bound, compares"
-                + " the two with SSIM, and prints medians over several runs; the figures also go to DIR/bench.json.",
-                "With --live it measures live latency instead: it runs ./hookline demo --live's set-up (the sample"
-                        + " match played out in real time as HLS, its events on an embedded Kafka broker, the live"
-                        + " job, the youtube-landscape, instagram-reels and whatsapp renditions) and times every"
-                        + " play clip from the video covering it to its first rendition on disk, to all its"
-                        + " renditions, and to its record on the clips topic; with the render backlog, CPU time and"
-                        + " peak memory, as medians over --runs runs, in DIR/bench-live.json."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates a standard synthetic match (1080p50, stereo; 3 min 10 s, or 1 min with --quick),"
+                    + " renders its clips in every rendition with Hookline and with a naive baseline (one ffmpeg process"
+                    + " per clip per rendition, with the same settings), measures the encode-only lower bound, compares"
+                    + " the two with SSIM, and prints medians over several runs; the figures also go to DIR/bench.json.",
+            "With --live it measures live latency instead: it runs ./hookline demo --live's set-up (the sample"
+                    + " match played out in real time as HLS, its events on an embedded Kafka broker, the live"
+                    + " job, the youtube-landscape, instagram-reels and whatsapp renditions) and times every"
+                    + " play clip from the video covering it to its first rendition on disk, to all its"
+                    + " renditions, and to its record on the clips topic; with the render backlog, CPU time and"
+                    + " peak memory, as medians over --runs runs, in DIR/bench-live.json."
+        })
 final class BenchCommand implements Callable<Integer> {
     /** As ./hookline demo --live staggers its matches. */
     private static final Duration LIVE_STAGGER = Duration.ofSeconds(20);
 
-    @Option(names = "--out", defaultValue = "hookline-out/bench",
+    @Option(
+            names = "--out",
+            defaultValue = "hookline-out/bench",
             description = "Where the match, the renders and bench.json go (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -41,8 +47,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--processes", description = "Baseline ffmpeg processes at once (default: the number of cores).")
     Integer processes;
 
-    @Option(names = "--ways", description = "Also run Hookline once without each of its savings (segment reuse,"
-            + " render lanes, single-threaded encoders) and at twice its parallelism, to show what each is worth.")
+    @Option(
+            names = "--ways",
+            description =
+                    "Also run Hookline once without each of its savings (segment reuse,"
+                            + " render lanes, single-threaded encoders) and at twice its parallelism, to show what each is worth.")
     boolean ways;
 
     @Option(names = "--keep", description = "Keep the first run's renditions (gigabytes) under DIR/runs.")
@@ -51,7 +60,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Measure live latency (see above) instead of render throughput.")
     boolean live;
 
-    @Option(names = "--matches", defaultValue = "1",
+    @Option(
+            names = "--matches",
+            defaultValue = "1",
             description = "With --live: concurrent sample matches, 20 s apart (default: ${DEFAULT-VALUE}).")
     int matches;
 
@@ -61,7 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        if ((runs != null && runs < 1) || (parallelism != null && parallelism < 1) || (processes != null && processes < 1)) {
+        if ((runs != null && runs < 1)
+                || (parallelism != null && parallelism < 1)
+                || (processes != null && processes < 1)) {
             System.err.println("error: --runs, --parallelism and --processes must be at least 1");
             return ExitCodes.USAGE;
         }
@@ -70,15 +83,29 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("error: --matches must be at least 1");
                 return ExitCodes.USAGE;
             }
-            new LiveBench(new LiveBench.Options(out, RunOptions.defaultProfiles(), matches, runs != null ? runs : 3,
-                    draft, DemoCommand.DEMO_RENDITIONS,
-                    parallelism != null ? parallelism : JobOptions.defaultParallelism(), LIVE_STAGGER), System.out).run();
+            new LiveBench(
+                            new LiveBench.Options(
+                                    out,
+                                    RunOptions.defaultProfiles(),
+                                    matches,
+                                    runs != null ? runs : 3,
+                                    draft,
+                                    DemoCommand.DEMO_RENDITIONS,
+                                    parallelism != null ? parallelism : JobOptions.defaultParallelism(),
+                                    LIVE_STAGGER),
+                            System.out)
+                    .run();
             return ExitCodes.OK;
         }
-        Bench.Options options = new Bench.Options(out, RunOptions.defaultProfiles(), quick,
+        Bench.Options options = new Bench.Options(
+                out,
+                RunOptions.defaultProfiles(),
+                quick,
                 runs != null ? runs : quick ? 1 : 3,
                 parallelism != null ? parallelism : JobOptions.defaultParallelism(),
-                processes != null ? processes : cores, ways, keep);
+                processes != null ? processes : cores,
+                ways,
+                keep);
         new Bench(options, System.out).run();
         return ExitCodes.OK;
     }

@@ -9,15 +9,19 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./hookline console user NAME ROLES}: a users-file line with the password (read from stdin) hashed. */
-@Command(name = "user", mixinStandardHelpOptions = true,
-        description = {"Reads a password or token from standard input and prints the line for the console's users"
-                + " file, with it hashed (PBKDF2-SHA256, salted). The password itself is stored nowhere.",
-            "Example: ./hookline console user alice publisher >> console-users"})
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads a password or token from standard input and prints the line for the console's users"
+                    + " file, with it hashed (PBKDF2-SHA256, salted). The password itself is stored nowhere.",
+            "Example: ./hookline console user alice publisher >> console-users"
+        })
 final class ConsoleUserCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The user name.")
@@ -45,8 +49,10 @@ final class ConsoleUserCommand implements Callable<Integer> {
         if (password == null || password.length < 8) {
             throw new IllegalArgumentException("the password must have at least 8 characters");
         }
-        spec.commandLine().getOut().println(name + " " + parsed.stream().map(Role::label).sorted()
-                .collect(Collectors.joining(",")) + " " + PasswordHash.hash(password));
+        spec.commandLine()
+                .getOut()
+                .println(name + " " + parsed.stream().map(Role::label).sorted().collect(Collectors.joining(",")) + " "
+                        + PasswordHash.hash(password));
         return ExitCodes.OK;
     }
 }

@@ -32,16 +32,21 @@ final class DeadLetterNotice {
         }
         List<Path> files;
         try (Stream<Path> dirs = Files.list(outDir)) {
-            files = dirs.map(d -> d.resolve(ManifestFiles.DEAD_LETTERS)).filter(f -> WrittenFiles.since(f, since)).sorted().toList();
+            files = dirs.map(d -> d.resolve(ManifestFiles.DEAD_LETTERS))
+                    .filter(f -> WrittenFiles.since(f, since))
+                    .sorted()
+                    .toList();
         }
         int total = 0;
         for (Path file : files) {
-            List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            List<String> lines =
+                    Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
             if (lines.isEmpty()) {
                 continue;
             }
             JsonNode first = JSON.readTree(lines.get(0));
-            err.println("dead letter: " + first.get("origin").asText() + ": " + first.get("reason").asText() + " ("
+            err.println("dead letter: " + first.get("origin").asText() + ": "
+                    + first.get("reason").asText() + " ("
                     + (lines.size() == 1 ? "the only one" : "1 of " + lines.size()) + " of match "
                     + first.get("matchId").asText() + ", all in " + file.toAbsolutePath() + ")");
             total += lines.size();

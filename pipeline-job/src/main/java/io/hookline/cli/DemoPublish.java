@@ -55,16 +55,29 @@ final class DemoPublish {
         }
         clear(work.resolve("ledger"));
         try (PlatformEmulators emulators = PlatformEmulators.start(Clock.systemUTC());
-             PublishLedger ledger = JdbcPublishLedger.open(LedgerDatabase.h2File(work.resolve("ledger").resolve("ledger")),
-                     Clock.systemUTC())) {
+                PublishLedger ledger = JdbcPublishLedger.open(
+                        LedgerDatabase.h2File(work.resolve("ledger").resolve("ledger")), Clock.systemUTC())) {
             out.println("Publishing " + match.matchId() + " to " + destinations.size()
                     + " shipped destinations, each pointed at its emulator:");
             emulators.baseUrls().forEach((platform, url) -> out.printf("  %-10s %s%n", platform, url));
-            Publishers publishers = new PlatformPublishers(apiUrls(emulators), null, X_SEGMENT_BYTES,
-                    new Recipients(List.of(PlatformEmulators.WHATSAPP_OPTED_IN)), PlatformEmulators.WHATSAPP_TEMPLATE,
-                    "en").of(shipped);
-            PublishRun publish = new PublishRun(ledger, publishers, new Secrets(Map.of()), Clock.systemUTC(),
-                    Sleeper.REAL, Backoff.standard(), "demo-publish", Duration.ofMinutes(10), o -> print(o, ledger));
+            Publishers publishers = new PlatformPublishers(
+                            apiUrls(emulators),
+                            null,
+                            X_SEGMENT_BYTES,
+                            new Recipients(List.of(PlatformEmulators.WHATSAPP_OPTED_IN)),
+                            PlatformEmulators.WHATSAPP_TEMPLATE,
+                            "en")
+                    .of(shipped);
+            PublishRun publish = new PublishRun(
+                    ledger,
+                    publishers,
+                    new Secrets(Map.of()),
+                    Clock.systemUTC(),
+                    Sleeper.REAL,
+                    Backoff.standard(),
+                    "demo-publish",
+                    Duration.ofMinutes(10),
+                    o -> print(o, ledger));
             List<Outcome> outcomes = publish.publish(match, destinations);
             report(outcomes, emulators);
             return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
@@ -75,18 +88,26 @@ final class DemoPublish {
     private void print(Outcome o, PublishLedger ledger) {
         String detail = o.detail();
         if (o.result() == Outcome.Result.POSTED && detail.isEmpty()) {
-            detail = "no address; post id " + ledger.get(o.key()).map(r -> r.postId()).orElse("?");
+            detail = "no address; post id "
+                    + ledger.get(o.key()).map(r -> r.postId()).orElse("?");
         }
         out.printf("  %-20s #%-3d %-8s %s%n", o.key().destination(), o.rank(), o.result(), detail);
         out.flush();
     }
 
     private void report(List<Outcome> outcomes, PlatformEmulators emulators) {
-        out.printf("%d record(s): %s%n", outcomes.size(),
-                PublishStatusCommand.counts(outcomes.stream().map(o -> o.result().name()).toList()));
+        out.printf(
+                "%d record(s): %s%n",
+                outcomes.size(),
+                PublishStatusCommand.counts(
+                        outcomes.stream().map(o -> o.result().name()).toList()));
         StringBuilder counts = new StringBuilder("Emulators hold:");
         for (EmulatorServer server : emulators.servers()) {
-            counts.append(' ').append(server.platform()).append(' ').append(server.posts().size()).append(',');
+            counts.append(' ')
+                    .append(server.platform())
+                    .append(' ')
+                    .append(server.posts().size())
+                    .append(',');
         }
         out.println(counts.substring(0, counts.length() - 1) + " post(s)");
     }
@@ -106,17 +127,30 @@ final class DemoPublish {
     /** The shipped destination, with the demo's credentials, an account its emulator knows, no approval or wait. */
     static Destination towardEmulator(Destination d, Path credentials) {
         String account = d.platform() == Platform.TELEGRAM ? PlatformEmulators.TELEGRAM_CHAT : d.account();
-        return new Destination(d.name(), d.file(), d.platform(), account,
+        return new Destination(
+                d.name(),
+                d.file(),
+                d.platform(),
+                account,
                 new Destination.Credentials(Destination.Credentials.Source.FILE, credentials.toString()),
-                d.rendition(), d.title(), d.caption(), d.hashtags(), d.link(), d.takes(),
-                new Destination.Quota(d.quota().postsPer24h(), 0), d.privacy(), false, false, d.shorts());
+                d.rendition(),
+                d.title(),
+                d.caption(),
+                d.hashtags(),
+                d.link(),
+                d.takes(),
+                new Destination.Quota(d.quota().postsPer24h(), 0),
+                d.privacy(),
+                false,
+                false,
+                d.shorts());
     }
 
     private static Path credentials(Path work, Destination destination) throws IOException {
         Path file = work.resolve("credentials").resolve(destination.name() + ".token");
         Files.createDirectories(file.getParent());
-        String secret = destination.platform() == Platform.WEBHOOK ? PlatformEmulators.WEBHOOK_SECRET
-                : PlatformEmulators.TOKEN;
+        String secret =
+                destination.platform() == Platform.WEBHOOK ? PlatformEmulators.WEBHOOK_SECRET : PlatformEmulators.TOKEN;
         return Files.writeString(file, secret + "\n").toAbsolutePath();
     }
 

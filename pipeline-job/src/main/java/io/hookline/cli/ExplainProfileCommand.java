@@ -1,8 +1,8 @@
 package io.hookline.cli;
 
 import io.hookline.profiles.Explanation;
-import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.Problem;
+import io.hookline.profiles.ProfileException;
 import io.hookline.vocabulary.Suggestions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,18 +18,28 @@ import picocli.CommandLine.Spec;
  * {@code ./hookline profiles explain NAME}: a rendition's, template's, platform's or destination's settings after
  * inheritance and defaults.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Prints the effective settings of a rendition (abstract bases too), a graphics template, a"
-                + " platform's limits or a publishing destination after inheritance and defaults, each with the"
-                + " file:line that set it.",
-            "Exit code 2 when the name is unknown or the profiles have problems."})
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the effective settings of a rendition (abstract bases too), a graphics template, a"
+                    + " platform's limits or a publishing destination after inheritance and defaults, each with the"
+                    + " file:line that set it.",
+            "Exit code 2 when the name is unknown or the profiles have problems."
+        })
 final class ExplainProfileCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "A rendition, graphics template, platform or destination name.")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "A rendition, graphics template, platform or destination name.")
     String name;
 
-    @Option(names = "--profiles", paramLabel = "DIR",
-            description = "The clip-profiles directory (default: this checkout's clip-profiles/, else the set built into Hookline).")
+    @Option(
+            names = "--profiles",
+            paramLabel = "DIR",
+            description =
+                    "The clip-profiles directory (default: this checkout's clip-profiles/, else the set built into Hookline).")
     Path dir;
 
     @Spec
@@ -50,11 +60,14 @@ final class ExplainProfileCommand implements Callable<Integer> {
             }
             return ExitCodes.USAGE;
         }
-        List<Explanation> matching = all.stream().filter(e -> e.name().equals(name)).toList();
+        List<Explanation> matching =
+                all.stream().filter(e -> e.name().equals(name)).toList();
         if (matching.isEmpty()) {
             List<String> names = all.stream().map(Explanation::name).distinct().toList();
             err.println("error: no rendition, template, platform or destination named '" + name + "'"
-                    + Suggestions.closest(name, names).map(n -> "; did you mean '" + n + "'?").orElse("")
+                    + Suggestions.closest(name, names)
+                            .map(n -> "; did you mean '" + n + "'?")
+                            .orElse("")
                     + " Known: " + String.join(", ", names));
             return ExitCodes.USAGE;
         }

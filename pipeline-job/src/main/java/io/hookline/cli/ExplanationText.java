@@ -15,7 +15,8 @@ final class ExplanationText {
 
     // What YAML would not read back as the same plain text: an indicator first, ": " or " #" inside, or spaces
     // around. Such values are quoted.
-    private static final Pattern NEEDS_QUOTES = Pattern.compile("^$|^[\\[\\]{}#&*!|>'\"%@`,]|^[-?:](\\s|$)|: | #|^\\s|\\s$");
+    private static final Pattern NEEDS_QUOTES =
+            Pattern.compile("^$|^[\\[\\]{}#&*!|>'\"%@`,]|^[-?:](\\s|$)|: | #|^\\s|\\s$");
     // Comments start at this column at most; a longer value pushes its own comment further right.
     private static final int MAX_COMMENT_COLUMN = 48;
 
@@ -30,17 +31,25 @@ final class ExplanationText {
             String indent = "  ".repeat(setting.depth());
             String value = setting.isMap() ? "" : " " + (setting.list() ? setting.value() : quoted(setting.value()));
             String text = indent + setting.key() + ":" + value;
-            String source = setting.isMap() ? ""
+            String source = setting.isMap()
+                    ? ""
                     : setting.origin() == Origin.DEFAULT ? "default" : setting.file() + ":" + setting.line();
             lines.add(new String[] {text, source});
         }
-        int column = Math.min(MAX_COMMENT_COLUMN,
-                lines.stream().filter(l -> !l[1].isEmpty()).mapToInt(l -> l[0].length()).max().orElse(0));
+        int column = Math.min(
+                MAX_COMMENT_COLUMN,
+                lines.stream()
+                        .filter(l -> !l[1].isEmpty())
+                        .mapToInt(l -> l[0].length())
+                        .max()
+                        .orElse(0));
         StringBuilder out = new StringBuilder("# ").append(heading(explanation)).append('\n');
         for (String[] line : lines) {
             out.append(line[0]);
             if (!line[1].isEmpty()) {
-                out.append(" ".repeat(Math.max(0, column - line[0].length()) + 2)).append("# ").append(line[1]);
+                out.append(" ".repeat(Math.max(0, column - line[0].length()) + 2))
+                        .append("# ")
+                        .append(line[1]);
             }
             out.append('\n');
         }
@@ -59,6 +68,8 @@ final class ExplanationText {
     }
 
     private static String quoted(String value) {
-        return !NEEDS_QUOTES.matcher(value).find() ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return !NEEDS_QUOTES.matcher(value).find()
+                ? value
+                : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -54,8 +54,10 @@ final class FollowClips {
                 live.withdrawn(clip.getMatchId(), clip.getClipId(), LandedClips.withdrawal(clip));
             }
         }
-        List<MatchClips> landed = batch.stream().filter(clip -> !clip.getWithdrawn())
-                .map(clip -> LandedClips.of(clip, out)).toList();
+        List<MatchClips> landed = batch.stream()
+                .filter(clip -> !clip.getWithdrawn())
+                .map(clip -> LandedClips.of(clip, out))
+                .toList();
         if (!landed.isEmpty() && !stopped) {
             live.landed(landed);
         }

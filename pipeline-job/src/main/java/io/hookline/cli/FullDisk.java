@@ -30,8 +30,9 @@ final class FullDisk {
         }
         try {
             FileStore store = Files.getFileStore(existing);
-            return Optional.of(String.format("the disk holding %s (%s) is full: %d MB free of %d MB", out, store,
-                    store.getUsableSpace() / MB, store.getTotalSpace() / MB));
+            return Optional.of(String.format(
+                    "the disk holding %s (%s) is full: %d MB free of %d MB",
+                    out, store, store.getUsableSpace() / MB, store.getTotalSpace() / MB));
         } catch (IOException e) {
             return Optional.of("the disk holding " + out + " is full");
         }

@@ -24,33 +24,48 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline import}: a stats provider's feed, placed on the video by a sync file, as MatchEvents. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Converts a stats provider's play-by-play into a Hookline event feed for the run command,"
                 + " placing each play on the video with a sync file.")
 final class ImportCommand implements Callable<Integer> {
     /** Rows shown per drop reason; the rest are counted. */
     private static final int EXAMPLES = 5;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
             description = "The feed's format: nba-pbp, statsbomb or metrica.")
     String format;
 
-    @Parameters(arity = "1..*", paramLabel = "IN",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "IN",
             description = "The feed files: an NBA play-by-play CSV; StatsBomb events JSON [and its lineup JSON];"
                     + " Metrica events CSV or JSON [and its metadata XML].")
     List<Path> inputs;
 
-    @Option(names = "--sync", required = true, paramLabel = "SYNCFILE",
+    @Option(
+            names = "--sync",
+            required = true,
+            paramLabel = "SYNCFILE",
             description = "YAML: the match id, how the clock runs, and where it is in the video.")
     Path sync;
 
-    @Option(names = "--video", paramLabel = "PLAYLIST",
+    @Option(
+            names = "--video",
+            paramLabel = "PLAYLIST",
             description = "The match's video, an HLS media playlist with EXT-X-PROGRAM-DATE-TIME (a path, http(s)://"
                     + " or s3://): places the sync file's video times written as dates and times"
                     + " (2026-12-06T20:00:30Z) on it.")
     String video;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
             description = "Where to write the events: Avro, or JSON Lines when the name ends in .jsonl.")
     Path out;
 
@@ -97,17 +112,24 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private void print(ImportResult r, PrintWriter stdout, PrintWriter stderr) {
-        stdout.printf("Match %s (%s): %d rows read, %d imported, %d dropped%s; %d events%n", r.matchId(), format,
-                r.rows(), r.rowsImported(), r.dropped().size(),
-                r.badRows() == 0 ? "" : " (" + r.badRows() + " of them broken)", r.events().size());
+        stdout.printf(
+                "Match %s (%s): %d rows read, %d imported, %d dropped%s; %d events%n",
+                r.matchId(),
+                format,
+                r.rows(),
+                r.rowsImported(),
+                r.dropped().size(),
+                r.badRows() == 0 ? "" : " (" + r.badRows() + " of them broken)",
+                r.events().size());
         r.notes().forEach(n -> stdout.println("  " + n));
         stdout.println("Events by type:");
         r.eventsByType().forEach((type, n) -> stdout.printf("  %-14s %5d%n", type, n));
         Map<String, List<DroppedRow>> dropped = r.droppedByReason();
         if (!dropped.isEmpty()) {
             stdout.println("Rows dropped, by reason:");
-            dropped.forEach((reason, rows) -> stdout.printf("  %5d  %s%s: %s%n", rows.size(),
-                    rows.get(0).badData() ? "BAD DATA: " : "", reason, examples(rows)));
+            dropped.forEach((reason, rows) -> stdout.printf(
+                    "  %5d  %s%s: %s%n",
+                    rows.size(), rows.get(0).badData() ? "BAD DATA: " : "", reason, examples(rows)));
         }
         r.warnings().forEach(w -> stderr.println("warning: " + w));
         stdout.println("Wrote " + r.events().size() + " events to " + out.toAbsolutePath());
@@ -116,7 +138,8 @@ final class ImportCommand implements Callable<Integer> {
     /** The first rows of a reason: {@code game.csv:110, :205 '7:4x'}; the file is named once. */
     private static String examples(List<DroppedRow> rows) {
         String file = rows.get(0).origin().replaceFirst(":\\d+$", "");
-        String shown = rows.stream().limit(EXAMPLES)
+        String shown = rows.stream()
+                .limit(EXAMPLES)
                 .map(d -> (d == rows.get(0) ? d.origin() : d.origin().replace(file, ""))
                         + (d.detail() == null ? "" : " " + d.detail()))
                 .collect(Collectors.joining(", "));

@@ -15,8 +15,9 @@ final class JobFlag {
 
     /** The flag of {@code option}; picocli puts the value it parses into {@code values}. */
     static OptionSpec of(JobOption<?> option, boolean required, Map<ConfigOption<?>, Object> values) {
-        String flag = option.flagName().orElseThrow(
-                () -> new IllegalArgumentException(option.key() + " has no flag to offer on the command line"));
+        String flag = option.flagName()
+                .orElseThrow(
+                        () -> new IllegalArgumentException(option.key() + " has no flag to offer on the command line"));
         ConfigOption<?> config = option.config();
         ISetter setter = new ISetter() {
             @Override
@@ -35,9 +36,16 @@ final class JobFlag {
         };
         // Picocli reads a description as a format string.
         String description = option.description().replace("%", "%%")
-                + (config.hasDefaultValue() && option.valueType() != Boolean.class ? " (default: ${DEFAULT-VALUE})" : "");
-        OptionSpec.Builder spec = OptionSpec.builder("--" + flag).type(option.valueType()).paramLabel(option.paramLabel())
-                .description(description).required(required).setter(setter).getter(getter);
+                + (config.hasDefaultValue() && option.valueType() != Boolean.class
+                        ? " (default: ${DEFAULT-VALUE})"
+                        : "");
+        OptionSpec.Builder spec = OptionSpec.builder("--" + flag)
+                .type(option.valueType())
+                .paramLabel(option.paramLabel())
+                .description(description)
+                .required(required)
+                .setter(setter)
+                .getter(getter);
         if (option.valueType() == List.class) {
             spec.auxiliaryTypes(String.class).splitRegex(",");
         }
@@ -51,6 +59,8 @@ final class JobFlag {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void set(Configuration conf, JobOption<?> option, Object value) {
         ConfigOption config = option.config();
-        conf.set(config, value instanceof String text && option.valueType() == String.class ? option.parse(text) : value);
+        conf.set(
+                config,
+                value instanceof String text && option.valueType() == String.class ? option.parse(text) : value);
     }
 }

@@ -10,11 +10,23 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hookline 0.1.0",
         description = "Turns a sports match into platform-ready clips.",
-        subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, ImportCommand.class, ProfilesCommand.class,
-            SubmitCommand.class, PublishCommand.class, ConsoleCommand.class, BenchCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            RunCommand.class,
+            PlanCommand.class,
+            ImportCommand.class,
+            ProfilesCommand.class,
+            SubmitCommand.class,
+            PublishCommand.class,
+            ConsoleCommand.class,
+            BenchCommand.class
+        },
         commandListHeading = "%nCommands:%n",
-        footer = {"", "./hookline test runs the test suite (mvn clean verify); ./hookline test --e2e adds the end-to-end"
-                + " tests on a multi-process Flink cluster."})
+        footer = {
+            "",
+            "./hookline test runs the test suite (mvn clean verify); ./hookline test --e2e adds the end-to-end"
+                    + " tests on a multi-process Flink cluster."
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

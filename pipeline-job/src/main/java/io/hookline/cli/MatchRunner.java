@@ -74,17 +74,24 @@ final class MatchRunner {
             setup = JobSetup.prepare(conf);
         } catch (ProfileException e) {
             // One line per problem, each starting with its file:line:column.
-            ProfileSource source = new ProfileSource(conf.getOptional(JobOptions.PROFILES).map(Path::of).orElse(null));
+            ProfileSource source = new ProfileSource(
+                    conf.getOptional(JobOptions.PROFILES).map(Path::of).orElse(null));
             e.problems().forEach(p -> err.println("error: " + source.format(p)));
             err.println(e.problems().size() + " problem(s) in " + source.describe());
             return ExitCodes.USAGE;
         }
-        out.println("Feed     " + (feed != null ? feed
-                : "Kafka " + conf.get(JobOptions.KAFKA_BOOTSTRAP) + ", topic " + conf.get(JobOptions.EVENTS_TOPIC)
-                        + " (live: runs until stopped; clips go to topic " + conf.get(JobOptions.CLIPS_TOPIC) + ")"));
-        out.println("Video    " + (conf.get(JobOptions.VIDEO) != null ? conf.get(JobOptions.VIDEO) + describe(setup.video())
-                : "each match's own, named in its descriptor (video:)"));
-        out.println("Profiles version " + setup.profiles().version() + ": " + String.join(", ", setup.profiles().renditionNames())
+        out.println("Feed     "
+                + (feed != null
+                        ? feed
+                        : "Kafka " + conf.get(JobOptions.KAFKA_BOOTSTRAP) + ", topic "
+                                + conf.get(JobOptions.EVENTS_TOPIC) + " (live: runs until stopped; clips go to topic "
+                                + conf.get(JobOptions.CLIPS_TOPIC) + ")"));
+        out.println("Video    "
+                + (conf.get(JobOptions.VIDEO) != null
+                        ? conf.get(JobOptions.VIDEO) + describe(setup.video())
+                        : "each match's own, named in its descriptor (video:)"));
+        out.println("Profiles version " + setup.profiles().version() + ": "
+                + String.join(", ", setup.profiles().renditionNames())
                 + (conf.get(JobOptions.DRAFT) ? " (draft)" : ""));
         if (setup.videoProblem() != null) {
             err.println("warning: " + setup.videoProblem()
@@ -101,7 +108,8 @@ final class MatchRunner {
         } else {
             setup.job().build(env);
         }
-        JobClient client = env.executeAsync("hookline " + (feed != null ? Path.of(feed).getFileName() : "live"));
+        JobClient client =
+                env.executeAsync("hookline " + (feed != null ? Path.of(feed).getFileName() : "live"));
         ProgressLine progress = new ProgressLine(out, started);
         CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
         while (!result.isDone()) {
@@ -119,8 +127,10 @@ final class MatchRunner {
         } catch (ExecutionException e) {
             progress.finish(Map.of());
             String cause = rootCause(e);
-            Optional<String> disk = S3Location.isS3(outDir) ? Optional.empty() : FullDisk.describe(cause, Path.of(outDir));
-            err.println("error: the job failed: " + disk.map(d -> d + " (" + cause + ")").orElse(cause));
+            Optional<String> disk =
+                    S3Location.isS3(outDir) ? Optional.empty() : FullDisk.describe(cause, Path.of(outDir));
+            err.println("error: the job failed: "
+                    + disk.map(d -> d + " (" + cause + ")").orElse(cause));
             String log = System.getProperty(LOG_FILE_PROPERTY);
             if (log != null) {
                 err.println("The whole log of this run: " + log);
@@ -128,7 +138,8 @@ final class MatchRunner {
             return ExitCodes.PARTIAL;
         }
         if (S3Location.isS3(outDir)) {
-            out.printf("%nDone in %ds. Manifests and clips are in %s/<matchId>/%n",
+            out.printf(
+                    "%nDone in %ds. Manifests and clips are in %s/<matchId>/%n",
                     Duration.between(started, Instant.now()).toSeconds(), outDir);
             return setup.videoProblem() == null ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
@@ -190,7 +201,14 @@ final class MatchRunner {
             return "";
         }
         long s = v.durationMs() / 1000;
-        return String.format(" (%dx%d, %.2f fps, %d:%02d, %s, %s)", v.width(), v.height(), v.fps(), s / 60, s % 60,
-                v.videoCodec(), v.hasAudio() ? v.audioChannels() + "-channel audio" : "no audio");
+        return String.format(
+                " (%dx%d, %.2f fps, %d:%02d, %s, %s)",
+                v.width(),
+                v.height(),
+                v.fps(),
+                s / 60,
+                s % 60,
+                v.videoCodec(),
+                v.hasAudio() ? v.audioChannels() + "-channel audio" : "no audio");
     }
 }

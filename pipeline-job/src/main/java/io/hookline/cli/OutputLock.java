@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 final class OutputLock implements AutoCloseable {
     static final String FILE = ".hookline-run.lock";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -35,13 +36,13 @@ final class OutputLock implements AutoCloseable {
     static Optional<OutputLock> take(Path out, StringBuilder holder) throws IOException {
         Files.createDirectories(out);
         Path file = out.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            lock = null;  // held by another run in this same process
+            lock = null; // held by another run in this same process
         }
         if (lock == null) {
             holder.append(Files.readString(file, StandardCharsets.UTF_8).strip());

@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline plan}: the ranked plan of a match, without rendering. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "Prints the ranked plan of a match (clips, renditions, scores and why) without rendering,"
                 + " and writes it to OUT/<matchId>/plan.json.")
 final class PlanCommand implements Callable<Integer>, RunsTheJob {
@@ -20,12 +22,13 @@ final class PlanCommand implements Callable<Integer>, RunsTheJob {
 
     @Override
     public void addJobFlags(CommandSpec command) {
-        options.addFlags(command, List.of(JobOptions.EVENTS, JobOptions.VIDEO), Set.of(JobOptions.EVENTS, JobOptions.VIDEO));
+        options.addFlags(
+                command, List.of(JobOptions.EVENTS, JobOptions.VIDEO), Set.of(JobOptions.EVENTS, JobOptions.VIDEO));
     }
 
     @Override
     public Integer call() throws Exception {
-        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(options.toConfiguration(),
-                options.out(), true);
+        return new MatchRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(options.toConfiguration(), options.out(), true);
     }
 }

@@ -25,7 +25,10 @@ final class PlanTable {
     int print(Path outDir, Instant since, Duration took) throws IOException {
         List<Path> plans;
         try (Stream<Path> dirs = Files.isDirectory(outDir) ? Files.list(outDir) : Stream.empty()) {
-            plans = dirs.map(d -> d.resolve(ManifestFiles.PLAN)).filter(p -> WrittenFiles.since(p, since)).sorted().toList();
+            plans = dirs.map(d -> d.resolve(ManifestFiles.PLAN))
+                    .filter(p -> WrittenFiles.since(p, since))
+                    .sorted()
+                    .toList();
         }
         out.printf(Locale.ROOT, "%nPlanned in %d.%01d s.%n", took.toSeconds(), took.toMillisPart() / 100);
         for (Path plan : plans) {
@@ -47,16 +50,27 @@ final class PlanTable {
             renditions += c.get("renditions").size();
             double seconds = 0;
             for (JsonNode s : c.get("segments")) {
-                seconds += (s.get("sourceEndMs").asLong() - s.get("sourceStartMs").asLong()) / 1000.0 / s.get("speed").asDouble();
+                seconds +=
+                        (s.get("sourceEndMs").asLong() - s.get("sourceStartMs").asLong())
+                                / 1000.0
+                                / s.get("speed").asDouble();
             }
-            out.printf(Locale.ROOT, "%5d  %-11s %6.2f %6.1fs  %-40s %s%n", c.get("rank").asInt(), c.get("kind").asText(),
-                    c.get("score").asDouble(), seconds, cut(c.get("title").asText(), 40), c.get("explanation").asText());
+            out.printf(
+                    Locale.ROOT,
+                    "%5d  %-11s %6.2f %6.1fs  %-40s %s%n",
+                    c.get("rank").asInt(),
+                    c.get("kind").asText(),
+                    c.get("score").asDouble(),
+                    seconds,
+                    cut(c.get("title").asText(), 40),
+                    c.get("explanation").asText());
             for (JsonNode note : c.get("notes")) {
                 out.println("                                   note: " + note.asText());
             }
         }
-        out.printf("%d clips (%d plays, %d compilations), %d renditions to render%n", plays + compilations, plays,
-                compilations, renditions);
+        out.printf(
+                "%d clips (%d plays, %d compilations), %d renditions to render%n",
+                plays + compilations, plays, compilations, renditions);
         out.println("Plan: " + file.toAbsolutePath());
     }
 

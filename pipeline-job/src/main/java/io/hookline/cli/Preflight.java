@@ -34,10 +34,12 @@ final class Preflight {
         if (!Files.isRegularFile(feed) || !Files.isReadable(feed)) {
             return Optional.of("event feed not found or not readable: " + feed);
         }
-        try (InputStream in = Files.newInputStream(feed); FeedReader reader = FeedReader.open(in, feed.toString())) {
+        try (InputStream in = Files.newInputStream(feed);
+                FeedReader reader = FeedReader.open(in, feed.toString())) {
             if (reader.next() == null) {
-                return Optional.of(feed + ": the event feed holds no events (" + (Files.size(feed) == 0
-                        ? "the file is empty" : "nothing but blank lines or an Avro header") + ")");
+                return Optional.of(feed + ": the event feed holds no events ("
+                        + (Files.size(feed) == 0 ? "the file is empty" : "nothing but blank lines or an Avro header")
+                        + ")");
             }
             return Optional.empty();
         } catch (IOException e) {

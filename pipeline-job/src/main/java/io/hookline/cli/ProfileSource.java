@@ -2,10 +2,10 @@ package io.hookline.cli;
 
 import io.hookline.profiles.DestinationSet;
 import io.hookline.profiles.Explanation;
+import io.hookline.profiles.Problem;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileLoader;
 import io.hookline.profiles.ProfileSet;
-import io.hookline.profiles.Problem;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +18,8 @@ import java.util.List;
 record ProfileSource(Path dir) {
 
     static ProfileSource of(Path given) {
-        return new ProfileSource(given != null ? RunOptions.requireProfilesDirectory(given) : RunOptions.defaultProfiles());
+        return new ProfileSource(
+                given != null ? RunOptions.requireProfilesDirectory(given) : RunOptions.defaultProfiles());
     }
 
     ProfileSet load() throws ProfileException {

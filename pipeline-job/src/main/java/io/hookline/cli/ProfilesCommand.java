@@ -5,10 +5,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline profiles}: tools for the editors of clip-profiles/. */
-@Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = "Checks the clip profiles, shows what a rendition or template ends up with, or pushes a set to a running job.",
-        subcommands = {ValidateProfilesCommand.class, ExplainProfileCommand.class, PreviewProfilesCommand.class,
-            PushProfilesCommand.class},
+@Command(
+        name = "profiles",
+        mixinStandardHelpOptions = true,
+        description =
+                "Checks the clip profiles, shows what a rendition or template ends up with, or pushes a set to a running job.",
+        subcommands = {
+            ValidateProfilesCommand.class,
+            ExplainProfileCommand.class,
+            PreviewProfilesCommand.class,
+            PushProfilesCommand.class
+        },
         commandListHeading = "%nCommands:%n")
 final class ProfilesCommand implements Runnable {
 

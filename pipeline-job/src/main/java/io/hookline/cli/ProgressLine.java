@@ -29,7 +29,8 @@ final class ProgressLine {
         if (terminal) {
             out.print("\r" + line + "   ");
             out.flush();
-        } else if (!line.equals(last) && Duration.between(lastPrinted, Instant.now()).compareTo(LOG_INTERVAL) >= 0) {
+        } else if (!line.equals(last)
+                && Duration.between(lastPrinted, Instant.now()).compareTo(LOG_INTERVAL) >= 0) {
             out.println(line);
             lastPrinted = Instant.now();
         }
@@ -52,11 +53,19 @@ final class ProgressLine {
         long planned = get(acc, Progress.RENDITIONS_PLANNED);
         long ok = get(acc, Progress.RENDITIONS_OK);
         long failed = get(acc, Progress.RENDITIONS_FAILED);
-        String renders = planned == 0 ? "planning" : String.format("renditions %d/%d done%s", ok + failed, planned,
-                failed > 0 ? " (" + failed + " failed)" : "");
-        return String.format("[%d:%02d] events %d read, %d rejected · clips %d planned, %d rendered · %s",
-                seconds / 60, seconds % 60, get(acc, Progress.EVENTS_READ), get(acc, Progress.EVENTS_REJECTED),
-                get(acc, Progress.CLIPS_PLANNED), get(acc, Progress.CLIPS_RENDERED), renders);
+        String renders = planned == 0
+                ? "planning"
+                : String.format(
+                        "renditions %d/%d done%s", ok + failed, planned, failed > 0 ? " (" + failed + " failed)" : "");
+        return String.format(
+                "[%d:%02d] events %d read, %d rejected · clips %d planned, %d rendered · %s",
+                seconds / 60,
+                seconds % 60,
+                get(acc, Progress.EVENTS_READ),
+                get(acc, Progress.EVENTS_REJECTED),
+                get(acc, Progress.CLIPS_PLANNED),
+                get(acc, Progress.CLIPS_RENDERED),
+                renders);
     }
 
     private static long get(Map<String, Object> acc, String name) {

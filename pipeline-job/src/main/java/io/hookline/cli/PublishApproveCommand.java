@@ -5,11 +5,13 @@ import io.hookline.publish.ledger.PublishRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ./hookline publish approve CLIP}: lets a waiting clip go out on the next publish run. */
-@Command(name = "approve", mixinStandardHelpOptions = true,
+@Command(
+        name = "approve",
+        mixinStandardHelpOptions = true,
         description = "Approves a clip that waits for approval; the next publish run posts it.")
 final class PublishApproveCommand implements Callable<Integer> {
 

@@ -1,16 +1,15 @@
 package io.hookline.cli;
 
+import io.hookline.ingest.kafka.ClipsTopicReader;
 import io.hookline.profiles.Destination;
 import io.hookline.profiles.DestinationSet;
 import io.hookline.profiles.ProfileException;
-import io.hookline.ingest.kafka.ClipsTopicReader;
 import io.hookline.publish.DryRun;
 import io.hookline.publish.LivePublishing;
 import io.hookline.publish.MatchClips;
 import io.hookline.publish.Outcome;
 import io.hookline.publish.PublishRun;
 import io.hookline.publish.Publishers;
-import io.hookline.publish.Secrets;
 import io.hookline.publish.http.Backoff;
 import io.hookline.publish.http.Sleeper;
 import io.hookline.publish.ledger.PublishLedger;
@@ -39,12 +38,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline publish OUT/<matchId>}: posts a finished match's clips to its destinations, once each. */
-@Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Publishes a match's clips to the destinations (destinations/*.yaml), best rank first, under"
-                + " each destination's quota, recording every step in the publish ledger so a re-run resumes and"
-                + " never posts a clip twice."},
-        subcommands = {PublishStatusCommand.class, PublishApproveCommand.class, PublishRejectCommand.class,
-                PublishResendCommand.class, PublishConfirmCommand.class},
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Publishes a match's clips to the destinations (destinations/*.yaml), best rank first, under"
+                    + " each destination's quota, recording every step in the publish ledger so a re-run resumes and"
+                    + " never posts a clip twice."
+        },
+        subcommands = {
+            PublishStatusCommand.class,
+            PublishApproveCommand.class,
+            PublishRejectCommand.class,
+            PublishResendCommand.class,
+            PublishConfirmCommand.class
+        },
         commandListHeading = "%nCommands:%n")
 final class PublishCommand implements Callable<Integer> {
 
@@ -54,7 +62,9 @@ final class PublishCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "OUT/MATCH", description = "A match's output folder.")
     Path matchDir;
 
-    @Option(names = "--destinations", paramLabel = "DIR",
+    @Option(
+            names = "--destinations",
+            paramLabel = "DIR",
             description = "The profiles folder whose destinations/ to use (or that destinations/ folder itself);"
                     + " default: the shipped clip-profiles.")
     Path destinations;
@@ -62,43 +72,70 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Only these destinations.")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--dry-run", description = "Print what would be posted, in order, with the quota decisions;"
-            + " write nothing and call no platform.")
+    @Option(
+            names = "--dry-run",
+            description = "Print what would be posted, in order, with the quota decisions;"
+                    + " write nothing and call no platform.")
     boolean dryRun;
 
-    @Option(names = "--api-url", paramLabel = "PLATFORM=URL", split = ",", description = "Where a platform's API"
-            + " is, such as an emulator's address: youtube, instagram (the Graph root with its version), tiktok, x,"
-            + " telegram, telegram-local (a self-hosted Bot API server, for localBotApi destinations) or whatsapp"
-            + " (with its version, e.g. https://graph.facebook.com/v21.0); the default is each platform's own.")
+    @Option(
+            names = "--api-url",
+            paramLabel = "PLATFORM=URL",
+            split = ",",
+            description = "Where a platform's API"
+                    + " is, such as an emulator's address: youtube, instagram (the Graph root with its version), tiktok, x,"
+                    + " telegram, telegram-local (a self-hosted Bot API server, for localBotApi destinations) or whatsapp"
+                    + " (with its version, e.g. https://graph.facebook.com/v21.0); the default is each platform's own.")
     Map<String, URI> apiUrls = new LinkedHashMap<>();
 
-    @Option(names = "--media-url", paramLabel = "URL",
+    @Option(
+            names = "--media-url",
+            paramLabel = "URL",
             description = "Where Instagram can fetch the clips: the output folder served over HTTPS, so"
                     + " URL/<matchId>/clips/... is a clip. Default: the publisher uploads each file itself.")
     URI mediaUrl;
 
-    @Option(names = "--x-segment-kb", paramLabel = "KB", defaultValue = "4096",
+    @Option(
+            names = "--x-segment-kb",
+            paramLabel = "KB",
+            defaultValue = "4096",
             description = "The size of X's upload segments, at most 5120 (default: ${DEFAULT-VALUE}).")
     int xSegmentKb;
 
-    @Option(names = "--whatsapp-recipients", paramLabel = "FILE", description = "The numbers that opted in to"
-            + " WhatsApp alerts, one a line in international form.")
+    @Option(
+            names = "--whatsapp-recipients",
+            paramLabel = "FILE",
+            description = "The numbers that opted in to" + " WhatsApp alerts, one a line in international form.")
     Path whatsappRecipients;
 
-    @Option(names = "--whatsapp-template", paramLabel = "NAME", defaultValue = "new_clip", description = "The"
-            + " approved template WhatsApp alerts use: a video header and one body parameter, the clip's title"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--whatsapp-template",
+            paramLabel = "NAME",
+            defaultValue = "new_clip",
+            description = "The"
+                    + " approved template WhatsApp alerts use: a video header and one body parameter, the clip's title"
+                    + " (default: ${DEFAULT-VALUE}).")
     String whatsappTemplate;
 
-    @Option(names = "--whatsapp-language", paramLabel = "CODE", defaultValue = "en",
+    @Option(
+            names = "--whatsapp-language",
+            paramLabel = "CODE",
+            defaultValue = "en",
             description = "The template's language code (default: ${DEFAULT-VALUE}).")
     String whatsappLanguage;
 
-    @Option(names = "--follow", paramLabel = "TOPIC", description = "Publish a live job's clips as they land on"
-            + " this clips topic (read_committed), for every match, until stopped; the clips' files are under --out.")
+    @Option(
+            names = "--follow",
+            paramLabel = "TOPIC",
+            description =
+                    "Publish a live job's clips as they land on"
+                            + " this clips topic (read_committed), for every match, until stopped; the clips' files are under --out.")
     String follow;
 
-    @Option(names = "--bootstrap", paramLabel = "SERVERS", defaultValue = "localhost:9092",
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "SERVERS",
+            defaultValue = "localhost:9092",
             description = "The Kafka bootstrap servers of --follow (default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
@@ -110,8 +147,8 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (follow != null) {
             if (matchDir != null || dryRun) {
-                throw new IllegalArgumentException("--follow publishes a live topic: give no match folder and no"
-                        + " --dry-run with it");
+                throw new IllegalArgumentException(
+                        "--follow publishes a live topic: give no match folder and no" + " --dry-run with it");
             }
             return follow(out);
         }
@@ -125,8 +162,9 @@ final class PublishCommand implements Callable<Integer> {
         MatchClips match = MatchClips.read(matchDir);
         DestinationSet set = loadDestinations();
         List<Destination> chosen = chosen(set);
-        Publishers publishers = new PlatformPublishers(apiUrls, mediaUrl, xSegmentKb * 1024, recipients(),
-                whatsappTemplate, whatsappLanguage).of(set);
+        Publishers publishers = new PlatformPublishers(
+                        apiUrls, mediaUrl, xSegmentKb * 1024, recipients(), whatsappTemplate, whatsappLanguage)
+                .of(set);
         Path outDir = matchDir.toAbsolutePath().normalize().getParent();
         List<Outcome> outcomes;
         if (dryRun) {
@@ -140,16 +178,27 @@ final class PublishCommand implements Callable<Integer> {
             outcomes.forEach(out::println);
         } else {
             try (PublishLedger ledger = ledgers.open(outDir)) {
-                PublishRun run = new PublishRun(ledger, publishers, DestinationSecrets.ofThisProcess(), Clock.systemUTC(),
-                        Sleeper.REAL, Backoff.standard(), owner(), Duration.ofMinutes(10), outcome -> {
+                PublishRun run = new PublishRun(
+                        ledger,
+                        publishers,
+                        DestinationSecrets.ofThisProcess(),
+                        Clock.systemUTC(),
+                        Sleeper.REAL,
+                        Backoff.standard(),
+                        owner(),
+                        Duration.ofMinutes(10),
+                        outcome -> {
                             out.println(outcome);
                             out.flush();
                         });
                 outcomes = run.publish(match, chosen);
             }
         }
-        out.printf("%d record(s): %s%n", outcomes.size(), PublishStatusCommand.counts(outcomes.stream()
-                .map(o -> o.result().name()).toList()));
+        out.printf(
+                "%d record(s): %s%n",
+                outcomes.size(),
+                PublishStatusCommand.counts(
+                        outcomes.stream().map(o -> o.result().name()).toList()));
         return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
@@ -157,33 +206,45 @@ final class PublishCommand implements Callable<Integer> {
     private int follow(PrintWriter out) throws Exception {
         DestinationSet set = loadDestinations();
         List<Destination> chosen = chosen(set);
-        Publishers publishers = new PlatformPublishers(apiUrls, mediaUrl, xSegmentKb * 1024, recipients(),
-                whatsappTemplate, whatsappLanguage).of(set);
+        Publishers publishers = new PlatformPublishers(
+                        apiUrls, mediaUrl, xSegmentKb * 1024, recipients(), whatsappTemplate, whatsappLanguage)
+                .of(set);
         Path outDir = ledgers.out.toAbsolutePath().normalize();
         Duration lease = Duration.ofMinutes(10);
         // SIGTERM: the hook stops the reader and waits until the clips in hand are done and the ledger is closed.
         // It waits on this latch, not on the main thread, which then blocks in System.exit while hooks run.
         CountDownLatch closed = new CountDownLatch(1);
         try (PublishLedger ledger = ledgers.open(outDir);
-             ClipsTopicReader reader = new ClipsTopicReader(bootstrap, follow, Duration.ofMinutes(1), message -> {
-                 out.println(message);
-                 out.flush();
-             })) {
-            PublishRun run = new PublishRun(ledger, publishers, DestinationSecrets.ofThisProcess(), Clock.systemUTC(),
-                    Sleeper.REAL, Backoff.standard(), owner(), lease, outcome -> {
+                ClipsTopicReader reader = new ClipsTopicReader(bootstrap, follow, Duration.ofMinutes(1), message -> {
+                    out.println(message);
+                    out.flush();
+                })) {
+            PublishRun run = new PublishRun(
+                    ledger,
+                    publishers,
+                    DestinationSecrets.ofThisProcess(),
+                    Clock.systemUTC(),
+                    Sleeper.REAL,
+                    Backoff.standard(),
+                    owner(),
+                    lease,
+                    outcome -> {
                         out.println(outcome);
                         out.flush();
                     });
-            FollowClips following = new FollowClips(reader, new LivePublishing(ledger, run, chosen, owner(), lease),
-                    outDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                following.stop();
-                try {
-                    closed.await(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "publish-follow-stop"));
+            FollowClips following =
+                    new FollowClips(reader, new LivePublishing(ledger, run, chosen, owner(), lease), outDir);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                following.stop();
+                                try {
+                                    closed.await(2, TimeUnit.MINUTES);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "publish-follow-stop"));
             out.println("Following " + follow + " on " + bootstrap + " for " + chosen.size()
                     + " destination(s); the ledger is " + ledger + ".");
             out.flush();
@@ -199,7 +260,8 @@ final class PublishCommand implements Callable<Integer> {
             return ProfileSource.of(null).loadWithDestinations();
         }
         Path dir = destinations;
-        if (dir.getFileName() != null && dir.getFileName().toString().equals("destinations")
+        if (dir.getFileName() != null
+                && dir.getFileName().toString().equals("destinations")
                 && dir.toAbsolutePath().getParent() != null) {
             dir = dir.toAbsolutePath().getParent();
         }
@@ -245,7 +307,8 @@ final class PublishCommand implements Callable<Integer> {
         } catch (IOException e) {
             host = "localhost";
         }
-        return ledgers.url == null || ledgers.url.startsWith("jdbc:h2:") ? "publish@" + host
+        return ledgers.url == null || ledgers.url.startsWith("jdbc:h2:")
+                ? "publish@" + host
                 : "publish@" + host + ":" + ProcessHandle.current().pid();
     }
 }

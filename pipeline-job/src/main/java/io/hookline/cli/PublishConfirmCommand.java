@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline publish confirm CLIP URL}: an uncertain post was made; record it as posted. */
-@Command(name = "confirm", mixinStandardHelpOptions = true,
+@Command(
+        name = "confirm",
+        mixinStandardHelpOptions = true,
         description = "For a clip whose post is UNCERTAIN, once you found the post on the channel: records it as"
                 + " POSTED with its address, and it is never sent again.")
 final class PublishConfirmCommand implements Callable<Integer> {
@@ -19,7 +21,10 @@ final class PublishConfirmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "URL",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "URL",
             description = "The post's address (none for a WhatsApp alert).")
     String url = "";
 

@@ -14,14 +14,22 @@ import picocli.CommandLine.Option;
 final class PublishLedgers {
     static final String DEFAULT_LEDGER = ".publish/ledger";
 
-    @Option(names = "--ledger", paramLabel = "JDBC-URL",
-            description = {"The publish ledger: jdbc:h2:file:PATH or jdbc:postgresql://HOST/DB (user and password"
-                    + " from HOOKLINE_LEDGER_USER and HOOKLINE_LEDGER_PASSWORD).",
-                "Default: an H2 file OUT/" + DEFAULT_LEDGER + "."})
+    @Option(
+            names = "--ledger",
+            paramLabel = "JDBC-URL",
+            description = {
+                "The publish ledger: jdbc:h2:file:PATH or jdbc:postgresql://HOST/DB (user and password"
+                        + " from HOOKLINE_LEDGER_USER and HOOKLINE_LEDGER_PASSWORD).",
+                "Default: an H2 file OUT/" + DEFAULT_LEDGER + "."
+            })
     String url;
 
-    @Option(names = "--out", defaultValue = "hookline-out", paramLabel = "DIR",
-            description = "The output folder whose ledger to use when --ledger is not given (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "hookline-out",
+            paramLabel = "DIR",
+            description =
+                    "The output folder whose ledger to use when --ledger is not given (default: ${DEFAULT-VALUE}).")
     Path out;
 
     /** The database, with {@code outDir} (a match folder's parent) standing in for --out when given. */
@@ -36,8 +44,8 @@ final class PublishLedgers {
         if (url.startsWith("jdbc:postgresql:")) {
             return LedgerDatabase.postgres(url, env.get("HOOKLINE_LEDGER_USER"), env.get("HOOKLINE_LEDGER_PASSWORD"));
         }
-        throw new IllegalArgumentException("--ledger: expected jdbc:h2:file:PATH or jdbc:postgresql://HOST/DB, got "
-                + url.split("[;?]", 2)[0]);
+        throw new IllegalArgumentException(
+                "--ledger: expected jdbc:h2:file:PATH or jdbc:postgresql://HOST/DB, got " + url.split("[;?]", 2)[0]);
     }
 
     PublishLedger open(Path outDir) {

@@ -5,12 +5,14 @@ import io.hookline.publish.ledger.PublishRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./hookline publish reject CLIP --reason TEXT}: a waiting clip is never posted. */
-@Command(name = "reject", mixinStandardHelpOptions = true,
+@Command(
+        name = "reject",
+        mixinStandardHelpOptions = true,
         description = "Rejects a clip that waits for approval, with the reason; it is never posted.")
 final class PublishRejectCommand implements Callable<Integer> {
 

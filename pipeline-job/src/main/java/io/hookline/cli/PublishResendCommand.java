@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline publish resend CLIP}: an uncertain post was not made after all; send it again. */
-@Command(name = "resend", mixinStandardHelpOptions = true,
+@Command(
+        name = "resend",
+        mixinStandardHelpOptions = true,
         description = "For a clip whose post is UNCERTAIN (its answer was lost, the platform cannot be asked),"
                 + " once you found no such post on the channel: the next publish run sends it again.")
 final class PublishResendCommand implements Callable<Integer> {

@@ -14,12 +14,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./hookline publish status [OUT/<matchId>]}: what the ledger says about each post. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Lists the publish ledger's records (of one match, or all), best rank first.")
 final class PublishStatusCommand implements Callable<Integer> {
 
@@ -36,7 +38,8 @@ final class PublishStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<PublishRecord> records = new ArrayList<>();
-        Path outDir = matchDir == null ? null : matchDir.toAbsolutePath().normalize().getParent();
+        Path outDir =
+                matchDir == null ? null : matchDir.toAbsolutePath().normalize().getParent();
         try (PublishLedger ledger = ledgers.open(outDir)) {
             if (matchDir != null) {
                 records.addAll(ledger.byMatch(MatchClips.read(matchDir).matchId()));
@@ -49,7 +52,9 @@ final class PublishStatusCommand implements Callable<Integer> {
         for (PublishRecord r : records) {
             out.printf("#%-3d %-17s %s %s%n", r.rank(), r.state(), r.key(), detail(r));
         }
-        out.printf("%d record(s): %s%n", records.size(),
+        out.printf(
+                "%d record(s): %s%n",
+                records.size(),
                 counts(records.stream().map(r -> r.state().name()).toList()));
         return ExitCodes.OK;
     }
@@ -69,9 +74,12 @@ final class PublishStatusCommand implements Callable<Integer> {
 
     /** "3 POSTED, 1 SKIPPED", in name order. */
     static String counts(List<String> names) {
-        Map<String, Long> counts = new TreeMap<>(names.stream()
-                .collect(Collectors.groupingBy(n -> n, Collectors.counting())));
-        return counts.isEmpty() ? "none" : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", "));
+        Map<String, Long> counts =
+                new TreeMap<>(names.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting())));
+        return counts.isEmpty()
+                ? "none"
+                : counts.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", "));
     }
 }

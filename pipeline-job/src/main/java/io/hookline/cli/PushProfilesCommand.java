@@ -15,18 +15,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./hookline profiles push DIR TARGET}: a validated profile set as a new version of a profile store. */
-@Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Validates the profile set in DIR as 'profiles validate' does, uploads its files as a new version"
-                + " of the profile store TARGET (versions/<version>/), then points the store at it (current). A live job"
-                + " reading TARGET takes it at its next look; readers never see half a set.",
+@Command(
+        name = "push",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validates the profile set in DIR as 'profiles validate' does, uploads its files as a new version"
+                    + " of the profile store TARGET (versions/<version>/), then points the store at it (current). A live job"
+                    + " reading TARGET takes it at its next look; readers never see half a set.",
             "Exit code 0 when the version is pushed, 2 when the set has problems (nothing is uploaded) or the store"
-                + " cannot be written."})
+                    + " cannot be written."
+        })
 final class PushProfilesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The clip-profiles directory to push.")
     Path dir;
 
-    @Parameters(index = "1", paramLabel = "TARGET", description = "The profile store: s3://bucket/prefix or a directory.")
+    @Parameters(
+            index = "1",
+            paramLabel = "TARGET",
+            description = "The profile store: s3://bucket/prefix or a directory.")
     String target;
 
     @Option(names = "--s3-endpoint", description = "Endpoint of an S3-compatible store, for an s3:// TARGET.")
@@ -40,12 +47,15 @@ final class PushProfilesCommand implements Callable<Integer> {
         ProfileSource source = ProfileSource.of(dir);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        S3Settings s3 = s3Endpoint == null ? S3Settings.defaults() : S3Settings.defaults().withEndpoint(s3Endpoint);
+        S3Settings s3 = s3Endpoint == null
+                ? S3Settings.defaults()
+                : S3Settings.defaults().withEndpoint(s3Endpoint);
         ProfileStore store = ProfileStore.open(target, s3);
         try {
             String version = store.push(source.dir());
-            out.printf("pushed profile version %s to %s; a live job reading it takes it at its next look%n", version,
-                    store.describe());
+            out.printf(
+                    "pushed profile version %s to %s; a live job reading it takes it at its next look%n",
+                    version, store.describe());
             return ExitCodes.OK;
         } catch (ProfileException e) {
             for (Problem problem : e.problems()) {

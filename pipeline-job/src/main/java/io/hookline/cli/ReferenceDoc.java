@@ -30,7 +30,8 @@ public final class ReferenceDoc {
     public static String text() {
         StringBuilder out = new StringBuilder();
         out.append("# Reference\n\n")
-                .append("Generated from the code by the build (`ReferenceDoc`); do not edit. How to use each command:\n")
+                .append(
+                        "Generated from the code by the build (`ReferenceDoc`); do not edit. How to use each command:\n")
                 .append("[commands.md](commands.md).\n\n")
                 .append("## Commands\n");
         command(Main.commandLine(), out);
@@ -41,10 +42,15 @@ public final class ReferenceDoc {
                 .append("| key | flag | default | what it does |\n|---|---|---|---|\n");
         for (JobOption<?> option : JobOptions.all()) {
             ConfigOption<?> config = option.config();
-            out.append("| `").append(option.key()).append("` | ")
-                    .append(option.flagName().map(f -> "`--" + f + "`").orElse("")).append(" | ")
-                    .append(config.hasDefaultValue() ? "`" + config.defaultValue() + "`" : "").append(" | ")
-                    .append(cell(option.description())).append(" |\n");
+            out.append("| `")
+                    .append(option.key())
+                    .append("` | ")
+                    .append(option.flagName().map(f -> "`--" + f + "`").orElse(""))
+                    .append(" | ")
+                    .append(config.hasDefaultValue() ? "`" + config.defaultValue() + "`" : "")
+                    .append(" | ")
+                    .append(cell(option.description()))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -67,16 +73,25 @@ public final class ReferenceDoc {
         }
         for (OptionSpec o : spec.options()) {
             if (!o.hidden() && !o.usageHelp() && !o.versionHelp()) {
-                String names = "`" + String.join("`, `", o.names()) + (o.arity().max() > 0 ? " " + o.paramLabel() : "")
-                        + "`";
-                rows.add(new String[] {names, o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`",
-                    String.join(" ", o.description())});
+                String names =
+                        "`" + String.join("`, `", o.names()) + (o.arity().max() > 0 ? " " + o.paramLabel() : "") + "`";
+                rows.add(new String[] {
+                    names,
+                    o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`",
+                    String.join(" ", o.description())
+                });
             }
         }
         if (!rows.isEmpty()) {
             out.append("| option | default | what it does |\n|---|---|---|\n");
             for (String[] r : rows) {
-                out.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(cell(r[2])).append(" |\n");
+                out.append("| ")
+                        .append(r[0])
+                        .append(" | ")
+                        .append(r[1])
+                        .append(" | ")
+                        .append(cell(r[2]))
+                        .append(" |\n");
             }
         }
         cli.getSubcommands().values().stream().distinct().forEach(sub -> command(sub, out));
@@ -84,7 +99,10 @@ public final class ReferenceDoc {
 
     /** Table cells hold one line, and a pipe would end the cell. */
     private static String cell(String text) {
-        return text.replace("${DEFAULT-VALUE}", "the default").replace("|", "\\|").replace("\n", " ").replace("%n", " ")
+        return text.replace("${DEFAULT-VALUE}", "the default")
+                .replace("|", "\\|")
+                .replace("\n", " ")
+                .replace("%n", " ")
                 .strip();
     }
 }

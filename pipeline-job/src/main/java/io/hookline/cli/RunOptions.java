@@ -32,8 +32,19 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RunOptions {
     /** The flags every command that runs the job takes, after its own, in the order help lists them. */
-    private static final List<ConfigOption<?>> SHARED = List.of(OUT, PROFILES, PROFILES_POLL, PARALLELISM, RENDER_CONCURRENCY,
-            ENCODER_THREADS, RENDER_LANES, DECODER_THREADS, DRAFT, RENDITIONS, S3_ENDPOINT, S3_REGION);
+    private static final List<ConfigOption<?>> SHARED = List.of(
+            OUT,
+            PROFILES,
+            PROFILES_POLL,
+            PARALLELISM,
+            RENDER_CONCURRENCY,
+            ENCODER_THREADS,
+            RENDER_LANES,
+            DECODER_THREADS,
+            DRAFT,
+            RENDITIONS,
+            S3_ENDPOINT,
+            S3_REGION);
 
     private final Map<ConfigOption<?>, Object> given = new HashMap<>();
 
@@ -78,7 +89,9 @@ final class RunOptions {
             }
         }
         if (conf.getOptional(JobOptions.EVENTS).isPresent()) {
-            conf.set(JobOptions.EVENTS, Path.of(conf.get(JobOptions.EVENTS)).toAbsolutePath().toString());
+            conf.set(
+                    JobOptions.EVENTS,
+                    Path.of(conf.get(JobOptions.EVENTS)).toAbsolutePath().toString());
         }
         if (conf.getOptional(PARALLELISM).isEmpty()) {
             conf.set(PARALLELISM, JobOptions.defaultParallelism());
@@ -89,8 +102,8 @@ final class RunOptions {
     /** Checked here: the loader would only say it found no profile files in it. */
     static Path requireProfilesDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("profiles directory not found: " + dir
-                    + (Files.exists(dir) ? " (it is a file)" : ""));
+            throw new IllegalArgumentException(
+                    "profiles directory not found: " + dir + (Files.exists(dir) ? " (it is a file)" : ""));
         }
         return dir;
     }

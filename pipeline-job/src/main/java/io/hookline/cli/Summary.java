@@ -60,21 +60,32 @@ final class Summary {
             JsonNode root = JSON.readTree(manifest.toFile());
             JsonNode summary = root.get("summary");
             failed = summary.get("failed").asInt();
-            out.printf("%nMatch %s: %d clips, %d renditions (%d ok, %d failed), %d dead letters%n",
-                    root.get("matchId").asText(), summary.get("clips").asInt(), summary.get("renditions").asInt(),
-                    summary.get("renditions").asInt() - failed, failed, letters.size());
+            out.printf(
+                    "%nMatch %s: %d clips, %d renditions (%d ok, %d failed), %d dead letters%n",
+                    root.get("matchId").asText(),
+                    summary.get("clips").asInt(),
+                    summary.get("renditions").asInt(),
+                    summary.get("renditions").asInt() - failed,
+                    failed,
+                    letters.size());
             clips(root);
             out.println("  Manifest:     " + manifest.toAbsolutePath());
             out.println("  Clips:        " + dir.resolve("clips").toAbsolutePath());
         } else {
             // The directory name may be cut and hashed; the letters carry the real id.
-            out.printf("%nMatch %s: no clips, %d dead letters%n",
-                    letters.isEmpty() ? dir.getFileName() : letters.get(0).get("matchId").asText(), letters.size());
+            out.printf(
+                    "%nMatch %s: no clips, %d dead letters%n",
+                    letters.isEmpty()
+                            ? dir.getFileName()
+                            : letters.get(0).get("matchId").asText(),
+                    letters.size());
         }
         if (!letters.isEmpty()) {
             out.println("  Dead letters: " + deadLetters.toAbsolutePath());
-            letters.stream().limit(FIRST_DEAD_LETTERS).forEach(l ->
-                    out.println("    " + l.get("origin").asText() + ": " + l.get("reason").asText()));
+            letters.stream()
+                    .limit(FIRST_DEAD_LETTERS)
+                    .forEach(l -> out.println("    " + l.get("origin").asText() + ": "
+                            + l.get("reason").asText()));
             if (letters.size() > FIRST_DEAD_LETTERS) {
                 out.println("    ... and " + (letters.size() - FIRST_DEAD_LETTERS) + " more");
             }
@@ -97,7 +108,11 @@ final class Summary {
         int shown = 0;
         for (JsonNode clip : root.get("clips")) {
             if (shown++ < TOP) {
-                out.printf(Locale.ROOT, "  %2d. %5.2f  %s%n", clip.get("rank").asInt(), clip.get("score").asDouble(),
+                out.printf(
+                        Locale.ROOT,
+                        "  %2d. %5.2f  %s%n",
+                        clip.get("rank").asInt(),
+                        clip.get("score").asDouble(),
                         clip.get("title").asText());
             }
             JsonNode notes = clip.get("notes");
@@ -115,8 +130,9 @@ final class Summary {
             }
         }
         failures.forEach((reason, count) -> out.printf("  %d failed: %s%n", count, reason));
-        warnings.entrySet().stream().limit(FIRST_WARNINGS).forEach(w -> out.printf("  %d clip(s), %s%n", w.getValue(),
-                w.getKey()));
+        warnings.entrySet().stream()
+                .limit(FIRST_WARNINGS)
+                .forEach(w -> out.printf("  %d clip(s), %s%n", w.getValue(), w.getKey()));
         failures.forEach((reason, count) -> this.failures.merge(reason, count, Integer::sum));
     }
 

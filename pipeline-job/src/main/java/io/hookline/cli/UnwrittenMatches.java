@@ -32,10 +32,11 @@ final class UnwrittenMatches {
             files = all.filter(f -> WrittenFiles.since(f, since)).sorted().toList();
         }
         for (Path file : files) {
-            String[] line = Files.readString(file, StandardCharsets.UTF_8).strip().split("\t", 2);
+            String[] line =
+                    Files.readString(file, StandardCharsets.UTF_8).strip().split("\t", 2);
             String reason = line.length > 1 ? line[1] : line[0];
-            err.println("error: match " + line[0] + " failed: " + FullDisk.describe(reason, outDir).orElse(reason)
-                    + "; the other matches were written");
+            err.println("error: match " + line[0] + " failed: "
+                    + FullDisk.describe(reason, outDir).orElse(reason) + "; the other matches were written");
         }
         return files.size();
     }

@@ -12,7 +12,8 @@ final class WrittenFiles {
 
     static boolean since(Path file, Instant since) {
         try {
-            return Files.exists(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(since);
+            return Files.exists(file)
+                    && !Files.getLastModifiedTime(file).toInstant().isBefore(since);
         } catch (IOException e) {
             return false;
         }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
-    private static final Map<String, String> ASSETS = Map.of("console.css", "text/css; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8");
+    private static final Map<String, String> ASSETS =
+            Map.of("console.css", "text/css; charset=utf-8", "console.js", "text/javascript; charset=utf-8");
 
     private final Javalin app;
     private final ProgressFeed feed;
@@ -29,7 +29,8 @@ public final class ConsoleServer implements AutoCloseable {
     private final SubmitRoutes submit;
     private final OutputFolder output;
 
-    private ConsoleServer(Javalin app, ProgressFeed feed, PreviewRunner preview, SubmitRoutes submit, OutputFolder output) {
+    private ConsoleServer(
+            Javalin app, ProgressFeed feed, PreviewRunner preview, SubmitRoutes submit, OutputFolder output) {
         this.app = app;
         this.feed = feed;
         this.preview = preview;
@@ -53,7 +54,8 @@ public final class ConsoleServer implements AutoCloseable {
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jetty.multipartConfig.cacheDirectory(settings.work().resolve("uploads").toString());
+            config.jetty.multipartConfig.cacheDirectory(
+                    settings.work().resolve("uploads").toString());
             config.jetty.multipartConfig.maxFileSize(2, io.javalin.config.SizeUnit.GB);
             config.router.mount(router -> {
                 router.beforeMatched(guard::check);
@@ -65,7 +67,9 @@ public final class ConsoleServer implements AutoCloseable {
                 router.sse("/events/matches", client -> feed.follow(client, null), Role.VIEWER);
                 // Checked before the stream starts: once it has, a refusal could no longer be a 400.
                 router.before("/events/matches/{match}", ctx -> Ids.require(ctx.pathParam("match"), "match id"));
-                router.sse("/events/matches/{match}", client -> feed.follow(client, client.ctx().pathParam("match")),
+                router.sse(
+                        "/events/matches/{match}",
+                        client -> feed.follow(client, client.ctx().pathParam("match")),
                         Role.VIEWER);
                 router.get("/matches/{match}", matches::match, Role.VIEWER);
                 router.get("/media/{match}/{clip}/{rendition}", matches::video, Role.VIEWER);
@@ -80,9 +84,11 @@ public final class ConsoleServer implements AutoCloseable {
                 router.get("/submit", submit::page, Role.VIEWER);
                 router.post("/submit", submit::submit, Role.PUBLISHER);
                 router.before(ConsoleServer::securityHeaders);
-                router.exception(Ids.BadIdException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-                router.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
-                        e.getMessage()));
+                router.exception(
+                        Ids.BadIdException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+                router.exception(
+                        HttpResponseException.class,
+                        (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
                 router.exception(IOException.class, (e, ctx) -> {
                     LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString());
                     error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
@@ -90,7 +96,11 @@ public final class ConsoleServer implements AutoCloseable {
             });
         });
         app.start(settings.host(), settings.port());
-        LOG.info("Console on http://{}:{}/ for {}", settings.host(), app.port(), settings.output().describe());
+        LOG.info(
+                "Console on http://{}:{}/ for {}",
+                settings.host(),
+                app.port(),
+                settings.output().describe());
         return new ConsoleServer(app, feed, preview, submit, settings.output());
     }
 
@@ -117,8 +127,10 @@ public final class ConsoleServer implements AutoCloseable {
 
     private static void securityHeaders(Context ctx) {
         // Videos and posters may come from presigned S3 URLs; nothing else loads from anywhere but here.
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https: http:;"
-                + " media-src 'self' https: http:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data: https: http:;"
+                        + " media-src 'self' https: http:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
@@ -139,7 +151,8 @@ public final class ConsoleServer implements AutoCloseable {
         ctx.status(status);
         ctx.html("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
                 + " content=\"width=device-width, initial-scale=1\"><title>" + status.getCode() + " · Hookline</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/console.css\"></head><body><main><h1>" + status.getCode() + " "
+                + "<link rel=\"stylesheet\" href=\"/assets/console.css\"></head><body><main><h1>" + status.getCode()
+                + " "
                 + Html.esc(status.getMessage()) + "</h1><p class=\"error\" role=\"alert\">" + Html.esc(message)
                 + "</p><p><a href=\"/\">Matches</a></p></main></body></html>");
     }

@@ -16,6 +16,15 @@ import java.util.List;
  * @param work         where uploads and previews go
  * @param poll         how often live pages look for changes
  */
-public record ConsoleSettings(String host, int port, OutputFolder output, Users users, List<Path> profileDirs,
-        LedgerDatabase ledger, String bootstrap, String topic, Path work, Duration poll, Commands commands) {
-}
+public record ConsoleSettings(
+        String host,
+        int port,
+        OutputFolder output,
+        Users users,
+        List<Path> profileDirs,
+        LedgerDatabase ledger,
+        String bootstrap,
+        String topic,
+        Path work,
+        Duration poll,
+        Commands commands) {}

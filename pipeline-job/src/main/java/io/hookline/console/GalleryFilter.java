@@ -11,8 +11,7 @@ import java.util.List;
 record GalleryFilter(String kind, String player, String team, String destination) {
 
     /** What a destination takes, as far as the gallery needs it. */
-    record Target(String rendition, List<String> kinds) {
-    }
+    record Target(String rendition, List<String> kinds) {}
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
@@ -26,13 +25,18 @@ record GalleryFilter(String kind, String player, String team, String destination
         return (kind == null || kind.equals(clip.kind()))
                 && (player == null || clip.players().contains(player))
                 && (team == null || clip.teams().contains(team))
-                && (target == null || (target.kinds().contains(clip.kind())
-                        && clip.renditions().stream().anyMatch(r -> r.profile().equals(target.rendition()))));
+                && (target == null
+                        || (target.kinds().contains(clip.kind())
+                                && clip.renditions().stream()
+                                        .anyMatch(r -> r.profile().equals(target.rendition()))));
     }
 
     /** The renditions of a kept clip that are shown: only the destination's, when one is chosen. */
     List<Rendition> shown(Clip clip, Target target) {
-        return target == null ? clip.renditions()
-                : clip.renditions().stream().filter(r -> r.profile().equals(target.rendition())).toList();
+        return target == null
+                ? clip.renditions()
+                : clip.renditions().stream()
+                        .filter(r -> r.profile().equals(target.rendition()))
+                        .toList();
     }
 }

@@ -61,7 +61,8 @@ final class Guard {
         }
         if (session.user() == null) {
             if (ctx.method().name().equals("GET") && !ctx.path().startsWith("/events")) {
-                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                ctx.redirect(
+                        "/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -96,8 +97,9 @@ final class Guard {
         if (given == null) {
             given = ctx.formParam(CSRF_FIELD);
         }
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                session.csrf().getBytes(StandardCharsets.UTF_8))) {
+        if (given == null
+                || !MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), session.csrf().getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("the form's CSRF token is missing or stale; reload the page and try again");
         }
     }

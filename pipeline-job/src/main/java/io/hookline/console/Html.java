@@ -8,8 +8,7 @@ import java.util.Locale;
  * {@link #esc}), the page frame with its navigation, and the hidden CSRF field of a form.
  */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     static String esc(Object value) {
         if (value == null) {
@@ -34,13 +33,22 @@ final class Html {
     /** A whole page: the frame, the navigation (the current section marked) and {@code body}. */
     static String page(String title, String section, Session session, String body) {
         StringBuilder nav = new StringBuilder();
-        for (String[] item : new String[][] {{"matches", "/", "Matches"}, {"publishing", "/publishing", "Publishing"},
-            {"profiles", "/profiles", "Profiles"}, {"submit", "/submit", "Submit"}}) {
-            nav.append("<a href=\"").append(item[1]).append('"')
-                    .append(item[0].equals(section) ? " aria-current=\"page\"" : "").append('>').append(item[2])
+        for (String[] item : new String[][] {
+            {"matches", "/", "Matches"},
+            {"publishing", "/publishing", "Publishing"},
+            {"profiles", "/profiles", "Profiles"},
+            {"submit", "/submit", "Submit"}
+        }) {
+            nav.append("<a href=\"")
+                    .append(item[1])
+                    .append('"')
+                    .append(item[0].equals(section) ? " aria-current=\"page\"" : "")
+                    .append('>')
+                    .append(item[2])
                     .append("</a>");
         }
-        String user = session == null || session.user() == null ? ""
+        String user = session == null || session.user() == null
+                ? ""
                 : "<form class=\"who\" method=\"post\" action=\"/logout\">" + csrf(session) + "<span>"
                         + esc(session.user().name()) + "</span>"
                         + (session.user() == Guard.LOCAL ? "" : "<button type=\"submit\">Log out</button>") + "</form>";

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class Ids {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** The name itself when it is safe, else {@link BadIdException} saying which part of the URL is wrong. */
     public static String require(String value, String what) {

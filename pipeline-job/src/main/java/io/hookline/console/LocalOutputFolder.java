@@ -23,11 +23,13 @@ final class LocalOutputFolder implements OutputFolder {
         }
         try (Stream<Path> dirs = Files.list(root)) {
             // Folders such as .publish, _checkpoints or logs are the run's, not matches.
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
                     .filter(name -> Ids.valid(name) && !name.startsWith("_") && !name.equals("logs"))
                     .filter(name -> Files.exists(root.resolve(name).resolve("manifest.json"))
                             || Files.isDirectory(root.resolve(name).resolve("clips")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -45,7 +47,8 @@ final class LocalOutputFolder implements OutputFolder {
         }
         // The job moves a new file into place, so its file key (the inode) changes even within one millisecond.
         BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        return Optional.of(attributes.fileKey() + "/" + attributes.lastModifiedTime().toMillis() + "/" + attributes.size());
+        return Optional.of(
+                attributes.fileKey() + "/" + attributes.lastModifiedTime().toMillis() + "/" + attributes.size());
     }
 
     @Override
@@ -55,7 +58,8 @@ final class LocalOutputFolder implements OutputFolder {
             return 0;
         }
         try (Stream<Path> files = Files.walk(clips, 2)) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".mp4")).count();
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".mp4"))
+                    .count();
         }
     }
 

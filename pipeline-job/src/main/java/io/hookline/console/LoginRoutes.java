@@ -32,7 +32,8 @@ final class LoginRoutes {
             return;
         }
         Optional<User> user = guard.loginNeeded() && password != null
-                ? guard.users().authenticate(name, password.toCharArray()) : Optional.empty();
+                ? guard.users().authenticate(name, password.toCharArray())
+                : Optional.empty();
         if (user.isEmpty()) {
             throttle.failed(name, ctx.ip());
             ctx.status(HttpStatus.UNAUTHORIZED);
@@ -52,12 +53,21 @@ final class LoginRoutes {
     private void show(Context ctx, String error) {
         Session session = Guard.session(ctx);
         String next = ctx.queryParam("next");
-        ctx.html(Html.page("Log in", "", session, (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>")
-                + "<form class=\"login\" method=\"post\" action=\"/login" + (next == null ? "" : "?next=" + Html.esc(java.net.URLEncoder.encode(next(next), java.nio.charset.StandardCharsets.UTF_8)))
-                + "\">" + Html.csrf(session)
-                + "<label>User <input name=\"user\" autocomplete=\"username\" required></label>"
-                + "<label>Password or token <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
-                + "<button type=\"submit\">Log in</button></form>"));
+        ctx.html(Html.page(
+                "Log in",
+                "",
+                session,
+                (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>")
+                        + "<form class=\"login\" method=\"post\" action=\"/login"
+                        + (next == null
+                                ? ""
+                                : "?next="
+                                        + Html.esc(java.net.URLEncoder.encode(
+                                                next(next), java.nio.charset.StandardCharsets.UTF_8)))
+                        + "\">" + Html.csrf(session)
+                        + "<label>User <input name=\"user\" autocomplete=\"username\" required></label>"
+                        + "<label>Password or token <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
+                        + "<button type=\"submit\">Log in</button></form>"));
     }
 
     /** Only a path on this console: a next= pointing elsewhere would make the login page an open redirect. */

@@ -4,8 +4,8 @@ import io.hookline.console.MatchView.Clip;
 import io.hookline.console.MatchView.Rendition;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,12 +42,21 @@ final class MatchRoutes {
     void match(Context ctx) throws IOException {
         long started = System.nanoTime();
         MatchView match = find(ctx.pathParam("match"));
-        GalleryFilter filter = new GalleryFilter(GalleryFilter.blankToNull(ctx.queryParam("kind")),
-                GalleryFilter.blankToNull(ctx.queryParam("player")), GalleryFilter.blankToNull(ctx.queryParam("team")),
+        GalleryFilter filter = new GalleryFilter(
+                GalleryFilter.blankToNull(ctx.queryParam("kind")),
+                GalleryFilter.blankToNull(ctx.queryParam("player")),
+                GalleryFilter.blankToNull(ctx.queryParam("team")),
                 GalleryFilter.blankToNull(ctx.queryParam("destination")));
-        String page = MatchPage.render(Guard.session(ctx), match, filter, profiles.destinations(), profiles.current().profiles());
+        String page = MatchPage.render(
+                Guard.session(ctx),
+                match,
+                filter,
+                profiles.destinations(),
+                profiles.current().profiles());
         // The time spent reading the manifest and rendering, for the browser's timing of the page.
-        ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "render;dur=%.1f", (System.nanoTime() - started) / 1e6));
+        ctx.header(
+                "Server-Timing",
+                String.format(java.util.Locale.ROOT, "render;dur=%.1f", (System.nanoTime() - started) / 1e6));
         ctx.html(page);
     }
 
@@ -77,9 +86,13 @@ final class MatchRoutes {
         String clipId = Ids.require(ctx.pathParam("clip"), "clip id");
         String profile = Ids.require(ctx.pathParam("rendition"), "rendition");
         MatchView match = find(ctx.pathParam("match"));
-        Clip clip = match.clips().stream().filter(c -> c.clipId().equals(clipId)).findFirst()
+        Clip clip = match.clips().stream()
+                .filter(c -> c.clipId().equals(clipId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("no clip " + clipId + " in match " + match.matchId()));
-        return clip.renditions().stream().filter(r -> r.profile().equals(profile)).findFirst()
+        return clip.renditions().stream()
+                .filter(r -> r.profile().equals(profile))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("clip " + clipId + " has no rendition " + profile));
     }
 
@@ -94,7 +107,9 @@ final class MatchRoutes {
             throw new NotFoundResponse("the file of this rendition is missing");
         }
         long size = Files.size(path);
-        ctx.header("Cache-Control", "private, max-age=3600").header("Accept-Ranges", "bytes").contentType(type);
+        ctx.header("Cache-Control", "private, max-age=3600")
+                .header("Accept-Ranges", "bytes")
+                .contentType(type);
         Optional<ByteRange> range;
         try {
             range = ByteRange.parse(ctx.header("Range"), size);
@@ -112,7 +127,8 @@ final class MatchRoutes {
         if (ctx.method() == HandlerType.HEAD) {
             return;
         }
-        try (InputStream in = Files.newInputStream(path); OutputStream body = ctx.outputStream()) {
+        try (InputStream in = Files.newInputStream(path);
+                OutputStream body = ctx.outputStream()) {
             in.skipNBytes(first);
             copy(in, body, length);
         }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Every match in the output folder, with its state and progress; rows update over SSE while jobs run. */
 final class MatchesPage {
-    private MatchesPage() {
-    }
+    private MatchesPage() {}
 
     static String render(Session session, String folder, List<Progress> matches) {
         StringBuilder rows = new StringBuilder();
@@ -19,9 +18,12 @@ final class MatchesPage {
                 : "<table class=\"matches\"><thead><tr><th>Match</th><th>State</th><th>Clips</th><th>Renditions</th>"
                         + "<th>Failed</th><th>Dead letters</th><th>Profiles</th></tr></thead><tbody>" + rows
                         + "</tbody></table>";
-        return Html.page("Matches", "matches", session,
-                "<p class=\"sub\">Output: " + Html.esc(folder) + "</p><div id=\"matches\" data-live=\"/events/matches\">"
-                        + table + "</div>");
+        return Html.page(
+                "Matches",
+                "matches",
+                session,
+                "<p class=\"sub\">Output: " + Html.esc(folder)
+                        + "</p><div id=\"matches\" data-live=\"/events/matches\">" + table + "</div>");
     }
 
     /** One row; the same markup the live updates fill in, cell by cell, by data-field. */
@@ -33,7 +35,8 @@ final class MatchesPage {
                 + "<td data-label=\"Renditions\" data-field=\"renditions\">" + renditions(p) + "</td>"
                 + "<td data-label=\"Failed\" data-field=\"failed\">" + p.failed() + "</td>"
                 + "<td data-label=\"Dead letters\" data-field=\"deadLetters\">" + p.deadLetters() + "</td>"
-                + "<td data-label=\"Profiles\" data-field=\"profileVersion\">" + Html.esc(p.profileVersion()) + "</td></tr>";
+                + "<td data-label=\"Profiles\" data-field=\"profileVersion\">" + Html.esc(p.profileVersion())
+                + "</td></tr>";
     }
 
     static String clips(Progress p) {
@@ -41,7 +44,8 @@ final class MatchesPage {
     }
 
     static String renditions(Progress p) {
-        return p.plannedRenditions() == null ? p.renditions() + " done"
+        return p.plannedRenditions() == null
+                ? p.renditions() + " done"
                 : p.renditions() + " of " + p.plannedRenditions() + " done";
     }
 }

@@ -33,17 +33,18 @@ public interface OutputFolder {
 
     /** A file the console streams itself (with range requests), or a URL the browser is sent to. */
     sealed interface Media permits Media.Local, Media.Redirect {
-        record Local(java.nio.file.Path path) implements Media {
-        }
+        record Local(java.nio.file.Path path) implements Media {}
 
-        record Redirect(String url) implements Media {
-        }
+        record Redirect(String url) implements Media {}
     }
 
     /** Resolves a manifest's relative path, refusing one that would leave the match's folder. */
     static String requireInside(String file) {
         String normalized = java.nio.file.Path.of(file).normalize().toString().replace('\\', '/');
-        if (file.isEmpty() || normalized.startsWith("..") || normalized.startsWith("/") || file.contains("\\")
+        if (file.isEmpty()
+                || normalized.startsWith("..")
+                || normalized.startsWith("/")
+                || file.contains("\\")
                 || !normalized.equals(file)) {
             throw new Ids.BadIdException("the file '" + file + "' is not inside its match's folder");
         }

@@ -16,8 +16,7 @@ public final class PasswordHash {
     private static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHash() {
-    }
+    private PasswordHash() {}
 
     public static String hash(char[] password) {
         byte[] salt = new byte[16];
@@ -40,14 +39,18 @@ public final class PasswordHash {
     /** Whether a users-file entry has this scheme's shape, so a plain-text password there is refused at start. */
     static boolean wellFormed(String stored) {
         String[] parts = stored.split("\\$");
-        return parts.length == 4 && parts[0].equals(SCHEME) && parts[1].matches("[1-9][0-9]{3,7}")
-                && parts[2].matches("[A-Za-z0-9+/=]+") && parts[3].matches("[A-Za-z0-9+/=]+");
+        return parts.length == 4
+                && parts[0].equals(SCHEME)
+                && parts[1].matches("[1-9][0-9]{3,7}")
+                && parts[2].matches("[A-Za-z0-9+/=]+")
+                && parts[3].matches("[A-Za-z0-9+/=]+");
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
+                    .generateSecret(new PBEKeySpec(password, salt, iterations, 256))
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JVM", e);
         }

@@ -31,15 +31,17 @@ final class PreviewRunner implements AutoCloseable {
         this.commands = commands;
     }
 
-    record Status(boolean running, String describe, List<String> stills) {
-    }
+    record Status(boolean running, String describe, List<String> stills) {}
 
     Status status() throws IOException {
         Path stills = work.resolve("stills");
         List<String> names = List.of();
         if (!running && Files.isDirectory(stills)) {
             try (Stream<Path> files = Files.list(stills)) {
-                names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+                names = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.endsWith(".png"))
+                        .sorted()
+                        .toList();
             }
         }
         return new Status(running, state.get(), names);
@@ -61,7 +63,8 @@ final class PreviewRunner implements AutoCloseable {
                 }
                 int code = commands.run(new PrintWriter(out, true), args.toArray(String[]::new));
                 String[] lines = out.toString().strip().split("\n");
-                state.set((code == 0 ? "Rendered. " : "Finished with exit code " + code + ": ") + lines[lines.length - 1]);
+                state.set((code == 0 ? "Rendered. " : "Finished with exit code " + code + ": ")
+                        + lines[lines.length - 1]);
             } catch (RuntimeException e) {
                 state.set("The preview failed: " + e.getMessage());
             } finally {

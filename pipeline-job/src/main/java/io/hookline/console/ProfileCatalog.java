@@ -33,8 +33,14 @@ final class ProfileCatalog {
      * One set as read: its version and destinations when valid, else its problems, each as
      * {@code file:line:column: message} with the file relative to the set's folder.
      */
-    record Loaded(int index, Path dir, String version, DestinationSet set, List<String> problems,
-            List<Explanation> explanations, String fingerprint) {
+    record Loaded(
+            int index,
+            Path dir,
+            String version,
+            DestinationSet set,
+            List<String> problems,
+            List<Explanation> explanations,
+            String fingerprint) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -80,8 +86,13 @@ final class ProfileCatalog {
         Loaded loaded = current();
         if (loaded.set() != null) {
             for (Destination d : loaded.set().destinations()) {
-                targets.put(d.name(), new GalleryFilter.Target(d.rendition(),
-                        d.takes().kinds().stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+                targets.put(
+                        d.name(),
+                        new GalleryFilter.Target(
+                                d.rendition(),
+                                d.takes().kinds().stream()
+                                        .map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
+                                        .toList()));
             }
         }
         return targets;
@@ -95,7 +106,12 @@ final class ProfileCatalog {
         try (Stream<Path> files = Files.walk(dir)) {
             StringBuilder print = new StringBuilder();
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                print.append(f).append(' ').append(Files.size(f)).append(' ').append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+                print.append(f)
+                        .append(' ')
+                        .append(Files.size(f))
+                        .append(' ')
+                        .append(Files.getLastModifiedTime(f).toMillis())
+                        .append('\n');
             }
             return print.toString();
         } catch (IOException e) {
@@ -106,11 +122,13 @@ final class ProfileCatalog {
     private Loaded load(int index, String fingerprint) {
         Path dir = dirs.get(index);
         try {
-            DestinationSet set = dir == null ? ProfileLoader.loadBundledDestinations() : ProfileLoader.loadDestinations(dir);
+            DestinationSet set =
+                    dir == null ? ProfileLoader.loadBundledDestinations() : ProfileLoader.loadDestinations(dir);
             List<Explanation> explanations = dir == null ? ProfileLoader.explainBundled() : ProfileLoader.explain(dir);
             return new Loaded(index, dir, set.profiles().version(), set, List.of(), explanations, fingerprint);
         } catch (ProfileException e) {
-            List<String> problems = e.problems().stream().map(ProfileCatalog::format).toList();
+            List<String> problems =
+                    e.problems().stream().map(ProfileCatalog::format).toList();
             return new Loaded(index, dir, null, null, problems, List.of(), fingerprint);
         }
     }

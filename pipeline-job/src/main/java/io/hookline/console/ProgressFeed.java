@@ -27,6 +27,7 @@ final class ProgressFeed implements AutoCloseable {
 
     /** Each open page, and the match it follows (null for all). */
     private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
+
     private final Map<String, Progress> last = new HashMap<>();
     private final MatchRoutes matches;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,9 +70,14 @@ final class ProgressFeed implements AutoCloseable {
     }
 
     private static String event(Progress p) {
-        ObjectNode o = JSON.createObjectNode().put("matchId", p.matchId()).put("state", p.state())
-                .put("clips", MatchesPage.clips(p)).put("renditions", MatchesPage.renditions(p))
-                .put("failed", p.failed()).put("deadLetters", p.deadLetters()).put("profileVersion", p.profileVersion());
+        ObjectNode o = JSON.createObjectNode()
+                .put("matchId", p.matchId())
+                .put("state", p.state())
+                .put("clips", MatchesPage.clips(p))
+                .put("renditions", MatchesPage.renditions(p))
+                .put("failed", p.failed())
+                .put("deadLetters", p.deadLetters())
+                .put("profileVersion", p.profileVersion());
         o.put("row", MatchesPage.row(p));
         return o.toString();
     }

@@ -41,26 +41,46 @@ final class PublishRoutes {
     void page(Context ctx) {
         List<PublishRecord> waiting = List.of();
         List<DestinationLine> lines = new ArrayList<>();
-        List<Destination> destinations = profiles.current().set() == null ? List.of() : profiles.current().set().destinations();
+        List<Destination> destinations = profiles.current().set() == null
+                ? List.of()
+                : profiles.current().set().destinations();
         if (exists()) {
             try (PublishLedger ledger = open()) {
                 waiting = ledger.byState(PublishState.AWAITING_APPROVAL);
                 for (Destination d : destinations) {
                     List<PublishRecord> records = ledger.byDestination(d.name());
                     Map<String, Long> counts = new TreeMap<>(records.stream()
-                            .collect(Collectors.groupingBy(r -> r.state().name().toLowerCase(), Collectors.counting())));
-                    String text = counts.isEmpty() ? "none" : counts.entrySet().stream()
-                            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-                    lines.add(new DestinationLine(d.name(), d.platform().name().toLowerCase(), text,
-                            ledger.posts(d.name(), Duration.ofHours(24)).count(), d.quota().postsPer24h(), d.approval()));
+                            .collect(
+                                    Collectors.groupingBy(r -> r.state().name().toLowerCase(), Collectors.counting())));
+                    String text = counts.isEmpty()
+                            ? "none"
+                            : counts.entrySet().stream()
+                                    .map(e -> e.getValue() + " " + e.getKey())
+                                    .collect(Collectors.joining(", "));
+                    lines.add(new DestinationLine(
+                            d.name(),
+                            d.platform().name().toLowerCase(),
+                            text,
+                            ledger.posts(d.name(), Duration.ofHours(24)).count(),
+                            d.quota().postsPer24h(),
+                            d.approval()));
                 }
             }
         } else {
-            destinations.forEach(d -> lines.add(new DestinationLine(d.name(), d.platform().name().toLowerCase(), "none", 0,
-                    d.quota().postsPer24h(), d.approval())));
+            destinations.forEach(d -> lines.add(new DestinationLine(
+                    d.name(),
+                    d.platform().name().toLowerCase(),
+                    "none",
+                    0,
+                    d.quota().postsPer24h(),
+                    d.approval())));
         }
-        ctx.html(PublishingPage.render(Guard.session(ctx), database.toString() + (exists() ? "" : " (not created yet)"),
-                waiting, lines, ctx.queryParam("done")));
+        ctx.html(PublishingPage.render(
+                Guard.session(ctx),
+                database.toString() + (exists() ? "" : " (not created yet)"),
+                waiting,
+                lines,
+                ctx.queryParam("done")));
     }
 
     void approve(Context ctx) {
@@ -72,8 +92,10 @@ final class PublishRoutes {
     }
 
     private void decide(Context ctx, boolean reject) {
-        PublishKey key = new PublishKey(Ids.require(ctx.formParam("clip"), "clip id"),
-                Ids.require(ctx.formParam("rendition"), "rendition"), Ids.require(ctx.formParam("destination"), "destination"));
+        PublishKey key = new PublishKey(
+                Ids.require(ctx.formParam("clip"), "clip id"),
+                Ids.require(ctx.formParam("rendition"), "rendition"),
+                Ids.require(ctx.formParam("destination"), "destination"));
         long version;
         try {
             version = Long.parseLong(String.valueOf(ctx.formParam("version")));
@@ -97,7 +119,8 @@ final class PublishRoutes {
         } catch (LedgerException e) {
             done = "Not changed: " + e.getMessage();
         }
-        ctx.redirect("/publishing?done=" + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8),
+        ctx.redirect(
+                "/publishing?done=" + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
     }
 

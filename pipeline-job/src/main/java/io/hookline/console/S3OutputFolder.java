@@ -36,8 +36,12 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
         List<String> ids = new ArrayList<>();
         String token = null;
         do {
-            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(root.bucket())
-                    .prefix(prefix).delimiter("/").continuationToken(token).build());
+            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder()
+                    .bucket(root.bucket())
+                    .prefix(prefix)
+                    .delimiter("/")
+                    .continuationToken(token)
+                    .build());
             page.commonPrefixes().forEach(p -> {
                 String name = p.prefix().substring(prefix.length(), p.prefix().length() - 1);
                 if (Ids.valid(name) && !name.startsWith("_")) {
@@ -53,7 +57,9 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
     public Optional<byte[]> read(String matchId, String file) {
         try {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(GetObjectRequest.builder()
-                    .bucket(root.bucket()).key(key(matchId, file)).build());
+                    .bucket(root.bucket())
+                    .key(key(matchId, file))
+                    .build());
             return Optional.of(bytes.asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -63,8 +69,11 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
     @Override
     public Optional<String> stamp(String matchId, String file) {
         try {
-            return Optional.of(s3.headObject(HeadObjectRequest.builder().bucket(root.bucket()).key(key(matchId, file))
-                    .build()).eTag());
+            return Optional.of(s3.headObject(HeadObjectRequest.builder()
+                            .bucket(root.bucket())
+                            .key(key(matchId, file))
+                            .build())
+                    .eTag());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -76,9 +85,14 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
         int count = 0;
         String token = null;
         do {
-            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(root.bucket())
-                    .prefix(prefix).continuationToken(token).build());
-            count += (int) page.contents().stream().filter(o -> o.key().endsWith(".mp4")).count();
+            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder()
+                    .bucket(root.bucket())
+                    .prefix(prefix)
+                    .continuationToken(token)
+                    .build());
+            count += (int) page.contents().stream()
+                    .filter(o -> o.key().endsWith(".mp4"))
+                    .count();
             token = page.isTruncated() ? page.nextContinuationToken() : null;
         } while (token != null);
         return count;
@@ -86,8 +100,11 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
 
     @Override
     public Media media(String matchId, String file) {
-        String url = presigner.presignGetObject(r -> r.signatureDuration(settings.presignExpiry())
-                .getObjectRequest(g -> g.bucket(root.bucket()).key(key(matchId, file)))).url().toString();
+        String url = presigner
+                .presignGetObject(r -> r.signatureDuration(settings.presignExpiry())
+                        .getObjectRequest(g -> g.bucket(root.bucket()).key(key(matchId, file))))
+                .url()
+                .toString();
         return new Media.Redirect(url);
     }
 
@@ -97,7 +114,8 @@ final class S3OutputFolder implements OutputFolder, AutoCloseable {
     }
 
     private String key(String matchId, String file) {
-        return root.resolve(Ids.require(matchId, "match id") + "/" + OutputFolder.requireInside(file)).key();
+        return root.resolve(Ids.require(matchId, "match id") + "/" + OutputFolder.requireInside(file))
+                .key();
     }
 
     @Override

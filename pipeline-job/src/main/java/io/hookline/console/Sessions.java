@@ -19,6 +19,7 @@ public final class Sessions {
     static final Duration IDLE = Duration.ofHours(12);
     /** A session nobody logged into yet (the login page's) is dropped sooner. */
     private static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(10);
+
     private static final int PURGE_AT = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,7 +42,8 @@ public final class Sessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Session session = byId.computeIfPresent(id, (k, s) -> s.lastSeen().plus(IDLE).isBefore(now) ? null : s.seen(now));
+        Session session =
+                byId.computeIfPresent(id, (k, s) -> s.lastSeen().plus(IDLE).isBefore(now) ? null : s.seen(now));
         return Optional.ofNullable(session);
     }
 
@@ -49,7 +51,10 @@ public final class Sessions {
         Instant now = clock.instant();
         if (byId.size() >= PURGE_AT) {
             // Every cookie-less request starts a session; idle ones must not pile up.
-            byId.values().removeIf(s -> s.lastSeen().plus(s.user() == null ? ANONYMOUS_IDLE : IDLE).isBefore(now));
+            byId.values()
+                    .removeIf(s -> s.lastSeen()
+                            .plus(s.user() == null ? ANONYMOUS_IDLE : IDLE)
+                            .isBefore(now));
         }
         Session session = new Session(token(), token(), user, now);
         byId.put(session.id(), session);

@@ -61,7 +61,8 @@ final class SubmitRoutes implements AutoCloseable {
             throw new BadRequestResponse("upload both the event feed and the match descriptor");
         }
         String mode = String.valueOf(ctx.formParam("mode"));
-        Path dir = Files.createDirectories(settings.work().resolve("uploads")).resolve(Sessions.token().substring(0, 12));
+        Path dir = Files.createDirectories(settings.work().resolve("uploads"))
+                .resolve(Sessions.token().substring(0, 12));
         Files.createDirectories(dir);
         Path descriptorPath = save(descriptorFile, dir.resolve("match.yaml"));
         MatchDescriptor descriptor;
@@ -89,15 +90,29 @@ final class SubmitRoutes implements AutoCloseable {
         if (settings.bootstrap() == null) {
             throw new BadRequestResponse("this console has no Kafka (start it with --bootstrap) to publish to");
         }
-        try (MatchPublisher publisher = new MatchPublisher(settings.bootstrap(), new Properties(), Duration.ofSeconds(30))) {
+        try (MatchPublisher publisher =
+                new MatchPublisher(settings.bootstrap(), new Properties(), Duration.ofSeconds(30))) {
             MatchPublisher.Result result = publisher.publish(descriptor, feed, settings.topic(), false);
-            int events = result.eventsByMatch().values().stream().mapToInt(Integer::intValue).sum();
-            String skipped = result.skipped().isEmpty() ? "" : "; skipped " + result.skipped().size() + " unreadable records: "
-                    + String.join("; ", result.skipped().subList(0, Math.min(3, result.skipped().size())));
-            return new SubmitPage.Entry(Instant.now(), descriptor.matchId(), "kafka",
+            int events = result.eventsByMatch().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
+            String skipped = result.skipped().isEmpty()
+                    ? ""
+                    : "; skipped " + result.skipped().size() + " unreadable records: "
+                            + String.join(
+                                    "; ",
+                                    result.skipped()
+                                            .subList(
+                                                    0,
+                                                    Math.min(3, result.skipped().size())));
+            return new SubmitPage.Entry(
+                    Instant.now(),
+                    descriptor.matchId(),
+                    "kafka",
                     "published the descriptor and " + events + " events to " + settings.topic() + skipped);
         } catch (IOException | RuntimeException e) {
-            return new SubmitPage.Entry(Instant.now(), descriptor.matchId(), "kafka", "not published: " + e.getMessage());
+            return new SubmitPage.Entry(
+                    Instant.now(), descriptor.matchId(), "kafka", "not published: " + e.getMessage());
         }
     }
 
@@ -107,8 +122,14 @@ final class SubmitRoutes implements AutoCloseable {
         }
         SubmitPage.Entry entry = new SubmitPage.Entry(Instant.now(), descriptor.matchId(), "run", "queued");
         Path events = withDescriptor(descriptor, feed);
-        List<String> args = new ArrayList<>(List.of("run", "--events", events.toString(), "--video", descriptor.video(),
-                "--out", settings.output().describe()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--events",
+                events.toString(),
+                "--video",
+                descriptor.video(),
+                "--out",
+                settings.output().describe()));
         Path profileDir = profiles.current().dir();
         if (profileDir != null) {
             args.addAll(List.of("--profiles", profileDir.toString()));

@@ -11,8 +11,7 @@ import java.util.List;
 final class Timeline {
     private static final int WIDTH = 1000;
 
-    private Timeline() {
-    }
+    private Timeline() {}
 
     static String svg(List<Clip> clips) {
         long end = clips.stream().mapToLong(Clip::sourceEndMs).max().orElse(0);
@@ -25,24 +24,43 @@ final class Timeline {
         for (Clip c : clips) {
             boolean play = "play".equals(c.kind());
             int y = play ? 6 : 36;
-            svg.append("<a href=\"#clip-").append(Html.esc(c.clipId())).append("\" class=\"mark ")
-                    .append(play ? "play" : "compilation").append("\"><title>#").append(c.rank()).append(' ')
-                    .append(Html.esc(c.title())).append(" (").append(Html.clock(c.sourceStartMs())).append('–')
-                    .append(Html.clock(c.sourceEndMs())).append(")</title>");
+            svg.append("<a href=\"#clip-")
+                    .append(Html.esc(c.clipId()))
+                    .append("\" class=\"mark ")
+                    .append(play ? "play" : "compilation")
+                    .append("\"><title>#")
+                    .append(c.rank())
+                    .append(' ')
+                    .append(Html.esc(c.title()))
+                    .append(" (")
+                    .append(Html.clock(c.sourceStartMs()))
+                    .append('–')
+                    .append(Html.clock(c.sourceEndMs()))
+                    .append(")</title>");
             List<Segment> pieces = play || c.segments().isEmpty()
-                    ? List.of(new Segment("play", c.sourceStartMs(), c.sourceEndMs(), 1)) : c.segments();
+                    ? List.of(new Segment("play", c.sourceStartMs(), c.sourceEndMs(), 1))
+                    : c.segments();
             for (Segment s : pieces) {
-                svg.append("<rect x=\"").append(x(s.sourceStartMs(), end)).append("\" y=\"").append(y)
-                        .append("\" width=\"").append(Math.max(1.5, x(s.sourceEndMs(), end) - x(s.sourceStartMs(), end)))
+                svg.append("<rect x=\"")
+                        .append(x(s.sourceStartMs(), end))
+                        .append("\" y=\"")
+                        .append(y)
+                        .append("\" width=\"")
+                        .append(Math.max(1.5, x(s.sourceEndMs(), end) - x(s.sourceStartMs(), end)))
                         .append("\" height=\"22\"/>");
             }
             if (play) {
-                svg.append("<line class=\"peak\" x1=\"").append(x(c.peakMs(), end)).append("\" x2=\"")
-                        .append(x(c.peakMs(), end)).append("\" y1=\"2\" y2=\"32\"/>");
+                svg.append("<line class=\"peak\" x1=\"")
+                        .append(x(c.peakMs(), end))
+                        .append("\" x2=\"")
+                        .append(x(c.peakMs(), end))
+                        .append("\" y1=\"2\" y2=\"32\"/>");
             }
             svg.append("</a>");
         }
-        svg.append("</svg><div class=\"axis\"><span>0:00</span><span>").append(Html.clock(end)).append("</span></div>");
+        svg.append("</svg><div class=\"axis\"><span>0:00</span><span>")
+                .append(Html.clock(end))
+                .append("</span></div>");
         return svg.toString();
     }
 

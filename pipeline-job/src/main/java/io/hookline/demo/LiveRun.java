@@ -38,6 +38,7 @@ public final class LiveRun implements AutoCloseable {
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
     /** How long the job gets to start before the first video goes on air. */
     private static final Duration LEAD = Duration.ofSeconds(2);
+
     private static final Duration POLL = Duration.ofMillis(250);
 
     /**
@@ -48,8 +49,8 @@ public final class LiveRun implements AutoCloseable {
      * @param stagger how long after one match the next one starts
      * @param speed 1.0 plays the matches in real time
      */
-    public record Settings(Path out, LiveScript script, List<String> matchIds, Duration stagger, double speed,
-            Configuration job) {}
+    public record Settings(
+            Path out, LiveScript script, List<String> matchIds, Duration stagger, double speed, Configuration job) {}
 
     private final Settings settings;
     private final List<LandedClip> landed = new CopyOnWriteArrayList<>();
@@ -111,12 +112,19 @@ public final class LiveRun implements AutoCloseable {
         for (int i = 0; i < settings.matchIds().size(); i++) {
             String id = settings.matchIds().get(i);
             Instant start = first.plus(settings.stagger().multipliedBy(i));
-            HlsPlayout playout = HlsPlayout.start(settings.script().video(),
-                    out.resolve(LIVE_DIR).resolve(ClipKeys.safeMatchDir(id)), start, settings.speed(),
+            HlsPlayout playout = HlsPlayout.start(
+                    settings.script().video(),
+                    out.resolve(LIVE_DIR).resolve(ClipKeys.safeMatchDir(id)),
+                    start,
+                    settings.speed(),
                     HlsPlayout.DEFAULT_SEGMENT);
             playouts.put(id, playout);
-            PacedFeed feed = new PacedFeed(publisher, EVENTS_TOPIC,
-                    settings.script().descriptor(id, playout.playlist()), settings.script().events(id), playout,
+            PacedFeed feed = new PacedFeed(
+                    publisher,
+                    EVENTS_TOPIC,
+                    settings.script().descriptor(id, playout.playlist()),
+                    settings.script().events(id),
+                    playout,
                     settings.script().durationMs());
             feeds.add(feed);
             feed.start();
@@ -165,8 +173,10 @@ public final class LiveRun implements AutoCloseable {
             if (listed == null) {
                 return false;
             }
-            List<String> onTopic = landed.stream().filter(c -> c.clip().getMatchId().equals(id))
-                    .map(c -> c.clip().getClipId()).toList();
+            List<String> onTopic = landed.stream()
+                    .filter(c -> c.clip().getMatchId().equals(id))
+                    .map(c -> c.clip().getClipId())
+                    .toList();
             if (!onTopic.containsAll(listed)) {
                 return false;
             }
@@ -187,7 +197,8 @@ public final class LiveRun implements AutoCloseable {
         }
         for (HlsPlayout p : playouts.values()) {
             if (p.failure() != null) {
-                throw new IllegalStateException("a playout failed: " + p.failure().getMessage(), p.failure());
+                throw new IllegalStateException(
+                        "a playout failed: " + p.failure().getMessage(), p.failure());
             }
         }
         for (PacedFeed f : feeds) {
@@ -196,8 +207,8 @@ public final class LiveRun implements AutoCloseable {
             }
         }
         if (clips.failure() != null) {
-            throw new IllegalStateException("reading the clips topic failed: " + clips.failure().getMessage(),
-                    clips.failure());
+            throw new IllegalStateException(
+                    "reading the clips topic failed: " + clips.failure().getMessage(), clips.failure());
         }
     }
 

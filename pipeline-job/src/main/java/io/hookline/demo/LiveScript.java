@@ -21,13 +21,18 @@ public record LiveScript(Path video, long durationMs, MatchDescriptor descriptor
     public static final String SAMPLE_ID = "sample-match";
 
     public LiveScript {
-        events = events.stream().sorted(Comparator.comparingLong(MatchEvent::getVideoTimeMs)).toList();
+        events = events.stream()
+                .sorted(Comparator.comparingLong(MatchEvent::getVideoTimeMs))
+                .toList();
     }
 
     /** The sample match (see {@link SampleMatch}), as written to {@code sampleDir}. */
     public static LiveScript sample(Path sampleDir) {
-        return new LiveScript(sampleDir.resolve(SampleMatch.VIDEO_FILE), SampleMatch.DURATION_MS,
-                SampleMatch.descriptor(), SampleMatch.events());
+        return new LiveScript(
+                sampleDir.resolve(SampleMatch.VIDEO_FILE),
+                SampleMatch.DURATION_MS,
+                SampleMatch.descriptor(),
+                SampleMatch.events());
     }
 
     /** The ids of {@code count} copies: {@code base}, then {@code base-2}, {@code base-3}, ... */
@@ -41,12 +46,18 @@ public record LiveScript(Path video, long durationMs, MatchDescriptor descriptor
 
     /** The descriptor of copy {@code matchId}, whose video is {@code playlist}. */
     public MatchDescriptor descriptor(String matchId, Path playlist) {
-        return new MatchDescriptor(matchId, descriptor.title(), descriptor.homeTeam(), descriptor.awayTeam(),
+        return new MatchDescriptor(
+                matchId,
+                descriptor.title(),
+                descriptor.homeTeam(),
+                descriptor.awayTeam(),
                 playlist.toAbsolutePath().toString());
     }
 
     /** The events of copy {@code matchId}. */
     public List<MatchEvent> events(String matchId) {
-        return events.stream().map(e -> MatchEvent.newBuilder(e).setMatchId(matchId).build()).toList();
+        return events.stream()
+                .map(e -> MatchEvent.newBuilder(e).setMatchId(matchId).build())
+                .toList();
     }
 }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /** A match's output directory as the job writes it: its manifest, dead letters and clips. */
 public final class MatchOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FILES = List.of(ManifestFiles.MANIFEST_JSON, ManifestFiles.MANIFEST_AVRO,
-            ManifestFiles.DEAD_LETTERS);
+    private static final List<String> FILES =
+            List.of(ManifestFiles.MANIFEST_JSON, ManifestFiles.MANIFEST_AVRO, ManifestFiles.DEAD_LETTERS);
 
     private MatchOutput() {}
 

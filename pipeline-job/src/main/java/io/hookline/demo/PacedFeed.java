@@ -24,8 +24,13 @@ final class PacedFeed {
     private final Thread thread;
     private volatile Exception failure;
 
-    PacedFeed(MatchPublisher publisher, String topic, MatchDescriptor descriptor, List<MatchEvent> events,
-            HlsPlayout playout, long endMs) {
+    PacedFeed(
+            MatchPublisher publisher,
+            String topic,
+            MatchDescriptor descriptor,
+            List<MatchEvent> events,
+            HlsPlayout playout,
+            long endMs) {
         this.publisher = publisher;
         this.topic = topic;
         this.descriptor = descriptor;

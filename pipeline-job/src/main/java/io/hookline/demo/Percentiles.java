@@ -9,7 +9,8 @@ import java.util.Collection;
 public record Percentiles(int count, double p50, double p95, double max) {
 
     public static Percentiles of(Collection<Double> seconds) {
-        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN);
         }

@@ -30,6 +30,7 @@ final class AvroBlockReader implements Closeable {
     private static final int SYNC_SIZE = 16;
     /** No header entry of a MatchEvent file comes near this; a bigger length is damage, not data. */
     private static final int MAX_HEADER_VALUE = 16 << 20;
+
     private static final int MAX_BLOCK = Integer.MAX_VALUE - 64;
     private static final int SCAN_CHUNK = 8192;
 
@@ -48,11 +49,13 @@ final class AvroBlockReader implements Closeable {
     private final InputStream in;
     /** Bytes read past a resynchronisation point, to be read again before {@link #in}. */
     private byte[] pending = new byte[0];
+
     private int pendingAt;
     /** The file offset of the next byte to read. */
     private long offset;
     /** The bytes of the block being read, from its start. */
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
     private boolean ended;
 
     private AvroBlockReader(String name, InputStream in, DataFileStream.Header header, byte[] sync, long offset) {
@@ -80,8 +83,8 @@ final class AvroBlockReader implements Closeable {
         }
         DataFileStream.Header header;
         Schema schema;
-        try (DataFileStream<MatchEvent> parsed =
-                new DataFileStream<>(new ByteArrayInputStream(headerBytes), new SpecificDatumReader<>(MatchEvent.class))) {
+        try (DataFileStream<MatchEvent> parsed = new DataFileStream<>(
+                new ByteArrayInputStream(headerBytes), new SpecificDatumReader<>(MatchEvent.class))) {
             header = parsed.getHeader();
             schema = parsed.getSchema();
         } catch (IOException | AvroRuntimeException e) {
@@ -91,10 +94,12 @@ final class AvroBlockReader implements Closeable {
         SchemaCompatibility.SchemaPairCompatibility match =
                 SchemaCompatibility.checkReaderWriterCompatibility(MatchEvent.getClassSchema(), schema);
         if (match.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            throw refused(name, "its records are " + schema.getFullName()
-                    + match.getResult().getIncompatibilities().stream()
-                            .map(i -> i.getType() + " " + i.getMessage() + " at " + i.getLocation())
-                            .collect(Collectors.joining("; ", " (", ")")));
+            throw refused(
+                    name,
+                    "its records are " + schema.getFullName()
+                            + match.getResult().getIncompatibilities().stream()
+                                    .map(i -> i.getType() + " " + i.getMessage() + " at " + i.getLocation())
+                                    .collect(Collectors.joining("; ", " (", ")")));
         }
         byte[] sync = Arrays.copyOfRange(headerBytes, headerBytes.length - SYNC_SIZE, headerBytes.length);
         return new AvroBlockReader(name, in, header, sync, reader.offset);
@@ -133,8 +138,10 @@ final class AvroBlockReader implements Closeable {
                 // A later block's marker inside: the sizes are wrong, not the file short.
                 return damaged(start, "its size (" + size + " bytes) runs past the next sync marker");
             }
-            return truncated(start, "inside the block that starts at byte " + start + " (it declares " + count
-                    + " records in " + size + " bytes)");
+            return truncated(
+                    start,
+                    "inside the block that starts at byte " + start + " (it declares " + count + " records in " + size
+                            + " bytes)");
         }
         byte[] raw = current.toByteArray();
         if (!Arrays.equals(raw, raw.length - SYNC_SIZE, raw.length, sync, 0, SYNC_SIZE)) {
@@ -144,8 +151,11 @@ final class AvroBlockReader implements Closeable {
             return new Block(start, decode(raw), null);
         } catch (IOException | RuntimeException e) {
             // The marker matched, so the next block starts right after this one.
-            return new Block(start, List.of(), "the block at byte " + start + " of " + name + " cannot be decoded ("
-                    + e.getMessage() + "): its " + count + " records are lost");
+            return new Block(
+                    start,
+                    List.of(),
+                    "the block at byte " + start + " of " + name + " cannot be decoded (" + e.getMessage() + "): its "
+                            + count + " records are lost");
         }
     }
 
@@ -163,18 +173,22 @@ final class AvroBlockReader implements Closeable {
 
     private Block truncated(long start, String where) {
         ended = true;
-        return new Block(start, List.of(), name + " is truncated: the data stops at byte " + offset + ", " + where
-                + "; the records from there on are lost");
+        return new Block(
+                start,
+                List.of(),
+                name + " is truncated: the data stops at byte " + offset + ", " + where
+                        + "; the records from there on are lost");
     }
 
     /** Skips to the next sync marker after the block's first byte; the block is lost. */
     private Block damaged(long start, String why) throws IOException {
         long resumed = resync(start);
-        String then = resumed < 0 ? "no sync marker follows, so the rest of the file (from byte " + start
-                + " to its end at byte " + offset + ") is lost"
+        String then = resumed < 0
+                ? "no sync marker follows, so the rest of the file (from byte " + start + " to its end at byte "
+                        + offset + ") is lost"
                 : "its records are lost; reading resumed at the next sync marker, byte " + resumed;
-        return new Block(start, List.of(), "the block at byte " + start + " of " + name + " is damaged: " + why
-                + "; " + then);
+        return new Block(
+                start, List.of(), "the block at byte " + start + " of " + name + " is damaged: " + why + "; " + then);
     }
 
     /** @return the offset of the block after the next sync marker, or -1 when the file ends first */
@@ -188,7 +202,8 @@ final class AvroBlockReader implements Closeable {
                 int after = at + SYNC_SIZE;
                 // Bytes already read past the marker belong to the next block: read them again, then any
                 // left from an earlier resynchronisation.
-                pending = concat(Arrays.copyOfRange(window, after, window.length),
+                pending = concat(
+                        Arrays.copyOfRange(window, after, window.length),
                         Arrays.copyOfRange(pending, pendingAt, pending.length));
                 pendingAt = 0;
                 offset = windowStart + after;

@@ -13,7 +13,8 @@ import java.util.Optional;
  * (duplicate ids) happen where the match's state is.
  */
 public final class EventValidator {
-    private static final List<String> TYPE_NAMES = Arrays.stream(EventType.values()).map(Enum::name).toList();
+    private static final List<String> TYPE_NAMES =
+            Arrays.stream(EventType.values()).map(Enum::name).toList();
 
     private final long videoDurationMs;
 
@@ -46,17 +47,21 @@ public final class EventValidator {
             return Optional.of(id + "gameClockMs is negative: " + e.getGameClockMs());
         }
         if (e.getScore() != null && (e.getScore().getHome() < 0 || e.getScore().getAway() < 0)) {
-            return Optional.of(id + "score is negative: " + e.getScore().getHome() + "-" + e.getScore().getAway());
+            return Optional.of(id + "score is negative: " + e.getScore().getHome() + "-"
+                    + e.getScore().getAway());
         }
         Location l = e.getLocation();
         if (l != null && (l.getX() < 0 || l.getX() > 1 || l.getY() < 0 || l.getY() > 1)) {
-            return Optional.of(id + "location must be within 0..1 on both axes, got (" + l.getX() + ", " + l.getY() + ")");
+            return Optional.of(
+                    id + "location must be within 0..1 on both axes, got (" + l.getX() + ", " + l.getY() + ")");
         }
         if (e.getVideoTimeMs() == null && e.getWallClockMs() != null) {
             // A growing video places it by its dates, once it has recorded that moment.
-            return videoDurationMs < 0 ? Optional.empty() : Optional.of(id + "no videoTimeMs, only a wallClock:"
-                    + " a wall-clock time is placed only by a live job, on an HLS video with EXT-X-PROGRAM-DATE-TIME"
-                    + " (or import the feed with a sync file and --video PLAYLIST)");
+            return videoDurationMs < 0
+                    ? Optional.empty()
+                    : Optional.of(id + "no videoTimeMs, only a wallClock:"
+                            + " a wall-clock time is placed only by a live job, on an HLS video with EXT-X-PROGRAM-DATE-TIME"
+                            + " (or import the feed with a sync file and --video PLAYLIST)");
         }
         if (e.getVideoTimeMs() == null) {
             return Optional.of(id + "no videoTimeMs: the event cannot be placed in the video"

@@ -17,7 +17,8 @@ public final class FeedMatches {
     /** In the order the feed first mentions them; records that cannot be read are left to the job to report. */
     public static Map<String, String> videos(Path feed) throws IOException {
         Map<String, String> videos = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(feed); FeedReader reader = FeedReader.open(in, feed.toString())) {
+        try (InputStream in = Files.newInputStream(feed);
+                FeedReader reader = FeedReader.open(in, feed.toString())) {
             FeedRecord record;
             while ((record = reader.next()) != null) {
                 if (record.getEvent() == null) {
@@ -25,7 +26,8 @@ public final class FeedMatches {
                 }
                 String matchId = record.getEvent().getMatchId();
                 String video = MatchDescriptor.is(record.getEvent())
-                        ? record.getEvent().getAttributes().get(MatchDescriptor.VIDEO) : null;
+                        ? record.getEvent().getAttributes().get(MatchDescriptor.VIDEO)
+                        : null;
                 if (video != null || !videos.containsKey(matchId)) {
                     videos.put(matchId, video);
                 }

@@ -32,6 +32,7 @@ public final class FeedReader implements Closeable {
     private final Deque<FeedRecord> waiting = new ArrayDeque<>();
     /** The rest of the current Avro block. */
     private final Deque<MatchEvent> block = new ArrayDeque<>();
+
     private String lastMatchId;
     private long position;
 

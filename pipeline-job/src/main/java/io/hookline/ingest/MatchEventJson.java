@@ -27,11 +27,24 @@ import java.util.Set;
  */
 public final class MatchEventJson {
     // Trailing tokens fail: two events run together on a line must not read as the first one alone.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Set<String> FIELDS = Set.of("matchId", "eventId", "version", "type", "period",
-            "gameClockMs", "videoTimeMs", "team", "players", "score", "location", "description", "attributes",
-            "deleted", "wallClock");
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Set<String> FIELDS = Set.of(
+            "matchId",
+            "eventId",
+            "version",
+            "type",
+            "period",
+            "gameClockMs",
+            "videoTimeMs",
+            "team",
+            "players",
+            "score",
+            "location",
+            "description",
+            "attributes",
+            "deleted",
+            "wallClock");
 
     private MatchEventJson() {}
 
@@ -102,10 +115,14 @@ public final class MatchEventJson {
         ArrayNode players = o.putArray("players");
         e.getPlayers().forEach(players::add);
         if (e.getScore() != null) {
-            o.putObject("score").put("home", e.getScore().getHome()).put("away", e.getScore().getAway());
+            o.putObject("score")
+                    .put("home", e.getScore().getHome())
+                    .put("away", e.getScore().getAway());
         }
         if (e.getLocation() != null) {
-            o.putObject("location").put("x", e.getLocation().getX()).put("y", e.getLocation().getY());
+            o.putObject("location")
+                    .put("x", e.getLocation().getX())
+                    .put("y", e.getLocation().getY());
         }
         if (e.getDescription() != null) {
             o.put("description", e.getDescription());
@@ -213,8 +230,8 @@ public final class MatchEventJson {
     private static int scoreSide(JsonNode score, String side) throws FeedException {
         JsonNode n = score.get(side);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new FeedException(n == null ? "missing field 'score." + side + "'"
-                    : wrongType("score." + side, "an integer", n));
+            throw new FeedException(
+                    n == null ? "missing field 'score." + side + "'" : wrongType("score." + side, "an integer", n));
         }
         return n.intValue();
     }

@@ -28,7 +28,8 @@ final class Utf8Lines implements Closeable {
     record Line(long number, String text, String problem) {}
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buffer = new byte[8192];
@@ -36,6 +37,7 @@ final class Utf8Lines implements Closeable {
     private int end;
     /** The file offset of buffer[start]. */
     private long offset;
+
     private long number;
     private boolean begun;
 
@@ -87,18 +89,24 @@ final class Utf8Lines implements Closeable {
             return new Line(number, output.flip().toString(), null);
         }
         int at = input.position();
-        String bad = HexFormat.ofDelimiter(" ").withUpperCase()
+        String bad = HexFormat.ofDelimiter(" ")
+                .withUpperCase()
                 .formatHex(bytes, at, Math.min(bytes.length, at + result.length()));
-        return new Line(number, new String(bytes, StandardCharsets.UTF_8), "not UTF-8: the byte(s) " + bad
-                + " at byte " + (lineOffset + at) + " of the file (byte " + (at + 1) + " of the line) are not a"
-                + " character; save the feed as UTF-8");
+        return new Line(
+                number,
+                new String(bytes, StandardCharsets.UTF_8),
+                "not UTF-8: the byte(s) " + bad
+                        + " at byte " + (lineOffset + at) + " of the file (byte " + (at + 1) + " of the line) are not a"
+                        + " character; save the feed as UTF-8");
     }
 
     private void skipBom() throws IOException {
         while (end - start < BOM.length && refill()) {
             // keep reading until the buffer holds three bytes or the file ends
         }
-        if (end - start >= BOM.length && buffer[start] == BOM[0] && buffer[start + 1] == BOM[1]
+        if (end - start >= BOM.length
+                && buffer[start] == BOM[0]
+                && buffer[start + 1] == BOM[1]
                 && buffer[start + 2] == BOM[2]) {
             start += BOM.length;
             offset += BOM.length;

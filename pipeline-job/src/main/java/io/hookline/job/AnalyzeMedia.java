@@ -6,10 +6,10 @@ import io.hookline.ingest.video.Window;
 import io.hookline.model.Play;
 import io.hookline.planning.PlayWindow;
 import io.hookline.profiles.HighlightRules;
+import io.hookline.render.LiveClipSource;
 import io.hookline.render.analysis.MediaAnalyzer;
 import io.hookline.render.analysis.MediaMeasurements;
 import io.hookline.render.analysis.PlaySignals;
-import io.hookline.render.LiveClipSource;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.SourceOptions;
 import io.hookline.render.media.SourceReader;
@@ -75,7 +75,9 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
                 measured = analyse(play);
             } catch (RuntimeException e) {
                 // A play always goes on: the planner takes a live match's plays in order and would wait for it.
-                measured = Play.newBuilder(play).setMediaProblem("media analysis failed: " + e).build();
+                measured = Play.newBuilder(play)
+                        .setMediaProblem("media analysis failed: " + e)
+                        .build();
             }
             result.complete(List.of(measured));
         });
@@ -83,7 +85,9 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
 
     @Override
     public void timeout(Play play, ResultFuture<Play> result) {
-        result.complete(List.of(Play.newBuilder(play).setMediaProblem("media analysis timed out").build()));
+        result.complete(List.of(Play.newBuilder(play)
+                .setMediaProblem("media analysis timed out")
+                .build()));
     }
 
     private Play analyse(Play play) {
@@ -100,18 +104,23 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
         // A match's own video was not probed when the job started: its length is found by reading it.
         long durationMs = source == video ? videoDurationMs : Long.MAX_VALUE;
         if (durationMs < 0) {
-            return Play.newBuilder(play).setMediaProblem("the video could not be read").build();
+            return Play.newBuilder(play)
+                    .setMediaProblem("the video could not be read")
+                    .build();
         }
         PlayWindow window = PlayWindow.of(play, rules, durationMs);
         long end = Math.min(durationMs, Math.max(window.endMs(), play.getEndMs() + AFTER_MS));
-        try (SourceReader reader = SourceReader.open(resolved.computeIfAbsent(source.location(), l -> source.resolve()), 1)) {
+        try (SourceReader reader =
+                SourceReader.open(resolved.computeIfAbsent(source.location(), l -> source.resolve()), 1)) {
             MediaMeasurements m = MediaAnalyzer.measure(reader, window.startMs() * 1000, end * 1000);
             return Play.newBuilder(play)
                     .setMedia(PlaySignals.of(m, play.getStartMs() * 1000, (play.getEndMs() + AFTER_MS / 2) * 1000))
                     .setVideoDurationMs(reader.info().durationMs())
                     .build();
         } catch (MediaException | IllegalStateException e) {
-            return Play.newBuilder(play).setMediaProblem("media analysis failed: " + e.getMessage()).build();
+            return Play.newBuilder(play)
+                    .setMediaProblem("media analysis failed: " + e.getMessage())
+                    .build();
         }
     }
 
@@ -127,8 +136,10 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
             }
             long end = Math.max(clipEnd, Math.min(play.getEndMs() + AFTER_MS, edge.coveredMs()));
             Window stretch = live.await(window.startMs(), end, videoWait, LiveClipSource.POLL);
-            try (SourceReader reader = SourceReader.open(stretch.location(), 1, SourceOptions.live(
-                    stretch.demuxerOptions(), stretch.identity(), stretch.firstFrameUs()))) {
+            try (SourceReader reader = SourceReader.open(
+                    stretch.location(),
+                    1,
+                    SourceOptions.live(stretch.demuxerOptions(), stretch.identity(), stretch.firstFrameUs()))) {
                 MediaMeasurements m = MediaAnalyzer.measure(reader, window.startMs() * 1000, end * 1000);
                 return Play.newBuilder(play)
                         .setMedia(PlaySignals.of(m, play.getStartMs() * 1000, (play.getEndMs() + AFTER_MS / 2) * 1000))
@@ -137,10 +148,14 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
                 live.release(stretch);
             }
         } catch (IOException | MediaException e) {
-            return Play.newBuilder(play).setMediaProblem("media analysis failed: " + e.getMessage()).build();
+            return Play.newBuilder(play)
+                    .setMediaProblem("media analysis failed: " + e.getMessage())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Play.newBuilder(play).setMediaProblem("media analysis stopped").build();
+            return Play.newBuilder(play)
+                    .setMediaProblem("media analysis stopped")
+                    .build();
         }
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class BackgroundPriority {
     /** Niceness of background render threads: the scheduler gives a thread at 0 about ten times their share. */
     static final int NICE = 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static volatile boolean warned;
 
@@ -27,7 +28,9 @@ final class BackgroundPriority {
             Path task = Files.readSymbolicLink(Path.of("/proc/thread-self"));
             String tid = task.getFileName().toString();
             Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
                 renice.destroyForcibly();
                 warnOnce("renice failed");

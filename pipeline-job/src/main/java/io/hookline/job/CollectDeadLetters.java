@@ -29,8 +29,8 @@ final class CollectDeadLetters extends KeyedProcessFunction<String, DeadLetter, 
 
     @Override
     public void open(OpenContext context) {
-        letters = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("letters", TypeInformation.of(DeadLetter.class)));
+        letters = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("letters", TypeInformation.of(DeadLetter.class)));
     }
 
     @Override

@@ -30,8 +30,12 @@ import org.apache.flink.util.Collector;
  */
 final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, RenderedClip, MatchManifest> {
     private static final Comparator<RenderedClip> RANKING = Comparator.comparing(
-            (RenderedClip c) -> ClipPlan.newBuilder().setClipId(c.getClipId()).setKind(c.getKind())
-                    .setScore(c.getScore()).setPeakMs(c.getPeakMs()), ClipPlanner.RANKING);
+            (RenderedClip c) -> ClipPlan.newBuilder()
+                    .setClipId(c.getClipId())
+                    .setKind(c.getKind())
+                    .setScore(c.getScore())
+                    .setPeakMs(c.getPeakMs()),
+            ClipPlanner.RANKING);
 
     private final String profileVersion;
     private final MatchRetention retention;
@@ -49,14 +53,17 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
 
     @Override
     public void open(OpenContext context) {
-        summary = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("summary", TypeInformation.of(PlanSummary.class))));
-        clips = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("clips", Types.STRING, TypeInformation.of(RenderedClip.class))));
-        withdrawals = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("withdrawals", Types.STRING, TypeInformation.of(RenderedClip.class))));
-        latestVersion = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("latest-version", Types.STRING)));
+        summary = getRuntimeContext()
+                .getState(
+                        retention.apply(new ValueStateDescriptor<>("summary", TypeInformation.of(PlanSummary.class))));
+        clips = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("clips", Types.STRING, TypeInformation.of(RenderedClip.class))));
+        withdrawals = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("withdrawals", Types.STRING, TypeInformation.of(RenderedClip.class))));
+        latestVersion = getRuntimeContext()
+                .getState(retention.apply(new ValueStateDescriptor<>("latest-version", Types.STRING)));
     }
 
     @Override
@@ -116,7 +123,8 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
         if (live) {
             ranked.sort(RANKING);
             for (int i = 0; i < ranked.size(); i++) {
-                ranked.set(i, RenderedClip.newBuilder(ranked.get(i)).setRank(i + 1).build());
+                ranked.set(
+                        i, RenderedClip.newBuilder(ranked.get(i)).setRank(i + 1).build());
             }
             withdrawn.sort(RANKING);
         } else {
@@ -124,10 +132,14 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
         }
         ranked.addAll(withdrawn);
         PlanSummary plan = summary.value();
-        out.collect(MatchManifest.newBuilder().setMatchId(matchId).setProfileVersion(version(plan))
-                .setClips(ranked).setRanksFinal(last)
+        out.collect(MatchManifest.newBuilder()
+                .setMatchId(matchId)
+                .setProfileVersion(version(plan))
+                .setClips(ranked)
+                .setRanksFinal(last)
                 .setPlannedClips(plan == null ? null : plan.getClips())
-                .setPlannedRenditions(plan == null ? null : plan.getRenditions()).build());
+                .setPlannedRenditions(plan == null ? null : plan.getRenditions())
+                .build());
         if (last) {
             summary.clear();
             clips.clear();
@@ -154,8 +166,12 @@ final class CollectManifest extends KeyedCoProcessFunction<String, PlanSummary, 
     private static RenderedClip withdrawn(RenderedClip landed, RenderedClip withdrawal) {
         List<String> notes = new ArrayList<>(landed.getNotes());
         notes.addAll(withdrawal.getNotes());
-        return RenderedClip.newBuilder(landed).setRank(0).setWithdrawn(true).setReplacedBy(withdrawal.getReplacedBy())
-                .setNotes(notes).build();
+        return RenderedClip.newBuilder(landed)
+                .setRank(0)
+                .setWithdrawn(true)
+                .setReplacedBy(withdrawal.getReplacedBy())
+                .setNotes(notes)
+                .build();
     }
 
     private int count() throws Exception {

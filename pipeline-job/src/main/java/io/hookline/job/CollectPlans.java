@@ -18,7 +18,8 @@ final class CollectPlans extends KeyedProcessFunction<String, ClipPlan, PlanBatc
 
     @Override
     public void open(OpenContext context) {
-        plans = getRuntimeContext().getListState(new ListStateDescriptor<>("plans", TypeInformation.of(ClipPlan.class)));
+        plans = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("plans", TypeInformation.of(ClipPlan.class)));
     }
 
     @Override

@@ -55,15 +55,17 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
     @Override
     public void open(OpenContext context) {
         grouper = new PlayGrouper(gapMs);
-        open = getRuntimeContext().getListState(
-                retention.apply(new ListStateDescriptor<>("open", TypeInformation.of(ScoredEvent.class))));
+        open = getRuntimeContext()
+                .getListState(
+                        retention.apply(new ListStateDescriptor<>("open", TypeInformation.of(ScoredEvent.class))));
         video = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("video", Types.STRING)));
-        closed = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("closed", Types.STRING, TypeInformation.of(Play.class))));
-        playOf = getRuntimeContext().getMapState(
-                retention.apply(new MapStateDescriptor<>("play-of", Types.STRING, Types.STRING)));
-        closedUntil = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("closed-until", Types.LONG)));
+        closed = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("closed", Types.STRING, TypeInformation.of(Play.class))));
+        playOf = getRuntimeContext()
+                .getMapState(retention.apply(new MapStateDescriptor<>("play-of", Types.STRING, Types.STRING)));
+        closedUntil =
+                getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("closed-until", Types.LONG)));
         sequence = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("sequence", Types.INT)));
         clock = new MatchTime(getRuntimeContext(), retention);
     }
@@ -198,7 +200,12 @@ final class GroupPlays extends KeyedProcessFunction<String, ScoredEvent, Play> {
 
     /** A play whose every event was deleted: nothing to show, but its clip must be withdrawn. */
     private static Play emptied(Play old, String id) {
-        return Play.newBuilder(old).setPlayId(id).setEvents(List.of()).setScore(0).setExplanation("deleted").build();
+        return Play.newBuilder(old)
+                .setPlayId(id)
+                .setEvents(List.of())
+                .setScore(0)
+                .setExplanation("deleted")
+                .build();
     }
 
     private List<ScoredEvent> events() throws Exception {

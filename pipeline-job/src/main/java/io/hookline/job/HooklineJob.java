@@ -6,8 +6,8 @@ import io.hookline.model.ClipPlan;
 import io.hookline.model.DeadLetter;
 import io.hookline.model.FeedRecord;
 import io.hookline.model.MatchManifest;
-import io.hookline.model.Play;
 import io.hookline.model.PlanSummary;
+import io.hookline.model.Play;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.ScoredEvent;
 import io.hookline.model.SourcedEvent;
@@ -63,8 +63,15 @@ public final class HooklineJob {
      *     range-checked, and every render reports the video's problem)
      * @param renderConcurrency clips each render subtask works on at once
      */
-    public HooklineJob(Source<FeedRecord, ?, ?> feed, VideoSource video, RendererFactory renderers, StoreFactory stores,
-            ProfileSet profiles, long videoDurationMs, int renderConcurrency, long renderTimeoutMinutes) {
+    public HooklineJob(
+            Source<FeedRecord, ?, ?> feed,
+            VideoSource video,
+            RendererFactory renderers,
+            StoreFactory stores,
+            ProfileSet profiles,
+            long videoDurationMs,
+            int renderConcurrency,
+            long renderTimeoutMinutes) {
         this.feed = feed;
         this.video = video;
         this.renderers = renderers;
@@ -113,7 +120,8 @@ public final class HooklineJob {
     /** A bounded source reading one feed file. */
     public static Source<FeedRecord, ?, ?> fileFeed(String path) {
         Path p = new Path(path);
-        return FileSource.forRecordStreamFormat(new FeedFileFormat(p.getName()), p).build();
+        return FileSource.forRecordStreamFormat(new FeedFileFormat(p.getName()), p)
+                .build();
     }
 
     /** Adds the whole job to {@code env}: plans are rendered and each match gets its manifest. */
@@ -121,12 +129,23 @@ public final class HooklineJob {
         SingleOutputStreamOperator<ClipPlan> plans = plans(env);
         // A live job holds a queue of clips in front of its renderers, so the best of them can go first.
         int capacity = renderConcurrency + (live == null ? 0 : live.renderQueue());
-        DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(plans.rebalance(),
-                        new RenderClips(renderers, video, versions, live != null, renderConcurrency,
+        DataStream<RenderedClip> rendered = AsyncDataStream.unorderedWait(
+                        plans.rebalance(),
+                        new RenderClips(
+                                renderers,
+                                video,
+                                versions,
+                                live != null,
+                                renderConcurrency,
                                 live == null ? RenditionPasses.together() : RenditionPasses.cheapestFirst()),
-                        renderTimeoutMinutes, TimeUnit.MINUTES, capacity)
-                .name("render clips").uid("render-clips")
-                .process(new CountRendered()).name("count rendered").uid("count-rendered");
+                        renderTimeoutMinutes,
+                        TimeUnit.MINUTES,
+                        capacity)
+                .name("render clips")
+                .uid("render-clips")
+                .process(new CountRendered())
+                .name("count rendered")
+                .uid("count-rendered");
         if (live != null) {
             rendered = rendered.union(plans.getSideOutput(PlanLiveClips.WITHDRAWN));
         }
@@ -135,18 +154,28 @@ public final class HooklineJob {
         }
 
         DataStream<PlanSummary> summaries = plans.getSideOutput(PlanClips.SUMMARY);
-        DataStream<MatchManifest> manifests = summaries.keyBy(PlanSummary::getMatchId)
+        DataStream<MatchManifest> manifests = summaries
+                .keyBy(PlanSummary::getMatchId)
                 .connect(rendered.keyBy(RenderedClip::getMatchId))
                 .process(new CollectManifest(profiles.version(), retention, live != null))
-                .name("collect manifest").uid("collect-manifest");
-        manifests.sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest())).name("write manifest").uid("write-manifest");
+                .name("collect manifest")
+                .uid("collect-manifest");
+        manifests
+                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.Manifest()))
+                .name("write manifest")
+                .uid("write-manifest");
     }
 
     /** Adds the job up to planning: each match's ranked plan is written as plan.json, nothing is rendered. */
     public void buildPlanOnly(StreamExecutionEnvironment env) {
-        plans(env).keyBy(ClipPlan::getMatchId)
-                .process(new CollectPlans()).name("collect plans").uid("collect-plans")
-                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.Plan())).name("write plan").uid("write-plan");
+        plans(env)
+                .keyBy(ClipPlan::getMatchId)
+                .process(new CollectPlans())
+                .name("collect plans")
+                .uid("collect-plans")
+                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.Plan()))
+                .name("write plan")
+                .uid("write-plan");
     }
 
     /**
@@ -154,16 +183,21 @@ public final class HooklineJob {
      * the benchmark collects them to render the same clips another way.
      */
     public SingleOutputStreamOperator<ClipPlan> plans(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<SourcedEvent> validated = env
-                .fromSource(feed, WatermarkStrategy.noWatermarks(), "read feed").uid("read-feed")
+        SingleOutputStreamOperator<SourcedEvent> validated = env.fromSource(
+                        feed, WatermarkStrategy.noWatermarks(), "read feed")
+                .uid("read-feed")
                 // A live match's video grows while the job runs: its length says nothing about the events.
-                .process(new ValidateEvents(live == null ? videoDurationMs : -1)).name("validate events")
+                .process(new ValidateEvents(live == null ? videoDurationMs : -1))
+                .name("validate events")
                 .uid("validate-events");
         // A live feed may be timed by the wall clock: its events find their video time in the playlist's dates.
-        SingleOutputStreamOperator<SourcedEvent> events = live == null ? validated : validated
-                .keyBy(e -> e.getEvent().getMatchId())
-                .process(new PlaceOnVideo(video, live.videoWait(), retention)).name("place on video")
-                .uid("place-on-video");
+        SingleOutputStreamOperator<SourcedEvent> events = live == null
+                ? validated
+                : validated
+                        .keyBy(e -> e.getEvent().getMatchId())
+                        .process(new PlaceOnVideo(video, live.videoWait(), retention))
+                        .name("place on video")
+                        .uid("place-on-video");
 
         SingleOutputStreamOperator<ScoredEvent> scored = events
                 // No watermarks: each live match runs on its own clock (see MatchTime), and a watermark would also
@@ -171,42 +205,56 @@ public final class HooklineJob {
                 // released at the end of its input.
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<SourcedEvent>noWatermarks()
                         .withTimestampAssigner((e, previous) -> e.getEvent().getVideoTimeMs()))
-                .name("event time").uid("event-time")
+                .name("event time")
+                .uid("event-time")
                 .keyBy(e -> e.getEvent().getMatchId())
-                .process(new ScoreEvents(profiles.rules(), retention, live)).name("score events").uid("score-events");
+                .process(new ScoreEvents(profiles.rules(), retention, live))
+                .name("score events")
+                .uid("score-events");
 
-        SingleOutputStreamOperator<Play> plays = scored
-                .keyBy(e -> e.getEvent().getMatchId())
-                .process(new GroupPlays(profiles.rules().playGapMs(), retention, live)).name("group plays")
+        SingleOutputStreamOperator<Play> plays = scored.keyBy(e -> e.getEvent().getMatchId())
+                .process(new GroupPlays(profiles.rules().playGapMs(), retention, live))
+                .name("group plays")
                 .uid("group-plays");
 
         // A feed file's plays are measured in order. A live match's wait for their video to cover them, so several
         // are measured at once, and one match whose video stalls never holds back another; the planner puts each
         // match's plays back in order (see Play.sequence).
-        AnalyzeMedia analysis = new AnalyzeMedia(video, profiles.rules(), videoDurationMs,
-                live == null ? renderConcurrency : LIVE_ANALYSES, live == null ? Duration.ZERO : live.videoWait());
+        AnalyzeMedia analysis = new AnalyzeMedia(
+                video,
+                profiles.rules(),
+                videoDurationMs,
+                live == null ? renderConcurrency : LIVE_ANALYSES,
+                live == null ? Duration.ZERO : live.videoWait());
         DataStream<Play> measured = (live == null
-                ? AsyncDataStream.orderedWait(plays, analysis, renderTimeoutMinutes, TimeUnit.MINUTES, renderConcurrency)
-                : AsyncDataStream.unorderedWait(plays, analysis, renderTimeoutMinutes, TimeUnit.MINUTES,
-                        live.renderQueue()))
-                .name("analyse media").uid("analyse-media");
+                        ? AsyncDataStream.orderedWait(
+                                plays, analysis, renderTimeoutMinutes, TimeUnit.MINUTES, renderConcurrency)
+                        : AsyncDataStream.unorderedWait(
+                                plays, analysis, renderTimeoutMinutes, TimeUnit.MINUTES, live.renderQueue()))
+                .name("analyse media")
+                .uid("analyse-media");
 
         KeyedStream<Play, String> byMatch = measured.keyBy(Play::getMatchId);
         SingleOutputStreamOperator<ClipPlan> plans = (live == null
-                ? byMatch.process(new PlanClips(profiles, videoDurationMs, retention, sharedVideo))
-                : byMatch.connect(profileVersions(env).broadcast(PlanLiveClips.PROFILE_VERSION))
-                        .process(new PlanLiveClips(versions, retention)))
-                .name("plan clips").uid("plan-clips");
+                        ? byMatch.process(new PlanClips(profiles, videoDurationMs, retention, sharedVideo))
+                        : byMatch.connect(profileVersions(env).broadcast(PlanLiveClips.PROFILE_VERSION))
+                                .process(new PlanLiveClips(versions, retention)))
+                .name("plan clips")
+                .uid("plan-clips");
 
-        DataStream<DeadLetter> deadLetters = validated.getSideOutput(DeadLetters.TAG)
-                .union(scored.getSideOutput(DeadLetters.TAG));
+        DataStream<DeadLetter> deadLetters =
+                validated.getSideOutput(DeadLetters.TAG).union(scored.getSideOutput(DeadLetters.TAG));
         if (events != validated) {
             deadLetters = deadLetters.union(events.getSideOutput(DeadLetters.TAG));
         }
         deadLetters
                 .keyBy(d -> d.getMatchId() == null ? FeedReader.UNKNOWN_MATCH : d.getMatchId())
-                .process(new CollectDeadLetters(live != null)).name("collect dead letters").uid("collect-dead-letters")
-                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters())).name("write dead letters").uid("write-dead-letters");
+                .process(new CollectDeadLetters(live != null))
+                .name("collect dead letters")
+                .uid("collect-dead-letters")
+                .sinkTo(new MatchFileSink<>(stores, new MatchFiles.DeadLetters()))
+                .name("write dead letters")
+                .uid("write-dead-letters");
         return plans;
     }
 
@@ -218,7 +266,8 @@ public final class HooklineJob {
         Source<String, ?, ?> source = versions.store() != null && !profilePoll.isZero()
                 ? PollProfiles.source(versions, stores, profilePoll)
                 : new DataGeneratorSource<>(tick -> PollProfiles.NOTHING_NEW, 1, Types.STRING);
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "profile versions").uid("profile-versions")
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "profile versions")
+                .uid("profile-versions")
                 .setParallelism(1);
     }
 

@@ -28,8 +28,13 @@ public record JobOption<T>(ConfigOption<T> config, Class<?> valueType, String fl
 
     /** The description as plain text (Flink keeps it as rich text, for its HTML docs). */
     public String description() {
-        return new HtmlFormatter().format(config.description()).replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return new HtmlFormatter()
+                .format(config.description())
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     public Optional<String> flagName() {
@@ -46,8 +51,10 @@ public record JobOption<T>(ConfigOption<T> config, Class<?> valueType, String fl
         if (min == null) {
             return Optional.empty();
         }
-        return conf.getOptional(config).map(v -> ((Number) v).longValue())
-                .filter(v -> v < min).map(v -> name() + " must be at least " + min + " (got " + v + ")");
+        return conf.getOptional(config)
+                .map(v -> ((Number) v).longValue())
+                .filter(v -> v < min)
+                .map(v -> name() + " must be at least " + min + " (got " + v + ")");
     }
 
     /** A flag's text as the option's key takes it: flags separate list items with commas, Flink with semicolons. */
@@ -99,8 +106,8 @@ public record JobOption<T>(ConfigOption<T> config, Class<?> valueType, String fl
     }
 
     public static Declaring<MemorySize> memory(String key, String defaultValue) {
-        return new Declaring<>(ConfigOptions.key(key).memoryType().defaultValue(MemorySize.parse(defaultValue)),
-                String.class);
+        return new Declaring<>(
+                ConfigOptions.key(key).memoryType().defaultValue(MemorySize.parse(defaultValue)), String.class);
     }
 
     /** An option being declared; {@link #describedAs} ends the declaration, so none is left without one. */
@@ -135,8 +142,12 @@ public record JobOption<T>(ConfigOption<T> config, Class<?> valueType, String fl
             if (description == null || description.isBlank()) {
                 throw new IllegalArgumentException("job option " + config.key() + " has no description");
             }
-            return new JobOption<>(config.withDescription(description), valueType, flag,
-                    paramLabel != null ? paramLabel : "<" + (flag != null ? flag : "value") + ">", min);
+            return new JobOption<>(
+                    config.withDescription(description),
+                    valueType,
+                    flag,
+                    paramLabel != null ? paramLabel : "<" + (flag != null ? flag : "value") + ">",
+                    min);
         }
     }
 }

@@ -19,27 +19,31 @@ public final class JobOptions {
     /** The value of {@link #RENDITIONS} that asks for every profile, as leaving it unset does. */
     public static final List<String> EVERY_RENDITION = List.of("all");
 
-    public static final ConfigOption<String> EVENTS = declare(JobOption.text("hookline.events").flag("events")
+    public static final ConfigOption<String> EVENTS = declare(JobOption.text("hookline.events")
+            .flag("events")
             .describedAs("The match's event feed: an Avro file of MatchEvent records, or JSON Lines."
                     + " Leave it unset to read a live feed from Kafka (hookline.kafka.bootstrap-servers)."));
-    public static final ConfigOption<String> VIDEO = declare(JobOption.text("hookline.video").flag("video")
+    public static final ConfigOption<String> VIDEO = declare(JobOption.text("hookline.video")
+            .flag("video")
             .describedAs("The match video: a local path, s3://bucket/key, or a URL FFmpeg can read. Required with"
                     + " an events file; live, the video of matches whose descriptor names none (video:)."));
-    public static final ConfigOption<String> OUT = declare(JobOption.text("hookline.out", "hookline-out").flag("out")
+    public static final ConfigOption<String> OUT = declare(JobOption.text("hookline.out", "hookline-out")
+            .flag("out")
             .describedAs("Where clips and manifests are written, a directory or s3://bucket/prefix;"
                     + " each match gets its own directory under it."));
-    public static final ConfigOption<String> PROFILES = declare(JobOption.text("hookline.profiles").flag("profiles")
+    public static final ConfigOption<String> PROFILES = declare(JobOption.text("hookline.profiles")
+            .flag("profiles")
             .describedAs("A clip-profiles directory (rules/ and profiles/), or a profile store that ./hookline"
                     + " profiles push writes (s3://bucket/prefix, or a directory holding a 'current' pointer): the job"
                     + " starts with the version the store's pointer names. Unset, ./hookline uses the checkout's"
                     + " clip-profiles/ and a cluster job the set built into it."));
     public static final ConfigOption<Duration> PROFILES_POLL =
             declare(JobOption.duration("hookline.profiles.poll-interval", Duration.ofSeconds(30))
-                .flag("profiles-poll")
-                .describedAs("How often a live job whose hookline.profiles is a profile store looks at the store's"
-                        + " pointer. A new version is validated first: clips planned after it is taken use it (their"
-                        + " ids carry it); an invalid one is refused, its problems logged and written to"
-                        + " OUT/_profiles/status.json, and the job keeps its version. 0 never looks again."));
+                    .flag("profiles-poll")
+                    .describedAs("How often a live job whose hookline.profiles is a profile store looks at the store's"
+                            + " pointer. A new version is validated first: clips planned after it is taken use it (their"
+                            + " ids carry it); an invalid one is refused, its problems logged and written to"
+                            + " OUT/_profiles/status.json, and the job keeps its version. 0 never looks again."));
     public static final ConfigOption<List<String>> RENDITIONS = declare(JobOption.textList("hookline.renditions")
             .flag("renditions")
             .paramLabel("NAME")
@@ -47,101 +51,110 @@ public final class JobOptions {
                     + " unset or 'all'."));
     public static final ConfigOption<Integer> RENDER_CONCURRENCY =
             declare(JobOption.integer("hookline.render.concurrency", 1)
-                .flag("render-concurrency").atLeast(1)
-                .describedAs("Clips each render subtask works on at once."));
+                    .flag("render-concurrency")
+                    .atLeast(1)
+                    .describedAs("Clips each render subtask works on at once."));
     public static final ConfigOption<Integer> ENCODER_THREADS =
             declare(JobOption.integer("hookline.render.encoder-threads", 1)
-                .flag("encoder-threads").atLeast(1)
-                .describedAs("Threads of each H.264 encoder. One costs the least CPU time; the lanes keep the cores"
-                        + " busy."));
+                    .flag("encoder-threads")
+                    .atLeast(1)
+                    .describedAs("Threads of each H.264 encoder. One costs the least CPU time; the lanes keep the cores"
+                            + " busy."));
     public static final ConfigOption<Integer> RENDER_LANES = declare(JobOption.integer("hookline.render.lanes", 2)
-            .flag("render-lanes").atLeast(1)
+            .flag("render-lanes")
+            .atLeast(1)
             .describedAs("Threads a clip's renditions are spread over, each filtering and encoding its own; one lane"
                     + " with two encoder threads is the other way to use two cores."));
     public static final ConfigOption<Integer> DECODER_THREADS =
             declare(JobOption.integer("hookline.render.decoder-threads", 1)
-                .flag("decoder-threads").atLeast(1)
-                .describedAs("Threads of the source decoder. One costs the least CPU time; the render lanes run"
-                        + " beside it."));
+                    .flag("decoder-threads")
+                    .atLeast(1)
+                    .describedAs("Threads of the source decoder. One costs the least CPU time; the render lanes run"
+                            + " beside it."));
     public static final ConfigOption<Boolean> SEGMENT_CACHE =
             declare(JobOption.bool("hookline.render.segment-cache", true)
-                .describedAs("Keep encoded segments under the output directory (.segments) and join them into every"
-                        + " clip that shows the same stretch, instead of encoding it again."));
+                    .describedAs("Keep encoded segments under the output directory (.segments) and join them into every"
+                            + " clip that shows the same stretch, instead of encoding it again."));
     public static final ConfigOption<Boolean> DRAFT = declare(JobOption.bool("hookline.render.draft", false)
             .flag("draft")
             .describedAs("Render at reduced size with the fastest preset, for previews."));
     public static final ConfigOption<Long> RENDER_TIMEOUT_MINUTES =
             declare(JobOption.longInteger("hookline.render.timeout-minutes", 30L)
-                .atLeast(1)
-                .describedAs("A clip still rendering after this long is marked failed."));
+                    .atLeast(1)
+                    .describedAs("A clip still rendering after this long is marked failed."));
     public static final ConfigOption<Integer> PARALLELISM = declare(JobOption.integer("parallelism.default")
-            .flag("parallelism").atLeast(1)
+            .flag("parallelism")
+            .atLeast(1)
             .describedAs("Flink parallelism: how many subtasks each operator runs (default on the command line:"
                     + " the cores over the render lanes, at least 1)."));
 
     public static final ConfigOption<String> KAFKA_BOOTSTRAP =
             declare(JobOption.text("hookline.kafka.bootstrap-servers")
-                .flag("bootstrap")
-                .describedAs("Kafka to read live match events from (host:port,...). Set, the job runs in"
-                        + " STREAMING mode with checkpoints; unset, it reads hookline.events in BATCH mode."));
+                    .flag("bootstrap")
+                    .describedAs("Kafka to read live match events from (host:port,...). Set, the job runs in"
+                            + " STREAMING mode with checkpoints; unset, it reads hookline.events in BATCH mode."));
     public static final ConfigOption<String> EVENTS_TOPIC =
             declare(JobOption.text("hookline.kafka.events-topic", "hookline.events")
-                .flag("events-topic")
-                .describedAs("The topic of MatchEvent records (Avro single-object encoding, keyed by match id)."));
+                    .flag("events-topic")
+                    .describedAs("The topic of MatchEvent records (Avro single-object encoding, keyed by match id)."));
     public static final ConfigOption<String> CLIPS_TOPIC =
             declare(JobOption.text("hookline.kafka.clips-topic", "hookline.clips")
-                .flag("clips-topic")
-                .describedAs("The topic every manifest entry (RenderedClip) is published to, exactly once."));
+                    .flag("clips-topic")
+                    .describedAs("The topic every manifest entry (RenderedClip) is published to, exactly once."));
     public static final ConfigOption<String> GROUP_ID = declare(JobOption.text("hookline.kafka.group-id", "hookline")
             .describedAs("The consumer group of the events topic; a new group starts at the earliest offset."));
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
             declare(JobOption.text("hookline.kafka.transactional-id-prefix", "hookline-clips")
-                .describedAs("Prefix of the clips sink's Kafka transaction ids; unique per job on a cluster."));
-    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
-            declare(JobOption.duration("hookline.kafka.transaction-timeout", Duration.ofMinutes(10))
-                .describedAs("How long the broker keeps a clips transaction open: more than a checkpoint"
-                        + " interval plus a restart, at most the broker's transaction.max.timeout.ms (15 min by default)."));
+                    .describedAs("Prefix of the clips sink's Kafka transaction ids; unique per job on a cluster."));
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT = declare(
+            JobOption.duration("hookline.kafka.transaction-timeout", Duration.ofMinutes(10))
+                    .describedAs(
+                            "How long the broker keeps a clips transaction open: more than a checkpoint"
+                                    + " interval plus a restart, at most the broker's transaction.max.timeout.ms (15 min by default)."));
     /**
      * Options with this prefix go to every Kafka client of the job with the prefix taken off, e.g.
      * {@code hookline.kafka.properties.security.protocol: SSL} for an MSK cluster's TLS listener.
      */
     public static final String KAFKA_PROPERTIES_PREFIX = "hookline.kafka.properties.";
+
     public static final ConfigOption<Duration> KAFKA_CHECK_TIMEOUT =
             declare(JobOption.duration("hookline.kafka.check-timeout", Duration.ofSeconds(30))
-                .describedAs("How long the start-up check waits for Kafka to answer."));
+                    .describedAs("How long the start-up check waits for Kafka to answer."));
 
     public static final ConfigOption<String> CHECKPOINTS = declare(JobOption.text("hookline.checkpoints.dir")
             .flag("checkpoints")
             .describedAs("Where a live job keeps its checkpoints: a directory every process can reach"
                     + " (file:///shared/... or s3://bucket/prefix with Flink's S3 file system plugin);"
                     + " ./hookline run keeps them in OUT/_checkpoints when unset."));
-    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
-            declare(JobOption.duration("hookline.checkpoints.interval", Duration.ofSeconds(10))
-                .flag("checkpoint-interval")
-                .describedAs("How often a live job checkpoints; manifest entries reach the clips topic at each checkpoint."));
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = declare(
+            JobOption.duration("hookline.checkpoints.interval", Duration.ofSeconds(10))
+                    .flag("checkpoint-interval")
+                    .describedAs(
+                            "How often a live job checkpoints; manifest entries reach the clips topic at each checkpoint."));
 
     public static final ConfigOption<Duration> MATCH_RETENTION =
             declare(JobOption.duration("hookline.state.match-retention", Duration.ofHours(12))
-                .describedAs("How long a live job keeps a match's state after it last changed: an ended match is"
-                        + " remembered this long (its late events go to the dead letters), and a match whose feed stopped"
-                        + " without a MATCH_END is dropped after it. Longer than the longest pause in a match."));
+                    .describedAs("How long a live job keeps a match's state after it last changed: an ended match is"
+                            + " remembered this long (its late events go to the dead letters), and a match whose feed stopped"
+                            + " without a MATCH_END is dropped after it. Longer than the longest pause in a match."));
 
     public static final ConfigOption<Duration> LIVE_REORDER =
             declare(JobOption.duration("hookline.live.reorder", Duration.ofSeconds(2))
-                .describedAs("How long a live match's events wait, in match time, for an earlier event that arrives"
-                        + " late, before they are scored in order. Later arrivals and corrections still count: the play"
-                        + " they change gets a new clip and its old clip is withdrawn."));
+                    .describedAs("How long a live match's events wait, in match time, for an earlier event that arrives"
+                            + " late, before they are scored in order. Later arrivals and corrections still count: the play"
+                            + " they change gets a new clip and its old clip is withdrawn."));
     public static final ConfigOption<Duration> LIVE_VIDEO_WAIT =
             declare(JobOption.duration("hookline.live.video-wait", Duration.ofMinutes(2))
-                .describedAs("How long a live clip waits for a growing video to cover its window before it fails"
-                        + " with the reason (where the video stops, where the play ends)."));
+                    .describedAs("How long a live clip waits for a growing video to cover its window before it fails"
+                            + " with the reason (where the video stops, where the play ends)."));
     public static final ConfigOption<Integer> LIVE_RENDER_QUEUE =
             declare(JobOption.integer("hookline.live.render-queue", 64)
-                .atLeast(1)
-                .describedAs("Clips a live render subtask holds waiting for a renderer; the best of them goes"
-                        + " first."));
+                    .atLeast(1)
+                    .describedAs("Clips a live render subtask holds waiting for a renderer; the best of them goes"
+                            + " first."));
 
-    public static final ConfigOption<String> S3_REGION = declare(JobOption.text("hookline.s3.region").flag("s3-region")
+    public static final ConfigOption<String> S3_REGION = declare(JobOption.text("hookline.s3.region")
+            .flag("s3-region")
             .describedAs("The AWS region of the buckets; unset, the SDK's chain (AWS_REGION, profile, instance)."));
     public static final ConfigOption<String> S3_ENDPOINT = declare(JobOption.text("hookline.s3.endpoint")
             .flag("s3-endpoint")
@@ -150,16 +163,16 @@ public final class JobOptions {
             .describedAs("Address buckets in the path; defaults to true with an endpoint override."));
     public static final ConfigOption<Integer> S3_MAX_ATTEMPTS =
             declare(JobOption.integer("hookline.s3.max-attempts", 10)
-                .atLeast(1)
-                .describedAs("Attempts per S3 request; throttling and 5xx answers are retried with backoff."));
+                    .atLeast(1)
+                    .describedAs("Attempts per S3 request; throttling and 5xx answers are retried with backoff."));
     public static final ConfigOption<MemorySize> S3_MULTIPART_THRESHOLD =
             declare(JobOption.memory("hookline.s3.multipart-threshold", "16mb")
-                .describedAs("Files larger than this are uploaded in parts."));
+                    .describedAs("Files larger than this are uploaded in parts."));
     public static final ConfigOption<MemorySize> S3_PART_SIZE = declare(JobOption.memory("hookline.s3.part-size", "8mb")
             .describedAs("The size of each part of a multipart upload (at least 5mb)."));
     public static final ConfigOption<Duration> S3_PRESIGN_EXPIRY =
             declare(JobOption.duration("hookline.s3.presign-expiry", Duration.ofHours(12))
-                .describedAs("How long the presigned URL an s3:// video is read through stays valid."));
+                    .describedAs("How long the presigned URL an s3:// video is read through stays valid."));
 
     private JobOptions() {}
 
@@ -176,13 +189,16 @@ public final class JobOptions {
     /** The declaration of an option above. */
     @SuppressWarnings("unchecked")
     public static <T> JobOption<T> of(ConfigOption<T> option) {
-        return (JobOption<T>) DECLARED.stream().filter(o -> o.config() == option).findFirst()
+        return (JobOption<T>) DECLARED.stream()
+                .filter(o -> o.config() == option)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(option.key() + " is not a job option"));
     }
 
     /** Refuses values out of their option's range, naming the option, the range and the value. */
     public static Configuration validate(Configuration conf) {
-        List<String> problems = DECLARED.stream().flatMap(o -> o.problem(conf).stream()).toList();
+        List<String> problems =
+                DECLARED.stream().flatMap(o -> o.problem(conf).stream()).toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -212,8 +228,13 @@ public final class JobOptions {
     /** How the job reaches S3, from the hookline.s3.* options. */
     public static S3Settings s3Settings(Configuration conf) {
         String endpoint = conf.get(S3_ENDPOINT);
-        return new S3Settings(conf.get(S3_REGION), endpoint, conf.getOptional(S3_PATH_STYLE).orElse(endpoint != null),
-                conf.get(S3_MAX_ATTEMPTS), conf.get(S3_MULTIPART_THRESHOLD).getBytes(), conf.get(S3_PART_SIZE).getBytes(),
+        return new S3Settings(
+                conf.get(S3_REGION),
+                endpoint,
+                conf.getOptional(S3_PATH_STYLE).orElse(endpoint != null),
+                conf.get(S3_MAX_ATTEMPTS),
+                conf.get(S3_MULTIPART_THRESHOLD).getBytes(),
+                conf.get(S3_PART_SIZE).getBytes(),
                 conf.get(S3_PRESIGN_EXPIRY));
     }
 

@@ -15,8 +15,8 @@ import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.SourceReader;
 import io.hookline.storage.ProfileStore;
 import io.hookline.storage.StoreFactory;
-import io.hookline.storage.s3.S3ClipStore;
 import io.hookline.storage.s3.S3Clients;
+import io.hookline.storage.s3.S3ClipStore;
 import io.hookline.storage.s3.S3Location;
 import io.hookline.storage.s3.S3Settings;
 import java.io.IOException;
@@ -46,8 +46,13 @@ import org.apache.flink.configuration.PipelineOptions;
  * @param sharedVideoWarning when several matches of the feed are all cut from the one video, which and what to do;
  *     else null
  */
-public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, String videoProblem,
-        String sharedVideoWarning, Configuration flinkConfig) {
+public record JobSetup(
+        HooklineJob job,
+        ProfileSet profiles,
+        SourceInfo video,
+        String videoProblem,
+        String sharedVideoWarning,
+        Configuration flinkConfig) {
     /** Under the output directory: encoded segments kept for reuse between clips and between runs. */
     public static final String SEGMENTS_DIR = ".segments";
 
@@ -68,25 +73,38 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
             require(JobOptions.CHECKPOINTS.key(), checkpoints);
         }
         // A live job may serve matches that each name their video in their descriptor.
-        VideoSource video = new VideoSource(live ? conf.get(JobOptions.VIDEO) : require(JobOptions.VIDEO.key(),
-                conf.get(JobOptions.VIDEO)), JobOptions.s3Settings(conf), live);
+        VideoSource video = new VideoSource(
+                live ? conf.get(JobOptions.VIDEO) : require(JobOptions.VIDEO.key(), conf.get(JobOptions.VIDEO)),
+                JobOptions.s3Settings(conf),
+                live);
         String dir = conf.get(JobOptions.PROFILES);
         S3Settings s3 = JobOptions.s3Settings(conf);
         boolean store = dir != null && ProfileStore.isStore(dir);
-        ProfileSet all = dir == null ? ProfileLoader.loadBundled()
+        ProfileSet all = dir == null
+                ? ProfileLoader.loadBundled()
                 : store ? current(ProfileStore.open(dir, s3)) : ProfileLoader.load(Path.of(dir));
         ProfileSet profiles = conf.getOptional(JobOptions.RENDITIONS)
-                .filter(names -> !names.equals(JobOptions.EVERY_RENDITION)).map(all::only).orElse(all);
-        ProfileVersions versions = new ProfileVersions(profiles, store ? dir : null, s3,
+                .filter(names -> !names.equals(JobOptions.EVERY_RENDITION))
+                .map(all::only)
+                .orElse(all);
+        ProfileVersions versions = new ProfileVersions(
+                profiles,
+                store ? dir : null,
+                s3,
                 conf.getOptional(JobOptions.RENDITIONS)
-                        .filter(names -> !names.equals(JobOptions.EVERY_RENDITION)).orElse(null));
+                        .filter(names -> !names.equals(JobOptions.EVERY_RENDITION))
+                        .orElse(null));
         StoreFactory stores = output(conf.get(JobOptions.OUT), video.s3());
 
         Source<FeedRecord, ?, ?> feed;
         Properties kafka = JobOptions.kafkaProperties(conf);
         if (live) {
             String eventsTopic = conf.get(JobOptions.EVENTS_TOPIC);
-            KafkaCheck.requireTopics(bootstrap, kafka, conf.get(JobOptions.KAFKA_CHECK_TIMEOUT), eventsTopic,
+            KafkaCheck.requireTopics(
+                    bootstrap,
+                    kafka,
+                    conf.get(JobOptions.KAFKA_CHECK_TIMEOUT),
+                    eventsTopic,
                     conf.get(JobOptions.CLIPS_TOPIC));
             feed = KafkaFeeds.events(bootstrap, eventsTopic, conf.get(JobOptions.GROUP_ID), kafka);
         } else {
@@ -103,17 +121,26 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
                 problem = e.getMessage();
             }
         }
-        RenderSettings settings = new RenderSettings(conf.get(JobOptions.DECODER_THREADS),
-                conf.get(JobOptions.ENCODER_THREADS), conf.get(JobOptions.RENDER_LANES), conf.get(JobOptions.DRAFT));
+        RenderSettings settings = new RenderSettings(
+                conf.get(JobOptions.DECODER_THREADS),
+                conf.get(JobOptions.ENCODER_THREADS),
+                conf.get(JobOptions.RENDER_LANES),
+                conf.get(JobOptions.DRAFT));
         // Segments several clips show (a play in its clip and in compilations) are encoded once.
         SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
-                ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT))) : SegmentCache.NONE;
+                ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT)))
+                : SegmentCache.NONE;
         Duration videoWait = conf.get(JobOptions.LIVE_VIDEO_WAIT);
-        RendererFactory renderers = (source, set) -> new FfmpegClipRenderer(set,
-                source.clipSources(settings.decoderThreads(), videoWait), stores.create(), settings,
-                segments);
-        HooklineJob job = new HooklineJob(feed, video, renderers, stores, profiles,
-                info == null ? -1 : info.durationMs(), conf.get(JobOptions.RENDER_CONCURRENCY),
+        RendererFactory renderers = (source, set) -> new FfmpegClipRenderer(
+                set, source.clipSources(settings.decoderThreads(), videoWait), stores.create(), settings, segments);
+        HooklineJob job = new HooklineJob(
+                feed,
+                video,
+                renderers,
+                stores,
+                profiles,
+                info == null ? -1 : info.durationMs(),
+                conf.get(JobOptions.RENDER_CONCURRENCY),
                 conf.get(JobOptions.RENDER_TIMEOUT_MINUTES));
         job.profileVersions(versions, live ? conf.get(JobOptions.PROFILES_POLL) : Duration.ZERO);
 
@@ -122,8 +149,13 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
 
         Configuration flink = new Configuration(conf);
         if (live) {
-            job.live(conf.get(JobOptions.MATCH_RETENTION), LiveSettings.of(conf)).publishClipsTo(KafkaFeeds.clips(bootstrap, conf.get(JobOptions.CLIPS_TOPIC),
-                    conf.get(JobOptions.TRANSACTIONAL_ID_PREFIX), conf.get(JobOptions.TRANSACTION_TIMEOUT), kafka));
+            job.live(conf.get(JobOptions.MATCH_RETENTION), LiveSettings.of(conf))
+                    .publishClipsTo(KafkaFeeds.clips(
+                            bootstrap,
+                            conf.get(JobOptions.CLIPS_TOPIC),
+                            conf.get(JobOptions.TRANSACTIONAL_ID_PREFIX),
+                            conf.get(JobOptions.TRANSACTION_TIMEOUT),
+                            kafka));
             flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
             flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(JobOptions.CHECKPOINT_INTERVAL));
             flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -133,7 +165,8 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
             // barriers overtake the queue and store it in the checkpoint.
             flink.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
             // Kept when the job is cancelled too, so it can be started again from where it was.
-            flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+            flink.set(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         } else {
             // A file feed is bounded: batch execution sorts by match and releases each stage at the end.
@@ -150,11 +183,13 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
     /** The version a profile store's pointer names, loaded and validated. */
     private static ProfileSet current(ProfileStore store) throws ProfileException {
         try {
-            String version = store.current().orElseThrow(() -> new IllegalArgumentException("no profile version in "
-                    + store.describe() + ": push one with ./hookline profiles push DIR " + store.describe()));
+            String version = store.current()
+                    .orElseThrow(() -> new IllegalArgumentException("no profile version in " + store.describe()
+                            + ": push one with ./hookline profiles push DIR " + store.describe()));
             return store.load(version);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the profile store " + store.describe() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the profile store " + store.describe() + ": " + e.getMessage(), e);
         }
     }
 
@@ -163,7 +198,8 @@ public record JobSetup(HooklineJob job, ProfileSet profiles, SourceInfo video, S
      * on the machine's own disk.
      */
     private static Path segmentsDir(String out) {
-        return S3Location.isS3(out) ? Path.of(System.getProperty("java.io.tmpdir"), "hookline" + SEGMENTS_DIR)
+        return S3Location.isS3(out)
+                ? Path.of(System.getProperty("java.io.tmpdir"), "hookline" + SEGMENTS_DIR)
                 : Path.of(out).toAbsolutePath().resolve(SEGMENTS_DIR);
     }
 

@@ -16,7 +16,9 @@ record LiveSettings(long reorderMs, Duration videoWait, int renderQueue) impleme
     static final long CLOSE_SLACK_MS = 500;
 
     static LiveSettings of(Configuration conf) {
-        return new LiveSettings(conf.get(JobOptions.LIVE_REORDER).toMillis(), conf.get(JobOptions.LIVE_VIDEO_WAIT),
+        return new LiveSettings(
+                conf.get(JobOptions.LIVE_REORDER).toMillis(),
+                conf.get(JobOptions.LIVE_VIDEO_WAIT),
                 conf.get(JobOptions.LIVE_RENDER_QUEUE));
     }
 }

@@ -57,8 +57,9 @@ public final class MatchFileSink<T> implements Sink<T> {
                     } catch (IOException | RuntimeException e) {
                         String reason = "could not write " + store.locate(key) + ": " + describe(e);
                         LOG.error("match {}: {}", matchId, reason, e);
-                        store.write(unwrittenKey(matchId), (matchId + "\t" + reason + "\n")
-                                .getBytes(StandardCharsets.UTF_8));
+                        store.write(
+                                unwrittenKey(matchId),
+                                (matchId + "\t" + reason + "\n").getBytes(StandardCharsets.UTF_8));
                         return;
                     }
                 }

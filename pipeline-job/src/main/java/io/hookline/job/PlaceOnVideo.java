@@ -41,6 +41,7 @@ final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, Sour
     private transient ListState<SourcedEvent> waiting;
     /** When the first waiting event started to wait (processing time, ms). */
     private transient ValueState<Long> waitingSince;
+
     private transient Map<String, Followed> followed;
 
     PlaceOnVideo(VideoSource video, Duration wait, MatchRetention retention) {
@@ -52,10 +53,11 @@ final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, Sour
     @Override
     public void open(OpenContext context) {
         matchVideo = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("video", Types.STRING)));
-        waiting = getRuntimeContext().getListState(retention.apply(
-                new ListStateDescriptor<>("waiting", TypeInformation.of(SourcedEvent.class))));
-        waitingSince = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("waiting-since", Types.LONG)));
+        waiting = getRuntimeContext()
+                .getListState(
+                        retention.apply(new ListStateDescriptor<>("waiting", TypeInformation.of(SourcedEvent.class))));
+        waitingSince =
+                getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("waiting-since", Types.LONG)));
         followed = new HashMap<>();
     }
 
@@ -110,8 +112,8 @@ final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, Sour
         Instant moment = Instant.ofEpochMilli(event.getWallClockMs());
         Placement placement = placementOf(moment, now);
         if (placement instanceof Placement.At at) {
-            out.collect(new SourcedEvent(MatchEvent.newBuilder(event).setVideoTimeMs(at.videoMs()).build(),
-                    e.getOrigin(), e.getSequence()));
+            out.collect(new SourcedEvent(
+                    MatchEvent.newBuilder(event).setVideoTimeMs(at.videoMs()).build(), e.getOrigin(), e.getSequence()));
             return true;
         }
         String reason;
@@ -124,12 +126,20 @@ final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, Sour
             }
             Instant until = ((Placement.NotYet) placement).recordedUntil();
             reason = "the video has not recorded " + moment + " after waiting " + wait.toSeconds() + " s ("
-                    + (until == null ? "its playlist has no EXT-X-PROGRAM-DATE-TIME yet" : "it is recorded up to " + until)
+                    + (until == null
+                            ? "its playlist has no EXT-X-PROGRAM-DATE-TIME yet"
+                            : "it is recorded up to " + until)
                     + ")";
         }
-        ctx.output(DeadLetters.TAG, DeadLetters.of(event.getMatchId(), e.getOrigin(), e.getSequence(),
-                "event " + event.getEventId() + ": wallClock " + moment + " cannot be placed on the video: " + reason,
-                MatchEventJson.write(event)));
+        ctx.output(
+                DeadLetters.TAG,
+                DeadLetters.of(
+                        event.getMatchId(),
+                        e.getOrigin(),
+                        e.getSequence(),
+                        "event " + event.getEventId() + ": wallClock " + moment + " cannot be placed on the video: "
+                                + reason,
+                        MatchEventJson.write(event)));
         return true;
     }
 

@@ -1,8 +1,8 @@
 package io.hookline.job;
 
 import io.hookline.model.ClipPlan;
-import io.hookline.model.Play;
 import io.hookline.model.PlanSummary;
+import io.hookline.model.Play;
 import io.hookline.planning.ClipPlanner;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.scoring.MediaScorer;
@@ -23,13 +23,15 @@ import org.apache.flink.util.OutputTag;
  * works on the most exciting clips first. A summary of the plan goes to a side output for the manifest.
  */
 final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
-    static final OutputTag<PlanSummary> SUMMARY = new OutputTag<>("plan-summary", TypeInformation.of(PlanSummary.class));
+    static final OutputTag<PlanSummary> SUMMARY =
+            new OutputTag<>("plan-summary", TypeInformation.of(PlanSummary.class));
 
     private final ProfileSet profiles;
     private final long videoDurationMs;
     private final MatchRetention retention;
     /** Matches cut from one video none of them names, whose clips carry a warning; null when there are none. */
     private final SharedVideo sharedVideo;
+
     private transient ClipPlanner planner;
     private transient MediaScorer media;
     private transient ListState<Play> plays;
@@ -47,8 +49,8 @@ final class PlanClips extends KeyedProcessFunction<String, Play, ClipPlan> {
     public void open(OpenContext context) {
         planner = new ClipPlanner(profiles, videoDurationMs < 0 ? Long.MAX_VALUE : videoDurationMs);
         media = new MediaScorer(profiles.rules().media());
-        plays = getRuntimeContext().getListState(
-                retention.apply(new ListStateDescriptor<>("plays", TypeInformation.of(Play.class))));
+        plays = getRuntimeContext()
+                .getListState(retention.apply(new ListStateDescriptor<>("plays", TypeInformation.of(Play.class))));
         clipsPlanned = getRuntimeContext().getLongCounter(Progress.CLIPS_PLANNED);
         renditionsPlanned = getRuntimeContext().getLongCounter(Progress.RENDITIONS_PLANNED);
     }

@@ -2,8 +2,8 @@ package io.hookline.job;
 
 import io.hookline.model.ClipKind;
 import io.hookline.model.ClipPlan;
-import io.hookline.model.Play;
 import io.hookline.model.PlanSummary;
+import io.hookline.model.Play;
 import io.hookline.model.RenderedClip;
 import io.hookline.model.ScoredEvent;
 import io.hookline.planning.ClipPlanner;
@@ -55,10 +55,12 @@ import org.slf4j.LoggerFactory;
  */
 final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, String, ClipPlan> {
     private static final Logger LOG = LoggerFactory.getLogger(PlanLiveClips.class);
-    static final OutputTag<RenderedClip> WITHDRAWN = new OutputTag<>("withdrawn", TypeInformation.of(RenderedClip.class));
+    static final OutputTag<RenderedClip> WITHDRAWN =
+            new OutputTag<>("withdrawn", TypeInformation.of(RenderedClip.class));
     /** The profile version new clips are planned with; unset until the job takes one after its start. */
     static final MapStateDescriptor<String, String> PROFILE_VERSION =
             new MapStateDescriptor<>("profile-version", Types.STRING, Types.STRING);
+
     private static final String IN_FORCE = "in-force";
 
     private final ProfileVersions versions;
@@ -84,18 +86,21 @@ final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, St
     @Override
     public void open(OpenContext context) {
         use(versions.start());
-        plays = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("plays", Types.STRING, TypeInformation.of(Play.class))));
+        plays = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("plays", Types.STRING, TypeInformation.of(Play.class))));
         // Each live clip without its per-frame data: what ranking, withdrawing and compiling need.
-        clips = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("clips", Types.STRING, TypeInformation.of(ClipPlan.class))));
-        compiled = getRuntimeContext().getMapState(
-                retention.apply(new MapStateDescriptor<>("compiled", Types.STRING, Types.STRING)));
+        clips = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("clips", Types.STRING, TypeInformation.of(ClipPlan.class))));
+        compiled = getRuntimeContext()
+                .getMapState(retention.apply(new MapStateDescriptor<>("compiled", Types.STRING, Types.STRING)));
         planned = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("planned", Types.INT)));
         expected = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("expected", Types.INT)));
         soFarAt = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("so-far-at", Types.LONG)));
-        early = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("early", Types.INT, TypeInformation.of(Play.class))));
+        early = getRuntimeContext()
+                .getMapState(
+                        retention.apply(new MapStateDescriptor<>("early", Types.INT, TypeInformation.of(Play.class))));
         clipsPlanned = getRuntimeContext().getLongCounter(Progress.CLIPS_PLANNED);
         renditionsPlanned = getRuntimeContext().getLongCounter(Progress.RENDITIONS_PLANNED);
     }
@@ -107,7 +112,9 @@ final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, St
         }
         String was = ctx.getBroadcastState(PROFILE_VERSION).get(IN_FORCE);
         if (!version.equals(was)) {
-            LOG.info("planning with profile version {} from the next play on (was {})", version,
+            LOG.info(
+                    "planning with profile version {} from the next play on (was {})",
+                    version,
                     was == null ? versions.start().version() : was);
             ctx.getBroadcastState(PROFILE_VERSION).put(IN_FORCE, version);
         }
@@ -179,7 +186,8 @@ final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, St
      * best plays before that moment.
      */
     private void rollSoFar(String matchId, long nowMs, Collector<ClipPlan> out) throws Exception {
-        Optional<CompilationRules.Compilation> rule = profiles.rules().compilations().soFar();
+        Optional<CompilationRules.Compilation> rule =
+                profiles.rules().compilations().soFar();
         if (rule.isEmpty()) {
             return;
         }
@@ -251,13 +259,18 @@ final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, St
         for (int period : periods) {
             compilePeriod(matchId, period, out);
         }
-        for (ClipPlan.Builder c : planner(clipped).compilations(matchId, clipped, EnumSet.of(Kind.TOP, Kind.PLAYER, Kind.TEAM),
-                facts())) {
+        for (ClipPlan.Builder c : planner(clipped)
+                .compilations(matchId, clipped, EnumSet.of(Kind.TOP, Kind.PLAYER, Kind.TEAM), facts())) {
             emit(c, out);
         }
         int count = planned.value() == null ? 0 : planned.value();
-        ctx.output(PlanClips.SUMMARY, new PlanSummary(matchId, profiles.version(), count,
-                count * profiles.renditionNames().size()));
+        ctx.output(
+                PlanClips.SUMMARY,
+                new PlanSummary(
+                        matchId,
+                        profiles.version(),
+                        count,
+                        count * profiles.renditionNames().size()));
         plays.clear();
         clips.clear();
         compiled.clear();
@@ -278,7 +291,12 @@ final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, St
         ClipPlan plan = clip.setRank(rank).build();
         LOG.info("planned clip {} of match {}: {}", plan.getClipId(), plan.getMatchId(), plan.getTitle());
         out.collect(plan);
-        clips.put(plan.getClipId(), ClipPlan.newBuilder(plan).setMedia(List.of()).setScoreboard(List.of()).build());
+        clips.put(
+                plan.getClipId(),
+                ClipPlan.newBuilder(plan)
+                        .setMedia(List.of())
+                        .setScoreboard(List.of())
+                        .build());
         planned.update((planned.value() == null ? 0 : planned.value()) + 1);
         clipsPlanned.add(1);
         renditionsPlanned.add(plan.getRenditions().size());
@@ -287,24 +305,26 @@ final class PlanLiveClips extends KeyedBroadcastProcessFunction<String, Play, St
 
     private void withdraw(ClipPlan old, String replacedBy, String why, ReadOnlyContext ctx) throws Exception {
         clips.remove(old.getClipId());
-        ctx.output(WITHDRAWN, RenderedClip.newBuilder()
-                .setClipId(old.getClipId())
-                .setMatchId(old.getMatchId())
-                .setKind(old.getKind())
-                .setRank(0)
-                .setScore(old.getScore())
-                .setTitle(old.getTitle())
-                .setSourceStartMs(old.getSourceStartMs())
-                .setSourceEndMs(old.getSourceEndMs())
-                .setPeakMs(old.getPeakMs())
-                .setExplanation(old.getExplanation())
-                .setSegments(old.getSegments())
-                .setRenditions(List.of())
-                .setNotes(List.of("withdrawn: " + why))
-                .setWithdrawn(true)
-                .setReplacedBy(replacedBy)
-                .setProfileVersion(old.getProfileVersion())
-                .build());
+        ctx.output(
+                WITHDRAWN,
+                RenderedClip.newBuilder()
+                        .setClipId(old.getClipId())
+                        .setMatchId(old.getMatchId())
+                        .setKind(old.getKind())
+                        .setRank(0)
+                        .setScore(old.getScore())
+                        .setTitle(old.getTitle())
+                        .setSourceStartMs(old.getSourceStartMs())
+                        .setSourceEndMs(old.getSourceEndMs())
+                        .setPeakMs(old.getPeakMs())
+                        .setExplanation(old.getExplanation())
+                        .setSegments(old.getSegments())
+                        .setRenditions(List.of())
+                        .setNotes(List.of("withdrawn: " + why))
+                        .setWithdrawn(true)
+                        .setReplacedBy(replacedBy)
+                        .setProfileVersion(old.getProfileVersion())
+                        .build());
     }
 
     /**

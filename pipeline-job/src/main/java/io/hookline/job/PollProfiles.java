@@ -28,8 +28,11 @@ final class PollProfiles implements GeneratorFunction<Long, String> {
 
     /** A source that looks at the store every {@code interval}, for ever. */
     static DataGeneratorSource<String> source(ProfileVersions versions, StoreFactory output, Duration interval) {
-        return new DataGeneratorSource<>(new PollProfiles(versions, output), Long.MAX_VALUE,
-                RateLimiterStrategy.perSecond(1000.0 / interval.toMillis()), Types.STRING);
+        return new DataGeneratorSource<>(
+                new PollProfiles(versions, output),
+                Long.MAX_VALUE,
+                RateLimiterStrategy.perSecond(1000.0 / interval.toMillis()),
+                Types.STRING);
     }
 
     @Override

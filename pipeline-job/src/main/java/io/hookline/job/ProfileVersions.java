@@ -76,7 +76,8 @@ final class ProfileVersions implements Serializable {
             return start;
         }
         if (store == null) {
-            throw new IllegalStateException("profile version " + version + " is unknown: this job reads no profile store");
+            throw new IllegalStateException(
+                    "profile version " + version + " is unknown: this job reads no profile store");
         }
         Map<String, ProfileSet> cache = cache();
         ProfileSet known = cache.get(version);
@@ -95,8 +96,9 @@ final class ProfileVersions implements Serializable {
         try {
             return all.only(renditions);
         } catch (IllegalArgumentException e) {
-            throw new ProfileException(store, List.of(new Problem("profiles/", 0, 0,
-                    "the job renders " + renditions + ": " + e.getMessage())));
+            throw new ProfileException(
+                    store,
+                    List.of(new Problem("profiles/", 0, 0, "the job renders " + renditions + ": " + e.getMessage())));
         }
     }
 

@@ -43,7 +43,9 @@ final class ProfileWatch {
         try {
             pointer = store.current();
         } catch (IOException e) {
-            LOG.warn("cannot read the profile pointer of {}: {}; trying again at the next look", store.describe(),
+            LOG.warn(
+                    "cannot read the profile pointer of {}: {}; trying again at the next look",
+                    store.describe(),
                     e.getMessage());
             return Optional.empty();
         }
@@ -54,16 +56,22 @@ final class ProfileWatch {
         try {
             versions.load(version);
         } catch (IOException e) {
-            LOG.warn("cannot read profile version {} from {}: {}; trying again at the next look", version,
-                    store.describe(), e.getMessage());
+            LOG.warn(
+                    "cannot read profile version {} from {}: {}; trying again at the next look",
+                    version,
+                    store.describe(),
+                    e.getMessage());
             return Optional.empty();
         } catch (ProfileException e) {
             seen = version;
             refused = version;
             problems = e.problems().stream().map(Problem::toString).toList();
             // Just after a restore the planners' version is in their state, not known here.
-            LOG.warn("refused profile version {}; clips are still planned with {}. {}", version,
-                    running == null ? "the version the job had" : "version " + running, e.getMessage());
+            LOG.warn(
+                    "refused profile version {}; clips are still planned with {}. {}",
+                    version,
+                    running == null ? "the version the job had" : "version " + running,
+                    e.getMessage());
             report();
             return Optional.empty();
         }
@@ -77,7 +85,8 @@ final class ProfileWatch {
     }
 
     private void report() {
-        ProfileStatus status = new ProfileStatus(store.describe(), running, refused, problems, clock.instant().toString());
+        ProfileStatus status = new ProfileStatus(
+                store.describe(), running, refused, problems, clock.instant().toString());
         try {
             output.write(ProfileStatus.KEY, status.json());
         } catch (IOException e) {

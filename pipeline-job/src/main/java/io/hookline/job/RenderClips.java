@@ -52,8 +52,13 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private transient AtomicLong arrivals;
 
     /** @param namesVersion whether each clip names its profile version (a live job's may differ clip to clip) */
-    RenderClips(RendererFactory factory, VideoSource video, ProfileVersions versions, boolean namesVersion,
-            int concurrency, RenditionPasses passes) {
+    RenderClips(
+            RendererFactory factory,
+            VideoSource video,
+            ProfileVersions versions,
+            boolean namesVersion,
+            int concurrency,
+            RenditionPasses passes) {
         this.factory = factory;
         this.video = video;
         this.versions = versions;
@@ -75,12 +80,14 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private static ThreadPoolExecutor renderThreads(int count, IntFunction<String> name, boolean background) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread t = new Thread(() -> {
-                if (background) {
-                    BackgroundPriority.lowerCurrentThread();
-                }
-                r.run();
-            }, name.apply(n.incrementAndGet()));
+            Thread t = new Thread(
+                    () -> {
+                        if (background) {
+                            BackgroundPriority.lowerCurrentThread();
+                        }
+                        r.run();
+                    },
+                    name.apply(n.incrementAndGet()));
             t.setDaemon(true);
             return t;
         });
@@ -98,7 +105,8 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
         List<List<String>> split = passes.of(plan, profiles);
         long arrival = arrivals.getAndIncrement();
         if (split.size() == 1) {
-            executor.execute(new Job(plan, arrival, () -> result.complete(List.of(named(render(plan, profiles), plan)))));
+            executor.execute(new Job(
+                    plan, arrival, () -> result.complete(List.of(named(render(plan, profiles), plan)))));
             return;
         }
         firstPasses.execute(new Job(plan, arrival, () -> {
@@ -111,25 +119,37 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     }
 
     private RenderedClip named(RenderedClip clip, ClipPlan plan) {
-        return namesVersion ? RenderedClip.newBuilder(clip).setProfileVersion(plan.getProfileVersion()).build() : clip;
+        return namesVersion
+                ? RenderedClip.newBuilder(clip)
+                        .setProfileVersion(plan.getProfileVersion())
+                        .build()
+                : clip;
     }
 
     private RenderedClip render(ClipPlan plan, ProfileSet profiles) {
         long start = System.nanoTime();
-        LOG.info("rendering clip {} of match {} with profile version {}: {}", plan.getClipId(), plan.getMatchId(),
-                profiles.version(), plan.getRenditions());
+        LOG.info(
+                "rendering clip {} of match {} with profile version {}: {}",
+                plan.getClipId(),
+                plan.getMatchId(),
+                profiles.version(),
+                plan.getRenditions());
         RenderedClip clip;
         try {
             // One renderer per video and profile version: a renderer holds its renditions' settings.
             String key = (plan.getVideo() == null ? "" : plan.getVideo()) + "\n" + profiles.version();
-            ClipRenderer renderer = renderers.computeIfAbsent(key,
-                    k -> factory.create(video.forMatch(plan.getVideo()), profiles));
+            ClipRenderer renderer =
+                    renderers.computeIfAbsent(key, k -> factory.create(video.forMatch(plan.getVideo()), profiles));
             clip = renderer.render(plan);
         } catch (RuntimeException | Error e) {
             clip = RenderResults.failedClip(plan, "render failed: " + e);
         }
-        LOG.info("rendered clip {} of match {}: {} in {} ms", plan.getClipId(), plan.getMatchId(),
-                plan.getRenditions(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "rendered clip {} of match {}: {} in {} ms",
+                plan.getClipId(),
+                plan.getMatchId(),
+                plan.getRenditions(),
+                (System.nanoTime() - start) / 1_000_000);
         return clip;
     }
 
@@ -156,8 +176,8 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
 
     /** A render waiting for a thread: the best score first, then the earliest arrival. */
     private record Job(ClipPlan plan, long arrival, Runnable work) implements Runnable, Comparable<Job> {
-        private static final Comparator<Job> ORDER = Comparator.comparingDouble((Job j) -> -j.plan.getScore())
-                .thenComparingLong(Job::arrival);
+        private static final Comparator<Job> ORDER =
+                Comparator.comparingDouble((Job j) -> -j.plan.getScore()).thenComparingLong(Job::arrival);
 
         @Override
         public void run() {

@@ -44,8 +44,10 @@ final class RenditionPasses implements Serializable {
         if (!split || plan.getKind() != ClipKind.play || all.size() < 2) {
             return List.of(all);
         }
-        String first = all.stream().min(Comparator.comparingDouble((String name) -> pixelsPerSecond(profiles.rendition(name)))
-                .thenComparing(name -> name)).orElseThrow();
+        String first = all.stream()
+                .min(Comparator.comparingDouble((String name) -> pixelsPerSecond(profiles.rendition(name)))
+                        .thenComparing(name -> name))
+                .orElseThrow();
         List<String> rest = new ArrayList<>(all);
         rest.remove(first);
         return List.of(List.of(first), rest);

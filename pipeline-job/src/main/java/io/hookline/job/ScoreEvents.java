@@ -55,6 +55,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
     private transient ValueState<MatchEvent> descriptor;
     /** The descriptor in use, with where it came from, to name both places when another differs. */
     private transient ValueState<SourcedEvent> descriptorFrom;
+
     private transient MatchTime clock;
     private transient LongCounter rejected;
 
@@ -70,20 +71,24 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         scorer = new EventScorer(rules);
         EventOrder facts = new EventOrder(rules);
         order = (a, b) -> facts.compare(a.getEvent(), b.getEvent());
-        pending = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class))));
-        released = getRuntimeContext().getMapState(
-                retention.apply(new MapStateDescriptor<>("released", Types.STRING, Types.INT)));
+        pending = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("pending", Types.STRING, TypeInformation.of(SourcedEvent.class))));
+        released = getRuntimeContext()
+                .getMapState(retention.apply(new MapStateDescriptor<>("released", Types.STRING, Types.INT)));
         // Live only: the game state each scored event was scored in, to score its correction in the same.
-        scoredIn = getRuntimeContext().getMapState(retention.apply(
-                new MapStateDescriptor<>("scored-in", Types.STRING, TypeInformation.of(GameState.class))));
-        game = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class))));
+        scoredIn = getRuntimeContext()
+                .getMapState(retention.apply(
+                        new MapStateDescriptor<>("scored-in", Types.STRING, TypeInformation.of(GameState.class))));
+        game = getRuntimeContext()
+                .getState(retention.apply(new ValueStateDescriptor<>("game", TypeInformation.of(GameState.class))));
         ended = getRuntimeContext().getState(retention.apply(new ValueStateDescriptor<>("ended", Types.BOOLEAN)));
-        descriptor = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("descriptor", TypeInformation.of(MatchEvent.class))));
-        descriptorFrom = getRuntimeContext().getState(
-                retention.apply(new ValueStateDescriptor<>("descriptor-from", TypeInformation.of(SourcedEvent.class))));
+        descriptor = getRuntimeContext()
+                .getState(retention.apply(
+                        new ValueStateDescriptor<>("descriptor", TypeInformation.of(MatchEvent.class))));
+        descriptorFrom = getRuntimeContext()
+                .getState(retention.apply(
+                        new ValueStateDescriptor<>("descriptor-from", TypeInformation.of(SourcedEvent.class))));
         clock = new MatchTime(getRuntimeContext(), retention);
         rejected = getRuntimeContext().getLongCounter(Progress.EVENTS_REJECTED);
     }
@@ -180,10 +185,14 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
         boolean later = in.getSequence() > held.getSequence();
         SourcedEvent used = later ? in : held;
         SourcedEvent unused = later ? held : in;
-        reject(ctx, unused, "match " + in.getEvent().getMatchId() + " has two differing descriptors, this one and "
-                + "the one at " + used.getOrigin() + " (" + MatchDescriptor.of(unused.getEvent())
-                .differences(MatchDescriptor.of(used.getEvent())) + "): the later one, at " + used.getOrigin()
-                + ", is used");
+        reject(
+                ctx,
+                unused,
+                "match " + in.getEvent().getMatchId() + " has two differing descriptors, this one and "
+                        + "the one at " + used.getOrigin() + " ("
+                        + MatchDescriptor.of(unused.getEvent()).differences(MatchDescriptor.of(used.getEvent()))
+                        + "): the later one, at " + used.getOrigin()
+                        + ", is used");
         if (later) {
             descriptorFrom.update(in);
         }
@@ -196,8 +205,14 @@ final class ScoreEvents extends KeyedProcessFunction<String, SourcedEvent, Score
 
     private void reject(Context ctx, SourcedEvent e, String reason) {
         rejected.add(1);
-        ctx.output(DeadLetters.TAG, DeadLetters.of(e.getEvent().getMatchId(), e.getOrigin(), e.getSequence(), reason,
-                MatchEventJson.write(e.getEvent())));
+        ctx.output(
+                DeadLetters.TAG,
+                DeadLetters.of(
+                        e.getEvent().getMatchId(),
+                        e.getOrigin(),
+                        e.getSequence(),
+                        reason,
+                        MatchEventJson.write(e.getEvent())));
     }
 
     /** Scores what the match's clock has passed by the reorder time, and sets a timer for what is still waiting. */

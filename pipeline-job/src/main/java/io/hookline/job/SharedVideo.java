@@ -32,16 +32,22 @@ record SharedVideo(Set<String> matchIds, String warning) implements Serializable
             // A feed that cannot be read is the job's to report, record by record.
             return null;
         }
-        List<String> sharing = videos.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+        List<String> sharing = videos.entrySet().stream()
+                .filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey)
                 .toList();
         if (sharing.size() < 2) {
             return null;
         }
-        String names = sharing.size() <= 3 ? String.join(", ", sharing)
+        String names = sharing.size() <= 3
+                ? String.join(", ", sharing)
                 : String.join(", ", sharing.subList(0, 3)) + " and " + (sharing.size() - 3) + " more";
-        return new SharedVideo(Set.copyOf(sharing), "matches " + names + " name no video of their own (video: in the"
-                + " descriptor), so all are cut from the one --video " + video.location() + "; give each match's"
-                + " descriptor its video, or run each match with its own --video");
+        return new SharedVideo(
+                Set.copyOf(sharing),
+                "matches " + names + " name no video of their own (video: in the"
+                        + " descriptor), so all are cut from the one --video " + video.location()
+                        + "; give each match's"
+                        + " descriptor its video, or run each match with its own --video");
     }
 
     /** Whether a match's clips carry the warning: it is one of the matches, and names no video of its own. */

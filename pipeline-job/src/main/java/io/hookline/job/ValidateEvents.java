@@ -3,8 +3,8 @@ package io.hookline.job;
 import io.hookline.ingest.EventValidator;
 import io.hookline.ingest.MatchEventJson;
 import io.hookline.model.FeedRecord;
-import io.hookline.model.SourcedEvent;
 import io.hookline.model.MatchEvent;
+import io.hookline.model.SourcedEvent;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -38,8 +38,9 @@ final class ValidateEvents extends ProcessFunction<FeedRecord, SourcedEvent> {
         if (problem.isPresent()) {
             rejected.add(1);
             String raw = record.getRaw() != null ? record.getRaw() : event == null ? null : MatchEventJson.write(event);
-            ctx.output(DeadLetters.TAG, DeadLetters.of(record.getMatchId(), record.getOrigin(), record.getSequence(),
-                    problem.get(), raw));
+            ctx.output(
+                    DeadLetters.TAG,
+                    DeadLetters.of(record.getMatchId(), record.getOrigin(), record.getSequence(), problem.get(), raw));
             return;
         }
         out.collect(new SourcedEvent(event, record.getOrigin(), record.getSequence()));

@@ -49,7 +49,8 @@ public record VideoSource(String location, S3Settings s3, boolean liveJob) imple
 
     /** How a renderer reads clips from this video. */
     ClipSources clipSources(int decoderThreads, Duration videoWait) {
-        return growing() ? LiveClipSource.of(openLive(), decoderThreads, videoWait)
+        return growing()
+                ? LiveClipSource.of(openLive(), decoderThreads, videoWait)
                 : ClipSource.file(resolve(), decoderThreads);
     }
 

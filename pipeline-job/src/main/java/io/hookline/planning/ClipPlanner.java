@@ -36,8 +36,8 @@ public final class ClipPlanner {
     }
 
     /** Clips in rank order: best score first, plays before compilations on a tie, then by time and id. */
-    public static final Comparator<ClipPlan.Builder> RANKING = Comparator
-            .comparingDouble(ClipPlan.Builder::getScore).reversed()
+    public static final Comparator<ClipPlan.Builder> RANKING = Comparator.comparingDouble(ClipPlan.Builder::getScore)
+            .reversed()
             .thenComparing(ClipPlan.Builder::getKind)
             .thenComparingLong(ClipPlan.Builder::getPeakMs)
             .thenComparing(ClipPlan.Builder::getClipId);
@@ -83,12 +83,15 @@ public final class ClipPlanner {
 
     /** A live match's best plays so far at {@code minute}, when the rules ask for a rolling compilation; unranked. */
     public Optional<ClipPlan.Builder> soFar(String matchId, List<Play> clipped, long minute, MatchFacts facts) {
-        return new CompilationPlanner(profiles, videoDurationMs).soFar(matchId, clipped, minute)
+        return new CompilationPlanner(profiles, videoDurationMs)
+                .soFar(matchId, clipped, minute)
                 .map(clip -> withFacts(clip, facts).setVideo(clipped.get(0).getVideo()));
     }
 
     private static ClipPlan.Builder withFacts(ClipPlan.Builder clip, MatchFacts facts) {
-        return clip.setScoreboard(facts.scoreboard()).setHomeTeam(facts.homeTeam()).setAwayTeam(facts.awayTeam());
+        return clip.setScoreboard(facts.scoreboard())
+                .setHomeTeam(facts.homeTeam())
+                .setAwayTeam(facts.awayTeam());
     }
 
     private ClipPlan.Builder playClip(String matchId, Play play) {
@@ -102,12 +105,12 @@ public final class ClipPlanner {
         long end = window.endMs();
         long[] hook = window.hook(peakMs, rules.hookMs());
         List<Segment> segments = new ArrayList<>(List.of(
-                new Segment(SegmentRole.hook, hook[0], hook[1], 1.0),
-                new Segment(SegmentRole.body, start, end, 1.0)));
+                new Segment(SegmentRole.hook, hook[0], hook[1], 1.0), new Segment(SegmentRole.body, start, end, 1.0)));
         ReplayRule replay = rules.replay();
         if (replay.enabled()) {
             long from = Math.max(start, peakMs - replay.sourceMs() / 2);
-            segments.add(new Segment(SegmentRole.replay, from, Math.min(end, from + replay.sourceMs()), replay.speed()));
+            segments.add(
+                    new Segment(SegmentRole.replay, from, Math.min(end, from + replay.sourceMs()), replay.speed()));
         }
         List<String> playIds = List.of(play.getPlayId());
         String ruleName = rules.name() + "/play";

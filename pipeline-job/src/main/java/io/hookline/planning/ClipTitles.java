@@ -14,7 +14,11 @@ public final class ClipTitles {
             title.append(" — ").append(peak.getPlayers().get(0));
         }
         if (peak.getScore() != null) {
-            title.append(" (").append(peak.getScore().getHome()).append('-').append(peak.getScore().getAway()).append(')');
+            title.append(" (")
+                    .append(peak.getScore().getHome())
+                    .append('-')
+                    .append(peak.getScore().getAway())
+                    .append(')');
         }
         return title.toString();
     }

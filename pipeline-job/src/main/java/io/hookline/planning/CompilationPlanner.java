@@ -52,15 +52,26 @@ final class CompilationPlanner {
             }
             switch (c.kind()) {
                 case TOP -> compile(matchId, c, "top", null, best).ifPresent(out::add);
-                case PERIOD -> groups(best, p -> String.valueOf(peak(p).getPeriod())).forEach((period, group) ->
-                        compile(matchId, c, "period-" + period, "Best of period " + period, group).ifPresent(out::add));
-                case PLAYER -> groups(best, p -> peak(p).getPlayers().isEmpty() ? null : peak(p).getPlayers().get(0))
-                        .forEach((player, group) -> compile(matchId, c, "player-" + player, player + ": best plays", group)
-                                .ifPresent(out::add));
-                case TEAM -> groups(best, CompilationPlanner::teamName).forEach((team, group) ->
-                        compile(matchId, c, "team-" + team, team + ": best plays", group).ifPresent(out::add));
+                case PERIOD ->
+                    groups(best, p -> String.valueOf(peak(p).getPeriod()))
+                            .forEach((period, group) -> compile(
+                                            matchId, c, "period-" + period, "Best of period " + period, group)
+                                    .ifPresent(out::add));
+                case PLAYER ->
+                    groups(
+                                    best,
+                                    p -> peak(p).getPlayers().isEmpty()
+                                            ? null
+                                            : peak(p).getPlayers().get(0))
+                            .forEach((player, group) -> compile(
+                                            matchId, c, "player-" + player, player + ": best plays", group)
+                                    .ifPresent(out::add));
+                case TEAM ->
+                    groups(best, CompilationPlanner::teamName)
+                            .forEach((team, group) -> compile(matchId, c, "team-" + team, team + ": best plays", group)
+                                    .ifPresent(out::add));
                 // Made on the way through a live match, one at a time (see soFar).
-                case SO_FAR -> { }
+                case SO_FAR -> {}
             }
         }
         return out;
@@ -78,8 +89,8 @@ final class CompilationPlanner {
     }
 
     /** @param title the compilation's title; null for "Top N plays" with N the plays that fit */
-    private Optional<ClipPlan.Builder> compile(String matchId, Compilation c, String rule, String title,
-            List<Play> ranked) {
+    private Optional<ClipPlan.Builder> compile(
+            String matchId, Compilation c, String rule, String title, List<Play> ranked) {
         // Whole plays, best first, as many as fit: each shows exactly the stretch of its own clip, so the
         // encoded segments are reused instead of encoded again. The teaser is the best plays' hooks.
         int teaserCuts = Math.min(compilations.teaserCuts(), Math.min(c.plays(), ranked.size()));
@@ -109,8 +120,10 @@ final class CompilationPlanner {
         double total = 0;
         for (int i = 0; i < chosen.size(); i++) {
             Play play = chosen.get(i);
-            segments.add(new Segment(SegmentRole.body, windows.get(i).startMs(), windows.get(i).endMs(), 1.0));
-            labels.add(MatchFacts.label(play, windows.get(i).startMs(), windows.get(i).endMs()));
+            segments.add(new Segment(
+                    SegmentRole.body, windows.get(i).startMs(), windows.get(i).endMs(), 1.0));
+            labels.add(MatchFacts.label(
+                    play, windows.get(i).startMs(), windows.get(i).endMs()));
             playIds.add(play.getPlayId());
             if (play.getMedia() != null) {
                 media.add(play.getMedia());
@@ -128,13 +141,20 @@ final class CompilationPlanner {
                 .setRule(ruleName)
                 .setProfileVersion(profiles.version())
                 .setPlayIds(playIds)
-                .setSourceStartMs(segments.stream().mapToLong(Segment::getSourceStartMs).min().orElse(0))
-                .setSourceEndMs(segments.stream().mapToLong(Segment::getSourceEndMs).max().orElse(0))
+                .setSourceStartMs(segments.stream()
+                        .mapToLong(Segment::getSourceStartMs)
+                        .min()
+                        .orElse(0))
+                .setSourceEndMs(segments.stream()
+                        .mapToLong(Segment::getSourceEndMs)
+                        .max()
+                        .orElse(0))
                 .setPeakMs(chosen.get(0).getPeakMs())
                 .setSegments(segments)
                 .setRenditions(profiles.renditionNames())
-                .setExplanation(chosen.size() + " plays, mean score " + String.format(Locale.ROOT, "%.2f",
-                        total / chosen.size()) + "; opens on: " + chosen.get(0).getExplanation())
+                .setExplanation(chosen.size() + " plays, mean score "
+                        + String.format(Locale.ROOT, "%.2f", total / chosen.size()) + "; opens on: "
+                        + chosen.get(0).getExplanation())
                 .setNotes(List.of())
                 .setMedia(media)
                 .setLabels(labels));

@@ -32,8 +32,14 @@ public final class CropPath {
      * @param fallbackX where to look when nothing is measured (an event's location, or the middle)
      * @return the centre of the crop for each output frame, as a fraction of the source width
      */
-    public static double[] plan(List<MediaSignals> media, long startMs, int frames, double fps, double cropWidth,
-            double fallbackX, CameraMotion camera) {
+    public static double[] plan(
+            List<MediaSignals> media,
+            long startMs,
+            int frames,
+            double fps,
+            double cropWidth,
+            double fallbackX,
+            CameraMotion camera) {
         double half = cropWidth / 2;
         double[] target = new double[frames];
         long[] cuts = cuts(media);
@@ -65,14 +71,19 @@ public final class CropPath {
                 wanted = 0; // caught up with action that has stopped: come to rest
             } else {
                 // Move with the action and close the gap, no faster than the camera can still brake on it.
-                wanted = along + Math.signum(error) * Math.min(Math.abs(error) * 1000.0 / CATCH_UP_MS,
-                        stoppingSpeed(Math.abs(error), camera.maxAcceleration(), dt));
+                wanted = along
+                        + Math.signum(error)
+                                * Math.min(
+                                        Math.abs(error) * 1000.0 / CATCH_UP_MS,
+                                        stoppingSpeed(Math.abs(error), camera.maxAcceleration(), dt));
             }
             wanted = Math.max(-camera.maxSpeed(), Math.min(camera.maxSpeed(), wanted));
             // Never so fast towards an edge of the frame that the camera could not stop before it.
             double room = wanted > 0 ? (1 - half) - position : position - half;
-            wanted = Math.signum(wanted) * Math.min(Math.abs(wanted), stoppingSpeed(room, camera.maxAcceleration(), dt));
-            double change = Math.max(-camera.maxAcceleration() * dt, Math.min(camera.maxAcceleration() * dt, wanted - velocity));
+            wanted =
+                    Math.signum(wanted) * Math.min(Math.abs(wanted), stoppingSpeed(room, camera.maxAcceleration(), dt));
+            double change = Math.max(
+                    -camera.maxAcceleration() * dt, Math.min(camera.maxAcceleration() * dt, wanted - velocity));
             velocity += change;
             if (Math.abs(velocity) < 1e-9) {
                 velocity = 0;

@@ -54,7 +54,8 @@ public record MatchFacts(List<ScoreChange> scoreboard, String homeTeam, String a
                 .setFromMs(fromMs)
                 .setToMs(toMs)
                 .setAction(peak.getType())
-                .setPlayer(peak.getPlayers().isEmpty() ? null : peak.getPlayers().get(0))
+                .setPlayer(
+                        peak.getPlayers().isEmpty() ? null : peak.getPlayers().get(0))
                 .setTeam(peak.getAttributes().getOrDefault("teamName", peak.getTeam()))
                 .setScore(peak.getScore())
                 .setPeriod(peak.getPeriod())

@@ -29,7 +29,8 @@ public record PlayWindow(long startMs, long endMs, Optional<String> trimNote) {
                 + rules.maxPlayMs() / 1000.0 + " s";
         long windowStart = start;
         // Keep the peak inside, with the pre-roll's share of the budget before it.
-        long before = Math.min(peakMs - start,
+        long before = Math.min(
+                peakMs - start,
                 rules.maxPlayMs() * rule.preRollMs() / Math.max(1, rule.preRollMs() + rule.postRollMs()));
         start = Math.max(start, peakMs - before);
         end = Math.min(end, start + rules.maxPlayMs());
@@ -45,7 +46,9 @@ public record PlayWindow(long startMs, long endMs, Optional<String> trimNote) {
      */
     public static PlayWindow forClip(Play play, HighlightRules rules, long videoDurationMs) {
         PlayWindow window = of(play, rules, videoDurationMs);
-        return play.getMedia() == null ? window : window.snappedTo(play.getMedia().getCutsMs(), play.getPeakMs());
+        return play.getMedia() == null
+                ? window
+                : window.snappedTo(play.getMedia().getCutsMs(), play.getPeakMs());
     }
 
     /** The play's hook: {@code hookMs} around the peak, inside this window. */

@@ -69,8 +69,8 @@ public final class ClipCheck {
             throw new PublishRefusedException(platform + " takes MP4 video: " + e.getMessage());
         }
         if (!brands.isEmpty() && !brands.contains(facts.brand())) {
-            throw new PublishRefusedException(file.getFileName() + " is a '" + facts.brand() + "' file; "
-                    + platform + " takes " + String.join(", ", brands.stream().sorted().toList()));
+            throw new PublishRefusedException(file.getFileName() + " is a '" + facts.brand() + "' file; " + platform
+                    + " takes " + String.join(", ", brands.stream().sorted().toList()));
         }
         if (minDurationMs > 0 && facts.durationMs() < minDurationMs
                 || maxDurationMs > 0 && facts.durationMs() > maxDurationMs) {

@@ -13,8 +13,7 @@ import java.util.Map;
 final class ClipFacts {
     private static final String DASH = " — ";
 
-    private ClipFacts() {
-    }
+    private ClipFacts() {}
 
     static Map<Placeholder, String> of(ManifestClip clip) {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);

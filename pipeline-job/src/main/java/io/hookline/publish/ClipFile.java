@@ -8,8 +8,7 @@ import java.nio.file.StandardOpenOption;
 
 /** The clip file a publisher uploads, read in parts once {@link ClipCheck} has passed it. */
 public final class ClipFile {
-    private ClipFile() {
-    }
+    private ClipFile() {}
 
     /** {@code length} bytes of {@code file} from {@code offset}. */
     public static byte[] read(Path file, long offset, int length) throws IOException {
@@ -17,8 +16,8 @@ public final class ClipFile {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) {
-                    throw new IOException(file + " ended at byte " + (offset + buffer.position())
-                            + ", before the " + length + " bytes from " + offset);
+                    throw new IOException(file + " ended at byte " + (offset + buffer.position()) + ", before the "
+                            + length + " bytes from " + offset);
                 }
             }
         }

@@ -10,8 +10,7 @@ import java.util.Locale;
  * posts that rendered, and of those its best {@code topPerMatch} by rank. Withdrawn clips never go out.
  */
 final class Eligibility {
-    private Eligibility() {
-    }
+    private Eligibility() {}
 
     static List<ManifestClip> clips(MatchClips match, Destination destination) {
         Destination.Takes takes = destination.takes();
@@ -20,10 +19,13 @@ final class Eligibility {
                 .filter(clip -> takes.kinds().stream()
                         .anyMatch(kind -> kind.name().equals(clip.kind().toUpperCase(Locale.ROOT))))
                 .filter(clip -> clip.score() >= takes.minScore())
-                .filter(clip -> clip.rendition(destination.rendition()).map(ManifestRendition::ok).orElse(false))
+                .filter(clip -> clip.rendition(destination.rendition())
+                        .map(ManifestRendition::ok)
+                        .orElse(false))
                 .sorted(Comparator.comparingInt(ManifestClip::rank).thenComparing(ManifestClip::clipId))
                 .toList();
         return takes.topPerMatch() > 0 && eligible.size() > takes.topPerMatch()
-                ? eligible.subList(0, takes.topPerMatch()) : eligible;
+                ? eligible.subList(0, takes.topPerMatch())
+                : eligible;
     }
 }

@@ -30,8 +30,8 @@ public final class LivePublishing {
     /** Withdrawn clips seen by this reader; a clip withdrawn while it rendered can land after its withdrawal. */
     private final Set<String> withdrawn = new HashSet<>();
 
-    public LivePublishing(PublishLedger ledger, PublishRun run, List<Destination> destinations, String actor,
-                          Duration lease) {
+    public LivePublishing(
+            PublishLedger ledger, PublishRun run, List<Destination> destinations, String actor, Duration lease) {
         this.ledger = ledger;
         this.run = run;
         this.destinations = List.copyOf(destinations);
@@ -43,12 +43,14 @@ public final class LivePublishing {
     public List<Outcome> landed(List<MatchClips> clips) throws InterruptedException {
         List<MatchClips> ordered = clips.stream()
                 .filter(landed -> landed.clips().stream().noneMatch(c -> withdrawn.contains(c.clipId())))
-                .sorted(Comparator.comparingInt((MatchClips landed) -> landed.clips().get(0).rank())
+                .sorted(Comparator.comparingInt(
+                                (MatchClips landed) -> landed.clips().get(0).rank())
                         .thenComparing(landed -> -landed.clips().get(0).score()))
                 .toList();
         List<Outcome> outcomes = new ArrayList<>();
         for (MatchClips landed : ordered) {
-            List<Destination> taking = destinations.stream().filter(d -> roomInTop(landed, d)).toList();
+            List<Destination> taking =
+                    destinations.stream().filter(d -> roomInTop(landed, d)).toList();
             outcomes.addAll(run.publishLanded(landed, taking));
         }
         return outcomes;
@@ -71,20 +73,30 @@ public final class LivePublishing {
             if (state == PublishState.PLANNED || state == PublishState.AWAITING_APPROVAL) {
                 changed.add(ledger.markSkipped(record.key(), record.version(), actor, reason, null));
             } else if (state == PublishState.UPLOADING || state == PublishState.PROCESSING) {
-                ledger.claim(record.key(), record.version(), actor, lease).ifPresent(mine ->
-                        changed.add(ledger.markFailed(mine.key(), mine.version(), actor, reason)));
+                ledger.claim(record.key(), record.version(), actor, lease)
+                        .ifPresent(mine -> changed.add(ledger.markFailed(mine.key(), mine.version(), actor, reason)));
             } else if (state == PublishState.PUBLISHING) {
                 // Killed during a post call that cannot be checked: the clip may be out, a person looks.
-                ledger.claim(record.key(), record.version(), actor, lease).ifPresent(mine ->
-                        changed.add(ledger.markUncertain(mine.key(), mine.version(), actor, reason
-                                + "; a post call to " + mine.key().destination() + " was on its way and may have"
-                                + " gone through: check it, then ./hookline publish confirm or resend")));
-            } else if (state == PublishState.POSTED && (record.reason() == null || !record.reason().startsWith(
-                    "withdrawn"))) {
-                changed.add(ledger.noteWithdrawn(record.key(), record.version(), actor,
-                        reason + "; it was posted before, take it down on " + record.key().destination()
-                                + (record.postUrl() == null || record.postUrl().isEmpty() ? ""
-                                : " (" + record.postUrl() + ")")));
+                ledger.claim(record.key(), record.version(), actor, lease)
+                        .ifPresent(mine -> changed.add(ledger.markUncertain(
+                                mine.key(),
+                                mine.version(),
+                                actor,
+                                reason
+                                        + "; a post call to " + mine.key().destination()
+                                        + " was on its way and may have"
+                                        + " gone through: check it, then ./hookline publish confirm or resend")));
+            } else if (state == PublishState.POSTED
+                    && (record.reason() == null || !record.reason().startsWith("withdrawn"))) {
+                changed.add(ledger.noteWithdrawn(
+                        record.key(),
+                        record.version(),
+                        actor,
+                        reason + "; it was posted before, take it down on "
+                                + record.key().destination()
+                                + (record.postUrl() == null || record.postUrl().isEmpty()
+                                        ? ""
+                                        : " (" + record.postUrl() + ")")));
             }
         }
         return changed;

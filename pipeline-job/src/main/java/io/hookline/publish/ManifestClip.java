@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** A clip of manifest.json, with what publishing uses of it. */
-public record ManifestClip(String clipId, String kind, int rank, double score, String title, boolean withdrawn,
-                           List<ManifestRendition> renditions) {
+public record ManifestClip(
+        String clipId,
+        String kind,
+        int rank,
+        double score,
+        String title,
+        boolean withdrawn,
+        List<ManifestRendition> renditions) {
 
     public ManifestClip {
         renditions = List.copyOf(renditions);

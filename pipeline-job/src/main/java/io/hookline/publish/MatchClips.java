@@ -36,13 +36,21 @@ public record MatchClips(String matchId, Path dir, boolean ranksFinal, List<Mani
             List<ManifestRendition> renditions = new ArrayList<>();
             for (JsonNode r : clip.path("renditions")) {
                 boolean ok = "ok".equals(r.path("status").asText()) && r.hasNonNull("path");
-                renditions.add(new ManifestRendition(text(r, "profile", manifest),
+                renditions.add(new ManifestRendition(
+                        text(r, "profile", manifest),
                         ok ? dir.resolve(r.get("path").asText()).normalize() : null,
-                        r.path("bytes").asLong(), r.path("sha256").asText(""), ok));
+                        r.path("bytes").asLong(),
+                        r.path("sha256").asText(""),
+                        ok));
             }
-            clips.add(new ManifestClip(text(clip, "clipId", manifest), clip.path("kind").asText("play"),
-                    clip.path("rank").asInt(), clip.path("score").asDouble(), clip.path("title").asText(""),
-                    clip.path("withdrawn").asBoolean(false), renditions));
+            clips.add(new ManifestClip(
+                    text(clip, "clipId", manifest),
+                    clip.path("kind").asText("play"),
+                    clip.path("rank").asInt(),
+                    clip.path("score").asDouble(),
+                    clip.path("title").asText(""),
+                    clip.path("withdrawn").asBoolean(false),
+                    renditions));
         }
         return new MatchClips(matchId, dir, root.path("ranksFinal").asBoolean(true), clips);
     }

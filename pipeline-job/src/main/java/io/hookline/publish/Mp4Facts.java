@@ -43,7 +43,8 @@ public record Mp4Facts(String brand, long durationMs, int width, int height) {
                     throw new NotMp4Exception(file + " is not an MP4 file (it starts with no ftyp box)");
                 }
                 if (boxSize < headerLength || position + boxSize > size) {
-                    throw new NotMp4Exception(file + ": box '" + type + "' at byte " + position + " runs past the file");
+                    throw new NotMp4Exception(
+                            file + ": box '" + type + "' at byte " + position + " runs past the file");
                 }
                 if (type.equals("ftyp") && boxSize >= headerLength + 4) {
                     ByteBuffer major = readAt(channel, position + headerLength, 4);

@@ -25,7 +25,9 @@ public record Outcome(PublishKey key, int rank, Result result, String detail) {
 
     /** Results that leave work undone which a person or a later run must see to. */
     public boolean troubled() {
-        return result == Result.FAILED || result == Result.INTERRUPTED || result == Result.NOT_STARTED
+        return result == Result.FAILED
+                || result == Result.INTERRUPTED
+                || result == Result.NOT_STARTED
                 || result == Result.UNCERTAIN;
     }
 

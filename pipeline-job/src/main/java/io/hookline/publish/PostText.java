@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** A post's title and caption: the destination's templates filled from the clip, then its link and hashtags. */
 final class PostText {
-    private PostText() {
-    }
+    private PostText() {}
 
     static String title(Destination destination, ManifestClip clip) {
         return tidy(destination.title().fill(ClipFacts.of(clip)));
@@ -21,8 +20,10 @@ final class PostText {
             text.append(text.length() > 0 ? "\n" : "").append(destination.link());
         }
         if (!destination.hashtags().isEmpty()) {
-            text.append(text.length() > 0 ? "\n" : "").append(destination.hashtags().stream()
-                    .map(tag -> tag.startsWith("#") ? tag : "#" + tag).collect(Collectors.joining(" ")));
+            text.append(text.length() > 0 ? "\n" : "")
+                    .append(destination.hashtags().stream()
+                            .map(tag -> tag.startsWith("#") ? tag : "#" + tag)
+                            .collect(Collectors.joining(" ")));
         }
         return text.toString();
     }

@@ -6,7 +6,11 @@ import java.util.Objects;
 /** A platform's answer on an upload it processes: ready to publish, still working, or refused. */
 public record Processing(State state, Duration pollAgainIn, String reason) {
 
-    public enum State { READY, WORKING, FAILED }
+    public enum State {
+        READY,
+        WORKING,
+        FAILED
+    }
 
     public Processing {
         Objects.requireNonNull(state, "state");

@@ -41,8 +41,16 @@ public final class PublishRun {
     private final RecordSteps steps;
     private final Consumer<Outcome> progress;
 
-    public PublishRun(PublishLedger ledger, Publishers publishers, Secrets secrets, Clock clock, Sleeper sleeper,
-                      Backoff backoff, String owner, Duration lease, Consumer<Outcome> progress) {
+    public PublishRun(
+            PublishLedger ledger,
+            Publishers publishers,
+            Secrets secrets,
+            Clock clock,
+            Sleeper sleeper,
+            Backoff backoff,
+            String owner,
+            Duration lease,
+            Consumer<Outcome> progress) {
         this.ledger = ledger;
         this.publishers = publishers;
         this.secrets = secrets;
@@ -59,8 +67,11 @@ public final class PublishRun {
         List<PlannedPublish> plans = new ArrayList<>();
         for (Destination destination : destinations) {
             for (ManifestClip clip : Eligibility.clips(match, destination)) {
-                plans.add(new PlannedPublish(new PublishKey(clip.clipId(), destination.rendition(),
-                        destination.name()), match.matchId(), clip.rank(), clip.score()));
+                plans.add(new PlannedPublish(
+                        new PublishKey(clip.clipId(), destination.rendition(), destination.name()),
+                        match.matchId(),
+                        clip.rank(),
+                        clip.score()));
             }
         }
         return plans;
@@ -70,13 +81,14 @@ public final class PublishRun {
     public int plan(MatchClips match, List<Destination> destinations) {
         List<PlannedPublish> plans = plans(match, destinations);
         int added = ledger.planAll(plans);
-        Map<String, Destination> byName = destinations.stream()
-                .collect(Collectors.toMap(Destination::name, d -> d));
+        Map<String, Destination> byName = destinations.stream().collect(Collectors.toMap(Destination::name, d -> d));
         for (PlannedPublish plan : plans) {
             PublishRecord record = ledger.get(plan.key()).orElseThrow();
             // Only never-decided records: an approved one is PLANNED again, with its approver recorded.
-            if (byName.get(plan.key().destination()).approval() && record.state() == PublishState.PLANNED
-                    && record.decidedBy() == null && record.leaseOwner() == null) {
+            if (byName.get(plan.key().destination()).approval()
+                    && record.state() == PublishState.PLANNED
+                    && record.decidedBy() == null
+                    && record.leaseOwner() == null) {
                 ledger.requestApproval(plan.key(), record.version(), owner);
             }
         }
@@ -92,10 +104,10 @@ public final class PublishRun {
      * Plans and publishes only the clips {@code landed} lists, leaving the match's other records alone: a live
      * match's clips arrive one by one, and the others are not missing from the manifest, just elsewhere.
      */
-    public List<Outcome> publishLanded(MatchClips landed, List<Destination> destinations)
-            throws InterruptedException {
+    public List<Outcome> publishLanded(MatchClips landed, List<Destination> destinations) throws InterruptedException {
         Set<String> clipIds = landed.clips().stream().map(ManifestClip::clipId).collect(Collectors.toSet());
-        return publish(landed, destinations, record -> clipIds.contains(record.key().clipId()));
+        return publish(
+                landed, destinations, record -> clipIds.contains(record.key().clipId()));
     }
 
     private List<Outcome> publish(MatchClips match, List<Destination> destinations, Predicate<PublishRecord> which)
@@ -115,7 +127,8 @@ public final class PublishRun {
                 .filter(which)
                 .filter(r -> !r.state().isFinal())
                 .sorted(Comparator.comparingInt(PublishRecord::rank)
-                        .thenComparing(Comparator.comparingDouble(PublishRecord::score).reversed()))
+                        .thenComparing(
+                                Comparator.comparingDouble(PublishRecord::score).reversed()))
                 .toList();
         List<Outcome> outcomes = new ArrayList<>();
         Optional<String> unusable = unusable(destination);
@@ -145,8 +158,10 @@ public final class PublishRun {
     }
 
     private Optional<String> unusable(Destination destination) {
-        return publishers.of(destination.platform()).isPresent() ? Optional.empty()
-                : Optional.of("no publisher for " + destination.platform().name().toLowerCase() + " yet");
+        return publishers.of(destination.platform()).isPresent()
+                ? Optional.empty()
+                : Optional.of(
+                        "no publisher for " + destination.platform().name().toLowerCase() + " yet");
     }
 
     private Outcome work(PublishRecord record, MatchClips match, Destination destination, Secret secret)
@@ -166,17 +181,31 @@ public final class PublishRun {
             }
             waitForSpacing(window, destination);
         }
-        ManifestClip clip = match.clips().stream().filter(c -> c.clipId().equals(mine.key().clipId())).findFirst()
+        ManifestClip clip = match.clips().stream()
+                .filter(c -> c.clipId().equals(mine.key().clipId()))
+                .findFirst()
                 .orElse(null);
-        ManifestRendition rendition = clip == null ? null : clip.rendition(mine.key().rendition()).orElse(null);
+        ManifestRendition rendition =
+                clip == null ? null : clip.rendition(mine.key().rendition()).orElse(null);
         if (rendition == null || !rendition.ok()) {
-            String reason = "the manifest no longer lists a rendered " + mine.key().rendition() + " of this clip";
+            String reason =
+                    "the manifest no longer lists a rendered " + mine.key().rendition() + " of this clip";
             ledger.markFailed(mine.key(), mine.version(), owner, reason);
             return new Outcome(mine.key(), mine.rank(), Outcome.Result.FAILED, reason);
         }
-        PublishItem item = new PublishItem(mine.key(), match.matchId(), clip.kind(), clip.rank(), clip.score(),
-                PostText.title(destination, clip), PostText.caption(destination, clip), rendition.file(),
-                rendition.bytes(), rendition.sha256(), destination, secret);
+        PublishItem item = new PublishItem(
+                mine.key(),
+                match.matchId(),
+                clip.kind(),
+                clip.rank(),
+                clip.score(),
+                PostText.title(destination, clip),
+                PostText.caption(destination, clip),
+                rendition.file(),
+                rendition.bytes(),
+                rendition.sha256(),
+                destination,
+                secret);
         return steps.drive(mine, item, publishers.of(destination.platform()).orElseThrow());
     }
 
@@ -186,7 +215,8 @@ public final class PublishRun {
             return;
         }
         Instant last = window.postedAt().get(window.postedAt().size() - 1);
-        Duration wait = Duration.between(clock.instant(), last.plusMillis(destination.quota().spacingMs()));
+        Duration wait = Duration.between(
+                clock.instant(), last.plusMillis(destination.quota().spacingMs()));
         if (!wait.isNegative() && !wait.isZero()) {
             sleeper.sleep(wait);
         }

@@ -55,8 +55,7 @@ public interface Publisher {
      * Makes the next of several calls a post takes, from what {@code remoteId} records as done; returns the
      * remote id that records this call too, or empty when no call is left.
      */
-    default Optional<String> sendNext(PublishItem item, String remoteId)
-            throws IOException, PublishRefusedException {
+    default Optional<String> sendNext(PublishItem item, String remoteId) throws IOException, PublishRefusedException {
         return Optional.empty();
     }
 

@@ -99,8 +99,8 @@ final class RecordSteps {
             return posted(renew(record), item, post);
         } catch (MaybePostedException e) {
             PublishRecord current = ledger.get(item.key()).orElseThrow();
-            String reason = uncertain(item, current.postId() != null ? current.postId() : current.remoteId())
-                    + " (" + e.getMessage() + ")";
+            String reason = uncertain(item, current.postId() != null ? current.postId() : current.remoteId()) + " ("
+                    + e.getMessage() + ")";
             ledger.markUncertain(item.key(), current.version(), owner, reason);
             return new Outcome(item.key(), item.rank(), Outcome.Result.UNCERTAIN, reason);
         } catch (PublishRefusedException e) {
@@ -109,7 +109,8 @@ final class RecordSteps {
             return new Outcome(item.key(), item.rank(), Outcome.Result.FAILED, e.getMessage());
         } catch (IOException e) {
             PublishRecord current = ledger.get(item.key()).orElseThrow();
-            if (e instanceof NotSentException && current.state() == PublishState.PUBLISHING
+            if (e instanceof NotSentException
+                    && current.state() == PublishState.PUBLISHING
                     && owner.equals(current.leaseOwner())) {
                 // The post call never reached the platform: the next run sends it again, no person needed.
                 current = ledger.markProcessing(item.key(), current.version(), owner, current.remoteId());
@@ -117,16 +118,15 @@ final class RecordSteps {
             if (owner.equals(current.leaseOwner())) {
                 ledger.release(item.key(), current.version(), owner);
             }
-            return new Outcome(item.key(), item.rank(), Outcome.Result.INTERRUPTED,
-                    e.getMessage() + "; the next run resumes it");
+            return new Outcome(
+                    item.key(), item.rank(), Outcome.Result.INTERRUPTED, e.getMessage() + "; the next run resumes it");
         } catch (LedgerConflictException e) {
             return new Outcome(item.key(), item.rank(), Outcome.Result.BUSY, e.getMessage());
         }
     }
 
     /** Written before a post call the platform cannot be asked about later, so a crash leaves a trace of it. */
-    private PublishRecord beforePostCall(PublishRecord record, PublishItem item, Publisher publisher,
-                                         String remoteId) {
+    private PublishRecord beforePostCall(PublishRecord record, PublishItem item, Publisher publisher, String remoteId) {
         if (publisher.canTellWhetherPosted()) {
             return record;
         }
@@ -149,8 +149,8 @@ final class RecordSteps {
 
     /** Renews the lease before a remote call, so a long upload is not taken over while it runs. */
     private PublishRecord renew(PublishRecord record) {
-        return ledger.claim(record.key(), record.version(), owner, lease).orElseThrow(
-                () -> new LedgerConflictException(record.key(), "lost the lease to another publisher"));
+        return ledger.claim(record.key(), record.version(), owner, lease)
+                .orElseThrow(() -> new LedgerConflictException(record.key(), "lost the lease to another publisher"));
     }
 
     /**

@@ -47,16 +47,17 @@ public final class Secrets {
             case ENV -> {
                 String value = environment.get(credentials.reference());
                 if (value == null || value.isBlank()) {
-                    throw new CredentialException(where + ": environment variable " + credentials.reference()
-                            + " is not set");
+                    throw new CredentialException(
+                            where + ": environment variable " + credentials.reference() + " is not set");
                 }
                 yield new Secret(value, "environment variable " + credentials.reference());
             }
-            case FILE -> new Secret(readFile(Path.of(credentials.reference()), where),
-                    "file " + credentials.reference());
+            case FILE ->
+                new Secret(readFile(Path.of(credentials.reference()), where), "file " + credentials.reference());
             case AWS_SECRET -> {
                 try {
-                    yield new Secret(store.read(credentials.reference()),
+                    yield new Secret(
+                            store.read(credentials.reference()),
                             "AWS Secrets Manager secret " + credentials.reference());
                 } catch (CredentialException e) {
                     throw new CredentialException(where + ": " + e.getMessage());

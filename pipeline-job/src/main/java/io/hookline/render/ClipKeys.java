@@ -41,7 +41,9 @@ public final class ClipKeys {
      * makes a valid name.
      */
     public static String safeMatchDir(String matchId) {
-        boolean plain = !matchId.isEmpty() && matchId.length() <= READABLE_CHARS && !matchId.startsWith(".")
+        boolean plain = !matchId.isEmpty()
+                && matchId.length() <= READABLE_CHARS
+                && !matchId.startsWith(".")
                 && matchId.matches(PLAIN + "+");
         if (plain) {
             return matchId;

@@ -17,7 +17,9 @@ final class Concurrently {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null; i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement();
+                    i < items.size() && failure.get() == null;
+                    i = next.getAndIncrement()) {
                 try {
                     task.accept(items.get(i));
                 } catch (Throwable t) {

@@ -29,8 +29,13 @@ final class ConformanceCheck {
      * @param sourceLufs the loudness of the source's sound before any gain: a sound the profile's gain cap kept
      *     under its target is delivered with a warning, since platforms take quiet sound and a missing clip is worse
      */
-    static Report check(RenditionProfile p, VideoEncoding encoding, MediaProbe.Result probe, AudioLevels levels,
-            long expectedDurationMs, double sourceLufs) {
+    static Report check(
+            RenditionProfile p,
+            VideoEncoding encoding,
+            MediaProbe.Result probe,
+            AudioLevels levels,
+            long expectedDurationMs,
+            double sourceLufs) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         VideoSpec v = p.video();
@@ -63,7 +68,8 @@ final class ConformanceCheck {
             problems.add("duration " + probe.durationMs() + " ms, planned " + expectedDurationMs + " ms");
         }
         expect(problems, "audio codec", "aac", probe.audioCodec());
-        if (probe.sampleRate() != p.audio().sampleRate() || probe.channels() != p.audio().channels()) {
+        if (probe.sampleRate() != p.audio().sampleRate()
+                || probe.channels() != p.audio().channels()) {
             problems.add("audio is " + probe.sampleRate() + " Hz " + probe.channels() + " ch, not "
                     + p.audio().sampleRate() + " Hz " + p.audio().channels() + " ch");
         }
@@ -72,17 +78,29 @@ final class ConformanceCheck {
             loudnessError = levels.integratedLufs() - p.audio().loudnessLufs();
             boolean capped = p.audio().loudnessLufs() - sourceLufs > p.audio().maxGainDb();
             if (loudnessError < -LOUDNESS_TOLERANCE_LU && capped) {
-                warnings.add(String.format(Locale.ROOT, "warning: %s: loudness %.1f LUFS, under the %.1f target: the"
-                        + " source is at %.1f LUFS and the gain is capped at +%.0f dB (audio.maxGainDb)", p.name(),
-                        levels.integratedLufs(), p.audio().loudnessLufs(), sourceLufs, p.audio().maxGainDb()));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "warning: %s: loudness %.1f LUFS, under the %.1f target: the"
+                                + " source is at %.1f LUFS and the gain is capped at +%.0f dB (audio.maxGainDb)",
+                        p.name(),
+                        levels.integratedLufs(),
+                        p.audio().loudnessLufs(),
+                        sourceLufs,
+                        p.audio().maxGainDb()));
                 loudnessError = Double.NaN;
             } else if (Math.abs(loudnessError) > LOUDNESS_TOLERANCE_LU) {
-                problems.add(String.format(Locale.ROOT, "loudness %.1f LUFS, target %.1f", levels.integratedLufs(),
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "loudness %.1f LUFS, target %.1f",
+                        levels.integratedLufs(),
                         p.audio().loudnessLufs()));
             }
             if (levels.truePeakDbtp() > p.audio().truePeakDbtp()) {
-                problems.add(String.format(Locale.ROOT, "true peak %.1f dBTP, over the %.1f ceiling",
-                        levels.truePeakDbtp(), p.audio().truePeakDbtp()));
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "true peak %.1f dBTP, over the %.1f ceiling",
+                        levels.truePeakDbtp(),
+                        p.audio().truePeakDbtp()));
             }
         }
         if (p.hasSizeCap() && probe.bytes() > p.sizeCapBytes()) {
@@ -121,8 +139,8 @@ final class ConformanceCheck {
      * @param warnings what the clip is delivered with but should be known (a quiet source)
      * @param loudnessErrorLu measured minus target, NaN for silence or a quiet source the gain cap held under it
      */
-    record Report(List<String> problems, List<String> warnings, long bytes, double loudnessErrorLu,
-            double truePeakDbtp) {
+    record Report(
+            List<String> problems, List<String> warnings, long bytes, double loudnessErrorLu, double truePeakDbtp) {
         boolean passes() {
             return problems.isEmpty();
         }

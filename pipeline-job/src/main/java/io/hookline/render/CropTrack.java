@@ -1,8 +1,8 @@
 package io.hookline.render;
 
 import io.hookline.model.MediaSignals;
-import io.hookline.profiles.CameraMotion;
 import io.hookline.planning.CropPath;
+import io.hookline.profiles.CameraMotion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,16 +25,16 @@ final class CropTrack {
         this.srcFps = srcFps;
     }
 
-    static CropTrack plan(FrameGeometry.CropBox box, int srcWidth, double srcFps, List<MediaSignals> media,
-            CameraMotion camera) {
+    static CropTrack plan(
+            FrameGeometry.CropBox box, int srcWidth, double srcFps, List<MediaSignals> media, CameraMotion camera) {
         CropTrack track = new CropTrack(box, srcWidth, srcFps);
         for (MediaSignals m : media) {
             long startUs = m.getTrackStartMs() * 1000;
             long endUs = startUs + m.getTrackX().size() * 1_000_000L / Math.max(1, m.getTrackHz());
             int frames = (int) Math.ceil((endUs - startUs) * srcFps / 1_000_000) + 1;
             track.windows.add(new long[] {startUs, endUs});
-            track.centres.add(CropPath.plan(List.of(m), startUs / 1000, frames, srcFps,
-                    box.width() / (double) srcWidth, 0.5, camera));
+            track.centres.add(CropPath.plan(
+                    List.of(m), startUs / 1000, frames, srcFps, box.width() / (double) srcWidth, 0.5, camera));
         }
         return track;
     }

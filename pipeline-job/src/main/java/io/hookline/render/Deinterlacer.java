@@ -18,6 +18,7 @@ final class Deinterlacer implements AutoCloseable {
     private final SourceReader.VideoSink out;
     /** The shown-for interval of each frame in the graph, in order: bwdif lets them out in the order they went in. */
     private final ArrayDeque<long[]> held = new ArrayDeque<>();
+
     private TemporalFilter graph;
 
     /** @param out where the deinterlaced frames go, each with the interval its source frame is shown for */

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class DiskSegmentCache implements SegmentCache {
     /** Files start with this, so a file of another format is never taken for a segment. */
     private static final int MAGIC = 0x484b5331;
+
     private static final Logger LOG = LoggerFactory.getLogger(DiskSegmentCache.class);
 
     private final String dir;
@@ -76,7 +77,10 @@ public final class DiskSegmentCache implements SegmentCache {
                     out.write(p.data());
                 }
             }
-            Files.move(temp, directory.resolve(key + ".seg"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    temp,
+                    directory.resolve(key + ".seg"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // The clip itself is fine; only the saving for later clips is lost.

@@ -42,6 +42,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegClipRenderer.class);
     /** Room left under a size cap for container overhead and rate-control error. */
     private static final double CAP_HEADROOM = 0.92;
+
     private static final int MIN_VIDEO_KBPS = 150;
     /** The encoder's rate buffer, in seconds of its peak rate (see VideoEncoder). */
     private static final double VBV_SECONDS = 2;
@@ -52,13 +53,13 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     private final RenderSettings settings;
     private final SegmentCache cache;
 
-    public FfmpegClipRenderer(ProfileSet profiles, String source, ClipStore store, RenderSettings settings,
-            SegmentCache cache) {
+    public FfmpegClipRenderer(
+            ProfileSet profiles, String source, ClipStore store, RenderSettings settings, SegmentCache cache) {
         this(profiles, ClipSource.file(source, settings.decoderThreads()), store, settings, cache);
     }
 
-    public FfmpegClipRenderer(ProfileSet profiles, ClipSources sources, ClipStore store, RenderSettings settings,
-            SegmentCache cache) {
+    public FfmpegClipRenderer(
+            ProfileSet profiles, ClipSources sources, ClipStore store, RenderSettings settings, SegmentCache cache) {
         this.profiles = profiles;
         this.sources = sources;
         this.store = store;
@@ -68,7 +69,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
 
     @Override
     public RenderedClip render(ClipPlan plan) {
-        List<RenditionProfile> targets = plan.getRenditions().stream().map(profiles::rendition).toList();
+        List<RenditionProfile> targets =
+                plan.getRenditions().stream().map(profiles::rendition).toList();
         List<String> notes = new ArrayList<>(plan.getNotes());
         Map<String, Rendition> results = new LinkedHashMap<>();
         try (ClipSource source = sources.open(plan)) {
@@ -104,8 +106,11 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 Map<String, Attempt> second = renderPass(source, order, plan, retry, tunings, notes);
                 for (RenditionProfile p : retry) {
                     Attempt a = second.get(p.name());
-                    results.put(p.name(), a.done() ? a.rendition()
-                            : failed(p, a.reasons() + " (after a second pass with corrected settings)"));
+                    results.put(
+                            p.name(),
+                            a.done()
+                                    ? a.rendition()
+                                    : failed(p, a.reasons() + " (after a second pass with corrected settings)"));
                     notes.addAll(a.warnings());
                 }
             }
@@ -115,7 +120,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 results.put(p.name(), failed(p, e.getMessage()));
             }
         }
-        List<Rendition> ordered = targets.stream().map(p -> results.get(p.name())).toList();
+        List<Rendition> ordered =
+                targets.stream().map(p -> results.get(p.name())).toList();
         return RenderResults.clip(plan, ordered, notes);
     }
 
@@ -130,16 +136,20 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     /** One decode of the clip's window feeding the given renditions. */
-    private Map<String, Attempt> renderPass(ClipSource source, FieldOrder order, ClipPlan plan,
-            List<RenditionProfile> targets, Map<String, Tuning> tunings, List<String> notes) {
+    private Map<String, Attempt> renderPass(
+            ClipSource source,
+            FieldOrder order,
+            ClipPlan plan,
+            List<RenditionProfile> targets,
+            Map<String, Tuning> tunings,
+            List<String> notes) {
         SourceInfo info = pictures(source.info(), order);
         List<RenditionPipeline> pipelines = new ArrayList<>();
         SharedSegments shared = new SharedSegments();
         try {
             for (RenditionProfile p : targets) {
                 Tuning tuning = tunings.get(p.name());
-                RenditionRecipe recipe = new RenditionRecipe(p, tuning.video(), plan, info, settings.draft(),
-                        profiles);
+                RenditionRecipe recipe = new RenditionRecipe(p, tuning.video(), plan, info, settings.draft(), profiles);
                 if (recipe.trimmed()) {
                     notes.add(p.name() + ": cut to the profile's maximum of " + p.maxDurationMs() / 1000.0 + " s");
                 }
@@ -149,15 +159,22 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 pipelines.add(pipeline);
                 if (LOG.isDebugEnabled()) {
                     int[] n = pipeline.encodedOfTotal();
-                    LOG.debug("clip {} {}: {} of its {} segments to encode, the rest reused", plan.getClipId(),
-                            p.name(), n[0], n[1]);
+                    LOG.debug(
+                            "clip {} {}: {} of its {} segments to encode, the rest reused",
+                            plan.getClipId(),
+                            p.name(),
+                            n[0],
+                            n[1]);
                 }
             }
-            List<PassSounds.Request> requests = pipelines.stream().map(r -> {
-                Tuning t = tunings.get(r.profile().name());
-                return new PassSounds.Request(r.recipe(), t.loudnessOffsetDb(), t.ceilingOffsetDb());
-            }).toList();
-            List<long[]> windows = DecodeWindows.of(pipelines.stream().map(RenditionPipeline::timeline).toList())
+            List<PassSounds.Request> requests = pipelines.stream()
+                    .map(r -> {
+                        Tuning t = tunings.get(r.profile().name());
+                        return new PassSounds.Request(r.recipe(), t.loudnessOffsetDb(), t.ceilingOffsetDb());
+                    })
+                    .toList();
+            List<long[]> windows = DecodeWindows.of(
+                            pipelines.stream().map(RenditionPipeline::timeline).toList())
                     .windows();
             // The sound is decoded first, on its own (it costs little next to the pictures), so that levelling and
             // encoding it runs beside the pictures' decoding and encoding instead of after them.
@@ -169,8 +186,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 }
                 try (SoundWork sounds = SoundWork.start(pcm, requests, settings.lanes())) {
                     try (RenderLanes lanes = new RenderLanes(pipelines, settings.lanes());
-                            Deinterlacer deinterlacer = order.interlaced() ? new Deinterlacer(order, lanes::accept)
-                                    : null) {
+                            Deinterlacer deinterlacer =
+                                    order.interlaced() ? new Deinterlacer(order, lanes::accept) : null) {
                         for (long[] window : windows) {
                             if (pipelines.stream().anyMatch(r -> r.needsFrames(window[0], window[1]))) {
                                 if (deinterlacer == null) {
@@ -184,14 +201,23 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                         }
                     }
                     if (damage.errors() > 0) {
-                        notes.add(String.format("warning: the source video has %d decoding error%s in this clip's"
-                                + " stretch, so some pictures may show damage (the first: \"%s\")", damage.errors(),
-                                damage.errors() == 1 ? "" : "s", damage.first()));
+                        notes.add(String.format(
+                                "warning: the source video has %d decoding error%s in this clip's"
+                                        + " stretch, so some pictures may show damage (the first: \"%s\")",
+                                damage.errors(), damage.errors() == 1 ? "" : "s", damage.first()));
                     }
                     PassSounds done = sounds.await();
-                    List<Integer> indexes = IntStream.range(0, pipelines.size()).boxed().toList();
-                    Concurrently.forEach(indexes, settings.lanes(), i -> attempts[i] = write(plan, pipelines.get(i),
-                            tunings.get(pipelines.get(i).profile().name()), done, requests.get(i)));
+                    List<Integer> indexes =
+                            IntStream.range(0, pipelines.size()).boxed().toList();
+                    Concurrently.forEach(
+                            indexes,
+                            settings.lanes(),
+                            i -> attempts[i] = write(
+                                    plan,
+                                    pipelines.get(i),
+                                    tunings.get(pipelines.get(i).profile().name()),
+                                    done,
+                                    requests.get(i)));
                 }
             }
             Map<String, Attempt> out = new LinkedHashMap<>();
@@ -205,8 +231,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
     }
 
     /** Joins, muxes, checks and stores one rendition; runs beside the others of the pass. */
-    private Attempt write(ClipPlan plan, RenditionPipeline r, Tuning tuning, PassSounds sounds,
-            PassSounds.Request sound) {
+    private Attempt write(
+            ClipPlan plan, RenditionPipeline r, Tuning tuning, PassSounds sounds, PassSounds.Request sound) {
         RenditionProfile p = r.profile();
         if (r.error() != null) {
             return Attempt.failed(r.error());
@@ -224,28 +250,31 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);
-            Mp4Writer.write(temp, segments.get(0), joined, audio.stream(), p.container().editLists());
+            Mp4Writer.write(
+                    temp, segments.get(0), joined, audio.stream(), p.container().editLists());
             MediaProbe.Result probe = MediaProbe.probe(temp);
-            ConformanceCheck.Report report = ConformanceCheck.check(p, tuning.video(), probe, audio.levels(),
-                    r.timeline().durationUs() / 1000, audio.sourceLufs());
+            ConformanceCheck.Report report = ConformanceCheck.check(
+                    p, tuning.video(), probe, audio.levels(), r.timeline().durationUs() / 1000, audio.sourceLufs());
             if (!report.passes()) {
                 return Attempt.nonconforming(report);
             }
             String sha256 = Sha256.of(temp);
             store.commit(temp, key);
             String poster = writePoster(plan, r);
-            return Attempt.done(Rendition.newBuilder()
-                    .setProfile(p.name())
-                    .setPath(relative)
-                    .setWidth(probe.width())
-                    .setHeight(probe.height())
-                    .setFps(probe.fps())
-                    .setDurationMs(probe.durationMs())
-                    .setBytes(probe.bytes())
-                    .setSha256(sha256)
-                    .setStatus(RenditionStatus.ok)
-                    .setThumbnail(poster)
-                    .build(), report.warnings());
+            return Attempt.done(
+                    Rendition.newBuilder()
+                            .setProfile(p.name())
+                            .setPath(relative)
+                            .setWidth(probe.width())
+                            .setHeight(probe.height())
+                            .setFps(probe.fps())
+                            .setDurationMs(probe.durationMs())
+                            .setBytes(probe.bytes())
+                            .setSha256(sha256)
+                            .setStatus(RenditionStatus.ok)
+                            .setThumbnail(poster)
+                            .build(),
+                    report.warnings());
         } catch (IOException | RuntimeException e) {
             return Attempt.failed(e.getMessage());
         } finally {
@@ -293,13 +322,25 @@ public final class FfmpegClipRenderer implements ClipRenderer {
                 bitrate = (int) Math.max(MIN_VIDEO_KBPS, Math.min(v.maxBitrateKbps(), videoBits / 1000));
             }
         }
-        return new VideoEncoding(size[0], size[1], rate.num(), rate.den(), v.profile(), v.level(),
-                v.gopFrames(), settings.draft() ? "ultrafast" : v.preset(), v.crf(), bitrate, v.maxBitrateKbps(),
-                settings.encoderThreads(), p.container().editLists());
+        return new VideoEncoding(
+                size[0],
+                size[1],
+                rate.num(),
+                rate.den(),
+                v.profile(),
+                v.level(),
+                v.gopFrames(),
+                settings.draft() ? "ultrafast" : v.preset(),
+                v.crf(),
+                bitrate,
+                v.maxBitrateKbps(),
+                settings.encoderThreads(),
+                p.container().editLists());
     }
 
     private static Rendition failed(RenditionProfile p, String reason) {
-        return RenderResults.failed(p.name(), p.video().width(), p.video().height(), p.video().fps(), reason);
+        return RenderResults.failed(
+                p.name(), p.video().width(), p.video().height(), p.video().fps(), reason);
     }
 
     private static void deleteQuietly(Path temp) {
@@ -331,7 +372,8 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             boolean fixable = false;
             if (p.hasSizeCap() && report.bytes() > p.sizeCapBytes()) {
                 int kbps = video.bitrateKbps() > 0 ? video.bitrateKbps() : video.maxBitrateKbps();
-                v = v.withBitrate((int) Math.max(MIN_VIDEO_KBPS, kbps * CAP_HEADROOM * p.sizeCapBytes() / report.bytes()));
+                v = v.withBitrate(
+                        (int) Math.max(MIN_VIDEO_KBPS, kbps * CAP_HEADROOM * p.sizeCapBytes() / report.bytes()));
                 fixable = true;
             }
             if (Math.abs(report.loudnessErrorLu()) > ConformanceCheck.LOUDNESS_TOLERANCE_LU) {

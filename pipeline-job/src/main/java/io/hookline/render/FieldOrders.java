@@ -15,6 +15,7 @@ final class FieldOrders {
     private static final Logger LOG = LoggerFactory.getLogger(FieldOrders.class);
     /** Sources remembered; a task serves a few matches at a time. */
     private static final int KEPT = 64;
+
     private static final Map<String, FieldOrderProbe.Result> FOUND = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, FieldOrderProbe.Result> eldest) {

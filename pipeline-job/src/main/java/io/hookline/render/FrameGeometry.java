@@ -45,7 +45,8 @@ final class FrameGeometry {
         double source = srcWidth / (double) srcHeight;
         if (fit == Fit.CROP) {
             CropBox box = cropBox(srcWidth, srcHeight, width, height);
-            String crop = box.width() == srcWidth && box.height() == srcHeight ? ""
+            String crop = box.width() == srcWidth && box.height() == srcHeight
+                    ? ""
                     : "crop=" + box.width() + ":" + box.height() + ":" + box.x() + ":" + box.y() + ",";
             return crop + scale(width, height, scaleFlags) + tail;
         }
@@ -56,7 +57,8 @@ final class FrameGeometry {
         } else {
             fitW = even(height * source);
         }
-        String pad = fitW == width && fitH == height ? ""
+        String pad = fitW == width && fitH == height
+                ? ""
                 : ",pad=" + width + ":" + height + ":" + (width - fitW) / 2 + ":" + (height - fitH) / 2 + ":black";
         return scale(fitW, fitH, scaleFlags) + pad + tail;
     }
@@ -76,7 +78,8 @@ final class FrameGeometry {
 
     /** Rendition frame size, reduced in draft mode. */
     static int[] frameSize(VideoSpec spec, boolean draft) {
-        return draft ? new int[] {draftSize(spec.width()), draftSize(spec.height())}
+        return draft
+                ? new int[] {draftSize(spec.width()), draftSize(spec.height())}
                 : new int[] {spec.width(), spec.height()};
     }
 }

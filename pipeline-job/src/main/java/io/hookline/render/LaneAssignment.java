@@ -31,7 +31,8 @@ final class LaneAssignment {
             groups.computeIfAbsent(work.get(i).filter(), k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> ordered = new ArrayList<>(groups.values());
-        ordered.sort(Comparator.comparingLong((List<Integer> g) -> cost(work, g)).reversed());
+        ordered.sort(
+                Comparator.comparingLong((List<Integer> g) -> cost(work, g)).reversed());
         for (List<Integer> group : ordered) {
             int target = lightest(load);
             for (int i : group) {
@@ -47,8 +48,12 @@ final class LaneAssignment {
             int best = -1;
             for (int i = 0; i < work.size(); i++) {
                 long c = work.get(i).cost();
-                if (lane[i] == heavy && c > 0 && c < gap
-                        && (best < 0 || Math.abs(gap - 2 * c) < Math.abs(gap - 2 * work.get(best).cost()))) {
+                if (lane[i] == heavy
+                        && c > 0
+                        && c < gap
+                        && (best < 0
+                                || Math.abs(gap - 2 * c)
+                                        < Math.abs(gap - 2 * work.get(best).cost()))) {
                     best = i;
                 }
             }

@@ -41,7 +41,10 @@ public final class LiveClipSource implements ClipSource {
         this.decoderThreads = decoderThreads;
         this.wait = wait;
         // The clip's first stretch tells what the video is (size, rate, sound) before anything is decoded.
-        long first = plan.getSegments().stream().mapToLong(Segment::getSourceStartMs).min().orElse(plan.getSourceStartMs());
+        long first = plan.getSegments().stream()
+                .mapToLong(Segment::getSourceStartMs)
+                .min()
+                .orElse(plan.getSourceStartMs());
         read(first, first + 1, reader -> info = reader.info());
     }
 
@@ -85,7 +88,9 @@ public final class LiveClipSource implements ClipSource {
 
     @Override
     public void decodeWindow(long startUs, long endUs, SourceReader.VideoSink sink, PcmBuffer pcm) {
-        read(startUs / 1000, (endUs + 999) / 1000 + AUDIO_TAIL_MS,
+        read(
+                startUs / 1000,
+                (endUs + 999) / 1000 + AUDIO_TAIL_MS,
                 reader -> reader.decodeWindow(startUs, endUs, sink, pcm));
     }
 

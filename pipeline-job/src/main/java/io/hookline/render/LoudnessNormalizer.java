@@ -11,6 +11,7 @@ import io.hookline.render.media.TruePeak;
 final class LoudnessNormalizer {
     /** The limiter aims this far under the ceiling: AAC encoding can raise peaks a little. */
     static final double MARGIN_DB = 1.0;
+
     private static final double LOOKAHEAD_S = 0.005;
     private static final double RELEASE_S = 0.03;
 
@@ -18,6 +19,7 @@ final class LoudnessNormalizer {
 
     /** Close enough to the target to stop adjusting: well inside the ±1 LU a check allows. */
     static final double CONVERGED_LU = 0.1;
+
     private static final int ROUNDS = 8;
 
     /**
@@ -29,8 +31,8 @@ final class LoudnessNormalizer {
     /** Measures 48 kHz planar samples, which must not change afterwards. */
     static Measured measure(float[][] pcm, int count) {
         double integrated = KWeightedLoudness.integrated(pcm, count);
-        return new Measured(pcm, count, integrated,
-                integrated <= KWeightedLoudness.SILENCE ? null : TruePeak.envelope(pcm, count));
+        return new Measured(
+                pcm, count, integrated, integrated <= KWeightedLoudness.SILENCE ? null : TruePeak.envelope(pcm, count));
     }
 
     /**
@@ -58,7 +60,8 @@ final class LoudnessNormalizer {
             if (Math.abs(error) < CONVERGED_LU || gainDb >= maxGainDb) {
                 return pcm;
             }
-            double slope = Double.isNaN(previousGain) || loudness == previousLoudness ? 1
+            double slope = Double.isNaN(previousGain) || loudness == previousLoudness
+                    ? 1
                     : Math.max(0.1, Math.min(1, (loudness - previousLoudness) / (gainDb - previousGain)));
             previousGain = gainDb;
             previousLoudness = loudness;
@@ -68,8 +71,8 @@ final class LoudnessNormalizer {
     }
 
     /** {@code pcm} = {@code original} with the gain and the limiter applied; returns its loudness. */
-    private static double apply(float[][] pcm, float[][] original, float[] peaks, int count, double gainDb,
-            float ceiling) {
+    private static double apply(
+            float[][] pcm, float[][] original, float[] peaks, int count, double gainDb, float ceiling) {
         float gain = (float) Math.pow(10, gainDb / 20);
         for (int c = 0; c < pcm.length; c++) {
             for (int i = 0; i < count; i++) {

@@ -34,8 +34,8 @@ record OutputTimeline(FrameRate rate, List<Span> spans, boolean trimmed, int int
     }
 
     /** The same with cards of these lengths before and after; the cards count towards the longest duration. */
-    static OutputTimeline of(List<Segment> segments, double sourceFps, FrameRate rate, long maxDurationMs,
-            long introMs, long outroMs) {
+    static OutputTimeline of(
+            List<Segment> segments, double sourceFps, FrameRate rate, long maxDurationMs, long introMs, long outroMs) {
         List<Span> spans = new ArrayList<>();
         int intro = rate.framesIn(introMs * 1000);
         int outro = rate.framesIn(outroMs * 1000);

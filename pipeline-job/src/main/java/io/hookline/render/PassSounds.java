@@ -22,6 +22,7 @@ final class PassSounds implements AutoCloseable {
     private final Map<Object, Object> sounds = new ConcurrentHashMap<>();
     /** By sound key: the clip's sound as cut for a timeline, measured once for all its loudness settings. */
     private final Map<Object, LoudnessNormalizer.Measured> measured = new ConcurrentHashMap<>();
+
     private final WindowedPcm pcm;
 
     /** One rendition's sound: its recipe, and the corrections its tuning asks for. */
@@ -56,8 +57,11 @@ final class PassSounds implements AutoCloseable {
         Concurrently.forEach(new ArrayList<>(firsts.values()), threads, r -> pass.make(r, 0));
         // By loudness target: how far under its asked ceiling the first sound had to be limited (0 or less).
         Map<Double, Double> cuts = new HashMap<>();
-        firsts.forEach((target, r) -> cuts.put(target, pass.sounds.get(r.key()) instanceof EncodedSound s
-                ? Math.min(0, s.ceilingDbtp() - r.askedCeiling()) : 0));
+        firsts.forEach((target, r) -> cuts.put(
+                target,
+                pass.sounds.get(r.key()) instanceof EncodedSound s
+                        ? Math.min(0, s.ceilingDbtp() - r.askedCeiling())
+                        : 0));
         Concurrently.forEach(rest, threads, r -> pass.make(r, cuts.get(r.target())));
         return pass;
     }
@@ -65,8 +69,8 @@ final class PassSounds implements AutoCloseable {
     private void make(Request r, double cut) {
         try {
             // Settings that share a sound key wait here for the one measuring it.
-            LoudnessNormalizer.Measured sound = measured.computeIfAbsent(r.recipe().soundKey(),
-                    k -> r.recipe().measuredSound(pcm));
+            LoudnessNormalizer.Measured sound = measured.computeIfAbsent(
+                    r.recipe().soundKey(), k -> r.recipe().measuredSound(pcm));
             sounds.put(r.key(), r.recipe().encodeAudio(sound, r.loudnessOffsetDb(), r.ceilingOffsetDb() + cut));
         } catch (RuntimeException e) {
             sounds.put(r.key(), e);
@@ -80,7 +84,8 @@ final class PassSounds implements AutoCloseable {
             throw e;
         }
         if (sound == null) {
-            throw new IllegalStateException("no sound was made for " + r.recipe().profile().name());
+            throw new IllegalStateException(
+                    "no sound was made for " + r.recipe().profile().name());
         }
         return (EncodedSound) sound;
     }

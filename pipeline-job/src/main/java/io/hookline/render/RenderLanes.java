@@ -23,8 +23,11 @@ final class RenderLanes implements AutoCloseable {
 
     /** Puts each pipeline on a lane and has it filter through that lane's filters. */
     RenderLanes(List<RenditionPipeline> pipelines, int count) {
-        int[] lane = LaneAssignment.assign(pipelines.stream()
-                .map(p -> new LaneAssignment.Work(p.filterKey(), p.encodeCost())).toList(), count);
+        int[] lane = LaneAssignment.assign(
+                pipelines.stream()
+                        .map(p -> new LaneAssignment.Work(p.filterKey(), p.encodeCost()))
+                        .toList(),
+                count);
         int used = 1 + Arrays.stream(lane).max().orElse(0);
         for (int i = 0; i < used; i++) {
             lanes.add(new Lane(i, used > 1));
@@ -105,8 +108,7 @@ final class RenderLanes implements AutoCloseable {
                 process(item);
                 return;
             }
-            Item own = item.frame() == null ? item : new Item(item.frame().copy(), item.startUs(),
-                    item.endUs(), null);
+            Item own = item.frame() == null ? item : new Item(item.frame().copy(), item.startUs(), item.endUs(), null);
             try {
                 queue.put(own);
             } catch (InterruptedException e) {

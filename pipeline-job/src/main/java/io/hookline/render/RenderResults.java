@@ -31,8 +31,16 @@ public final class RenderResults {
                 .setSegments(plan.getSegments())
                 .setRenditions(renditions)
                 .setNotes(notes.stream().distinct().toList())
-                .setPlayers(plan.getLabels().stream().map(PlayLabel::getPlayer).filter(Objects::nonNull).distinct().toList())
-                .setTeams(plan.getLabels().stream().map(PlayLabel::getTeam).filter(Objects::nonNull).distinct().toList())
+                .setPlayers(plan.getLabels().stream()
+                        .map(PlayLabel::getPlayer)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .setTeams(plan.getLabels().stream()
+                        .map(PlayLabel::getTeam)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())
                 .build();
     }
 
@@ -49,7 +57,11 @@ public final class RenderResults {
 
     /** A clip none of whose renditions could be made, for one reason. */
     public static RenderedClip failedClip(ClipPlan plan, String reason) {
-        return clip(plan, plan.getRenditions().stream().map(name -> failed(name, 0, 0, 0, reason)).toList(),
+        return clip(
+                plan,
+                plan.getRenditions().stream()
+                        .map(name -> failed(name, 0, 0, 0, reason))
+                        .toList(),
                 plan.getNotes());
     }
 

@@ -10,8 +10,7 @@ import java.io.Serializable;
  * @param lanes threads a clip's renditions are spread over, each filtering and encoding its own
  * @param draft render at reduced size and the fastest preset, for previews and tests
  */
-public record RenderSettings(int decoderThreads, int encoderThreads, int lanes, boolean draft)
-        implements Serializable {
+public record RenderSettings(int decoderThreads, int encoderThreads, int lanes, boolean draft) implements Serializable {
 
     public static RenderSettings defaults() {
         return new RenderSettings(1, 1, 2, false);

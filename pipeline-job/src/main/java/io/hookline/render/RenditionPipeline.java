@@ -101,7 +101,10 @@ final class RenditionPipeline implements AutoCloseable {
 
     /** The pixels this rendition has to encode in the pass, after the cache and its twins took their share. */
     long encodeCost() {
-        long frames = spans.stream().filter(SpanEncoder::encodes).mapToLong(s -> s.span.frames()).sum();
+        long frames = spans.stream()
+                .filter(SpanEncoder::encodes)
+                .mapToLong(s -> s.span.frames())
+                .sum();
         return frames * encoding.width() * encoding.height();
     }
 
@@ -195,8 +198,8 @@ final class RenditionPipeline implements AutoCloseable {
                     out.add(settings.reuse(s.cached != null ? s.cached : pass.packets(s.key), s.span.frames()));
                 }
             } else if (s.result == null) {
-                throw new IllegalStateException("the video ended before the clip did: "
-                        + s.next + " of " + s.span.frames() + " frames of the " + s.span.role() + " segment");
+                throw new IllegalStateException("the video ended before the clip did: " + s.next + " of "
+                        + s.span.frames() + " frames of the " + s.span.role() + " segment");
             } else {
                 out.add(s.result);
                 s.result = null;

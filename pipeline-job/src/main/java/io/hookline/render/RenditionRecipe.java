@@ -36,6 +36,7 @@ import java.util.List;
 public final class RenditionRecipe {
     /** Encoded sound is kept this far under the ceiling, for the resampling a player or a check does. */
     private static final double PEAK_GUARD_DB = 0.3;
+
     private static final int PEAK_ROUNDS = 3;
     private static final double FADE_S = 0.005;
     /**
@@ -43,6 +44,7 @@ public final class RenditionRecipe {
      * kept by an earlier version is not joined into new clips.
      */
     private static final int RENDERING = 2;
+
     private final RenditionProfile profile;
     private final VideoEncoding encoding;
     private final OutputTimeline timeline;
@@ -61,28 +63,60 @@ public final class RenditionRecipe {
      * @param speed 0.5 shows each source moment for twice as long
      * @param key what its encoded packets are cached under: equal keys, equal packets
      */
-    public record Piece(SegmentRole role, long sourceStartUs, long sourceEndUs, int frames, long firstOutputFrame,
-            double speed, String key) {}
+    public record Piece(
+            SegmentRole role,
+            long sourceStartUs,
+            long sourceEndUs,
+            int frames,
+            long firstOutputFrame,
+            double speed,
+            String key) {}
 
-    RenditionRecipe(RenditionProfile profile, VideoEncoding encoding, ClipPlan plan, SourceInfo info, boolean draft,
+    RenditionRecipe(
+            RenditionProfile profile,
+            VideoEncoding encoding,
+            ClipPlan plan,
+            SourceInfo info,
+            boolean draft,
             ProfileSet profiles) {
         this.profile = profile;
         this.encoding = encoding;
         GraphicsTemplate template = profile.graphics() == null ? null : profiles.template(profile.graphics());
-        this.timeline = OutputTimeline.of(plan.getSegments(), info.fps(),
-                new FrameRate(encoding.fpsNum(), encoding.fpsDen()), profile.maxDurationMs(),
-                cardMs(template == null ? null : template.intro()), cardMs(template == null ? null : template.outro()));
-        this.graphics = template == null ? RenditionGraphics.NONE
-                : RenditionGraphics.of(plan, template, profile.safeZone(), encoding.width(), encoding.height(),
-                        timeline.spans().stream().map(s -> new long[] {s.sourceStartUs(), timeline.sourceEndUs(s)})
+        this.timeline = OutputTimeline.of(
+                plan.getSegments(),
+                info.fps(),
+                new FrameRate(encoding.fpsNum(), encoding.fpsDen()),
+                profile.maxDurationMs(),
+                cardMs(template == null ? null : template.intro()),
+                cardMs(template == null ? null : template.outro()));
+        this.graphics = template == null
+                ? RenditionGraphics.NONE
+                : RenditionGraphics.of(
+                        plan,
+                        template,
+                        profile.safeZone(),
+                        encoding.width(),
+                        encoding.height(),
+                        timeline.spans().stream()
+                                .map(s -> new long[] {s.sourceStartUs(), timeline.sourceEndUs(s)})
                                 .toList());
-        this.chain = FrameGeometry.chain(info.width(), info.height(), encoding.width(), encoding.height(),
-                profile.video().fit(), draft);
+        this.chain = FrameGeometry.chain(
+                info.width(),
+                info.height(),
+                encoding.width(),
+                encoding.height(),
+                profile.video().fit(),
+                draft);
         this.sourceId = info.identity();
-        FrameGeometry.CropBox box = FrameGeometry.cropBox(info.width(), info.height(), encoding.width(),
-                encoding.height());
+        FrameGeometry.CropBox box =
+                FrameGeometry.cropBox(info.width(), info.height(), encoding.width(), encoding.height());
         this.crop = profile.video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())
-                ? CropTrack.plan(box, info.width(), info.fps(), plan.getMedia(), profiles.rules().camera())
+                ? CropTrack.plan(
+                        box,
+                        info.width(),
+                        info.fps(),
+                        plan.getMedia(),
+                        profiles.rules().camera())
                 : null;
     }
 
@@ -91,12 +125,17 @@ public final class RenditionRecipe {
     }
 
     /** Every rendition of a clip as its first encode makes it (a size cap's second pass lowers the bitrate). */
-    public static List<RenditionRecipe> forClip(ProfileSet profiles, ClipPlan plan, SourceInfo info,
-            RenderSettings settings) {
+    public static List<RenditionRecipe> forClip(
+            ProfileSet profiles, ClipPlan plan, SourceInfo info, RenderSettings settings) {
         return plan.getRenditions().stream()
                 .map(profiles::rendition)
-                .map(p -> new RenditionRecipe(p, FfmpegClipRenderer.firstEncoding(p, plan, info, settings), plan,
-                        info, settings.draft(), profiles))
+                .map(p -> new RenditionRecipe(
+                        p,
+                        FfmpegClipRenderer.firstEncoding(p, plan, info, settings),
+                        plan,
+                        info,
+                        settings.draft(),
+                        profiles))
                 .toList();
     }
 
@@ -134,15 +173,22 @@ public final class RenditionRecipe {
     /** The segments in timeline order. */
     public List<Piece> pieces() {
         return timeline.spans().stream()
-                .map(s -> new Piece(s.role(), s.sourceStartUs(), timeline.sourceEndUs(s), s.frames(),
-                        s.firstOutputFrame(), s.speed(), key(s)))
+                .map(s -> new Piece(
+                        s.role(),
+                        s.sourceStartUs(),
+                        timeline.sourceEndUs(s),
+                        s.frames(),
+                        s.firstOutputFrame(),
+                        s.speed(),
+                        key(s)))
                 .toList();
     }
 
     /** The source moment output frame {@code k} of a piece shows (a little past it, see OutputTimeline). */
     public long sourceTimeUs(Piece piece, int k) {
-        return timeline.sourceTimeUs(new Span(piece.role(), piece.sourceStartUs(), piece.frames(),
-                piece.firstOutputFrame(), piece.speed()), k);
+        return timeline.sourceTimeUs(
+                new Span(piece.role(), piece.sourceStartUs(), piece.frames(), piece.firstOutputFrame(), piece.speed()),
+                k);
     }
 
     /** When output frame {@code frame} of the rendition is shown. */
@@ -201,8 +247,8 @@ public final class RenditionRecipe {
             // an encoder turns a click into a peak far over the limiter's ceiling.
             fade(samples, from, to - from, pcm.sampleRate());
         }
-        float[][] mixed = PcmResampler.convert(samples, total, pcm.sampleRate(), profile.audio().channels(),
-                pcm.sampleRate());
+        float[][] mixed = PcmResampler.convert(
+                samples, total, pcm.sampleRate(), profile.audio().channels(), pcm.sampleRate());
         return copyOf(mixed, Math.min(total, mixed[0].length));
     }
 
@@ -234,12 +280,16 @@ public final class RenditionRecipe {
         boolean withoutEditList = !profile.container().editLists();
         double ceiling = spec.truePeakDbtp() + ceilingOffsetDb;
         for (int round = 1; ; round++) {
-            float[][] levelled = LoudnessNormalizer.normalized(mixed, spec.loudnessLufs() + loudnessOffsetDb, ceiling,
-                    spec.maxGainDb());
-            float[][] converted = PcmResampler.convert(levelled, mixedCount, KWeightedLoudness.RATE, spec.channels(),
-                    spec.sampleRate());
-            EncodedStream encoded = AudioEncoder.encode(converted, Math.min(count, converted[0].length),
-                    spec.sampleRate(), spec.bitrateKbps(), withoutEditList);
+            float[][] levelled = LoudnessNormalizer.normalized(
+                    mixed, spec.loudnessLufs() + loudnessOffsetDb, ceiling, spec.maxGainDb());
+            float[][] converted = PcmResampler.convert(
+                    levelled, mixedCount, KWeightedLoudness.RATE, spec.channels(), spec.sampleRate());
+            EncodedStream encoded = AudioEncoder.encode(
+                    converted,
+                    Math.min(count, converted[0].length),
+                    spec.sampleRate(),
+                    spec.bitrateKbps(),
+                    withoutEditList);
             // AAC at low bitrates can lift peaks past the limiter's margin: hear the encode, and limit harder
             // by what it overshot.
             float[][] heard = AudioDecoder.decode(encoded, spec.channels());
@@ -289,7 +339,11 @@ public final class RenditionRecipe {
 
     /** Renditions sharing an audio setting, a timeline and the loudness corrections share one AAC encode. */
     public Object audioKey(double loudnessOffsetDb, double ceilingOffsetDb) {
-        return new AudioKey(profile.audio(), timeline, loudnessOffsetDb, ceilingOffsetDb,
+        return new AudioKey(
+                profile.audio(),
+                timeline,
+                loudnessOffsetDb,
+                ceilingOffsetDb,
                 profile.container().editLists());
     }
 
@@ -300,10 +354,22 @@ public final class RenditionRecipe {
 
     /** Everything that decides a segment's pictures and bits. */
     String key(Span span) {
-        StringBuilder k = new StringBuilder().append(RENDERING).append('|')
-                .append(sourceId).append('|').append(encoding).append('|').append(chain).append('|')
-                .append(span.sourceStartUs()).append('|').append(span.frames()).append('|').append(span.speed())
-                .append('|').append(graphics.signature(span.role(), span.sourceStartUs(), timeline.sourceEndUs(span)));
+        StringBuilder k = new StringBuilder()
+                .append(RENDERING)
+                .append('|')
+                .append(sourceId)
+                .append('|')
+                .append(encoding)
+                .append('|')
+                .append(chain)
+                .append('|')
+                .append(span.sourceStartUs())
+                .append('|')
+                .append(span.frames())
+                .append('|')
+                .append(span.speed())
+                .append('|')
+                .append(graphics.signature(span.role(), span.sourceStartUs(), timeline.sourceEndUs(span)));
         if (crop != null) {
             for (int i = 0; i < span.frames(); i++) {
                 k.append(',').append(cropX(span, i));
@@ -322,19 +388,28 @@ public final class RenditionRecipe {
 
     /** What an intro or outro card's packets are cached under. */
     String cardKey(Overlay card, int frames) {
-        return digest(new StringBuilder("card|").append(encoding).append('|').append(card.signature()).append('|')
+        return digest(new StringBuilder("card|")
+                .append(encoding)
+                .append('|')
+                .append(card.signature())
+                .append('|')
                 .append(frames));
     }
 
     private static String digest(CharSequence key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record AudioKey(AudioSpec spec, OutputTimeline timeline, double loudnessOffsetDb, double ceilingOffsetDb,
+    private record AudioKey(
+            AudioSpec spec,
+            OutputTimeline timeline,
+            double loudnessOffsetDb,
+            double ceilingOffsetDb,
             boolean editLists) {}
 }

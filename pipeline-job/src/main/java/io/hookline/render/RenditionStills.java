@@ -17,16 +17,20 @@ public final class RenditionStills {
             if (atUs >= reader.info().durationMs() * 1000) {
                 return false;
             }
-            reader.decodeWindow(atUs, atUs + 1, (frame, from, to) -> {
-                if (!written[0] && from <= atUs && atUs < to) {
-                    try {
-                        PosterFrame.of(frame).write(file);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    written[0] = true;
-                }
-            }, null);
+            reader.decodeWindow(
+                    atUs,
+                    atUs + 1,
+                    (frame, from, to) -> {
+                        if (!written[0] && from <= atUs && atUs < to) {
+                            try {
+                                PosterFrame.of(frame).write(file);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            written[0] = true;
+                        }
+                    },
+                    null);
         }
         return written[0];
     }

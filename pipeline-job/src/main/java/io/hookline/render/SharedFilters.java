@@ -1,8 +1,8 @@
 package io.hookline.render;
 
 import io.hookline.render.media.FrameFilter;
-import java.util.HashMap;
 import io.hookline.render.media.Picture;
+import java.util.HashMap;
 import java.util.Map;
 
 /**

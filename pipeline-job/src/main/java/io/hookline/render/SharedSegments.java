@@ -37,8 +37,8 @@ final class SharedSegments {
     List<EncodedPacket> packets(String key) {
         List<EncodedPacket> packets = made.get(key);
         if (packets == null) {
-            throw new IllegalStateException("a segment shared with " + owners.get(key) + " was not encoded: "
-                    + owners.get(key) + " failed");
+            throw new IllegalStateException(
+                    "a segment shared with " + owners.get(key) + " was not encoded: " + owners.get(key) + " failed");
         }
         return packets;
     }

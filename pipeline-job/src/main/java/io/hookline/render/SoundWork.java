@@ -13,13 +13,15 @@ final class SoundWork implements AutoCloseable {
     private volatile Throwable failure;
 
     private SoundWork(WindowedPcm pcm, List<PassSounds.Request> requests, int threads) {
-        thread = new Thread(() -> {
-            try {
-                sounds = PassSounds.encode(pcm, requests, threads);
-            } catch (Throwable t) {
-                failure = t;
-            }
-        }, "hookline-render-sound");
+        thread = new Thread(
+                () -> {
+                    try {
+                        sounds = PassSounds.encode(pcm, requests, threads);
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                },
+                "hookline-render-sound");
         thread.setDaemon(true);
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
  */
 final class CrowdSound {
     static final double BEEP_HZ = 1000;
-    private static final double BEEP_AMPLITUDE = 0.5;     // -6 dBFS peak
-    private static final double BED_RMS = 0.0316;         // -30 dBFS
-    private static final double BURST_RMS = 0.398;        // -8 dBFS at the roar's peak
+    private static final double BEEP_AMPLITUDE = 0.5; // -6 dBFS peak
+    private static final double BED_RMS = 0.0316; // -30 dBFS
+    private static final double BURST_RMS = 0.398; // -8 dBFS at the roar's peak
     private static final double BURST_SECONDS = 2.0;
 
     private static final double ATTACK_SECONDS = 0.06;
@@ -37,8 +37,11 @@ final class CrowdSound {
     CrowdSound(int sampleRate, int fps, List<Long> burstTimesMs) {
         this.sampleRate = sampleRate;
         this.beepSamples = Math.round((float) sampleRate / fps);
-        this.burstStarts = burstTimesMs.stream().sorted().mapToLong(ms -> ms * sampleRate / 1000).toArray();
-        this.noiseGain = 1 / Math.sqrt(Channel.noisePowerGain(sampleRate) / 3);  // uniform noise has variance 1/3
+        this.burstStarts = burstTimesMs.stream()
+                .sorted()
+                .mapToLong(ms -> ms * sampleRate / 1000)
+                .toArray();
+        this.noiseGain = 1 / Math.sqrt(Channel.noisePowerGain(sampleRate) / 3); // uniform noise has variance 1/3
         this.left = new Channel(sampleRate, SEED);
         this.right = new Channel(sampleRate, ~SEED);
     }
@@ -80,8 +83,8 @@ final class CrowdSound {
         if (t < ATTACK_SECONDS) {
             return t / ATTACK_SECONDS;
         }
-        double level = t < ATTACK_SECONDS + HOLD_SECONDS ? 1
-                : Math.exp(-(t - ATTACK_SECONDS - HOLD_SECONDS) / DECAY_SECONDS);
+        double level =
+                t < ATTACK_SECONDS + HOLD_SECONDS ? 1 : Math.exp(-(t - ATTACK_SECONDS - HOLD_SECONDS) / DECAY_SECONDS);
         double left = BURST_SECONDS - t;
         return left < FADE_SECONDS ? level * left / FADE_SECONDS : level;
     }

@@ -18,8 +18,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 
 /** Writes an event feed as an Avro container file and as JSON Lines, byte for byte the same on every run. */
 final class EventFiles {
-    private EventFiles() {
-    }
+    private EventFiles() {}
 
     /**
      * Writes the events as an Avro container file. The sync marker, normally random, is derived from the match id

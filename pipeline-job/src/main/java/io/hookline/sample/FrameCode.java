@@ -29,8 +29,7 @@ public final class FrameCode {
     /** A band whose average is closer to middle grey than this is not trusted (a dissolve, a graphic, a fade). */
     private static final double MIN_CONTRAST = 0.25 * (YuvPicture.WHITE - YuvPicture.BLACK);
 
-    private FrameCode() {
-    }
+    private FrameCode() {}
 
     /** How many rows at the top of a picture of this height the code covers; content belongs below. */
     public static int codeRows(int height) {

@@ -147,8 +147,11 @@ public final class HlsPlayout implements AutoCloseable {
     }
 
     private void writePlaylist(boolean last) throws IOException {
-        String text = PlaylistText.event(cuts, i -> String.format(Locale.ROOT, "segment-%05d.ts", i),
-                i -> start.plusNanos(Math.round(cuts.get(i).startUs() * 1000 / speed)), last);
+        String text = PlaylistText.event(
+                cuts,
+                i -> String.format(Locale.ROOT, "segment-%05d.ts", i),
+                i -> start.plusNanos(Math.round(cuts.get(i).startUs() * 1000 / speed)),
+                last);
         Path temp = dir.resolve(PLAYLIST + ".partial");
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         Files.move(temp, playlist(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

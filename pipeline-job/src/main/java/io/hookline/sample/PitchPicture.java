@@ -43,8 +43,14 @@ final class PitchPicture {
         int panelBottom = digitsY + digits.height() + margin;
 
         paintPitch(top, margin);
-        background.fill(digitsX - margin, digitsY - margin, digits.width(digitCount) + 2 * margin,
-                panelBottom - digitsY + margin, PANEL_LUMA, YuvPicture.NEUTRAL, YuvPicture.NEUTRAL);
+        background.fill(
+                digitsX - margin,
+                digitsY - margin,
+                digits.width(digitCount) + 2 * margin,
+                panelBottom - digitsY + margin,
+                PANEL_LUMA,
+                YuvPicture.NEUTRAL,
+                YuvPicture.NEUTRAL);
 
         this.ballRadius = Math.max(2, height / 36.0);
         double left = margin + ballRadius;
@@ -73,7 +79,8 @@ final class PitchPicture {
         double seconds = (double) frameNumber / fps;
         return new double[] {
             ballCentreX + ballReachX * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_X_SECONDS),
-            ballCentreY + ballReachY * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_Y_SECONDS + 1)};
+            ballCentreY + ballReachY * Math.sin(2 * Math.PI * seconds / BALL_PERIOD_Y_SECONDS + 1)
+        };
     }
 
     double ballRadius() {
@@ -94,8 +101,8 @@ final class PitchPicture {
         int upper = top + margin;
         int lower = height - margin;
         outline(left, upper, right - left, lower - upper, line);
-        background.fill(width / 2 - line / 2, upper, line, lower - upper, LINE_LUMA,
-                YuvPicture.NEUTRAL, YuvPicture.NEUTRAL);
+        background.fill(
+                width / 2 - line / 2, upper, line, lower - upper, LINE_LUMA, YuvPicture.NEUTRAL, YuvPicture.NEUTRAL);
         int boxDepth = (right - left) / 7;
         int boxHeight = (lower - upper) * 3 / 5;
         int boxTop = (upper + lower - boxHeight) / 2;

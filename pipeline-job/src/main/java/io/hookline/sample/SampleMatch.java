@@ -33,12 +33,10 @@ public final class SampleMatch {
     }
 
     /** What was written. */
-    public record Written(String matchId, Path video, Path avroEvents, Path jsonEvents, int eventCount,
-            long durationMs) {
-    }
+    public record Written(
+            String matchId, Path video, Path avroEvents, Path jsonEvents, int eventCount, long durationMs) {}
 
-    private SampleMatch() {
-    }
+    private SampleMatch() {}
 
     /** Writes the sample match at 1280x720, 50 fps, with stereo sound. */
     public static Written write(Path directory) throws IOException {
@@ -57,8 +55,8 @@ public final class SampleMatch {
     public static Written write(Path directory, VideoFormat format, long durationMs) throws IOException {
         Files.createDirectories(directory);
         List<MatchEvent> events = feed(durationMs);
-        SyntheticVideo.Spec spec = new SyntheticVideo.Spec(format.width(), format.height(), format.fps(), durationMs,
-                format.audio(), roarTimesMs(events));
+        SyntheticVideo.Spec spec = new SyntheticVideo.Spec(
+                format.width(), format.height(), format.fps(), durationMs, format.audio(), roarTimesMs(events));
         Path video = directory.resolve(VIDEO_FILE);
         Path avro = directory.resolve(AVRO_FILE);
         Path json = directory.resolve(JSON_FILE);
@@ -74,11 +72,13 @@ public final class SampleMatch {
      */
     public static boolean isWritten(Path directory, long durationMs) throws IOException {
         Path json = directory.resolve(JSON_FILE);
-        if (!Files.isRegularFile(directory.resolve(VIDEO_FILE)) || !Files.isRegularFile(json)
+        if (!Files.isRegularFile(directory.resolve(VIDEO_FILE))
+                || !Files.isRegularFile(json)
                 || !Files.isRegularFile(directory.resolve(AVRO_FILE))) {
             return false;
         }
-        List<String> expected = feed(durationMs).stream().map(MatchEventJson::write).toList();
+        List<String> expected =
+                feed(durationMs).stream().map(MatchEventJson::write).toList();
         return Files.readAllLines(json, StandardCharsets.UTF_8).equals(expected);
     }
 
@@ -89,8 +89,8 @@ public final class SampleMatch {
 
     /** What a broadcast op would submit with the match: the graphics show the teams' names from it. */
     public static MatchDescriptor descriptor() {
-        return new MatchDescriptor(MATCH_ID, "Riverside Rovers v Harbour Athletic", "Riverside Rovers",
-                "Harbour Athletic");
+        return new MatchDescriptor(
+                MATCH_ID, "Riverside Rovers v Harbour Athletic", "Riverside Rovers", "Harbour Athletic");
     }
 
     /** The feed files' records: the descriptor's {@code MATCH_START}, then the events before {@code durationMs}. */
@@ -104,7 +104,8 @@ public final class SampleMatch {
     /** The crowd roars at goals, saves and big chances. */
     static List<Long> roarTimesMs(List<MatchEvent> events) {
         return events.stream()
-                .filter(e -> ROARS.contains(e.getType()) || "true".equals(e.getAttributes().get("bigChance")))
+                .filter(e -> ROARS.contains(e.getType())
+                        || "true".equals(e.getAttributes().get("bigChance")))
                 .map(MatchEvent::getVideoTimeMs)
                 .toList();
     }

@@ -25,12 +25,12 @@ public final class SyntheticVideo {
     public record Spec(int width, int height, int fps, long durationMs, boolean audio, List<Long> burstTimesMs) {
         public Spec {
             if (width <= 0 || height < 120 || width % 2 != 0 || height % 2 != 0) {
-                throw new IllegalArgumentException("size must be even and at least 120 rows high, not "
-                        + width + "x" + height);
+                throw new IllegalArgumentException(
+                        "size must be even and at least 120 rows high, not " + width + "x" + height);
             }
             if (fps <= 0 || audio && SAMPLE_RATE % fps != 0) {
-                throw new IllegalArgumentException("fps must divide " + SAMPLE_RATE + " so a beep is exactly one frame"
-                        + " long, not " + fps);
+                throw new IllegalArgumentException(
+                        "fps must divide " + SAMPLE_RATE + " so a beep is exactly one frame" + " long, not " + fps);
             }
             if (durationMs * fps < 1000) {
                 throw new IllegalArgumentException("duration must hold at least one frame, not " + durationMs + " ms");
@@ -47,8 +47,7 @@ public final class SyntheticVideo {
         }
     }
 
-    private SyntheticVideo() {
-    }
+    private SyntheticVideo() {}
 
     /**
      * Where the ball is in frame {@code n} of a video made from {@code spec}: its centre as fractions of the

@@ -9,6 +9,7 @@ import java.util.Arrays;
 public final class YuvPicture {
     /** Luma of video black and white (limited range), and neutral chroma. */
     public static final int BLACK = 16;
+
     public static final int WHITE = 235;
     public static final int NEUTRAL = 128;
 

@@ -32,8 +32,8 @@ public final class EventScorer {
 
     /** Scores an event given the state of the game before it. */
     public ScoredEvent score(MatchEvent event, GameState before) {
-        EventType type = EventType.parse(event.getType()).orElseThrow(
-                () -> new IllegalArgumentException("unvalidated event type " + event.getType()));
+        EventType type = EventType.parse(event.getType())
+                .orElseThrow(() -> new IllegalArgumentException("unvalidated event type " + event.getType()));
         Factors factors = new Factors(type.name(), rules.rule(type).weight());
         Score from = before.getScore();
         Score to = event.getScore() == null ? from : event.getScore();
@@ -58,7 +58,9 @@ public final class EventScorer {
                 factors.times("overtime", context.overtime());
             }
             GameState after = after(event, before);
-            if (scoring && after.getRunPoints() >= sport.runPoints() && before.getRunPoints() < sport.runPoints()
+            if (scoring
+                    && after.getRunPoints() >= sport.runPoints()
+                    && before.getRunPoints() < sport.runPoints()
                     && Objects.equals(after.getRunTeam(), before.getRunTeam())) {
                 factors.times(after.getRunPoints() + "-0 run", context.run());
             }

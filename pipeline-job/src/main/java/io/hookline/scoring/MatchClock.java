@@ -31,6 +31,7 @@ record MatchClock(SportRules sport, int period, long clockMs) {
         if (!overtime()) {
             return period * sport.periodMs();
         }
-        return sport.regularPeriods() * sport.periodMs() + (long) (period - sport.regularPeriods()) * sport.overtimeMs();
+        return sport.regularPeriods() * sport.periodMs()
+                + (long) (period - sport.regularPeriods()) * sport.overtimeMs();
     }
 }

@@ -45,7 +45,8 @@ public final class MediaScorer {
         double score = play.getScore();
         StringBuilder why = new StringBuilder(play.getExplanation());
         if (m.getHasAudio() && m.getPeakLoudness() != null && baseline != null) {
-            double crowd = Math.min(rules.crowdMax(),
+            double crowd = Math.min(
+                    rules.crowdMax(),
                     Math.max(0, m.getPeakLoudness() - baseline - rules.crowdOverLu()) * rules.crowdPerLu());
             score += add(why, "crowd", crowd);
         }
@@ -56,11 +57,14 @@ public final class MediaScorer {
             score += add(why, "replay", rules.replayBonus());
         }
         if (m.getMedianMotion() > 0) {
-            double motion = Math.min(rules.motionMax(),
-                    Math.max(0, m.getMotion() / m.getMedianMotion() - 1) * rules.motionPerRatio());
+            double motion = Math.min(
+                    rules.motionMax(), Math.max(0, m.getMotion() / m.getMedianMotion() - 1) * rules.motionPerRatio());
             score += add(why, "motion", motion);
         }
-        return Play.newBuilder(play).setScore(score).setExplanation(why.toString()).build();
+        return Play.newBuilder(play)
+                .setScore(score)
+                .setExplanation(why.toString())
+                .build();
     }
 
     private static double add(StringBuilder why, String signal, double bonus) {
@@ -75,7 +79,9 @@ public final class MediaScorer {
     static Double baseline(List<Play> plays) {
         List<Double> levels = new ArrayList<>();
         for (Play p : plays) {
-            if (p.getMedia() != null && p.getMedia().getHasAudio() && p.getMedia().getMedianLoudness() != null) {
+            if (p.getMedia() != null
+                    && p.getMedia().getHasAudio()
+                    && p.getMedia().getMedianLoudness() != null) {
                 levels.add(p.getMedia().getMedianLoudness());
             }
         }

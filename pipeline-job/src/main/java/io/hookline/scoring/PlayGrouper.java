@@ -20,8 +20,8 @@ public final class PlayGrouper {
     static final double MAX_BUILD_UP = 0.5;
 
     /** Video-time order, then event id, so the same events always group the same way. */
-    public static final Comparator<ScoredEvent> ORDER = Comparator
-            .comparingLong((ScoredEvent e) -> e.getEvent().getVideoTimeMs())
+    public static final Comparator<ScoredEvent> ORDER = Comparator.comparingLong(
+                    (ScoredEvent e) -> e.getEvent().getVideoTimeMs())
             .thenComparing(e -> e.getEvent().getEventId());
 
     private final long gapMs;
@@ -106,8 +106,7 @@ public final class PlayGrouper {
             }
         }
         buildUp = Math.min(buildUp * BUILD_UP, peak.getScore() * MAX_BUILD_UP);
-        String explanation = peak.getExplanation()
-                + (buildUp > 0 ? " + build-up " + EventScorer.format(buildUp) : "");
+        String explanation = peak.getExplanation() + (buildUp > 0 ? " + build-up " + EventScorer.format(buildUp) : "");
         ScoredEvent first = group.get(0);
         return Play.newBuilder()
                 .setPlayId(playId)

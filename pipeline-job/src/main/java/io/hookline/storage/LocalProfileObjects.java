@@ -33,8 +33,11 @@ final class LocalProfileObjects implements ProfileObjects {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             // Temp files of a write still under way start with a dot.
-            return walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .map(f -> prefix + dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .map(f -> prefix + dir.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

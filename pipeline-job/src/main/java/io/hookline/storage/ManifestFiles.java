@@ -56,7 +56,8 @@ public final class ManifestFiles {
                 .put("failed", failed);
         if (manifest.getPlannedClips() != null) {
             // What the plan holds so far: progress is the clips above out of these.
-            summary.put("plannedClips", manifest.getPlannedClips()).put("plannedRenditions", manifest.getPlannedRenditions());
+            summary.put("plannedClips", manifest.getPlannedClips())
+                    .put("plannedRenditions", manifest.getPlannedRenditions());
         }
         ArrayNode clips = root.putArray("clips");
         for (RenderedClip c : manifest.getClips()) {
@@ -126,7 +127,8 @@ public final class ManifestFiles {
 
     public static byte[] avro(MatchManifest manifest) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DataFileWriter<RenderedClip> writer = new DataFileWriter<>(new SpecificDatumWriter<>(RenderedClip.class))) {
+        try (DataFileWriter<RenderedClip> writer =
+                new DataFileWriter<>(new SpecificDatumWriter<>(RenderedClip.class))) {
             writer.create(RenderedClip.getClassSchema(), out);
             for (RenderedClip c : manifest.getClips()) {
                 writer.append(c);
@@ -155,8 +157,11 @@ public final class ManifestFiles {
             o.put("peakMs", p.getPeakMs());
             ArrayNode segments = o.putArray("segments");
             for (Segment s : p.getSegments()) {
-                segments.addObject().put("role", s.getRole().name()).put("sourceStartMs", s.getSourceStartMs())
-                        .put("sourceEndMs", s.getSourceEndMs()).put("speed", s.getSpeed());
+                segments.addObject()
+                        .put("role", s.getRole().name())
+                        .put("sourceStartMs", s.getSourceStartMs())
+                        .put("sourceEndMs", s.getSourceEndMs())
+                        .put("speed", s.getSpeed());
             }
             ArrayNode renditions = o.putArray("renditions");
             p.getRenditions().forEach(renditions::add);

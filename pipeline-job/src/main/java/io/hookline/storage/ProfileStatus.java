@@ -47,7 +47,11 @@ public record ProfileStatus(String store, String running, String refused, List<S
         JsonNode root = JSON.readTree(json);
         List<String> problems = new ArrayList<>();
         root.path("refused").path("problems").forEach(p -> problems.add(p.asText()));
-        return new ProfileStatus(root.path("store").asText(null), root.path("running").asText(null),
-                root.path("refused").path("version").asText(null), problems, root.path("at").asText(null));
+        return new ProfileStatus(
+                root.path("store").asText(null),
+                root.path("running").asText(null),
+                root.path("refused").path("version").asText(null),
+                problems,
+                root.path("at").asText(null));
     }
 }

@@ -53,7 +53,8 @@ public final class ProfileStore {
      * and a directory is once it has a pointer.
      */
     public static boolean isStore(String location) {
-        return S3Location.isS3(location) || Files.isRegularFile(Path.of(location).resolve(POINTER));
+        return S3Location.isS3(location)
+                || Files.isRegularFile(Path.of(location).resolve(POINTER));
     }
 
     /** The version the pointer names, or empty when nothing was pushed yet. */
@@ -85,7 +86,11 @@ public final class ProfileStore {
                     throw refused(key, "a file name that leaves its version's folder");
                 }
                 Files.createDirectories(file.getParent());
-                Files.write(file, objects.read(key).orElseThrow(() -> new IOException(objects.locate(key) + " vanished while it was read")));
+                Files.write(
+                        file,
+                        objects.read(key)
+                                .orElseThrow(
+                                        () -> new IOException(objects.locate(key) + " vanished while it was read")));
             }
             ProfileSet set;
             try {
@@ -94,8 +99,10 @@ public final class ProfileStore {
                 throw new ProfileException(objects.locate(prefix), e.problems());
             }
             if (!set.version().equals(version)) {
-                throw refused(prefix, "holds profile version " + set.version() + ", not " + version
-                        + ": its files were changed after they were pushed");
+                throw refused(
+                        prefix,
+                        "holds profile version " + set.version() + ", not " + version
+                                + ": its files were changed after they were pushed");
             }
             return set;
         } finally {
@@ -116,7 +123,10 @@ public final class ProfileStore {
         String prefix = VERSIONS + version + "/";
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> !dir.relativize(f).toString().startsWith(".")).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> !dir.relativize(f).toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             objects.write(prefix + dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));

@@ -1,7 +1,7 @@
 package io.hookline.storage;
 
-import io.hookline.storage.s3.S3ClipStore;
 import io.hookline.storage.s3.S3Clients;
+import io.hookline.storage.s3.S3ClipStore;
 import io.hookline.storage.s3.S3Location;
 import io.hookline.storage.s3.S3Settings;
 import java.nio.file.Path;
@@ -23,6 +23,8 @@ public interface StoreFactory extends java.io.Serializable {
 
     /** The store an output location names: {@code s3://bucket/prefix}, or else a local directory. */
     static StoreFactory forOutput(String out, S3Settings settings) {
-        return S3Location.isS3(out) ? s3(S3Location.parse(out), settings) : local(Path.of(out).toAbsolutePath().toString());
+        return S3Location.isS3(out)
+                ? s3(S3Location.parse(out), settings)
+                : local(Path.of(out).toAbsolutePath().toString());
     }
 }

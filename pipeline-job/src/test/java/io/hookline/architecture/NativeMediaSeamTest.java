@@ -35,14 +35,17 @@ class NativeMediaSeamTest {
     @Test
     void theRuleReportsAClassThatUsesANativeFrame() {
         // render/media itself holds AVFrames, so the same condition must name it.
-        assertThatThrownBy(() -> nativeTypesRule(noClasses().that().resideInAPackage(MEDIA)).check(classes))
+        assertThatThrownBy(() -> nativeTypesRule(noClasses().that().resideInAPackage(MEDIA))
+                        .check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("io.hookline.render.media.Picture")
                 .hasMessageContaining("org.bytedeco.ffmpeg.avutil.AVFrame");
     }
 
     private static ArchRule nativeTypesRule(GivenClassesConjunction classes) {
-        return classes.should().dependOnClassesThat().resideInAPackage("org.bytedeco..")
+        return classes.should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.bytedeco..")
                 .allowEmptyShould(false)
                 .because("native FFmpeg types stay inside render/media, which hands out owned types instead");
     }

@@ -20,7 +20,11 @@ class PureCoreTest {
     private static final String[] EDGES = {"org.apache.flink..", "org.bytedeco..", "software.amazon.."};
     /** The edges of our own code, through which the core would reach the same libraries. */
     private static final String[] OWN_EDGES = {
-        "io.hookline.job..", "io.hookline.render..", "io.hookline.storage..", "io.hookline.cli..", "io.hookline.ingest.."
+        "io.hookline.job..",
+        "io.hookline.render..",
+        "io.hookline.storage..",
+        "io.hookline.cli..",
+        "io.hookline.ingest.."
     };
 
     private static JavaClasses classes;
@@ -34,22 +38,33 @@ class PureCoreTest {
 
     // One package per case, so an empty (mistyped or moved) package fails instead of passing unchecked.
     @ParameterizedTest
-    @ValueSource(strings = {
-        "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles",
-        "io.hookline.ingest.sync", "io.hookline.ingest.importers", "io.hookline.publish.ledger", "io.hookline.publish"
-    })
+    @ValueSource(
+            strings = {
+                "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles",
+                "io.hookline.ingest.sync", "io.hookline.ingest.importers", "io.hookline.publish.ledger",
+                        "io.hookline.publish"
+            })
     void coreDoesNotUseFlinkJavaCvOrAws(String pkg) {
         pureRule(pkg).check(classes);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "io.hookline.scoring", "io.hookline.planning", "io.hookline.vocabulary", "io.hookline.profiles",
-        "io.hookline.publish.ledger", "io.hookline.publish"
-    })
+    @ValueSource(
+            strings = {
+                "io.hookline.scoring",
+                "io.hookline.planning",
+                "io.hookline.vocabulary",
+                "io.hookline.profiles",
+                "io.hookline.publish.ledger",
+                "io.hookline.publish"
+            })
     void coreDoesNotReachIntoTheEdgesOfTheJob(String pkg) {
-        noClasses().that().resideInAPackage(pkg + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(OWN_EDGES)
+        noClasses()
+                .that()
+                .resideInAPackage(pkg + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(OWN_EDGES)
                 .allowEmptyShould(false)
                 .check(classes);
     }
@@ -57,8 +72,12 @@ class PureCoreTest {
     @Test
     void storesDoNotUseFlink() {
         // The S3 and local stores are plain clients; the Flink sinks that use them live in the job package.
-        noClasses().that().resideInAPackage("io.hookline.storage..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.hookline.storage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.flink..")
                 .allowEmptyShould(false)
                 .check(classes);
     }
@@ -66,8 +85,12 @@ class PureCoreTest {
     @Test
     void liveVideoSourcesLeaveNativeMediaToTheRenderer() {
         // Anything that touches FFmpeg stays in render/media; live sources only hand it local files.
-        noClasses().that().resideInAPackage("io.hookline.ingest.video..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "io.hookline.render..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.hookline.ingest.video..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.bytedeco..", "io.hookline.render..")
                 .allowEmptyShould(false)
                 .check(classes);
     }
@@ -75,9 +98,17 @@ class PureCoreTest {
     @Test
     void theConsoleLeavesJobsAndMediaToTheCli() {
         // The console shows files and the ledger; it runs a match or a preview only through the CLI's commands.
-        noClasses().that().resideInAPackage("io.hookline.console..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..", "org.bytedeco..",
-                        "io.hookline.job..", "io.hookline.render..", "io.hookline.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.hookline.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.flink..",
+                        "org.bytedeco..",
+                        "io.hookline.job..",
+                        "io.hookline.render..",
+                        "io.hookline.cli..")
                 .allowEmptyShould(false)
                 .check(classes);
     }
@@ -99,8 +130,12 @@ class PureCoreTest {
     }
 
     private static ArchRule pureRule(String pkg) {
-        return noClasses().that().resideInAPackage(pkg + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(EDGES)
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(EDGES)
                 .allowEmptyShould(false)
                 .because("the core is plain Java; Flink operators only hold state and call it");
     }

@@ -37,11 +37,14 @@ class BadInputCorpusTest {
 
     /** Every run in the corpus shares one cluster, as the CLI's own would be, without starting one each. */
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path shared;
+
     static Path video;
     static Path profiles;
 
@@ -57,8 +60,18 @@ class BadInputCorpusTest {
 
         /** {@code ./hookline COMMAND --events FEED --video VIDEO ...} with the corpus's profiles and output. */
         String[] job(String command, Path feed, Path video, String... more) {
-            List<String> args = new ArrayList<>(List.of(command, "--events", feed.toString(), "--video", video.toString(),
-                    "--profiles", profiles.toString(), "--out", out.toString(), "--parallelism", "2"));
+            List<String> args = new ArrayList<>(List.of(
+                    command,
+                    "--events",
+                    feed.toString(),
+                    "--video",
+                    video.toString(),
+                    "--profiles",
+                    profiles.toString(),
+                    "--out",
+                    out.toString(),
+                    "--parallelism",
+                    "2"));
             args.addAll(List.of(more));
             return args.toArray(String[]::new);
         }
@@ -122,7 +135,9 @@ class BadInputCorpusTest {
     static Check planned(String matchId, String... titles) {
         return (in, run) -> {
             Path plan = in.out().resolve(ClipKeys.safeMatchDir(matchId)).resolve("plan.json");
-            assertThat(plan).as("plan of " + matchId + "\n" + run.out() + run.err()).exists();
+            assertThat(plan)
+                    .as("plan of " + matchId + "\n" + run.out() + run.err())
+                    .exists();
             JsonNode root = JSON.readTree(plan.toFile());
             assertThat(root.get("matchId").asText()).isEqualTo(matchId);
             List<String> planned = new ArrayList<>();
@@ -140,7 +155,8 @@ class BadInputCorpusTest {
         List<String> reasons = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             JsonNode letter = JSON.readTree(line);
-            reasons.add(letter.get("origin").asText() + ": " + letter.get("reason").asText());
+            reasons.add(
+                    letter.get("origin").asText() + ": " + letter.get("reason").asText());
         }
         return reasons;
     }
@@ -162,7 +178,8 @@ class BadInputCorpusTest {
         return (in, run) -> {
             if (Files.isDirectory(in.out())) {
                 try (Stream<Path> files = Files.walk(in.out())) {
-                    assertThat(files.filter(f -> f.endsWith("dead-letters.jsonl"))).isEmpty();
+                    assertThat(files.filter(f -> f.endsWith("dead-letters.jsonl")))
+                            .isEmpty();
                 }
             }
         };

@@ -27,12 +27,16 @@ class ConsoleCommandTest {
             System.setIn(stdin);
         }
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("alice editor,publisher pbkdf2-sha256$").doesNotContain("a long enough token");
+        assertThat(run.out())
+                .startsWith("alice editor,publisher pbkdf2-sha256$")
+                .doesNotContain("a long enough token");
         Path file = Files.writeString(dir.resolve("users"), run.out());
         Users users = Users.load(file);
-        assertThat(users.authenticate("alice", "a long enough token".toCharArray())).hasValueSatisfying(u ->
-                assertThat(u.may(io.hookline.console.Role.PUBLISHER)).isTrue());
-        assertThat(users.authenticate("alice", "a long enough tokem".toCharArray())).isEmpty();
+        assertThat(users.authenticate("alice", "a long enough token".toCharArray()))
+                .hasValueSatisfying(u ->
+                        assertThat(u.may(io.hookline.console.Role.PUBLISHER)).isTrue());
+        assertThat(users.authenticate("alice", "a long enough tokem".toCharArray()))
+                .isEmpty();
     }
 
     @Test

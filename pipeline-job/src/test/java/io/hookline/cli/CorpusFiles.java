@@ -30,6 +30,7 @@ final class CorpusFiles {
     static final String GOAL_TITLE = "Goal — Ana O'Neil (1-0)";
     /** The other play the rules make a clip of. */
     static final String SAVE_TITLE = "Save — Zoë Brandt";
+
     static final long VIDEO_MS = 30_000;
 
     private CorpusFiles() {}
@@ -79,26 +80,43 @@ final class CorpusFiles {
     /** A match's descriptor and its events: a goal and a save of the home side make clips; a foul and a card do not. */
     static List<MatchEvent> events(String matchId) {
         List<MatchEvent> events = new ArrayList<>();
-        events.add(MatchEvent.newBuilder(new MatchDescriptor(matchId, null, "Riverside", "Harbour").event()).build());
+        events.add(MatchEvent.newBuilder(new MatchDescriptor(matchId, null, "Riverside", "Harbour").event())
+                .build());
         events.add(event(matchId, "e01", "PERIOD_START", 1_000).build());
-        events.add(event(matchId, "e02", "KEY_PASS", 8_500).setPlayers(List.of("Ana O'Neil")).build());
-        events.add(event(matchId, "e03", "GOAL", 10_000).setPlayers(List.of("Ana O'Neil")).setScore(new Score(1, 0))
+        events.add(event(matchId, "e02", "KEY_PASS", 8_500)
+                .setPlayers(List.of("Ana O'Neil"))
+                .build());
+        events.add(event(matchId, "e03", "GOAL", 10_000)
+                .setPlayers(List.of("Ana O'Neil"))
+                .setScore(new Score(1, 0))
                 .build());
         events.add(event(matchId, "e04", "FOUL", 16_000).build());
-        events.add(event(matchId, "e05", "SAVE", 24_000).setPlayers(List.of("Zoë Brandt")).build());
-        events.add(event(matchId, "e06", "CARD", 27_000).setPlayers(List.of("Jack Smith")).build());
+        events.add(event(matchId, "e05", "SAVE", 24_000)
+                .setPlayers(List.of("Zoë Brandt"))
+                .build());
+        events.add(event(matchId, "e06", "CARD", 27_000)
+                .setPlayers(List.of("Jack Smith"))
+                .build());
         events.add(event(matchId, "e07", "PERIOD_END", 29_000).build());
         return events;
     }
 
     /** One goal of a match, for feeds of several matches. */
     static MatchEvent goal(String matchId) {
-        return event(matchId, "g1", "GOAL", 10_000).setPlayers(List.of("Ana O'Neil")).setScore(new Score(1, 0)).build();
+        return event(matchId, "g1", "GOAL", 10_000)
+                .setPlayers(List.of("Ana O'Neil"))
+                .setScore(new Score(1, 0))
+                .build();
     }
 
     static MatchEvent.Builder event(String matchId, String eventId, String type, long videoMs) {
-        return MatchEvent.newBuilder().setMatchId(matchId).setEventId(eventId).setType(type).setPeriod(1)
-                .setTeam("home").setVideoTimeMs(videoMs);
+        return MatchEvent.newBuilder()
+                .setMatchId(matchId)
+                .setEventId(eventId)
+                .setType(type)
+                .setPeriod(1)
+                .setTeam("home")
+                .setVideoTimeMs(videoMs);
     }
 
     static List<String> jsonLines(List<MatchEvent> events) {

@@ -39,16 +39,25 @@ class DemoPublishE2E {
             postedPerDestination.merge(posted.group(1), 1, Integer::sum);
             String detail = posted.group(2);
             // Instagram's and WhatsApp's answers carry no address: the post's id stands in.
-            assertThat(detail).as(posted.group()).matches(posted.group(1).startsWith("youtube") ? "https?://\\S+"
-                    : "https?://\\S+|no address; post id \\S+");
+            assertThat(detail)
+                    .as(posted.group())
+                    .matches(
+                            posted.group(1).startsWith("youtube")
+                                    ? "https?://\\S+"
+                                    : "https?://\\S+|no address; post id \\S+");
         }
         // The demo renders youtube-landscape, instagram-reels and whatsapp: their destinations get posts.
         assertThat(postedPerDestination).containsKeys("youtube-main", "instagram-main", "whatsapp-alerts");
-        long okClips = match.clips().stream().filter(c -> c.rendition("whatsapp").map(r -> r.ok()).orElse(false))
+        long okClips = match.clips().stream()
+                .filter(c -> c.rendition("whatsapp").map(r -> r.ok()).orElse(false))
                 .count();
         assertThat(postedPerDestination.get("whatsapp-alerts")).isPositive().isLessThanOrEqualTo((int) okClips);
 
-        String held = run.out().lines().filter(l -> l.startsWith("Emulators hold:")).findFirst().orElseThrow();
+        String held = run.out()
+                .lines()
+                .filter(l -> l.startsWith("Emulators hold:"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Integer> counts = new HashMap<>();
         Matcher count = HELD.matcher(held.substring("Emulators hold:".length()));
         while (count.find()) {
@@ -56,13 +65,17 @@ class DemoPublishE2E {
         }
         assertThat(counts.get("youtube")).isEqualTo(postedPerDestination.get("youtube-main"));
         assertThat(counts.get("instagram")).isEqualTo(postedPerDestination.get("instagram-main"));
-        assertThat(counts.get("whatsapp")).as("one opted-in number").isEqualTo(
-                postedPerDestination.get("whatsapp-alerts"));
-        assertThat(run.out()).contains(postedPerDestination.values().stream().mapToInt(i -> i).sum() + " POSTED");
+        assertThat(counts.get("whatsapp"))
+                .as("one opted-in number")
+                .isEqualTo(postedPerDestination.get("whatsapp-alerts"));
+        assertThat(run.out())
+                .contains(
+                        postedPerDestination.values().stream().mapToInt(i -> i).sum() + " POSTED");
 
         try (Stream<Path> files = Files.list(dir.resolve(DemoPublish.DIR).resolve("credentials"))) {
             for (Path file : files.toList()) {
-                assertThat(Files.readString(file).strip()).as(file.toString())
+                assertThat(Files.readString(file).strip())
+                        .as(file.toString())
                         .isIn(PlatformEmulators.TOKEN, PlatformEmulators.WEBHOOK_SECRET);
             }
         }

@@ -35,25 +35,35 @@ final class FollowingPublisher {
     private final Thread thread;
     private volatile Throwable failure;
 
-    FollowingPublisher(Path out, String bootstrap, String topic, Publishers publishers, Secrets secrets,
-                       List<Destination> destinations, Backoff backoff, Sleeper sleeper, Consumer<Outcome> outcomes)
+    FollowingPublisher(
+            Path out,
+            String bootstrap,
+            String topic,
+            Publishers publishers,
+            Secrets secrets,
+            List<Destination> destinations,
+            Backoff backoff,
+            Sleeper sleeper,
+            Consumer<Outcome> outcomes)
             throws Exception {
-        ledger = JdbcPublishLedger.open(LedgerDatabase.h2File(out.resolve(PublishLedgers.DEFAULT_LEDGER)),
-                Clock.systemUTC());
+        ledger = JdbcPublishLedger.open(
+                LedgerDatabase.h2File(out.resolve(PublishLedgers.DEFAULT_LEDGER)), Clock.systemUTC());
         Duration lease = Duration.ofMinutes(5);
-        PublishRun run = new PublishRun(ledger, publishers, secrets, Clock.systemUTC(), sleeper, backoff, OWNER,
-                lease, outcomes);
+        PublishRun run = new PublishRun(
+                ledger, publishers, secrets, Clock.systemUTC(), sleeper, backoff, OWNER, lease, outcomes);
         reader = new ClipsTopicReader(bootstrap, topic, Duration.ofSeconds(30), bad -> {
             throw new AssertionError(bad);
         });
         following = new FollowClips(reader, new LivePublishing(ledger, run, destinations, OWNER, lease), out);
-        thread = new Thread(() -> {
-            try {
-                following.run();
-            } catch (Throwable e) {
-                failure = e;
-            }
-        }, "follow-clips");
+        thread = new Thread(
+                () -> {
+                    try {
+                        following.run();
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                },
+                "follow-clips");
         thread.start();
     }
 

@@ -28,6 +28,7 @@ class FullDiskTest {
 
     @TempDir
     static Path shared;
+
     static Path video;
     static Path profiles;
     static Path feed;
@@ -43,7 +44,8 @@ class FullDiskTest {
     void aRunRemovesTheHalfWrittenFilesAnEarlierRunLeft(@TempDir Path out) throws Exception {
         Path matchDir = out.resolve(ClipKeys.safeMatchDir(MATCH));
         Path clipPart = Files.createDirectories(matchDir.resolve("clips/c1")).resolve(".tiny.mp4123.part");
-        Path segmentPart = Files.createDirectories(matchDir.resolve(".segments")).resolve("abc456.part");
+        Path segmentPart =
+                Files.createDirectories(matchDir.resolve(".segments")).resolve("abc456.part");
         Files.writeString(clipPart, "half a rendition");
         Files.writeString(segmentPart, "half a segment");
 
@@ -62,24 +64,51 @@ class FullDiskTest {
         Path log = dir.resolve("run.log");
         // Room for the first files of the run, not for all of them. What was on the disk is copied out before the
         // namespace, and the disk with it, goes away.
-        Process run = new ProcessBuilder(withArgs(List.of("unshare", "-m", "sh", "-c",
-                "mount -t tmpfs -o size=400k tmpfs \"$0\" || exit 97; \"$@\"; s=$?; "
-                        + "find \"$0\" -name '*.part' > \"$0.parts\"; cp -r \"$0\" \"$0.kept\"; exit $s", out.toString(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()), args(out)))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process run = new ProcessBuilder(withArgs(
+                        List.of(
+                                "unshare",
+                                "-m",
+                                "sh",
+                                "-c",
+                                "mount -t tmpfs -o size=400k tmpfs \"$0\" || exit 97; \"$@\"; s=$?; "
+                                        + "find \"$0\" -name '*.part' > \"$0.parts\"; cp -r \"$0\" \"$0.kept\"; exit $s",
+                                out.toString(),
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Main.class.getName()),
+                        args(out)))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String printed = Files.readString(log, StandardCharsets.UTF_8);
 
         assertThat(run.exitValue()).as(printed).isNotZero();
-        assertThat(printed).as(printed).containsPattern("the disk holding " + out + " .* is full: \\d+ MB free of \\d+ MB");
-        assertThat(Files.readString(Path.of(out + ".parts"))).as("half-written files on the full disk").isEmpty();
+        assertThat(printed)
+                .as(printed)
+                .containsPattern("the disk holding " + out + " .* is full: \\d+ MB free of \\d+ MB");
+        assertThat(Files.readString(Path.of(out + ".parts")))
+                .as("half-written files on the full disk")
+                .isEmpty();
         assertManifestListsWhatIsOnDisk(Path.of(out + ".kept").resolve(ClipKeys.safeMatchDir(MATCH)));
     }
 
     private static String[] args(Path out) {
-        return new String[] {"run", "--events", feed.toString(), "--video", video.toString(), "--profiles",
-            profiles.toString(), "--out", out.toString(), "--parallelism", "2"};
+        return new String[] {
+            "run",
+            "--events",
+            feed.toString(),
+            "--video",
+            video.toString(),
+            "--profiles",
+            profiles.toString(),
+            "--out",
+            out.toString(),
+            "--parallelism",
+            "2"
+        };
     }
 
     private static List<String> withArgs(List<String> command, String[] args) {
@@ -90,16 +119,21 @@ class FullDiskTest {
 
     private static void assumeMountNamespaces(Path dir) throws Exception {
         Path probe = Files.createDirectories(dir.resolve("probe"));
-        Process p = new ProcessBuilder("unshare", "-m", "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "unshare", "-m", "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.toString())
+                .redirectErrorStream(true)
+                .start();
         boolean mounted = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        Assumptions.assumeTrue(mounted, "this user may not mount a tmpfs in a mount namespace of its own: "
-                + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Assumptions.assumeTrue(
+                mounted,
+                "this user may not mount a tmpfs in a mount namespace of its own: "
+                        + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private static List<Path> partFiles(Path out) throws Exception {
         try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".part"))
+                    .toList();
         }
     }
 
@@ -121,7 +155,8 @@ class FullDiskTest {
         Path clips = matchDir.resolve("clips");
         if (Files.isDirectory(clips)) {
             try (Stream<Path> files = Files.walk(clips)) {
-                assertThat(files.filter(f -> f.toString().endsWith(".mp4")).toList()).allMatch(listed::contains);
+                assertThat(files.filter(f -> f.toString().endsWith(".mp4")).toList())
+                        .allMatch(listed::contains);
             }
         }
     }

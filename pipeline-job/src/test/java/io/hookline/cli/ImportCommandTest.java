@@ -25,17 +25,46 @@ import picocli.CommandLine;
  */
 class ImportCommandTest {
     /** The playbyplayv2 columns, as stats.nba.com writes them. */
-    private static final List<String> HEADER = List.of("GAME_ID", "EVENTNUM", "EVENTMSGTYPE", "EVENTMSGACTIONTYPE",
-            "PERIOD", "WCTIMESTRING", "PCTIMESTRING", "HOMEDESCRIPTION", "NEUTRALDESCRIPTION", "VISITORDESCRIPTION",
-            "SCORE", "SCOREMARGIN", "PERSON1TYPE", "PLAYER1_ID", "PLAYER1_NAME", "PLAYER1_TEAM_ID", "PLAYER1_TEAM_CITY",
-            "PLAYER1_TEAM_NICKNAME", "PLAYER1_TEAM_ABBREVIATION", "PERSON2TYPE", "PLAYER2_ID", "PLAYER2_NAME",
-            "PLAYER2_TEAM_ID", "PLAYER2_TEAM_CITY", "PLAYER2_TEAM_NICKNAME", "PLAYER2_TEAM_ABBREVIATION", "PERSON3TYPE",
-            "PLAYER3_ID", "PLAYER3_NAME", "PLAYER3_TEAM_ID", "PLAYER3_TEAM_CITY", "PLAYER3_TEAM_NICKNAME",
+    private static final List<String> HEADER = List.of(
+            "GAME_ID",
+            "EVENTNUM",
+            "EVENTMSGTYPE",
+            "EVENTMSGACTIONTYPE",
+            "PERIOD",
+            "WCTIMESTRING",
+            "PCTIMESTRING",
+            "HOMEDESCRIPTION",
+            "NEUTRALDESCRIPTION",
+            "VISITORDESCRIPTION",
+            "SCORE",
+            "SCOREMARGIN",
+            "PERSON1TYPE",
+            "PLAYER1_ID",
+            "PLAYER1_NAME",
+            "PLAYER1_TEAM_ID",
+            "PLAYER1_TEAM_CITY",
+            "PLAYER1_TEAM_NICKNAME",
+            "PLAYER1_TEAM_ABBREVIATION",
+            "PERSON2TYPE",
+            "PLAYER2_ID",
+            "PLAYER2_NAME",
+            "PLAYER2_TEAM_ID",
+            "PLAYER2_TEAM_CITY",
+            "PLAYER2_TEAM_NICKNAME",
+            "PLAYER2_TEAM_ABBREVIATION",
+            "PERSON3TYPE",
+            "PLAYER3_ID",
+            "PLAYER3_NAME",
+            "PLAYER3_TEAM_ID",
+            "PLAYER3_TEAM_CITY",
+            "PLAYER3_TEAM_NICKNAME",
             "PLAYER3_TEAM_ABBREVIATION");
+
     private static final String GAME = "0021500001";
 
     @TempDir
     Path dir;
+
     Path sync;
     Path out;
     StringWriter stdout;
@@ -59,7 +88,8 @@ class ImportCommandTest {
         Path feed = feed(List.of(start(), dunk("7", "8:11", "2 - 0"), row("8", 18, "6:00", Map.of())), GAME);
         assertThat(run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--out", out.toString()))
                 .isEqualTo(ExitCodes.OK);
-        assertThat(stdout.toString()).contains("Match 0021500001 (nba-pbp): 3 rows read, 2 imported, 1 dropped; 2 events")
+        assertThat(stdout.toString())
+                .contains("Match 0021500001 (nba-pbp): 3 rows read, 2 imported, 1 dropped; 2 events")
                 .contains("home ATL, away DET")
                 .containsPattern("PERIOD_START +1")
                 .containsPattern("DUNK +1")
@@ -102,13 +132,26 @@ class ImportCommandTest {
                 """);
         Path feed = feed(List.of(start(), dunk("7", "8:11", "2 - 0")), GAME);
 
-        assertThat(run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--video", playlist.toString(),
-                "--out", out.toString())).as(stderr.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run(
+                        "--format",
+                        "nba-pbp",
+                        feed.toString(),
+                        "--sync",
+                        sync.toString(),
+                        "--video",
+                        playlist.toString(),
+                        "--out",
+                        out.toString()))
+                .as(stderr.toString())
+                .isEqualTo(ExitCodes.OK);
         // The quarter runs from 0:30 to 1:02 of the video: 30 s before the break, 2 s after it.
-        assertThat(read(out).get(1).getEvent().getVideoTimeMs()).isEqualTo(30_000 + Math.round(229_000L * 32_000 / 720_000.0));
+        assertThat(read(out).get(1).getEvent().getVideoTimeMs())
+                .isEqualTo(30_000 + Math.round(229_000L * 32_000 / 720_000.0));
 
-        assertFails(List.of("--format", "nba-pbp", feed.toString()), "error: " + sync + ":4:14: periods: video time:"
-                + " 2026-12-06T20:00:30Z is a wall-clock time: give the match's video");
+        assertFails(
+                List.of("--format", "nba-pbp", feed.toString()),
+                "error: " + sync + ":4:14: periods: video time:"
+                        + " 2026-12-06T20:00:30Z is a wall-clock time: give the match's video");
     }
 
     @Test
@@ -121,7 +164,9 @@ class ImportCommandTest {
         Path jsonl = dir.resolve("events.jsonl");
         assertThat(run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--out", jsonl.toString()))
                 .isEqualTo(ExitCodes.OK);
-        assertThat(Files.readAllLines(jsonl)).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"matchId\":\"0021500001\""));
+        assertThat(Files.readAllLines(jsonl))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).startsWith("{\"matchId\":\"0021500001\""));
         assertThat(read(jsonl)).extracting(r -> r.getEvent().getType()).containsExactly("PERIOD_START", "DUNK");
     }
 
@@ -130,7 +175,8 @@ class ImportCommandTest {
         Path feed = feed(List.of(start(), dunk("7", "7:4x", "2 - 0"), dunk("9", "7:00", "4 - 0")), GAME);
         assertThat(run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--out", out.toString()))
                 .isEqualTo(ExitCodes.OK);
-        assertThat(stdout.toString()).contains("3 rows read, 2 imported, 1 dropped (1 of them broken); 2 events")
+        assertThat(stdout.toString())
+                .contains("3 rows read, 2 imported, 1 dropped (1 of them broken); 2 events")
                 .contains("1  BAD DATA: bad clock string in PCTIMESTRING: game.csv:3 '7:4x'");
         assertThat(read(out)).extracting(r -> r.getEvent().getEventId()).containsExactly("0", "9");
     }
@@ -138,7 +184,8 @@ class ImportCommandTest {
     @Test
     void anUnknownFormatIsRefused() throws Exception {
         Path feed = feed(List.of(start()), GAME);
-        assertFails(List.of("--format", "nba-pdp", feed.toString()),
+        assertFails(
+                List.of("--format", "nba-pdp", feed.toString()),
                 "error: --format: unknown format 'nba-pdp' (did you mean 'nba-pbp'?); known formats: nba-pbp,"
                         + " statsbomb, metrica");
     }
@@ -146,8 +193,10 @@ class ImportCommandTest {
     @Test
     void wrongColumnsAreRefusedAtTheHeader() throws Exception {
         Path feed = write("game.csv", String.join(",", HEADER).replace("PCTIMESTRING", "PC_TIMESTRING") + "\n");
-        assertFails(List.of("--format", "nba-pbp", feed.toString()), "error: game.csv:1: wrong columns: missing"
-                + " PCTIMESTRING (did you mean 'PC_TIMESTRING'?); the header has GAME_ID,EVENTNUM,");
+        assertFails(
+                List.of("--format", "nba-pbp", feed.toString()),
+                "error: game.csv:1: wrong columns: missing"
+                        + " PCTIMESTRING (did you mean 'PC_TIMESTRING'?); the header has GAME_ID,EVENTNUM,");
     }
 
     @Test
@@ -160,7 +209,8 @@ class ImportCommandTest {
                 sync:
                   - {period: 1, clock: "6:6o", video: 300}
                 """);
-        assertFails(List.of("--format", "nba-pbp", feed(List.of(start()), GAME).toString()),
+        assertFails(
+                List.of("--format", "nba-pbp", feed(List.of(start()), GAME).toString()),
                 "error: " + sync + ":6:24: clock: '6:6o' is not a time");
     }
 
@@ -175,7 +225,8 @@ class ImportCommandTest {
                   - {period: 1, clock: "6:00", video: 300}
                   - {period: 1, clock: "3:00", video: 250}
                 """);
-        assertFails(List.of("--format", "nba-pbp", feed(List.of(start()), GAME).toString()),
+        assertFails(
+                List.of("--format", "nba-pbp", feed(List.of(start()), GAME).toString()),
                 "error: " + sync + ":7:5: sync points are not monotonic: period 1 clock 3:00 at video 0:04:10 comes"
                         + " later in the game than period 1 clock 6:00 at video 0:05:00");
     }
@@ -189,14 +240,23 @@ class ImportCommandTest {
                 sync:
                   - {period: 1, clock: "10:00", video: 60}
                 """);
-        assertFails(List.of("--format", "nba-pbp", feed(List.of(dunk("7", "10:00", "2 - 0"), start()), GAME).toString()),
+        assertFails(
+                List.of(
+                        "--format",
+                        "nba-pbp",
+                        feed(List.of(dunk("7", "10:00", "2 - 0"), start()), GAME)
+                                .toString()),
                 "error: game.csv:3: period 1 clock 12:00 is before the first sync point of the period, period 1 clock"
                         + " 10:00 at video 0:01:00 (" + sync + ":5:5)");
     }
 
     @Test
     void aFeedForAnotherMatchIsRefused() throws Exception {
-        assertFails(List.of("--format", "nba-pbp", feed(List.of(start()), "0021500002").toString()),
+        assertFails(
+                List.of(
+                        "--format",
+                        "nba-pbp",
+                        feed(List.of(start()), "0021500002").toString()),
                 "error: game.csv:2: GAME_ID 0021500002 is not the sync file's matchId 0021500001 (" + sync
                         + ":1:10): is this the right sync file?");
     }
@@ -204,14 +264,16 @@ class ImportCommandTest {
     @Test
     void aSyncFileForAnotherKindOfClockIsRefused() throws Exception {
         write("sync.yaml", "matchId: \"0021500001\"\nclock: running\nperiods: {1: 30}\n");
-        assertFails(List.of("--format", "nba-pbp", feed(List.of(start()), GAME).toString()),
+        assertFails(
+                List.of("--format", "nba-pbp", feed(List.of(start()), GAME).toString()),
                 "error: " + sync + ":2:8: clock: running does not fit this feed: PCTIMESTRING is the time remaining in"
                         + " the period; write clock: countdown");
     }
 
     @Test
     void aMissingFileIsNamed() throws Exception {
-        assertFails(List.of("--format", "nba-pbp", dir.resolve("nope.csv").toString()),
+        assertFails(
+                List.of("--format", "nba-pbp", dir.resolve("nope.csv").toString()),
                 "error: " + dir.resolve("nope.csv") + ": no such file");
     }
 
@@ -221,8 +283,9 @@ class ImportCommandTest {
         Path feed = feed(List.of(start(), dunk("7", "8:11", "2 - 0")), GAME);
         assertThat(run("--format", "nba-pbp", feed.toString(), "--sync", sync.toString(), "--out", out.toString()))
                 .isEqualTo(ExitCodes.OK);
-        assertThat(stderr.toString()).startsWith("warning: 1 event(s) in period 1 are past the last sync point of the"
-                + " period, period 1 clock 12:00 at video 0:00:30 (" + sync + ":4:14)");
+        assertThat(stderr.toString())
+                .startsWith("warning: 1 event(s) in period 1 are past the last sync point of the"
+                        + " period, period 1 clock 12:00 at video 0:00:30 (" + sync + ":4:14)");
     }
 
     /** Runs a failing import over an existing output file: the error line, exit 2, and the old file untouched. */
@@ -269,9 +332,27 @@ class ImportCommandTest {
 
     /** A visiting player's dunk, assisted by nobody, with a home player named elsewhere for the teams. */
     private static Map<String, String> dunk(String eventNum, String clock, String score) {
-        return row(eventNum, 1, clock, Map.of("EVENTMSGACTIONTYPE", "7", "VISITORDESCRIPTION", "Drummond  Dunk (2 PTS)",
-                "SCORE", score, "PERSON1TYPE", "5.0", "PLAYER1_NAME", "Andre Drummond", "PLAYER1_TEAM_ABBREVIATION", "DET",
-                "PERSON3TYPE", "4.0", "PLAYER3_TEAM_ABBREVIATION", "ATL"));
+        return row(
+                eventNum,
+                1,
+                clock,
+                Map.of(
+                        "EVENTMSGACTIONTYPE",
+                        "7",
+                        "VISITORDESCRIPTION",
+                        "Drummond  Dunk (2 PTS)",
+                        "SCORE",
+                        score,
+                        "PERSON1TYPE",
+                        "5.0",
+                        "PLAYER1_NAME",
+                        "Andre Drummond",
+                        "PLAYER1_TEAM_ABBREVIATION",
+                        "DET",
+                        "PERSON3TYPE",
+                        "4.0",
+                        "PLAYER3_TEAM_ABBREVIATION",
+                        "ATL"));
     }
 
     private static Map<String, String> row(String eventNum, int type, String clock, Map<String, String> more) {
@@ -290,7 +371,8 @@ class ImportCommandTest {
 
     private static List<FeedRecord> read(Path file) throws Exception {
         List<FeedRecord> records = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); FeedReader reader = FeedReader.open(in, file.getFileName().toString())) {
+        try (InputStream in = Files.newInputStream(file);
+                FeedReader reader = FeedReader.open(in, file.getFileName().toString())) {
             for (FeedRecord r = reader.next(); r != null; r = reader.next()) {
                 assertThat(r.getError()).isNull();
                 records.add(r);

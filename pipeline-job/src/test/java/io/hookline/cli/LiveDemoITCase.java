@@ -42,8 +42,11 @@ class LiveDemoITCase {
     void twoStaggeredLiveMatchesGiveClipsWhoseLatencyRunsFromTheVideoCoveringThem() throws Exception {
         Path video = dir.resolve("match.mp4");
         SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, DURATION_MS, true, List.of(8_000L)), video);
-        LiveScript script = new LiveScript(video, DURATION_MS,
-                new MatchDescriptor("template", "A short derby", "Riverside", "Harbour"), List.of(
+        LiveScript script = new LiveScript(
+                video,
+                DURATION_MS,
+                new MatchDescriptor("template", "A short derby", "Riverside", "Harbour"),
+                List.of(
                         event("e1", "PERIOD_START", 500, null),
                         event("e2", "SHOT", 3_000, null),
                         event("e3", "GOAL", 8_000, new Score(1, 0)),
@@ -63,21 +66,32 @@ class LiveDemoITCase {
         String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(text).isEqualTo(ExitCodes.OK);
         for (String id : ids) {
-            assertThat(Files.readString(out.resolve(LiveRun.LIVE_DIR).resolve(id).resolve("live.m3u8")))
+            assertThat(Files.readString(
+                            out.resolve(LiveRun.LIVE_DIR).resolve(id).resolve("live.m3u8")))
                     .endsWith("#EXT-X-ENDLIST\n");
             List<LandedClip> plays = demo.landed().stream()
-                    .filter(c -> c.clip().getMatchId().equals(id) && c.isPlay()).toList();
+                    .filter(c -> c.clip().getMatchId().equals(id) && c.isPlay())
+                    .toList();
             assertThat(plays).as(text).hasSizeGreaterThanOrEqualTo(2);
             // A clip cannot be cut before the video covers it: every latency is positive.
             assertThat(plays).allSatisfy(c -> assertThat(c.latency()).isPositive());
-            assertThat(plays).allSatisfy(c -> assertThat(c.clip().getRenditions())
-                    .allSatisfy(r -> assertThat(r.getStatus().name()).isEqualTo("ok")));
+            assertThat(plays)
+                    .allSatisfy(c -> assertThat(c.clip().getRenditions())
+                            .allSatisfy(r -> assertThat(r.getStatus().name()).isEqualTo("ok")));
         }
         assertThat(text).contains("short-derby-2", "p50", "p95", "max");
     }
 
     private static MatchEvent event(String id, String type, long videoMs, Score score) {
-        return MatchEvent.newBuilder().setMatchId("template").setEventId(id).setType(type).setPeriod(1)
-                .setVideoTimeMs(videoMs).setTeam("home").setScore(score).setAttributes(Map.of()).build();
+        return MatchEvent.newBuilder()
+                .setMatchId("template")
+                .setEventId(id)
+                .setType(type)
+                .setPeriod(1)
+                .setVideoTimeMs(videoMs)
+                .setTeam("home")
+                .setScore(score)
+                .setAttributes(Map.of())
+                .build();
     }
 }

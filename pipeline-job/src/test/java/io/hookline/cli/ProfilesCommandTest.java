@@ -95,16 +95,21 @@ class ProfilesCommandTest {
                     privacy: private
                     approval: true
                 """);
-        int line = (int) Files.readString(tiktok).lines().takeWhile(l -> !l.equals("    rendition: tiktok")).count() + 1;
+        int line = (int) Files.readString(tiktok)
+                        .lines()
+                        .takeWhile(l -> !l.equals("    rendition: tiktok"))
+                        .count()
+                + 1;
 
         assertThat(run("profiles", "validate", dir.toString())).isEqualTo(2);
 
-        assertThat(out.toString().lines()).containsExactly(tiktok + ":" + line + ":16: rendition: tiktok takes no "
-                + "video with a superimposed logo, brand name or watermark (platforms.tiktok.branding in "
-                + "destinations/tiktok.yaml), but rendition 'tiktok' (profiles/tiktok.yaml) draws graphics template "
-                + "'vertical' (graphics/standard.yaml), which shows branding (graphics/hookline-wordmark.png) and an "
-                + "outro card image (graphics/hookline-wordmark.png); post a rendition whose template switches them "
-                + "off (enabled: false)");
+        assertThat(out.toString().lines())
+                .containsExactly(tiktok + ":" + line + ":16: rendition: tiktok takes no "
+                        + "video with a superimposed logo, brand name or watermark (platforms.tiktok.branding in "
+                        + "destinations/tiktok.yaml), but rendition 'tiktok' (profiles/tiktok.yaml) draws graphics template "
+                        + "'vertical' (graphics/standard.yaml), which shows branding (graphics/hookline-wordmark.png) and an "
+                        + "outro card image (graphics/hookline-wordmark.png); post a rendition whose template switches them "
+                        + "off (enabled: false)");
         assertThat(err.toString()).isEqualTo("1 problem in " + dir + System.lineSeparator());
     }
 
@@ -112,12 +117,18 @@ class ProfilesCommandTest {
     void validateNeverShowsASecretWrittenIntoADestination() throws IOException {
         copyCheckout();
         Path x = dir.resolve("destinations/x.yaml");
-        Files.writeString(x, Files.readString(x).replace("      env: HOOKLINE_X_MAIN_TOKEN\n",
-                "      env: HOOKLINE_X_MAIN_TOKEN\n      token: AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid\n"));
+        Files.writeString(
+                x,
+                Files.readString(x)
+                        .replace(
+                                "      env: HOOKLINE_X_MAIN_TOKEN\n",
+                                "      env: HOOKLINE_X_MAIN_TOKEN\n      token: AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid\n"));
 
         assertThat(run("profiles", "validate", dir.toString())).isEqualTo(2);
 
-        assertThat(out.toString()).contains("x.yaml:", "'token' looks like a secret").doesNotContain("AAAAAAAA");
+        assertThat(out.toString())
+                .contains("x.yaml:", "'token' looks like a secret")
+                .doesNotContain("AAAAAAAA");
     }
 
     @Test
@@ -145,15 +156,18 @@ class ProfilesCommandTest {
         assertThat(run("profiles", "validate", dir.toString())).isEqualTo(2);
 
         String file = dir.resolve("profiles/small.yaml").toString();
-        assertThat(out.toString().lines()).containsExactly(
-                file + ":3:14: extends: unknown rendition 'bsae'; did you mean 'base'?",
-                file + ":8:24: bottom: expected a share of the frame such as 14% or pixels such as 250px, got '14'");
+        assertThat(out.toString().lines())
+                .containsExactly(
+                        file + ":3:14: extends: unknown rendition 'bsae'; did you mean 'base'?",
+                        file
+                                + ":8:24: bottom: expected a share of the frame such as 14% or pixels such as 250px, got '14'");
         assertThat(err.toString()).isEqualTo("2 problems in " + dir + System.lineSeparator());
     }
 
     @Test
     void explainShowsEffectiveValuesWithTheirSource() {
-        assertThat(run("profiles", "explain", "small", "--profiles", dir.toString())).isEqualTo(0);
+        assertThat(run("profiles", "explain", "small", "--profiles", dir.toString()))
+                .isEqualTo(0);
 
         assertThat(out.toString()).isEqualTo("""
                 # small: rendition in profiles/small.yaml, extends base
@@ -199,7 +213,8 @@ class ProfilesCommandTest {
 
     @Test
     void explainShowsTemplatesAndAbstractBases() {
-        assertThat(run("profiles", "explain", "plain", "--profiles", dir.toString())).isEqualTo(0);
+        assertThat(run("profiles", "explain", "plain", "--profiles", dir.toString()))
+                .isEqualTo(0);
         assertThat(out.toString()).isEqualTo("""
                 # plain: graphics template in graphics/plain.yaml
                 caption:
@@ -207,13 +222,16 @@ class ProfilesCommandTest {
                 """);
 
         out.getBuffer().setLength(0);
-        assertThat(run("profiles", "explain", "base", "--profiles", dir.toString())).isEqualTo(0);
-        assertThat(out.toString()).startsWith("# base: abstract rendition (a base, not rendered) in profiles/base.yaml\n");
+        assertThat(run("profiles", "explain", "base", "--profiles", dir.toString()))
+                .isEqualTo(0);
+        assertThat(out.toString())
+                .startsWith("# base: abstract rendition (a base, not rendered) in profiles/base.yaml\n");
     }
 
     @Test
     void explainOfAShippedRenditionNamesTheBaseThatSetEachValue() {
-        assertThat(run("profiles", "explain", "tiktok", "--profiles", CHECKOUT_PROFILES.toString())).isEqualTo(0);
+        assertThat(run("profiles", "explain", "tiktok", "--profiles", CHECKOUT_PROFILES.toString()))
+                .isEqualTo(0);
 
         assertThat(out.toString())
                 .startsWith("# tiktok: rendition in profiles/tiktok.yaml, extends vertical <- base\n")
@@ -224,7 +242,8 @@ class ProfilesCommandTest {
 
     @Test
     void explainQuotesWhatYamlWouldReadDifferently() {
-        assertThat(run("profiles", "explain", "standard", "--profiles", CHECKOUT_PROFILES.toString())).isEqualTo(0);
+        assertThat(run("profiles", "explain", "standard", "--profiles", CHECKOUT_PROFILES.toString()))
+                .isEqualTo(0);
 
         assertThat(out.toString())
                 .containsPattern("\n  text: \"\\{ACTION} — \\{player}\" +# graphics/standard\\.yaml:\\d+\n")
@@ -262,7 +281,8 @@ class ProfilesCommandTest {
                     sizeCapMB: 50
                 """);
 
-        assertThat(run("profiles", "explain", "chat", "--profiles", dir.toString())).isEqualTo(0);
+        assertThat(run("profiles", "explain", "chat", "--profiles", dir.toString()))
+                .isEqualTo(0);
 
         assertThat(out.toString()).isEqualTo("""
                 # chat: publishing destination in destinations/chat.yaml
@@ -287,28 +307,33 @@ class ProfilesCommandTest {
                 """);
 
         out.getBuffer().setLength(0);
-        assertThat(run("profiles", "explain", "telegram", "--profiles", dir.toString())).isEqualTo(0);
-        assertThat(out.toString()).startsWith("# telegram: platform limits in destinations/chat.yaml\n"
-                + "privacy: [public, private]");
+        assertThat(run("profiles", "explain", "telegram", "--profiles", dir.toString()))
+                .isEqualTo(0);
+        assertThat(out.toString())
+                .startsWith("# telegram: platform limits in destinations/chat.yaml\n" + "privacy: [public, private]");
     }
 
     @Test
     void explainOfAnUnknownNameSuggestsTheOneMeant() {
-        assertThat(run("profiles", "explain", "smal", "--profiles", dir.toString())).isEqualTo(2);
+        assertThat(run("profiles", "explain", "smal", "--profiles", dir.toString()))
+                .isEqualTo(2);
 
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).startsWith("error: no rendition, template, platform or destination named 'smal'; "
-                + "did you mean 'small'? "
-                + "Known: base, small, plain");
+        assertThat(err.toString())
+                .startsWith("error: no rendition, template, platform or destination named 'smal'; "
+                        + "did you mean 'small'? "
+                        + "Known: base, small, plain");
     }
 
     @Test
     void explainOfAnInvalidSetListsItsProblems() throws IOException {
         write("graphics/plain.yaml", "templates: {}\n");
 
-        assertThat(run("profiles", "explain", "small", "--profiles", dir.toString())).isEqualTo(2);
+        assertThat(run("profiles", "explain", "small", "--profiles", dir.toString()))
+                .isEqualTo(2);
 
-        assertThat(err.toString()).contains("have problems", "plain.yaml:1:12: templates: expected at least one template");
+        assertThat(err.toString())
+                .contains("have problems", "plain.yaml:1:12: templates: expected at least one template");
     }
 
     @Test
@@ -327,10 +352,11 @@ class ProfilesCommandTest {
         assertThat(run("profiles", "push", dir.toString(), store.toString())).isEqualTo(0);
 
         String version = Files.readString(store.resolve("current")).strip();
-        assertThat(out.toString()).isEqualTo("pushed profile version " + version + " to " + store
-                + "; a live job reading it takes it at its next look" + System.lineSeparator());
-        assertThat(store.resolve("versions").resolve(version).resolve("profiles/small.yaml")).hasSameTextualContentAs(
-                dir.resolve("profiles/small.yaml"));
+        assertThat(out.toString())
+                .isEqualTo("pushed profile version " + version + " to " + store
+                        + "; a live job reading it takes it at its next look" + System.lineSeparator());
+        assertThat(store.resolve("versions").resolve(version).resolve("profiles/small.yaml"))
+                .hasSameTextualContentAs(dir.resolve("profiles/small.yaml"));
     }
 
     @Test
@@ -371,7 +397,8 @@ class ProfilesCommandTest {
             try (Stream<Path> files = Files.list(CHECKOUT_PROFILES.resolve(folder))) {
                 for (Path file : files.toList()) {
                     Files.createDirectories(dir.resolve(folder));
-                    Files.copy(file, dir.resolve(folder).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(
+                            file, dir.resolve(folder).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

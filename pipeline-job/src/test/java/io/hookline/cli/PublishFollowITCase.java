@@ -71,6 +71,7 @@ class PublishFollowITCase {
 
     @TempDir
     Path dir;
+
     KafkaTestBroker kafka;
     TelegramEmulator telegram;
     XEmulator x;
@@ -88,9 +89,13 @@ class PublishFollowITCase {
         telegram.start();
         x = new XEmulator(Clock.systemUTC(), TOKEN, EmulatedProfiles.X_ACCOUNT).processingDelay(Duration.ZERO);
         x.start();
-        set = EmulatedProfiles.load(EmulatedProfiles.withOnly(dir.resolve("profiles"), String.join("\n",
-                destination(TELEGRAM, "telegram", "\"" + EmulatedProfiles.TELEGRAM_CHAT + "\"", TELEGRAM_QUOTA),
-                destination(X, "x", EmulatedProfiles.X_ACCOUNT, 100), "")));
+        set = EmulatedProfiles.load(EmulatedProfiles.withOnly(
+                dir.resolve("profiles"),
+                String.join(
+                        "\n",
+                        destination(TELEGRAM, "telegram", "\"" + EmulatedProfiles.TELEGRAM_CHAT + "\"", TELEGRAM_QUOTA),
+                        destination(X, "x", EmulatedProfiles.X_ACCOUNT, 100),
+                        "")));
         out = dir.resolve("out");
         // Real MP4s; match B takes the files of ranks 5 to 8, so no two clips share bytes.
         matchA = MatchClips.read(RealClips.match(out, "match-a", "telegram", 4));
@@ -114,7 +119,8 @@ class PublishFollowITCase {
         RenderedClip b2 = landed(matchB, 6, 2);
         RenderedClip b3 = landed(matchB, 7, 3);
         RenderedClip b4 = landed(matchB, 8, 4);
-        RenderedClip aborted = RenderedClip.newBuilder(a4).setClipId("match-a-aborted").build();
+        RenderedClip aborted =
+                RenderedClip.newBuilder(a4).setClipId("match-a-aborted").build();
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             commit(producer, a1, b1, a2, b2);
@@ -124,41 +130,62 @@ class PublishFollowITCase {
             producer.abortTransaction();
 
             FollowingPublisher first = follow();
-            first.await(MATCHES, records -> records.stream().filter(r -> r.state() == PublishState.POSTED).count() == 8,
+            first.await(
+                    MATCHES,
+                    records -> records.stream()
+                                    .filter(r -> r.state() == PublishState.POSTED)
+                                    .count()
+                            == 8,
                     TIMEOUT);
             commit(producer, withdrawal(b1));
-            first.await(MATCHES, records -> records.stream().filter(r -> r.key().clipId().equals(b1.getClipId()))
-                    .allMatch(r -> r.reason() != null && r.reason().startsWith("withdrawn")), TIMEOUT);
+            first.await(
+                    MATCHES,
+                    records -> records.stream()
+                            .filter(r -> r.key().clipId().equals(b1.getClipId()))
+                            .allMatch(r -> r.reason() != null && r.reason().startsWith("withdrawn")),
+                    TIMEOUT);
             first.stop();
 
             // While nobody publishes: more clips, and a correction withdraws one before it was ever sent.
             commit(producer, a3, b3, a4);
             commit(producer, withdrawal(a4), b4);
             FollowingPublisher second = follow();
-            List<PublishRecord> records = second.await(MATCHES, all -> all.size() == 14
-                    && all.stream().allMatch(r -> r.state().isFinal()), TIMEOUT);
+            List<PublishRecord> records = second.await(
+                    MATCHES,
+                    all -> all.size() == 14
+                            && all.stream().allMatch(r -> r.state().isFinal()),
+                    TIMEOUT);
             second.stop();
 
-            assertThat(telegram.posts().counts().values()).as("telegram: its quota of 5, across both matches")
-                    .hasSize(TELEGRAM_QUOTA).containsOnly(1);
+            assertThat(telegram.posts().counts().values())
+                    .as("telegram: its quota of 5, across both matches")
+                    .hasSize(TELEGRAM_QUOTA)
+                    .containsOnly(1);
             for (RenderedClip clip : List.of(a1, a2, a3, b1, b2)) {
-                assertThat(telegram.posts().count(EmulatedProfiles.TELEGRAM_CHAT, sha256(clip))).isEqualTo(1);
+                assertThat(telegram.posts().count(EmulatedProfiles.TELEGRAM_CHAT, sha256(clip)))
+                        .isEqualTo(1);
             }
-            assertThat(x.posts().counts().values()).as("x: every clip not withdrawn before it went out")
-                    .hasSize(7).containsOnly(1);
+            assertThat(x.posts().counts().values())
+                    .as("x: every clip not withdrawn before it went out")
+                    .hasSize(7)
+                    .containsOnly(1);
             for (RenderedClip clip : List.of(a1, a2, a3, b1, b2, b3, b4)) {
-                assertThat(x.posts().count(EmulatedProfiles.X_ACCOUNT, sha256(clip))).isEqualTo(1);
+                assertThat(x.posts().count(EmulatedProfiles.X_ACCOUNT, sha256(clip)))
+                        .isEqualTo(1);
             }
-            assertThat(records).noneMatch(r -> r.key().clipId().equals(a4.getClipId()))
+            assertThat(records)
+                    .noneMatch(r -> r.key().clipId().equals(a4.getClipId()))
                     .noneMatch(r -> r.key().clipId().equals(aborted.getClipId()));
-            assertThat(records).filteredOn(r -> r.key().destination().equals(TELEGRAM)
-                            && r.state() == PublishState.SKIPPED)
-                    .extracting(r -> r.key().clipId()).containsExactlyInAnyOrder(b3.getClipId(), b4.getClipId())
+            assertThat(records)
+                    .filteredOn(r -> r.key().destination().equals(TELEGRAM) && r.state() == PublishState.SKIPPED)
+                    .extracting(r -> r.key().clipId())
+                    .containsExactlyInAnyOrder(b3.getClipId(), b4.getClipId())
                     .hasSize(2);
-            assertThat(records).filteredOn(r -> r.key().clipId().equals(b1.getClipId()))
+            assertThat(records)
+                    .filteredOn(r -> r.key().clipId().equals(b1.getClipId()))
                     .allSatisfy(r -> assertThat(r.state()).isEqualTo(PublishState.POSTED))
-                    .allSatisfy(r -> assertThat(r.reason()).contains("withdrawn: a correction moved the play",
-                            "take it down"));
+                    .allSatisfy(r ->
+                            assertThat(r.reason()).contains("withdrawn: a correction moved the play", "take it down"));
             assertThat(outcomes.toString() + records).doesNotContain(TOKEN);
         }
     }
@@ -171,18 +198,33 @@ class PublishFollowITCase {
             commit(producer, a1, b1);
         }
         Path log = dir.resolve("follow.log");
-        Process process = CrashRun.hookline(log, Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN), "publish",
-                "--follow", TOPIC, "--bootstrap", kafka.bootstrapServers(), "--out", out.toString(),
-                "--destinations", dir.resolve("profiles").toString(),
-                "--api-url", "telegram=" + telegram.baseUrl(), "--api-url", "x=" + x.baseUrl());
+        Process process = CrashRun.hookline(
+                log,
+                Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN),
+                "publish",
+                "--follow",
+                TOPIC,
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--out",
+                out.toString(),
+                "--destinations",
+                dir.resolve("profiles").toString(),
+                "--api-url",
+                "telegram=" + telegram.baseUrl(),
+                "--api-url",
+                "x=" + x.baseUrl());
         try {
             Instant deadline = Instant.now().plusSeconds(120);
-            while ((telegram.posts().size() < 2 || x.posts().size() < 2) && Instant.now().isBefore(deadline)) {
+            while ((telegram.posts().size() < 2 || x.posts().size() < 2)
+                    && Instant.now().isBefore(deadline)) {
                 assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
                 Thread.sleep(200);
             }
             process.destroy(); // SIGTERM
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped on SIGTERM")
+                    .isTrue();
         } finally {
             process.destroyForcibly();
         }
@@ -192,8 +234,8 @@ class PublishFollowITCase {
         assertThat(telegram.posts().counts().values()).hasSize(2).containsOnly(1);
         assertThat(x.posts().counts().values()).hasSize(2).containsOnly(1);
         // The H2 file opens here only if the child closed it.
-        try (PublishLedger ledger = JdbcPublishLedger.open(LedgerDatabase.h2File(out.resolve(
-                PublishLedgers.DEFAULT_LEDGER)), Clock.systemUTC())) {
+        try (PublishLedger ledger = JdbcPublishLedger.open(
+                LedgerDatabase.h2File(out.resolve(PublishLedgers.DEFAULT_LEDGER)), Clock.systemUTC())) {
             assertThat(ledger.byMatch("match-a")).hasSize(2).allMatch(r -> r.state() == PublishState.POSTED);
             assertThat(ledger.byMatch("match-b")).hasSize(2).allMatch(r -> r.state() == PublishState.POSTED);
         }
@@ -202,16 +244,30 @@ class PublishFollowITCase {
     /** A publisher following the topic, as {@code publish --follow} does, with quick retries. */
     private FollowingPublisher follow() throws Exception {
         List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1),
-                new SplittableRandom(7));
+        Backoff backoff = new Backoff(
+                Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1), new SplittableRandom(7));
         RetryingHttp http = new RetryingHttp(HttpClient.newHttpClient(), backoff, waits::add);
         Publishers publishers = new Publishers()
-                .with(Platform.TELEGRAM, new TelegramPublisher(http, telegram.baseUrl(), Optional.empty(),
-                        set.limits(Platform.TELEGRAM), Duration.ofSeconds(30)))
-                .with(Platform.X, new XPublisher(http, x.baseUrl(), 64 * 1024, set.limits(Platform.X),
-                        Duration.ofSeconds(30)));
-        return new FollowingPublisher(out, kafka.bootstrapServers(), TOPIC, publishers,
-                new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN)), set.destinations(), backoff, waits::add,
+                .with(
+                        Platform.TELEGRAM,
+                        new TelegramPublisher(
+                                http,
+                                telegram.baseUrl(),
+                                Optional.empty(),
+                                set.limits(Platform.TELEGRAM),
+                                Duration.ofSeconds(30)))
+                .with(
+                        Platform.X,
+                        new XPublisher(http, x.baseUrl(), 64 * 1024, set.limits(Platform.X), Duration.ofSeconds(30)));
+        return new FollowingPublisher(
+                out,
+                kafka.bootstrapServers(),
+                TOPIC,
+                publishers,
+                new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, TOKEN)),
+                set.destinations(),
+                backoff,
+                waits::add,
                 outcomes::add);
     }
 
@@ -231,16 +287,27 @@ class PublishFollowITCase {
                 .setPeakMs(500)
                 .setExplanation("test")
                 .setSegments(List.of())
-                .setRenditions(List.of(Rendition.newBuilder().setProfile("telegram")
-                        .setPath(match.dir().relativize(r.file()).toString()).setWidth(240).setHeight(136).setFps(25)
-                        .setDurationMs(1000).setBytes(r.bytes()).setSha256(r.sha256()).setStatus(RenditionStatus.ok)
+                .setRenditions(List.of(Rendition.newBuilder()
+                        .setProfile("telegram")
+                        .setPath(match.dir().relativize(r.file()).toString())
+                        .setWidth(240)
+                        .setHeight(136)
+                        .setFps(25)
+                        .setDurationMs(1000)
+                        .setBytes(r.bytes())
+                        .setSha256(r.sha256())
+                        .setStatus(RenditionStatus.ok)
                         .build()))
                 .build();
     }
 
     private static RenderedClip withdrawal(RenderedClip clip) {
-        return RenderedClip.newBuilder(clip).setRank(0).setRenditions(List.of())
-                .setNotes(List.of("withdrawn: a correction moved the play")).setWithdrawn(true).build();
+        return RenderedClip.newBuilder(clip)
+                .setRank(0)
+                .setRenditions(List.of())
+                .setNotes(List.of("withdrawn: a correction moved the play"))
+                .setWithdrawn(true)
+                .build();
     }
 
     private static String sha256(RenderedClip clip) {
@@ -251,8 +318,8 @@ class PublishFollowITCase {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "hookline-test-job");
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
         return producer;
     }
@@ -270,7 +337,8 @@ class PublishFollowITCase {
     }
 
     private static String destination(String name, String platform, String account, int quota) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "  " + name + ":",
                 "    platform: " + platform,
                 "    account: " + account,

@@ -72,7 +72,8 @@ class PublishSoak {
     private static final double FAULT_RATE = Double.parseDouble(System.getProperty("hookline.soak.fault-rate", "0.05"));
     private static final String TOPIC = "hookline-clips";
     private static final String WEBHOOK_ENV = "HOOKLINE_SOAK_WEBHOOK_SECRET";
-    private static final List<String> MATCHES = IntStream.rangeClosed(1, 5).mapToObj(i -> "soak-match-" + i).toList();
+    private static final List<String> MATCHES =
+            IntStream.rangeClosed(1, 5).mapToObj(i -> "soak-match-" + i).toList();
     /** Distinct pictures; each clip file also carries its own id in a free box, so no two clips share bytes. */
     private static final int PICTURES = 6;
 
@@ -83,28 +84,50 @@ class PublishSoak {
     void clipsLandingLiveReachEveryPlatformExactlyOnceDespiteInjectedFaults() throws Exception {
         Path out = dir.resolve("out");
         List<RenderedClip> clips = writeClips(out);
-        long totalBytes = clips.stream().mapToLong(c -> c.getRenditions().get(0).getBytes()).sum();
+        long totalBytes = clips.stream()
+                .mapToLong(c -> c.getRenditions().get(0).getBytes())
+                .sum();
         Map<String, Instant> landedAt = new ConcurrentHashMap<>();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
 
         try (KafkaTestBroker kafka = KafkaTestBroker.start();
-             PlatformEmulators emulators = PlatformEmulators.start(Clock.systemUTC())) {
+                PlatformEmulators emulators = PlatformEmulators.start(Clock.systemUTC())) {
             kafka.createTopic(TOPIC, 2);
             loosenPlatformLimits(emulators);
             for (int i = 0; i < emulators.servers().size(); i++) {
                 emulators.servers().get(i).faults().random(1000 + i, FAULT_RATE);
             }
-            DestinationSet set = EmulatedProfiles.load(EmulatedProfiles.withOnly(dir.resolve("profiles"),
-                    destinations().replace("WEBHOOK_URL", emulators.get(WebhookEmulator.class).baseUrl() + "/soak")));
-            Publishers publishers = new PlatformPublishers(DemoPublish.apiUrls(emulators), null, 64 * 1024,
-                    new Recipients(List.of(PlatformEmulators.WHATSAPP_OPTED_IN)), PlatformEmulators.WHATSAPP_TEMPLATE,
-                    "en").of(set);
-            Secrets secrets = new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, PlatformEmulators.TOKEN,
-                    WEBHOOK_ENV, PlatformEmulators.WEBHOOK_SECRET));
+            DestinationSet set = EmulatedProfiles.load(EmulatedProfiles.withOnly(
+                    dir.resolve("profiles"),
+                    destinations()
+                            .replace(
+                                    "WEBHOOK_URL",
+                                    emulators.get(WebhookEmulator.class).baseUrl() + "/soak")));
+            Publishers publishers = new PlatformPublishers(
+                            DemoPublish.apiUrls(emulators),
+                            null,
+                            64 * 1024,
+                            new Recipients(List.of(PlatformEmulators.WHATSAPP_OPTED_IN)),
+                            PlatformEmulators.WHATSAPP_TEMPLATE,
+                            "en")
+                    .of(set);
+            Secrets secrets = new Secrets(Map.of(
+                    EmulatedProfiles.TOKEN_ENV,
+                    PlatformEmulators.TOKEN,
+                    WEBHOOK_ENV,
+                    PlatformEmulators.WEBHOOK_SECRET));
             Supplier<FollowingPublisher> start = () -> {
                 try {
-                    return new FollowingPublisher(out, kafka.bootstrapServers(), TOPIC, publishers, secrets,
-                            set.destinations(), Backoff.standard(), Sleeper.REAL, outcomes::add);
+                    return new FollowingPublisher(
+                            out,
+                            kafka.bootstrapServers(),
+                            TOPIC,
+                            publishers,
+                            secrets,
+                            set.destinations(),
+                            Backoff.standard(),
+                            Sleeper.REAL,
+                            outcomes::add);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -117,11 +140,11 @@ class PublishSoak {
             try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
                 long spacingMs = (long) (MINUTES * 60_000 / CLIPS);
                 for (int i = 0; i < clips.size(); i++) {
-                    Thread.sleep(Math.max(0, began.plusMillis(i * spacingMs).toEpochMilli()
-                            - System.currentTimeMillis()));
+                    Thread.sleep(
+                            Math.max(0, began.plusMillis(i * spacingMs).toEpochMilli() - System.currentTimeMillis()));
                     producer.beginTransaction();
-                    producer.send(new ProducerRecord<>(TOPIC, clips.get(i).getMatchId(),
-                            AvroMessages.encode(clips.get(i))));
+                    producer.send(
+                            new ProducerRecord<>(TOPIC, clips.get(i).getMatchId(), AvroMessages.encode(clips.get(i))));
                     producer.commitTransaction();
                     landedAt.put(clips.get(i).getClipId(), Instant.now());
                     if (i == clips.size() / 2) {
@@ -132,8 +155,10 @@ class PublishSoak {
                 }
             }
             Instant fed = Instant.now();
-            List<PublishRecord> settled = publisher.await(MATCHES, all -> all.size() == expected
-                    && all.stream().allMatch(r -> r.state().isFinal() || r.state() == PublishState.UNCERTAIN),
+            List<PublishRecord> settled = publisher.await(
+                    MATCHES,
+                    all -> all.size() == expected
+                            && all.stream().allMatch(r -> r.state().isFinal() || r.state() == PublishState.UNCERTAIN),
                     Duration.ofMinutes(15));
             Instant drained = Instant.now();
             publisher.stop();
@@ -148,11 +173,16 @@ class PublishSoak {
                 }
                 uncertain++;
                 EmulatorServer platform = emulators.servers().stream()
-                        .filter(s -> s.platform().equals(set.destination(record.key().destination()).platform()
-                                .name().toLowerCase()))
-                        .findFirst().orElseThrow();
+                        .filter(s -> s.platform()
+                                .equals(set.destination(record.key().destination())
+                                        .platform()
+                                        .name()
+                                        .toLowerCase()))
+                        .findFirst()
+                        .orElseThrow();
                 String sha256 = sha256Of(clips, record.key().clipId());
-                boolean there = platform.posts().counts().keySet().stream().anyMatch(k -> k.mediaSha256().equals(sha256));
+                boolean there = platform.posts().counts().keySet().stream()
+                        .anyMatch(k -> k.mediaSha256().equals(sha256));
                 if (there) {
                     settling.ledger.confirm(record.key(), record.version(), "soak", "");
                     confirmed++;
@@ -163,8 +193,11 @@ class PublishSoak {
             settling.stop();
             restarts++;
             FollowingPublisher last = start.get();
-            List<PublishRecord> records = last.await(MATCHES, all -> all.size() == expected
-                    && all.stream().allMatch(r -> r.state().isFinal()), Duration.ofMinutes(5));
+            List<PublishRecord> records = last.await(
+                    MATCHES,
+                    all -> all.size() == expected
+                            && all.stream().allMatch(r -> r.state().isFinal()),
+                    Duration.ofMinutes(5));
             Instant done = Instant.now();
             last.stop();
 
@@ -172,31 +205,45 @@ class PublishSoak {
             report.put("clips", Integer.toString(CLIPS));
             report.put("destinations", Integer.toString(set.destinations().size()));
             report.put("records", Integer.toString(records.size()));
-            report.put("posted", Long.toString(records.stream().filter(r -> r.state() == PublishState.POSTED).count()));
+            report.put(
+                    "posted",
+                    Long.toString(records.stream()
+                            .filter(r -> r.state() == PublishState.POSTED)
+                            .count()));
             report.put("clip bytes", String.format("%.1f MB", totalBytes / 1e6));
             report.put("fed over", seconds(began, fed));
             report.put("drained after last clip landed", seconds(fed, drained));
-            report.put("throughput (posts / first landing to all settled)", String.format("%.2f posts/s, %.2f MB/s",
-                    expected / secondsBetween(began, drained),
-                    totalBytes * set.destinations().size() / 1e6 / secondsBetween(began, drained)));
-            report.put("uncertain (confirmed / resent)", uncertain + " (" + confirmed + " / " + (uncertain - confirmed)
-                    + ")");
+            report.put(
+                    "throughput (posts / first landing to all settled)",
+                    String.format(
+                            "%.2f posts/s, %.2f MB/s",
+                            expected / secondsBetween(began, drained),
+                            totalBytes * set.destinations().size() / 1e6 / secondsBetween(began, drained)));
+            report.put(
+                    "uncertain (confirmed / resent)",
+                    uncertain + " (" + confirmed + " / " + (uncertain - confirmed) + ")");
             report.put("publisher restarts", Integer.toString(restarts));
             report.put("total incl. settling", seconds(began, done));
             List<Double> latencies = new ArrayList<>();
             for (PublishRecord r : records) {
                 if (r.postedAt() != null && landedAt.containsKey(r.key().clipId())) {
-                    latencies.add(Duration.between(landedAt.get(r.key().clipId()), r.postedAt()).toMillis() / 1000.0);
+                    latencies.add(Duration.between(landedAt.get(r.key().clipId()), r.postedAt())
+                                    .toMillis()
+                            / 1000.0);
                 }
             }
             Percentiles latency = Percentiles.of(latencies);
-            report.put("landed to posted", String.format("p50 %.1f s, p95 %.1f s, max %.1f s", latency.p50(),
-                    latency.p95(), latency.max()));
+            report.put(
+                    "landed to posted",
+                    String.format("p50 %.1f s, p95 %.1f s, max %.1f s", latency.p50(), latency.p95(), latency.max()));
             for (EmulatorServer server : emulators.servers()) {
-                report.put(server.platform(), server.posts().size() + " posts, " + server.faults().requests()
-                        + " requests, faults " + server.faults().injected());
+                report.put(
+                        server.platform(),
+                        server.posts().size() + " posts, " + server.faults().requests() + " requests, faults "
+                                + server.faults().injected());
             }
-            StringBuilder text = new StringBuilder("Publishing soak, " + Instant.now().atOffset(ZoneOffset.UTC) + "\n");
+            StringBuilder text =
+                    new StringBuilder("Publishing soak, " + Instant.now().atOffset(ZoneOffset.UTC) + "\n");
             report.forEach((k, v) -> text.append(String.format("  %-50s %s%n", k, v)));
             System.out.print(text);
             Files.writeString(Path.of("target/publish-soak.txt"), text);
@@ -207,7 +254,9 @@ class PublishSoak {
                 for (Map.Entry<PostKey, Integer> e : server.posts().counts().entrySet()) {
                     perClip.merge(e.getKey().mediaSha256(), e.getValue(), Integer::sum);
                 }
-                assertThat(perClip).as(server.platform() + ": every clip exactly once").hasSize(CLIPS)
+                assertThat(perClip)
+                        .as(server.platform() + ": every clip exactly once")
+                        .hasSize(CLIPS)
                         .allSatisfy((sha, count) -> assertThat(count).as(sha).isEqualTo(1));
             }
             Map<Fault, Long> injected = new LinkedHashMap<>();
@@ -234,15 +283,31 @@ class PublishSoak {
             Path file = out.resolve(matchId).resolve(path);
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
-            clips.add(RenderedClip.newBuilder().setClipId(clipId).setMatchId(matchId).setKind(ClipKind.play)
-                    .setRank(n).setScore(1.0).setTitle("Goal — Player " + matchId.substring(11) + "-" + n + " (" + n
-                            + "-0)")
-                    .setSourceStartMs(0).setSourceEndMs(3_200).setPeakMs(400).setExplanation("soak")
+            clips.add(RenderedClip.newBuilder()
+                    .setClipId(clipId)
+                    .setMatchId(matchId)
+                    .setKind(ClipKind.play)
+                    .setRank(n)
+                    .setScore(1.0)
+                    .setTitle("Goal — Player " + matchId.substring(11) + "-" + n + " (" + n + "-0)")
+                    .setSourceStartMs(0)
+                    .setSourceEndMs(3_200)
+                    .setPeakMs(400)
+                    .setExplanation("soak")
                     .setSegments(List.of())
-                    .setRenditions(List.of(Rendition.newBuilder().setProfile("telegram").setPath(path).setWidth(180)
-                            .setHeight(320).setFps(25).setDurationMs(3_200).setBytes(bytes.length)
-                            .setSha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
-                            .setStatus(RenditionStatus.ok).build()))
+                    .setRenditions(List.of(Rendition.newBuilder()
+                            .setProfile("telegram")
+                            .setPath(path)
+                            .setWidth(180)
+                            .setHeight(320)
+                            .setFps(25)
+                            .setDurationMs(3_200)
+                            .setBytes(bytes.length)
+                            .setSha256(HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256").digest(bytes)))
+                            .setStatus(RenditionStatus.ok)
+                            .build()))
                     .build());
         }
         return clips;
@@ -253,7 +318,9 @@ class PublishSoak {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(mp4);
-        bytes.writeBytes(ByteBuffer.allocate(8).putInt(8 + payload.length).put("free".getBytes(StandardCharsets.US_ASCII))
+        bytes.writeBytes(ByteBuffer.allocate(8)
+                .putInt(8 + payload.length)
+                .put("free".getBytes(StandardCharsets.US_ASCII))
                 .array());
         bytes.writeBytes(payload);
         return bytes.toByteArray();
@@ -263,24 +330,34 @@ class PublishSoak {
     private static void loosenPlatformLimits(PlatformEmulators emulators) {
         emulators.get(YouTubeEmulator.class).dailyInsertQuota(100_000);
         emulators.get(InstagramEmulator.class).publishLimit(100_000).processingDelay(Duration.ZERO);
-        emulators.get(TikTokEmulator.class).initsPerMinute(100_000).audited(true).processingDelay(Duration.ZERO);
+        emulators
+                .get(TikTokEmulator.class)
+                .initsPerMinute(100_000)
+                .audited(true)
+                .processingDelay(Duration.ZERO);
         emulators.get(XEmulator.class).processingDelay(Duration.ZERO);
     }
 
     private static String destinations() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 destination("yt-soak", "youtube", "UC-hookline-emulator", EmulatedProfiles.TOKEN_ENV),
                 destination("ig-soak", "instagram", "\"17841400000000001\"", EmulatedProfiles.TOKEN_ENV),
                 destination("tt-soak", "tiktok", "hookline-emulator", EmulatedProfiles.TOKEN_ENV),
                 destination("x-soak", "x", "hookline_emulator", EmulatedProfiles.TOKEN_ENV),
-                destination("tg-soak", "telegram", "\"" + PlatformEmulators.TELEGRAM_CHAT + "\"",
+                destination(
+                        "tg-soak",
+                        "telegram",
+                        "\"" + PlatformEmulators.TELEGRAM_CHAT + "\"",
                         EmulatedProfiles.TOKEN_ENV),
                 destination("wa-soak", "whatsapp", "\"100000000000001\"", EmulatedProfiles.TOKEN_ENV),
-                destination("hook-soak", "webhook", "WEBHOOK_URL", WEBHOOK_ENV), "");
+                destination("hook-soak", "webhook", "WEBHOOK_URL", WEBHOOK_ENV),
+                "");
     }
 
     private static String destination(String name, String platform, String account, String env) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "  " + name + ":",
                 "    platform: " + platform,
                 "    account: " + account,
@@ -298,16 +375,21 @@ class PublishSoak {
     }
 
     private static String sha256Of(List<RenderedClip> clips, String clipId) {
-        return clips.stream().filter(c -> c.getClipId().equals(clipId)).findFirst().orElseThrow()
-                .getRenditions().get(0).getSha256();
+        return clips.stream()
+                .filter(c -> c.getClipId().equals(clipId))
+                .findFirst()
+                .orElseThrow()
+                .getRenditions()
+                .get(0)
+                .getSha256();
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "hookline-soak-job");
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
         return producer;
     }

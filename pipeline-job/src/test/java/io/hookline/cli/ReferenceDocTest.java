@@ -48,19 +48,25 @@ class ReferenceDocTest {
         Set<ConfigOption<?>> declared = new HashSet<>();
         JobOptions.all().forEach(o -> declared.add(o.config()));
         for (var f : JobOptions.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof ConfigOption<?> o && !declared.contains(o)) {
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.get(null) instanceof ConfigOption<?> o
+                    && !declared.contains(o)) {
                 undeclared.add(o.key());
             }
         }
         assertThat(undeclared).as("job options not declared through JobOption").isEmpty();
-        assertThat(JobOptions.all()).as("job options without a description")
+        assertThat(JobOptions.all())
+                .as("job options without a description")
                 .allSatisfy(o -> assertThat(o.description()).as(o.key()).isNotBlank());
     }
 
     @Test
     void anOptionDeclaredWithoutADescriptionIsRefused() {
-        assertThatThrownBy(() -> JobOption.integer("hookline.test.silent", 1).flag("silent").describedAs(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("job option hookline.test.silent has no description");
+        assertThatThrownBy(() -> JobOption.integer("hookline.test.silent", 1)
+                        .flag("silent")
+                        .describedAs(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("job option hookline.test.silent has no description");
     }
 
     @Test
@@ -68,9 +74,11 @@ class ReferenceDocTest {
         for (String command : List.of("run", "plan", "demo")) {
             CommandSpec spec = Main.commandLine().getSubcommands().get(command).getCommandSpec();
             for (JobOption<?> option : JobOptions.all()) {
-                OptionSpec flag = option.flagName().map(f -> spec.findOption("--" + f)).orElse(null);
+                OptionSpec flag =
+                        option.flagName().map(f -> spec.findOption("--" + f)).orElse(null);
                 if (flag != null) {
-                    assertThat(String.join(" ", flag.description())).as(command + " " + flag.longestName())
+                    assertThat(String.join(" ", flag.description()))
+                            .as(command + " " + flag.longestName())
                             .startsWith(option.description());
                 }
             }
@@ -81,21 +89,29 @@ class ReferenceDocTest {
     @Test
     void theGuideNamesNoOptionThatIsGone() throws Exception {
         Set<String> real = new HashSet<>(LAUNCHER_FLAGS);
-        forEachCommand(Main.commandLine(), cli -> cli.getCommandSpec().options().forEach(o -> real.addAll(List.of(o.names()))));
+        forEachCommand(
+                Main.commandLine(),
+                cli -> cli.getCommandSpec().options().forEach(o -> real.addAll(List.of(o.names()))));
         List<String> gone = new ArrayList<>();
-        Matcher m = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*(?![\\w.])").matcher(Files.readString(DOCS.resolve("commands.md")));
+        Matcher m = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*(?![\\w.])")
+                .matcher(Files.readString(DOCS.resolve("commands.md")));
         while (m.find()) {
             if (!real.contains(m.group())) {
                 gone.add(m.group());
             }
         }
-        assertThat(gone).as("options docs/commands.md names that no command takes").isEmpty();
+        assertThat(gone)
+                .as("options docs/commands.md names that no command takes")
+                .isEmpty();
     }
 
     @Test
     void theReferenceListsEveryCommandAndJobOption() throws Exception {
         String reference = ReferenceDoc.text();
-        forEachCommand(Main.commandLine(), cli -> assertThat(reference).contains("`./" + cli.getCommandSpec().qualifiedName(" ") + "`"));
+        forEachCommand(
+                Main.commandLine(),
+                cli -> assertThat(reference)
+                        .contains("`./" + cli.getCommandSpec().qualifiedName(" ") + "`"));
         assertThat(reference).contains("| `" + JobOptions.VIDEO.key() + "` | `--video` |  | The match video");
     }
 

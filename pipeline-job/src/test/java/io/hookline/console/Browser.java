@@ -22,18 +22,25 @@ final class Browser implements AutoCloseable {
     Browser(Dimension size) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("HOOKLINE_CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--mute-audio", "--autoplay-policy=no-user-gesture-required",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--mute-audio",
+                "--autoplay-policy=no-user-gesture-required",
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("HOOKLINE_CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // The viewport is what a page lays out in; a window has a minimum width, so the phone's is emulated.
         boolean phone = size.getWidth() < 600;
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
-                "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", phone));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", size.getWidth(), "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", phone));
         driver.get("data:text/html,<meta name=viewport content='width=device-width, initial-scale=1'>");
         long width = (Long) script("return window.innerWidth;");
         if (width != size.getWidth()) {

@@ -42,6 +42,7 @@ class ConsoleBrowserITCase {
 
     @TempDir
     static Path dir;
+
     static Path out;
     static Path brokenProfiles;
     static Path tunedProfiles;
@@ -53,12 +54,14 @@ class ConsoleBrowserITCase {
     static void renderAMatchAndStartTheConsole() throws Exception {
         Path profiles = RenderedMatch.render(dir);
         out = dir.resolve("out");
-        manifest = new ObjectMapper().readTree(out.resolve(RenderedMatch.MATCH).resolve("manifest.json").toFile());
+        manifest = new ObjectMapper()
+                .readTree(out.resolve(RenderedMatch.MATCH)
+                        .resolve("manifest.json")
+                        .toFile());
         brokenProfiles = copy(profiles, dir.resolve("broken"), "video: {width: 360,", "video: {width: wide,");
         tunedProfiles = copy(profiles, dir.resolve("tuned"), "crf: 30", "crf: 26");
-        server = ConsoleServer.start(ConsoleFixtures.settings(out, null, "127.0.0.1",
-                List.of(profiles, brokenProfiles, tunedProfiles),
-                dir.resolve("work")));
+        server = ConsoleServer.start(ConsoleFixtures.settings(
+                out, null, "127.0.0.1", List.of(profiles, brokenProfiles, tunedProfiles), dir.resolve("work")));
         base = "http://127.0.0.1:" + server.port();
         Files.createDirectories(SCREENSHOTS);
     }
@@ -84,18 +87,25 @@ class ConsoleBrowserITCase {
             browser.driver.get(base + "/matches/" + RenderedMatch.MATCH);
             List<WebElement> cards = browser.driver.findElements(By.cssSelector(".gallery li.clip"));
             assertThat(cards).extracting(c -> c.getDomAttribute("data-clip")).containsExactlyElementsOf(expected);
-            assertThat(cards).extracting(c -> Integer.parseInt(c.getDomAttribute("data-rank"))).isSorted();
+            assertThat(cards)
+                    .extracting(c -> Integer.parseInt(c.getDomAttribute("data-rank")))
+                    .isSorted();
             WebElement first = cards.get(0);
             assertThat(first.findElement(By.cssSelector(".title")).getText())
                     .isEqualTo(manifest.get("clips").get(0).get("title").asText());
-            assertThat(first.findElement(By.cssSelector(".poster")).getTagName()).isEqualTo("img");
-            assertThat((Boolean) browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0;",
-                    first.findElement(By.cssSelector(".poster")))).isTrue();
+            assertThat(first.findElement(By.cssSelector(".poster")).getTagName())
+                    .isEqualTo("img");
+            assertThat((Boolean) browser.script(
+                            "return arguments[0].complete && arguments[0].naturalWidth > 0;",
+                            first.findElement(By.cssSelector(".poster"))))
+                    .isTrue();
             assertThat(first.findElement(By.cssSelector(".score")).getText()).startsWith("score ");
             // The feed's bad line is a dead letter with its origin and reason.
-            assertThat(browser.driver.findElements(By.cssSelector(".dead-letters tbody tr"))).isNotEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector(".dead-letters tbody tr")))
+                    .isNotEmpty();
             // The timeline marks every clip, each a link to its card.
-            assertThat(browser.driver.findElements(By.cssSelector("svg.timeline a"))).hasSize(expected.size());
+            assertThat(browser.driver.findElements(By.cssSelector("svg.timeline a")))
+                    .hasSize(expected.size());
             screenshot(browser, name + "-match");
         }
     }
@@ -105,7 +115,8 @@ class ConsoleBrowserITCase {
         try (Browser browser = new Browser(Browser.DESKTOP)) {
             browser.driver.get(base + "/matches/" + RenderedMatch.MATCH);
             List<String> players = browser.driver.findElements(By.cssSelector("select[name=player] option")).stream()
-                    .map(WebElement::getText).toList();
+                    .map(WebElement::getText)
+                    .toList();
             // A player's name from the feed is shown as written, never as markup.
             assertThat(players).contains("Ana O'Neil", "Zoë Brandt", "Jack <b>Smith</b>");
             assertThat(browser.driver.findElements(By.cssSelector("main b"))).isEmpty();
@@ -117,7 +128,8 @@ class ConsoleBrowserITCase {
             assertThat(cards).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.findElement(By.cssSelector(".kind")).getText()).isEqualTo("play");
                 assertThat(c.findElements(By.cssSelector(".renditions th")))
-                        .extracting(th -> th.getAttribute("textContent")).containsOnly("small-vertical");
+                        .extracting(th -> th.getAttribute("textContent"))
+                        .containsOnly("small-vertical");
             });
             long plays = 0;
             for (JsonNode clip : manifest.get("clips")) {
@@ -136,7 +148,8 @@ class ConsoleBrowserITCase {
             });
             assertThat(away).isNotEmpty();
             assertThat(browser.driver.findElements(By.cssSelector(".gallery li.clip")))
-                    .extracting(c -> c.getDomAttribute("data-clip")).containsExactlyElementsOf(away);
+                    .extracting(c -> c.getDomAttribute("data-clip"))
+                    .containsExactlyElementsOf(away);
         }
     }
 
@@ -147,12 +160,17 @@ class ConsoleBrowserITCase {
             WebElement card = browser.driver.findElement(By.cssSelector(".gallery li.clip"));
             card.findElement(By.tagName("summary")).click();
             card.findElement(By.cssSelector("a.play")).click();
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                    ((Number) browser.script("return document.getElementById('player').currentTime;")).doubleValue() > 1.0);
-            assertThat(browser.script("return document.getElementById('player').error;")).isNull();
-            double t1 = ((Number) browser.script("return document.getElementById('player').currentTime;")).doubleValue();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> ((Number) browser.script("return document.getElementById('player').currentTime;"))
+                                    .doubleValue()
+                            > 1.0);
+            assertThat(browser.script("return document.getElementById('player').error;"))
+                    .isNull();
+            double t1 =
+                    ((Number) browser.script("return document.getElementById('player').currentTime;")).doubleValue();
             Thread.sleep(700);
-            double t2 = ((Number) browser.script("return document.getElementById('player').currentTime;")).doubleValue();
+            double t2 =
+                    ((Number) browser.script("return document.getElementById('player').currentTime;")).doubleValue();
             assertThat(t2).isGreaterThan(t1);
             screenshot(browser, "desktop-playing");
         }
@@ -166,20 +184,28 @@ class ConsoleBrowserITCase {
         try (Browser browser = new Browser(size)) {
             browser.driver.get(base + "/");
             WebElement row = browser.driver.findElement(By.cssSelector("tr[data-match='" + match + "']"));
-            assertThat(row.findElement(By.cssSelector("[data-field=clips]")).getText()).isEqualTo("1 of 3 planned");
+            assertThat(row.findElement(By.cssSelector("[data-field=clips]")).getText())
+                    .isEqualTo("1 of 3 planned");
             waitForStream(browser);
             ConsoleFixtures.writeManifest(out, match, 2, 2, 3, true, null);
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> row
-                    .findElement(By.cssSelector("[data-field=clips]")).getText().equals("2 of 3 planned"));
-            assertThat(row.findElement(By.cssSelector("[data-field=state]")).getText()).isEqualTo("live");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> row.findElement(By.cssSelector("[data-field=clips]"))
+                            .getText()
+                            .equals("2 of 3 planned"));
+            assertThat(row.findElement(By.cssSelector("[data-field=state]")).getText())
+                    .isEqualTo("live");
             // The match's own page follows it too, without a reload.
             browser.driver.get(base + "/matches/" + match);
             browser.script("window.notReloaded = true;");
             waitForStream(browser);
             ConsoleFixtures.writeManifest(out, match, 3, 2, 3, false, null);
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElement(
-                    By.cssSelector(".progress [data-field=state]")).getText().equals("done"));
-            assertThat(browser.driver.findElement(By.cssSelector(".progress [data-field=renditions]")).getText())
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector(".progress [data-field=state]"))
+                            .getText()
+                            .equals("done"));
+            assertThat(browser.driver
+                            .findElement(By.cssSelector(".progress [data-field=renditions]"))
+                            .getText())
                     .isEqualTo("6 of 6 done");
             assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
         }
@@ -192,20 +218,30 @@ class ConsoleBrowserITCase {
         try (PublishLedger ledger = JdbcPublishLedger.open(database, Clock.systemUTC())) {
             for (int i = 0; i < 2; i++) {
                 JsonNode clip = manifest.get("clips").get(i);
-                PublishKey key = new PublishKey(clip.get("clipId").asText(), "small-vertical", RenderedMatch.DESTINATION);
-                ledger.plan(new PlannedPublish(key, RenderedMatch.MATCH, clip.get("rank").asInt(), clip.get("score").asDouble()));
+                PublishKey key =
+                        new PublishKey(clip.get("clipId").asText(), "small-vertical", RenderedMatch.DESTINATION);
+                ledger.plan(new PlannedPublish(
+                        key,
+                        RenderedMatch.MATCH,
+                        clip.get("rank").asInt(),
+                        clip.get("score").asDouble()));
                 ledger.requestApproval(key, 1, "publisher");
                 keys.add(key);
             }
         }
         try (Browser browser = new Browser(Browser.DESKTOP)) {
             browser.driver.get(base + "/publishing");
-            browser.driver.findElement(By.cssSelector("tr[data-key='" + keys.get(0) + "'] button.approve")).click();
-            assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).startsWith("Approved " + keys.get(0));
-            WebElement reject = browser.driver.findElement(By.cssSelector("tr[data-key='" + keys.get(1) + "'] form[action$=reject]"));
+            browser.driver
+                    .findElement(By.cssSelector("tr[data-key='" + keys.get(0) + "'] button.approve"))
+                    .click();
+            assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText())
+                    .startsWith("Approved " + keys.get(0));
+            WebElement reject = browser.driver.findElement(
+                    By.cssSelector("tr[data-key='" + keys.get(1) + "'] form[action$=reject]"));
             reject.findElement(By.name("reason")).sendKeys("wrong sponsor board");
             reject.findElement(By.cssSelector("button.reject")).click();
-            assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).contains("wrong sponsor board");
+            assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText())
+                    .contains("wrong sponsor board");
             screenshot(browser, "desktop-publishing");
         }
         try (PublishLedger ledger = JdbcPublishLedger.open(database, Clock.systemUTC())) {
@@ -224,9 +260,14 @@ class ConsoleBrowserITCase {
         try (Browser browser = new Browser(Browser.DESKTOP)) {
             browser.driver.get(base + "/profiles");
             List<String> problems = browser.driver.findElements(By.cssSelector("[data-set='1'] .problem")).stream()
-                    .map(WebElement::getText).toList();
-            assertThat(problems).anySatisfy(p -> assertThat(p).matches("profiles/small\\.yaml:" + line + ":\\d+: .*width.*"));
-            assertThat(browser.driver.findElement(By.cssSelector("[data-set='0'] .version")).getText()).isNotBlank();
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(problems)
+                    .anySatisfy(p -> assertThat(p).matches("profiles/small\\.yaml:" + line + ":\\d+: .*width.*"));
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("[data-set='0'] .version"))
+                            .getText())
+                    .isNotBlank();
         }
     }
 
@@ -235,10 +276,17 @@ class ConsoleBrowserITCase {
         try (Browser browser = new Browser(Browser.DESKTOP)) {
             browser.driver.get(base + "/profiles?a=0&b=2");
             List<String> changed = browser.driver.findElements(By.cssSelector(".compare tr.changed")).stream()
-                    .map(WebElement::getText).toList();
+                    .map(WebElement::getText)
+                    .toList();
             // Both small renditions inherit nothing of crf: each sets it, so both rows change, and nothing else.
-            assertThat(changed).isNotEmpty().allSatisfy(row -> assertThat(row).contains("video.crf").contains("30").contains("26"));
-            assertThat(browser.driver.findElements(By.cssSelector(".compare tbody tr")).size()).isGreaterThan(changed.size());
+            assertThat(changed)
+                    .isNotEmpty()
+                    .allSatisfy(row ->
+                            assertThat(row).contains("video.crf").contains("30").contains("26"));
+            assertThat(browser.driver
+                            .findElements(By.cssSelector(".compare tbody tr"))
+                            .size())
+                    .isGreaterThan(changed.size());
             screenshot(browser, "desktop-profiles-compare");
         }
     }
@@ -247,14 +295,26 @@ class ConsoleBrowserITCase {
     @MethodSource("widths")
     void everyPageFitsTheScreen(String name, Dimension size) throws Exception {
         try (Browser browser = new Browser(size)) {
-            for (Map.Entry<String, String> page : Map.of("matches", "/", "match", "/matches/" + RenderedMatch.MATCH,
-                    "publishing", "/publishing", "profiles", "/profiles?a=0&b=2", "submit", "/submit").entrySet()) {
+            for (Map.Entry<String, String> page : Map.of(
+                            "matches",
+                            "/",
+                            "match",
+                            "/matches/" + RenderedMatch.MATCH,
+                            "publishing",
+                            "/publishing",
+                            "profiles",
+                            "/profiles?a=0&b=2",
+                            "submit",
+                            "/submit")
+                    .entrySet()) {
                 browser.driver.get(base + page.getValue());
                 WebElement h1 = browser.driver.findElement(By.tagName("h1"));
                 assertThat(h1.isDisplayed()).as(page.getKey()).isTrue();
-                assertThat(browser.fitsWidth()).as(page.getKey() + " is no wider than the " + name + " screen").isTrue();
-                assertThat(browser.driver.findElements(By.cssSelector("header nav a"))).allSatisfy(a ->
-                        assertThat(a.isDisplayed()).isTrue());
+                assertThat(browser.fitsWidth())
+                        .as(page.getKey() + " is no wider than the " + name + " screen")
+                        .isTrue();
+                assertThat(browser.driver.findElements(By.cssSelector("header nav a")))
+                        .allSatisfy(a -> assertThat(a.isDisplayed()).isTrue());
                 screenshot(browser, name + "-" + page.getKey());
             }
         }
@@ -275,8 +335,9 @@ class ConsoleBrowserITCase {
             List<double[]> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 browser.driver.get(base + "/matches/big-match");
-                new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
-                        browser.script("return performance.getEntriesByName('first-contentful-paint').length;")
+                new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                        .until(d -> browser.script(
+                                        "return performance.getEntriesByName('first-contentful-paint').length;")
                                 .equals(1L));
                 @SuppressWarnings("unchecked")
                 List<Number> t = (List<Number>) browser.script("""
@@ -288,8 +349,10 @@ class ConsoleBrowserITCase {
                 runs.add(t.stream().mapToDouble(Number::doubleValue).toArray());
             }
             for (double[] r : runs) {
-                System.out.printf("900-rendition gallery: first contentful paint %.0f ms, server (request to first byte) %.0f ms,"
-                        + " render %.1f ms, %.0f bytes, %.0f rendition rows%n", r[0], r[1], r[2], r[3], r[4]);
+                System.out.printf(
+                        "900-rendition gallery: first contentful paint %.0f ms, server (request to first byte) %.0f ms,"
+                                + " render %.1f ms, %.0f bytes, %.0f rendition rows%n",
+                        r[0], r[1], r[2], r[3], r[4]);
                 assertThat(r[4]).isEqualTo(900);
             }
             screenshot(browser, "desktop-900-renditions");
@@ -300,7 +363,8 @@ class ConsoleBrowserITCase {
         for (JsonNode clip : manifest.get("clips")) {
             for (JsonNode r : clip.get("renditions")) {
                 if (r.hasNonNull("thumbnail")) {
-                    return out.resolve(RenderedMatch.MATCH).resolve(r.get("thumbnail").asText());
+                    return out.resolve(RenderedMatch.MATCH)
+                            .resolve(r.get("thumbnail").asText());
                 }
             }
         }
@@ -309,8 +373,8 @@ class ConsoleBrowserITCase {
 
     /** Waits until the page's event stream is open, so a change made next is one it must see. */
     private static void waitForStream(Browser browser) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> "open".equals(browser.script(
-                "return document.body.getAttribute('data-stream');")));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> "open".equals(browser.script("return document.body.getAttribute('data-stream');")));
     }
 
     /** A copy of a profile set with one edit in profiles/small.yaml. */

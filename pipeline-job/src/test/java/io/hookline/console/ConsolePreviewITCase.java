@@ -20,26 +20,40 @@ class ConsolePreviewITCase {
     @Test
     void anEditorsPreviewShowsTheStillsOfEveryRendition() throws Exception {
         Path profiles = RenderedMatch.profiles(dir.resolve("profiles"));
-        try (ConsoleServer server = ConsoleServer.start(ConsoleFixtures.settings(dir.resolve("out"), null, "127.0.0.1",
-                List.of(profiles), dir.resolve("work")));
+        try (ConsoleServer server = ConsoleServer.start(ConsoleFixtures.settings(
+                        dir.resolve("out"), null, "127.0.0.1", List.of(profiles), dir.resolve("work")));
                 Browser browser = new Browser(Browser.DESKTOP)) {
             String page = "http://127.0.0.1:" + server.port() + "/profiles";
             browser.driver.get(page);
-            assertThat(browser.driver.findElements(By.cssSelector(".stills img"))).isEmpty();
-            browser.driver.findElement(By.cssSelector("form[action='/profiles/preview'] button")).click();
-            assertThat(browser.driver.findElement(By.cssSelector(".preview-state")).getText()).startsWith("Rendering");
+            assertThat(browser.driver.findElements(By.cssSelector(".stills img")))
+                    .isEmpty();
+            browser.driver
+                    .findElement(By.cssSelector("form[action='/profiles/preview'] button"))
+                    .click();
+            assertThat(browser.driver
+                            .findElement(By.cssSelector(".preview-state"))
+                            .getText())
+                    .startsWith("Rendering");
             new WebDriverWait(browser.driver, Duration.ofMinutes(8), Duration.ofSeconds(5)).until(d -> {
                 d.navigate().refresh();
                 return !d.findElements(By.cssSelector(".stills img")).isEmpty();
             });
-            assertThat(browser.driver.findElement(By.cssSelector(".preview-state")).getText()).startsWith("Rendered.");
+            assertThat(browser.driver
+                            .findElement(By.cssSelector(".preview-state"))
+                            .getText())
+                    .startsWith("Rendered.");
             List<String> stills = browser.driver.findElements(By.cssSelector(".stills figcaption")).stream()
-                    .map(WebElement::getText).toList();
-            assertThat(stills).containsExactly("small-landscape-hook.png", "small-landscape-play.png",
-                    "small-vertical-hook.png", "small-vertical-play.png");
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(stills)
+                    .containsExactly(
+                            "small-landscape-hook.png",
+                            "small-landscape-play.png",
+                            "small-vertical-hook.png",
+                            "small-vertical-play.png");
             for (WebElement img : browser.driver.findElements(By.cssSelector(".stills img"))) {
-                new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> (Boolean) browser.script(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
+                new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> (Boolean)
+                        browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
             }
             assertThat(browser.fitsWidth()).isTrue();
         }

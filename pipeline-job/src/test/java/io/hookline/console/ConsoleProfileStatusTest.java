@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleProfileStatusTest {
     @TempDir
     Path dir;
+
     Path out;
 
     @BeforeEach
@@ -31,17 +32,30 @@ class ConsoleProfileStatusTest {
 
     @Test
     void theProfilesPageShowsTheVersionTheRunningJobRefusedAndWhy() throws Exception {
-        new LocalClipStore(out).write(ProfileStatus.KEY, new ProfileStatus("s3://profiles/live", "0669d77791db",
-                "badbadbadbad", List.of("profiles/small.yaml:18:30: video.width: expected a whole number, got 'wide'"),
-                "2026-12-07T02:44:00Z").json());
+        new LocalClipStore(out)
+                .write(
+                        ProfileStatus.KEY,
+                        new ProfileStatus(
+                                        "s3://profiles/live",
+                                        "0669d77791db",
+                                        "badbadbadbad",
+                                        List.of(
+                                                "profiles/small.yaml:18:30: video.width: expected a whole number, got 'wide'"),
+                                        "2026-12-07T02:44:00Z")
+                                .json());
 
         try (ConsoleServer server = start()) {
             String page = get(server, "/profiles");
-            assertThat(page).contains("The running job refused version <code class=\"refused-version\">badbadbadbad</code>")
-                    .contains("<code>profiles/small.yaml:18:30: video.width: expected a whole number, got &#39;wide&#39;</code>")
+            assertThat(page)
+                    .contains("The running job refused version <code class=\"refused-version\">badbadbadbad</code>")
+                    .contains(
+                            "<code>profiles/small.yaml:18:30: video.width: expected a whole number, got &#39;wide&#39;</code>")
                     .contains("plans new clips with version <code class=\"running-version\">0669d77791db</code>")
                     .contains("s3://profiles/live");
-            assertThat(get(server, "/")).as("the status folder is not a match").contains("m1").doesNotContain("_profiles");
+            assertThat(get(server, "/"))
+                    .as("the status folder is not a match")
+                    .contains("m1")
+                    .doesNotContain("_profiles");
         }
     }
 
@@ -57,9 +71,11 @@ class ConsoleProfileStatusTest {
     }
 
     private static String get(ConsoleServer server, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }

@@ -16,10 +16,25 @@ class IdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "../x", "a/../b", "a/b", "a\\b", ".hidden", "a..b", "%2e%2e", "a%2fb", "a\u0000b", "",
-        " a", "ä"})
+    @ValueSource(
+            strings = {
+                "..",
+                "../x",
+                "a/../b",
+                "a/b",
+                "a\\b",
+                ".hidden",
+                "a..b",
+                "%2e%2e",
+                "a%2fb",
+                "a\u0000b",
+                "",
+                " a",
+                "ä"
+            })
     void anythingThatCouldLeaveAFolderIsRefused(String id) {
-        assertThatThrownBy(() -> Ids.require(id, "clip id")).isInstanceOf(Ids.BadIdException.class)
+        assertThatThrownBy(() -> Ids.require(id, "clip id"))
+                .isInstanceOf(Ids.BadIdException.class)
                 .hasMessageStartingWith("clip id is not a valid name");
     }
 
@@ -32,7 +47,8 @@ class IdsTest {
     @Test
     void aManifestPathMustStayInItsMatchFolder() {
         assertThat(OutputFolder.requireInside("clips/c1/youtube.mp4")).isEqualTo("clips/c1/youtube.mp4");
-        for (String bad : new String[] {"../other/manifest.json", "clips/../../x", "/etc/passwd", "clips\\..\\x", "./x"}) {
+        for (String bad :
+                new String[] {"../other/manifest.json", "clips/../../x", "/etc/passwd", "clips\\..\\x", "./x"}) {
             assertThatThrownBy(() -> OutputFolder.requireInside(bad)).as(bad).isInstanceOf(Ids.BadIdException.class);
         }
     }

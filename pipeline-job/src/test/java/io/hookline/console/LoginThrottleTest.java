@@ -34,8 +34,12 @@ class LoginThrottleTest {
             throttle.failed("paul", "10.0.0.7");
         }
         assertThat(throttle.wait("paul", "10.0.0.7")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(throttle.wait("Paul ", "10.0.0.9")).as("the same user from elsewhere").isEqualTo(Duration.ofSeconds(30));
-        assertThat(throttle.wait("vera", "10.0.0.7")).as("another user from the same address").isEqualTo(Duration.ofSeconds(30));
+        assertThat(throttle.wait("Paul ", "10.0.0.9"))
+                .as("the same user from elsewhere")
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(throttle.wait("vera", "10.0.0.7"))
+                .as("another user from the same address")
+                .isEqualTo(Duration.ofSeconds(30));
         assertThat(throttle.wait("vera", "10.0.0.9")).isZero();
 
         now = now.plusSeconds(30);

@@ -19,25 +19,44 @@ final class RenderedMatch {
     static final String MATCH = "console-match";
     static final String DESTINATION = "club-site";
 
-    private RenderedMatch() {
-    }
+    private RenderedMatch() {}
 
     /** Renders into {@code dir}/out; returns the profiles directory, the output beside it. */
     static Path render(Path dir) throws Exception {
         Path video = dir.resolve("match.mp4");
-        SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, 40_000, true, List.of(10_000L, 24_000L, 31_000L)), video);
+        SyntheticVideo.write(
+                new SyntheticVideo.Spec(640, 360, 25, 40_000, true, List.of(10_000L, 24_000L, 31_000L)), video);
         Path profiles = profiles(dir.resolve("profiles"));
         Path events = dir.resolve("events.jsonl");
-        Files.write(events, List.of(
-                event("e01", "PERIOD_START", 1_000, "home", ""),
-                event("e02", "GOAL", 10_000, "home", ",\"players\":[\"Ana O'Neil\"],\"score\":{\"home\":1,\"away\":0}"),
-                "{ this line is not JSON",
-                event("e03", "SAVE", 24_000, "away", ",\"players\":[\"Zoë Brandt\"]"),
-                event("e04", "CARD", 31_000, "away", ",\"players\":[\"Jack <b>Smith</b>\"]"),
-                event("e05", "PERIOD_END", 38_000, "home", "")), StandardCharsets.UTF_8);
+        Files.write(
+                events,
+                List.of(
+                        event("e01", "PERIOD_START", 1_000, "home", ""),
+                        event(
+                                "e02",
+                                "GOAL",
+                                10_000,
+                                "home",
+                                ",\"players\":[\"Ana O'Neil\"],\"score\":{\"home\":1,\"away\":0}"),
+                        "{ this line is not JSON",
+                        event("e03", "SAVE", 24_000, "away", ",\"players\":[\"Zoë Brandt\"]"),
+                        event("e04", "CARD", 31_000, "away", ",\"players\":[\"Jack <b>Smith</b>\"]"),
+                        event("e05", "PERIOD_END", 38_000, "home", "")),
+                StandardCharsets.UTF_8);
         StringWriter log = new StringWriter();
-        int code = new ConsoleCommandsForTests(log).run("run", "--events", events.toString(), "--video", video.toString(),
-                "--out", dir.resolve("out").toString(), "--profiles", profiles.toString(), "--parallelism", "1");
+        int code = new ConsoleCommandsForTests(log)
+                .run(
+                        "run",
+                        "--events",
+                        events.toString(),
+                        "--video",
+                        video.toString(),
+                        "--out",
+                        dir.resolve("out").toString(),
+                        "--profiles",
+                        profiles.toString(),
+                        "--parallelism",
+                        "1");
         if (!Files.exists(dir.resolve("out").resolve(MATCH).resolve("manifest.json"))) {
             throw new AssertionError("the run wrote no manifest (exit " + code + "):\n" + log);
         }
@@ -48,25 +67,28 @@ final class RenderedMatch {
     static Path profiles(Path dir) throws Exception {
         TestProfiles.write(dir);
         Files.createDirectories(dir.resolve("destinations"));
-        Files.writeString(dir.resolve("destinations/club.yaml"), String.join("\n",
-                "destinations:",
-                "  " + DESTINATION + ":",
-                "    platform: webhook",
-                "    account: http://127.0.0.1:9/hook",
-                "    credentials:",
-                "      env: HOOKLINE_CONSOLE_TEST_SECRET",
-                "    rendition: small-vertical",
-                "    title: \"{ACTION} — {player}\"",
-                "    caption: \"Score {score}\"",
-                "    hashtags: [goal]",
-                "    takes:",
-                "      kinds: [play]",
-                "    quota:",
-                "      postsPer24h: 40",
-                "      spacingSeconds: 0",
-                "    privacy: public",
-                "    approval: true",
-                ""));
+        Files.writeString(
+                dir.resolve("destinations/club.yaml"),
+                String.join(
+                        "\n",
+                        "destinations:",
+                        "  " + DESTINATION + ":",
+                        "    platform: webhook",
+                        "    account: http://127.0.0.1:9/hook",
+                        "    credentials:",
+                        "      env: HOOKLINE_CONSOLE_TEST_SECRET",
+                        "    rendition: small-vertical",
+                        "    title: \"{ACTION} — {player}\"",
+                        "    caption: \"Score {score}\"",
+                        "    hashtags: [goal]",
+                        "    takes:",
+                        "      kinds: [play]",
+                        "    quota:",
+                        "      postsPer24h: 40",
+                        "      spacingSeconds: 0",
+                        "    privacy: public",
+                        "    approval: true",
+                        ""));
         return dir;
     }
 

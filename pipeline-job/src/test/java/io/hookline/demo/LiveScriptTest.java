@@ -28,7 +28,8 @@ class LiveScriptTest {
         assertThat(descriptor.matchId()).isEqualTo("sample-match-2");
         assertThat(descriptor.video()).isEqualTo(playlist.toAbsolutePath().toString());
         assertThat(descriptor.homeTeam()).isEqualTo(SampleMatch.descriptor().homeTeam());
-        assertThat(events).hasSameSizeAs(SampleMatch.events())
+        assertThat(events)
+                .hasSameSizeAs(SampleMatch.events())
                 .allSatisfy(e -> assertThat(e.getMatchId()).isEqualTo("sample-match-2"))
                 .isSortedAccordingTo((a, b) -> Long.compare(a.getVideoTimeMs(), b.getVideoTimeMs()));
         assertThat(events.get(events.size() - 1).getVideoTimeMs()).isLessThan(script.durationMs());

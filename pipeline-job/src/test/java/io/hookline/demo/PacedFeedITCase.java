@@ -35,40 +35,62 @@ class PacedFeedITCase {
     void eventsGoOutWhenThePlayoutReachesThemAndTheMatchEndsWithItsVideo() throws Exception {
         Path video = dir.resolve("match.mp4");
         SyntheticVideo.write(new SyntheticVideo.Spec(320, 180, 25, 8_000, false, List.of()), video);
-        LiveScript script = new LiveScript(video, 8_000, new MatchDescriptor("t", "Paced", "Home", "Away"), List.of(
-                event("e2", "GOAL", 6_000), event("e1", "SHOT", 2_000)));
+        LiveScript script = new LiveScript(
+                video,
+                8_000,
+                new MatchDescriptor("t", "Paced", "Home", "Away"),
+                List.of(event("e2", "GOAL", 6_000), event("e1", "SHOT", 2_000)));
         try (KafkaTestBroker kafka = KafkaTestBroker.start();
-                MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(),
-                        Duration.ofSeconds(10))) {
+                MatchPublisher publisher =
+                        new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
             kafka.createTopic("events", 1);
             KafkaTestBroker.TopicReader topic = kafka.reader("events");
-            HlsPlayout playout = HlsPlayout.start(video, dir.resolve("live"), Instant.now().plusMillis(500), SPEED,
-                    HlsPlayout.DEFAULT_SEGMENT);
-            PacedFeed feed = new PacedFeed(publisher, "events", script.descriptor("paced", playout.playlist()),
-                    script.events("paced"), playout, script.durationMs());
+            HlsPlayout playout = HlsPlayout.start(
+                    video, dir.resolve("live"), Instant.now().plusMillis(500), SPEED, HlsPlayout.DEFAULT_SEGMENT);
+            PacedFeed feed = new PacedFeed(
+                    publisher,
+                    "events",
+                    script.descriptor("paced", playout.playlist()),
+                    script.events("paced"),
+                    playout,
+                    script.durationMs());
             feed.start();
 
-            List<ConsumerRecord<byte[], byte[]>> records = topic.readUntil(4, Duration.ofSeconds(30), Duration.ofSeconds(1));
+            List<ConsumerRecord<byte[], byte[]>> records =
+                    topic.readUntil(4, Duration.ofSeconds(30), Duration.ofSeconds(1));
             topic.close();
             playout.await(Duration.ofSeconds(10));
 
             assertThat(feed.failure()).isNull();
-            List<MatchEvent> events = records.stream().map(r -> decode(r.value())).toList();
-            assertThat(events).extracting(MatchEvent::getType).containsExactly("MATCH_START", "SHOT", "GOAL", "MATCH_END");
+            List<MatchEvent> events =
+                    records.stream().map(r -> decode(r.value())).toList();
+            assertThat(events)
+                    .extracting(MatchEvent::getType)
+                    .containsExactly("MATCH_START", "SHOT", "GOAL", "MATCH_END");
             assertThat(events).extracting(MatchEvent::getMatchId).containsOnly("paced");
-            assertThat(events.get(0).getAttributes()).containsEntry(MatchDescriptor.VIDEO, playout.playlist().toString());
+            assertThat(events.get(0).getAttributes())
+                    .containsEntry(MatchDescriptor.VIDEO, playout.playlist().toString());
             long[] dueMs = {0, 2_000, 6_000, 8_000};
             for (int i = 0; i < records.size(); i++) {
                 Instant due = playout.wallTimeAt(dueMs[i]);
-                assertThat(Instant.ofEpochMilli(records.get(i).timestamp())).as(events.get(i).getType())
-                        .isAfterOrEqualTo(due.minusMillis(5)).isBefore(due.plusMillis(500));
+                assertThat(Instant.ofEpochMilli(records.get(i).timestamp()))
+                        .as(events.get(i).getType())
+                        .isAfterOrEqualTo(due.minusMillis(5))
+                        .isBefore(due.plusMillis(500));
             }
         }
     }
 
     private static MatchEvent event(String id, String type, long videoMs) {
-        return MatchEvent.newBuilder().setMatchId("t").setEventId(id).setType(type).setPeriod(1).setVideoTimeMs(videoMs)
-                .setTeam("home").setAttributes(Map.of()).build();
+        return MatchEvent.newBuilder()
+                .setMatchId("t")
+                .setEventId(id)
+                .setType(type)
+                .setPeriod(1)
+                .setVideoTimeMs(videoMs)
+                .setTeam("home")
+                .setAttributes(Map.of())
+                .build();
     }
 
     private static MatchEvent decode(byte[] bytes) {

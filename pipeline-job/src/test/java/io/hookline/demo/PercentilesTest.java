@@ -10,7 +10,8 @@ class PercentilesTest {
 
     @Test
     void eachFigureIsAValueThatWasMeasuredByNearestRank() {
-        List<Double> twenty = DoubleStream.iterate(1, v -> v + 1).limit(20).boxed().toList();
+        List<Double> twenty =
+                DoubleStream.iterate(1, v -> v + 1).limit(20).boxed().toList();
 
         assertThat(Percentiles.of(twenty)).isEqualTo(new Percentiles(20, 10, 19, 20));
         assertThat(Percentiles.of(List.of(7.0, 3.0, 5.0))).isEqualTo(new Percentiles(3, 5, 7, 7));

@@ -32,16 +32,40 @@ class DeployablesTest {
     /** The operator's FlinkDeployment fields, by path: what each object may hold. */
     private static final Map<String, Set<String>> CRD_FIELDS = Map.of(
             "", Set.of("apiVersion", "kind", "metadata", "spec"),
-            "spec", Set.of("image", "imagePullPolicy", "serviceAccount", "flinkVersion", "flinkConfiguration",
-                    "logConfiguration", "mode", "ingress", "podTemplate", "jobManager", "taskManager", "job",
-                    "restartNonce"),
-            "spec.job", Set.of("jarURI", "parallelism", "entryClass", "args", "state", "savepointTriggerNonce",
-                    "initialSavepointPath", "checkpointTriggerNonce", "upgradeMode", "allowNonRestoredState",
-                    "savepointRedeployNonce", "autoscalerResetNonce"),
+            "spec",
+                    Set.of(
+                            "image",
+                            "imagePullPolicy",
+                            "serviceAccount",
+                            "flinkVersion",
+                            "flinkConfiguration",
+                            "logConfiguration",
+                            "mode",
+                            "ingress",
+                            "podTemplate",
+                            "jobManager",
+                            "taskManager",
+                            "job",
+                            "restartNonce"),
+            "spec.job",
+                    Set.of(
+                            "jarURI",
+                            "parallelism",
+                            "entryClass",
+                            "args",
+                            "state",
+                            "savepointTriggerNonce",
+                            "initialSavepointPath",
+                            "checkpointTriggerNonce",
+                            "upgradeMode",
+                            "allowNonRestoredState",
+                            "savepointRedeployNonce",
+                            "autoscalerResetNonce"),
             "spec.jobManager", Set.of("resource", "replicas", "podTemplate"),
             "spec.taskManager", Set.of("resource", "replicas", "podTemplate"),
             "spec.jobManager.resource", Set.of("cpu", "memory", "ephemeralStorage"),
             "spec.taskManager.resource", Set.of("cpu", "memory", "ephemeralStorage"));
+
     private static final Map<String, Set<String>> CRD_ENUMS = Map.of(
             "spec.flinkVersion", Set.of("v1_16", "v1_17", "v1_18", "v1_19", "v1_20", "v2_0", "v2_1", "v2_2"),
             "spec.mode", Set.of("native", "standalone"),
@@ -67,10 +91,16 @@ class DeployablesTest {
             }
         });
         assertThat(unknown).as("fields the CRD does not have").isEmpty();
-        CRD_ENUMS.forEach((path, values) -> assertThat(at(deployment, path).asText()).as(path).isIn(values));
+        CRD_ENUMS.forEach((path, values) ->
+                assertThat(at(deployment, path).asText()).as(path).isIn(values));
         // The CRD types flinkConfiguration as a map of strings: a bare number or boolean would be refused.
-        deployment.get("spec").get("flinkConfiguration").properties().forEach(e ->
-                assertThat(e.getValue().isTextual()).as("flinkConfiguration." + e.getKey() + " is a string").isTrue());
+        deployment
+                .get("spec")
+                .get("flinkConfiguration")
+                .properties()
+                .forEach(e -> assertThat(e.getValue().isTextual())
+                        .as("flinkConfiguration." + e.getKey() + " is a string")
+                        .isTrue());
         assertThat(at(deployment, "spec.jobManager.resource.memory").asText()).matches("\\d+[mg]");
         assertThat(at(deployment, "spec.taskManager.replicas").asInt()).isGreaterThanOrEqualTo(2);
     }
@@ -85,9 +115,12 @@ class DeployablesTest {
         assertThat(job.get("entryClass").asText()).isEqualTo("io.hookline.job.HooklineJob");
         assertThat(job.get("upgradeMode").asText()).isEqualTo("savepoint");
         assertThat(flink.get(HighAvailabilityOptions.HA_MODE.key()).asText()).isEqualTo("kubernetes");
-        assertThat(flink.get(HighAvailabilityOptions.HA_STORAGE_PATH.key()).asText()).startsWith("s3://");
-        assertThat(flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY.key()).asText()).startsWith("s3://");
-        String checkpoints = flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()).asText();
+        assertThat(flink.get(HighAvailabilityOptions.HA_STORAGE_PATH.key()).asText())
+                .startsWith("s3://");
+        assertThat(flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY.key()).asText())
+                .startsWith("s3://");
+        String checkpoints =
+                flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()).asText();
         assertThat(checkpoints).startsWith("s3://");
 
         Configuration args = JobOptions.fromArgs(strings(job.get("args")).toArray(String[]::new));
@@ -107,17 +140,22 @@ class DeployablesTest {
         assertThat(iterable(services.fieldNames())).contains("minio", "kafka", "jobmanager", "taskmanager");
         JsonNode jobManager = services.get("jobmanager");
         List<String> command = strings(jobManager.get("command"));
-        assertThat(command.subList(0, 3)).containsExactly("standalone-job", "--job-classname", "io.hookline.job.HooklineJob");
-        Configuration args = JobOptions.fromArgs(command.subList(3, command.size()).toArray(String[]::new));
+        assertThat(command.subList(0, 3))
+                .containsExactly("standalone-job", "--job-classname", "io.hookline.job.HooklineJob");
+        Configuration args =
+                JobOptions.fromArgs(command.subList(3, command.size()).toArray(String[]::new));
         assertThat(args.get(JobOptions.KAFKA_BOOTSTRAP)).isEqualTo("kafka:9092");
         assertThat(args.get(JobOptions.S3_ENDPOINT)).isEqualTo("http://minio:9000");
         assertThat(args.get(JobOptions.CHECKPOINTS)).startsWith("file:///flink-state/");
         // The job's S3 key pair is MinIO's root user; the credential chain finds it in the environment.
         JsonNode minio = services.get("minio").get("environment");
         JsonNode env = jobManager.get("environment");
-        assertThat(env.get("AWS_ACCESS_KEY_ID").asText()).isEqualTo(minio.get("MINIO_ROOT_USER").asText());
-        assertThat(env.get("AWS_SECRET_ACCESS_KEY").asText()).isEqualTo(minio.get("MINIO_ROOT_PASSWORD").asText());
-        assertThat(services.get("taskmanager").get("image").asText()).isEqualTo(jobManager.get("image").asText());
+        assertThat(env.get("AWS_ACCESS_KEY_ID").asText())
+                .isEqualTo(minio.get("MINIO_ROOT_USER").asText());
+        assertThat(env.get("AWS_SECRET_ACCESS_KEY").asText())
+                .isEqualTo(minio.get("MINIO_ROOT_PASSWORD").asText());
+        assertThat(services.get("taskmanager").get("image").asText())
+                .isEqualTo(jobManager.get("image").asText());
         assertThat(jobManager.get("build").get("dockerfile").asText()).isEqualTo("infra/Dockerfile");
     }
 
@@ -125,7 +163,10 @@ class DeployablesTest {
     void theImagePutsTheJarWhereTheDeploymentsLookForIt() throws IOException {
         String dockerfile = Files.readString(INFRA.resolve("Dockerfile"));
 
-        assertThat(dockerfile).contains("FROM flink:2.2.0-java17").contains("libpulse0").contains(JAR_IN_IMAGE);
+        assertThat(dockerfile)
+                .contains("FROM flink:2.2.0-java17")
+                .contains("libpulse0")
+                .contains(JAR_IN_IMAGE);
     }
 
     private static JsonNode yaml(Path file) throws IOException {

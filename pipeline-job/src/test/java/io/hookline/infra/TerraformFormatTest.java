@@ -19,10 +19,13 @@ class TerraformFormatTest {
         try (Stream<Path> list = Files.list(TERRAFORM)) {
             files = list.filter(p -> p.toString().endsWith(".tf")).sorted().toList();
         }
-        assertThat(files).extracting(p -> p.getFileName().toString())
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
                 .contains("versions.tf", "variables.tf", "s3.tf", "msk.tf", "topics.tf", "iam.tf", "outputs.tf");
         for (Path file : files) {
-            assertThat(TerraformStyle.problems(Files.readString(file))).as(file.getFileName().toString()).isEmpty();
+            assertThat(TerraformStyle.problems(Files.readString(file)))
+                    .as(file.getFileName().toString())
+                    .isEmpty();
         }
     }
 
@@ -34,10 +37,11 @@ class TerraformFormatTest {
                   region_name = "y"
                    count = 1
                 }
-                """)).containsExactlyInAnyOrder(
-                "line 2: '=' not aligned with the attributes around it (one blank after the longest name)",
-                "line 4: indented 3 spaces, expected 2",
-                "line 4: '=' not aligned with the attributes around it (one blank after the longest name)");
+                """))
+                .containsExactlyInAnyOrder(
+                        "line 2: '=' not aligned with the attributes around it (one blank after the longest name)",
+                        "line 4: indented 3 spaces, expected 2",
+                        "line 4: '=' not aligned with the attributes around it (one blank after the longest name)");
         assertThat(TerraformStyle.problems("""
                 resource "a" "b" {
                   name        = "x"

@@ -50,7 +50,9 @@ final class TerraformStyle {
             }
             Matcher attribute = ATTRIBUTE.matcher(line);
             if (attribute.find() && !trimmed.startsWith("#")) {
-                chain.add(new int[] {n, attribute.group(2).length(), attribute.group(3).length()});
+                chain.add(new int[] {
+                    n, attribute.group(2).length(), attribute.group(3).length()
+                });
             } else {
                 checkAlignment(chain, problems);
             }
@@ -78,7 +80,8 @@ final class TerraformStyle {
         int longest = chain.stream().mapToInt(a -> a[1]).max().orElse(0);
         for (int[] a : chain) {
             if (a[1] + a[2] != longest + 1) {
-                problems.add("line " + a[0] + ": '=' not aligned with the attributes around it (one blank after the longest name)");
+                problems.add("line " + a[0]
+                        + ": '=' not aligned with the attributes around it (one blank after the longest name)");
             }
         }
         chain.clear();

@@ -34,7 +34,8 @@ class FeedReaderTest {
 
         assertThat(records).extracting(FeedRecord::getEvent).containsExactly(E1, E2, E3);
         // Line numbers count the blank lines, so an editor finds the line.
-        assertThat(records).extracting(FeedRecord::getOrigin)
+        assertThat(records)
+                .extracting(FeedRecord::getOrigin)
                 .containsExactly("feed.jsonl:1", "feed.jsonl:3", "feed.jsonl:5");
         assertThat(records).extracting(FeedRecord::getSequence).containsExactly(1L, 3L, 5L);
         assertThat(records).extracting(FeedRecord::getMatchId).containsOnly("m1");
@@ -45,7 +46,8 @@ class FeedReaderTest {
     void aBadLineBecomesARecordWithTheReasonAndStaysInPlace() throws IOException {
         List<FeedRecord> records = readLines(json(E1), "{\"matchId\":", json(E2));
 
-        assertThat(records).extracting(FeedRecord::getOrigin)
+        assertThat(records)
+                .extracting(FeedRecord::getOrigin)
                 .containsExactly("feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3");
         FeedRecord bad = records.get(1);
         assertThat(bad.getEvent()).isNull();
@@ -61,7 +63,8 @@ class FeedReaderTest {
 
         List<FeedRecord> records = readLines("garbage", "", "{oops", json(other), json(E1));
 
-        assertThat(records).extracting(FeedRecord::getOrigin)
+        assertThat(records)
+                .extracting(FeedRecord::getOrigin)
                 .containsExactly("feed.jsonl:1", "feed.jsonl:3", "feed.jsonl:4", "feed.jsonl:5");
         assertThat(records).extracting(FeedRecord::getMatchId).containsExactly("m9", "m9", "m9", "m1");
         assertThat(records.get(0).getRaw()).isEqualTo("garbage");
@@ -82,10 +85,13 @@ class FeedReaderTest {
     void withoutAnyGoodLineTheMatchIsUnknown() throws IOException {
         List<FeedRecord> records = readLines("nope", "[]");
 
-        assertThat(records).extracting(FeedRecord::getMatchId)
+        assertThat(records)
+                .extracting(FeedRecord::getMatchId)
                 .containsExactly(FeedReader.UNKNOWN_MATCH, FeedReader.UNKNOWN_MATCH);
-        assertThat(records).extracting(FeedRecord::getError)
-                .satisfiesExactly(e -> assertThat(e).startsWith("malformed JSON: "),
+        assertThat(records)
+                .extracting(FeedRecord::getError)
+                .satisfiesExactly(
+                        e -> assertThat(e).startsWith("malformed JSON: "),
                         e -> assertThat(e).isEqualTo("expected a JSON object"));
     }
 
@@ -106,21 +112,27 @@ class FeedReaderTest {
     @Test
     void aLineThatIsNotUtf8IsRejectedNamingTheByteOfItsBadSequence() throws IOException {
         String good = json(E1) + "\r\n";
-        String named = json(event("e2", "SHOT", 2_000).setPlayers(List.of("Kwame XX Asante")).build());
+        String named = json(event("e2", "SHOT", 2_000)
+                .setPlayers(List.of("Kwame XX Asante"))
+                .build());
         byte[] line = named.getBytes(StandardCharsets.UTF_8);
         int at = named.indexOf("XX");
         // A lead byte of a two-byte character followed by a byte that cannot continue it.
         line[at] = (byte) 0xC3;
         line[at + 1] = (byte) 0x28;
-        byte[] feed = concat(good.getBytes(StandardCharsets.UTF_8), line, ("\n" + json(E3)).getBytes(StandardCharsets.UTF_8));
+        byte[] feed =
+                concat(good.getBytes(StandardCharsets.UTF_8), line, ("\n" + json(E3)).getBytes(StandardCharsets.UTF_8));
 
         List<FeedRecord> records = read(feed, "feed.jsonl");
 
-        assertThat(records).extracting(FeedRecord::getOrigin).containsExactly("feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3");
+        assertThat(records)
+                .extracting(FeedRecord::getOrigin)
+                .containsExactly("feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3");
         FeedRecord bad = records.get(1);
         assertThat(bad.getEvent()).isNull();
-        assertThat(bad.getError()).isEqualTo("not UTF-8: the byte(s) C3 at byte " + (good.length() + at)
-                + " of the file (byte " + (at + 1) + " of the line) are not a character; save the feed as UTF-8");
+        assertThat(bad.getError())
+                .isEqualTo("not UTF-8: the byte(s) C3 at byte " + (good.length() + at) + " of the file (byte "
+                        + (at + 1) + " of the line) are not a character; save the feed as UTF-8");
         assertThat(bad.getMatchId()).isEqualTo("m1");
         assertThat(bad.getRaw()).contains("Kwame \uFFFD(");
         assertThat(records.get(2).getEvent()).isEqualTo(E3);
@@ -130,7 +142,8 @@ class FeedReaderTest {
     void linesEndWithAnyOfTheThreeLineBreaks() throws IOException {
         byte[] feed = (json(E1) + "\r" + json(E2) + "\r\n\n" + json(E3)).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(read(feed, "feed.jsonl")).extracting(FeedRecord::getOrigin)
+        assertThat(read(feed, "feed.jsonl"))
+                .extracting(FeedRecord::getOrigin)
                 .containsExactly("feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:4");
     }
 
@@ -145,7 +158,8 @@ class FeedReaderTest {
         List<FeedRecord> records = read(avro(List.of(E1, E2, E3)), "feed.avro");
 
         assertThat(records).extracting(FeedRecord::getEvent).containsExactly(E1, E2, E3);
-        assertThat(records).extracting(FeedRecord::getOrigin)
+        assertThat(records)
+                .extracting(FeedRecord::getOrigin)
                 .containsExactly("feed.avro record 1", "feed.avro record 2", "feed.avro record 3");
         assertThat(records).extracting(FeedRecord::getSequence).containsExactly(1L, 2L, 3L);
         assertThat(records).extracting(FeedRecord::getMatchId).containsOnly("m1");
@@ -153,8 +167,12 @@ class FeedReaderTest {
 
     @Test
     void anAvroFileOfAnotherRecordIsRefusedWhenOpened() throws IOException {
-        Schema player = SchemaBuilder.record("Player").namespace("io.other").fields()
-                .requiredString("name").requiredInt("shirt").endRecord();
+        Schema player = SchemaBuilder.record("Player")
+                .namespace("io.other")
+                .fields()
+                .requiredString("name")
+                .requiredInt("shirt")
+                .endRecord();
         GenericRecord record = new GenericData.Record(player);
         record.put("name", "Léa Martin");
         record.put("shirt", 9);
@@ -193,10 +211,15 @@ class FeedReaderTest {
 
         List<FeedRecord> records = read(damaged, "feed.avro");
 
-        List<MatchEvent> read = records.stream().map(FeedRecord::getEvent).filter(e -> e != null).toList();
-        FeedRecord bad = records.stream().filter(r -> r.getEvent() == null).findFirst().orElseThrow();
+        List<MatchEvent> read = records.stream()
+                .map(FeedRecord::getEvent)
+                .filter(e -> e != null)
+                .toList();
+        FeedRecord bad =
+                records.stream().filter(r -> r.getEvent() == null).findFirst().orElseThrow();
         assertThat(bad.getOrigin()).isEqualTo("feed.avro at byte " + second);
-        assertThat(bad.getError()).startsWith("the block at byte " + second + " of feed.avro cannot be decoded (")
+        assertThat(bad.getError())
+                .startsWith("the block at byte " + second + " of feed.avro cannot be decoded (")
                 .endsWith("records are lost");
         assertThat(bad.getMatchId()).isEqualTo("m1");
         // Only the damaged block's records are missing: the blocks after it are read.
@@ -217,7 +240,8 @@ class FeedReaderTest {
 
         List<FeedRecord> records = read(damaged, "feed.avro");
 
-        FeedRecord bad = records.stream().filter(r -> r.getEvent() == null).findFirst().orElseThrow();
+        FeedRecord bad =
+                records.stream().filter(r -> r.getEvent() == null).findFirst().orElseThrow();
         assertThat(bad.getOrigin()).isEqualTo("feed.avro at byte " + second);
         assertThat(bad.getError())
                 .startsWith("the block at byte " + second + " of feed.avro is damaged: the sync marker after its ")
@@ -253,12 +277,17 @@ class FeedReaderTest {
 
         List<FeedRecord> records = read(damaged, "feed.avro");
 
-        assertThat(records).filteredOn(r -> r.getEvent() == null).extracting(FeedRecord::getOrigin)
+        assertThat(records)
+                .filteredOn(r -> r.getEvent() == null)
+                .extracting(FeedRecord::getOrigin)
                 .containsExactly("feed.avro at byte " + blocks.get(0), "feed.avro at byte " + fourth);
         // The third block is read, and everything from the fifth on.
         List<MatchEvent> expected = new ArrayList<>(blockEvents.get(2));
         blockEvents.subList(4, blockEvents.size()).forEach(expected::addAll);
-        assertThat(records).extracting(FeedRecord::getEvent).filteredOn(e -> e != null).isEqualTo(expected);
+        assertThat(records)
+                .extracting(FeedRecord::getEvent)
+                .filteredOn(e -> e != null)
+                .isEqualTo(expected);
     }
 
     @Test
@@ -274,9 +303,11 @@ class FeedReaderTest {
         FeedRecord r = records.get(0);
         assertThat(r.getEvent()).isNull();
         assertThat(r.getOrigin()).isEqualTo("feed.avro at byte " + header);
-        assertThat(r.getError()).matches("feed.avro is truncated: the data stops at byte " + cut + ", inside the"
-                + " block that starts at byte " + header + " \\(it declares 3 records in \\d+ bytes\\); the records"
-                + " from there on are lost");
+        assertThat(r.getError())
+                .matches("feed.avro is truncated: the data stops at byte " + cut + ", inside the"
+                        + " block that starts at byte " + header
+                        + " \\(it declares 3 records in \\d+ bytes\\); the records"
+                        + " from there on are lost");
         assertThat(r.getMatchId()).isEqualTo(FeedReader.UNKNOWN_MATCH);
     }
 
@@ -291,9 +322,11 @@ class FeedReaderTest {
 
         FeedRecord end = records.get(records.size() - 1);
         assertThat(end.getOrigin()).isEqualTo("feed.avro at byte " + last);
-        assertThat(end.getError()).startsWith("feed.avro is truncated: the data stops at byte " + (whole.length - 3) + ",");
+        assertThat(end.getError())
+                .startsWith("feed.avro is truncated: the data stops at byte " + (whole.length - 3) + ",");
         assertThat(end.getMatchId()).isEqualTo("m1");
-        assertThat(records.subList(0, records.size() - 1)).extracting(FeedRecord::getEvent)
+        assertThat(records.subList(0, records.size() - 1))
+                .extracting(FeedRecord::getEvent)
                 .isEqualTo(events.subList(0, records.size() - 1));
     }
 

@@ -46,7 +46,11 @@ class MatchEventJsonTest {
 
     @Test
     void aMinimalEventSurvivesARoundTripWithItsDefaults() throws FeedException {
-        MatchEvent minimal = MatchEvent.newBuilder().setMatchId("m1").setEventId("e1").setType("FOUL").setPeriod(1)
+        MatchEvent minimal = MatchEvent.newBuilder()
+                .setMatchId("m1")
+                .setEventId("e1")
+                .setType("FOUL")
+                .setPeriod(1)
                 .build();
 
         MatchEvent back = MatchEventJson.parse(MatchEventJson.write(minimal));
@@ -63,8 +67,11 @@ class MatchEventJsonTest {
                 "{\"matchId\":\"m1\",\"eventId\":\"e7\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":75400,"
                         + "\"players\":[\"A. Name\"],\"attributes\":{\"minute\":43,\"providerType\":\"G\"}}");
 
-        assertThat(e).isEqualTo(event("e7", "GOAL", 75_400).setPlayers(List.of("A. Name"))
-                .setAttributes(Map.of("minute", "43", "providerType", "G")).build());
+        assertThat(e)
+                .isEqualTo(event("e7", "GOAL", 75_400)
+                        .setPlayers(List.of("A. Name"))
+                        .setAttributes(Map.of("minute", "43", "providerType", "G"))
+                        .build());
     }
 
     @Test
@@ -77,18 +84,23 @@ class MatchEventJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "⚽🔥 GOOOAL",
-        "He said \"top bins\"",
-        "back\\slash and /slash",
-        "محمد صلاح",
-        "שלום world 123",
-        "line one\nline two\ttab",
-        "\u0000 nul and \u202e override",
-    })
+    @ValueSource(
+            strings = {
+                "⚽🔥 GOOOAL",
+                "He said \"top bins\"",
+                "back\\slash and /slash",
+                "محمد صلاح",
+                "שלום world 123",
+                "line one\nline two\ttab",
+                "\u0000 nul and \u202e override",
+            })
     void feedTextSurvivesARoundTripOnOneLine(String text) throws FeedException {
-        MatchEvent e = event("e1", "GOAL", 1_000).setPlayers(List.of(text)).setTeam(text).setDescription(text)
-                .setAttributes(Map.of(text, text)).build();
+        MatchEvent e = event("e1", "GOAL", 1_000)
+                .setPlayers(List.of(text))
+                .setTeam(text)
+                .setDescription(text)
+                .setAttributes(Map.of(text, text))
+                .build();
 
         String line = MatchEventJson.write(e);
 
@@ -99,7 +111,9 @@ class MatchEventJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLines")
     void badLineIsRefusedWithTheReason(String line, String message) {
-        assertThatThrownBy(() -> MatchEventJson.parse(line)).isInstanceOf(FeedException.class).hasMessage(message);
+        assertThatThrownBy(() -> MatchEventJson.parse(line))
+                .isInstanceOf(FeedException.class)
+                .hasMessage(message);
     }
 
     static Stream<Arguments> badLines() {
@@ -109,8 +123,8 @@ class MatchEventJsonTest {
                 Arguments.of("\"GOAL\"", "expected a JSON object"),
                 Arguments.of("42", "expected a JSON object"),
                 // Unknown fields, with a hint when one is a typo away
-                Arguments.of(line(Map.of("videoTimeMS", "5")),
-                        "unknown field 'videoTimeMS' (did you mean 'videoTimeMs'?)"),
+                Arguments.of(
+                        line(Map.of("videoTimeMS", "5")), "unknown field 'videoTimeMS' (did you mean 'videoTimeMs'?)"),
                 Arguments.of(line(Map.of("playrs", "[]")), "unknown field 'playrs' (did you mean 'players'?)"),
                 Arguments.of(line(Map.of("evnetId", "\"e2\"")), "unknown field 'evnetId' (did you mean 'eventId'?)"),
                 Arguments.of(line(Map.of("xyzzy", "1")), "unknown field 'xyzzy'"),
@@ -126,43 +140,53 @@ class MatchEventJsonTest {
                 Arguments.of(line(Map.of("matchId", "7")), "field 'matchId': expected a string, got 7"),
                 Arguments.of(line(Map.of("period", "\"1\"")), "field 'period': expected an integer, got \"1\""),
                 Arguments.of(line(Map.of("period", "1.5")), "field 'period': expected an integer, got 1.5"),
-                Arguments.of(line(Map.of("version", "2147483648")),
-                        "field 'version': expected an integer, got 2147483648"),
-                Arguments.of(line(Map.of("videoTimeMs", "\"75s\"")),
+                Arguments.of(
+                        line(Map.of("version", "2147483648")), "field 'version': expected an integer, got 2147483648"),
+                Arguments.of(
+                        line(Map.of("videoTimeMs", "\"75s\"")),
                         "field 'videoTimeMs': expected a whole number of milliseconds, got \"75s\""),
-                Arguments.of(line(Map.of("gameClockMs", "1.5")),
+                Arguments.of(
+                        line(Map.of("gameClockMs", "1.5")),
                         "field 'gameClockMs': expected a whole number of milliseconds, got 1.5"),
                 Arguments.of(line(Map.of("team", "[\"home\"]")), "field 'team': expected a string, got [\"home\"]"),
-                Arguments.of(line(Map.of("players", "\"A. Name\"")),
+                Arguments.of(
+                        line(Map.of("players", "\"A. Name\"")),
                         "field 'players': expected a list of names, got \"A. Name\""),
                 Arguments.of(line(Map.of("players", "[\"A\",3]")), "field 'players': expected a string, got 3"),
-                Arguments.of(line(Map.of("score", "[2,1]")),
+                Arguments.of(
+                        line(Map.of("score", "[2,1]")),
                         "field 'score': expected an object {\"home\": n, \"away\": n}, got [2,1]"),
-                Arguments.of(line(Map.of("score", "{\"home\":\"2\",\"away\":1}")),
+                Arguments.of(
+                        line(Map.of("score", "{\"home\":\"2\",\"away\":1}")),
                         "field 'score.home': expected an integer, got \"2\""),
-                Arguments.of(line(Map.of("location", "{\"x\":\"left\",\"y\":0.5}")),
+                Arguments.of(
+                        line(Map.of("location", "{\"x\":\"left\",\"y\":0.5}")),
                         "field 'location.x': expected a number, got \"left\""),
-                Arguments.of(line(Map.of("attributes", "[]")),
-                        "field 'attributes': expected an object of strings, got []"),
-                Arguments.of(line(Map.of("attributes", "{\"k\":{\"a\":1}}")),
+                Arguments.of(
+                        line(Map.of("attributes", "[]")), "field 'attributes': expected an object of strings, got []"),
+                Arguments.of(
+                        line(Map.of("attributes", "{\"k\":{\"a\":1}}")),
                         "field 'attributes.k': expected a string or number, got {\"a\":1}"),
-                Arguments.of(line(Map.of("deleted", "\"yes\"")),
-                        "field 'deleted': expected true or false, got \"yes\""),
+                Arguments.of(
+                        line(Map.of("deleted", "\"yes\"")), "field 'deleted': expected true or false, got \"yes\""),
                 // A long wrong value is cut short in the message
-                Arguments.of(line(Map.of("description", "[\"" + "x".repeat(60) + "\"]")),
+                Arguments.of(
+                        line(Map.of("description", "[\"" + "x".repeat(60) + "\"]")),
                         "field 'description': expected a string, got [\"" + "x".repeat(35) + "..."));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"matchId\":\"m1\",",
-        "{matchId: \"m1\"}",
-        "{'matchId': 'm1'}",
-        "not json at all",
-        "{\"matchId\":\"m1\",\"eventId\":\"e1\",}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"matchId\":\"m1\",",
+                "{matchId: \"m1\"}",
+                "{'matchId': 'm1'}",
+                "not json at all",
+                "{\"matchId\":\"m1\",\"eventId\":\"e1\",}",
+            })
     void malformedJsonIsSaidToBeSo(String line) {
-        assertThatThrownBy(() -> MatchEventJson.parse(line)).isInstanceOf(FeedException.class)
+        assertThatThrownBy(() -> MatchEventJson.parse(line))
+                .isInstanceOf(FeedException.class)
                 .hasMessageStartingWith("malformed JSON: ");
     }
 
@@ -171,7 +195,8 @@ class MatchEventJsonTest {
         // A lost newline must not silently drop the second event.
         String two = line(Map.of()) + line(Map.of("eventId", "\"e2\""));
 
-        assertThatThrownBy(() -> MatchEventJson.parse(two)).isInstanceOf(FeedException.class)
+        assertThatThrownBy(() -> MatchEventJson.parse(two))
+                .isInstanceOf(FeedException.class)
                 .hasMessageStartingWith("malformed JSON: ");
     }
 
@@ -195,12 +220,15 @@ class MatchEventJsonTest {
         MatchEvent e = MatchEventJson.parse("{\"matchId\":\"m1\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,"
                 + "\"wallClock\":\"2026-12-06T21:00:30.250+01:00\"}");
 
-        assertThat(e.getWallClockMs()).isEqualTo(java.time.Instant.parse("2026-12-06T20:00:30.250Z").toEpochMilli());
+        assertThat(e.getWallClockMs())
+                .isEqualTo(java.time.Instant.parse("2026-12-06T20:00:30.250Z").toEpochMilli());
         assertThat(e.getVideoTimeMs()).isNull();
         assertThat(MatchEventJson.write(e)).contains("\"wallClock\":\"2026-12-06T20:00:30.250Z\"");
         assertThat(MatchEventJson.parse(MatchEventJson.write(e))).isEqualTo(e);
         assertThatThrownBy(() -> MatchEventJson.parse("{\"matchId\":\"m1\",\"eventId\":\"e1\",\"type\":\"GOAL\","
-                + "\"period\":1,\"wallClock\":\"20:00:30\"}")).isInstanceOf(FeedException.class)
-                .hasMessage("wallClock: '20:00:30' is not a date and time with its zone, such as 2026-12-06T20:00:30.250Z");
+                        + "\"period\":1,\"wallClock\":\"20:00:30\"}"))
+                .isInstanceOf(FeedException.class)
+                .hasMessage(
+                        "wallClock: '20:00:30' is not a date and time with its zone, such as 2026-12-06T20:00:30.250Z");
     }
 }

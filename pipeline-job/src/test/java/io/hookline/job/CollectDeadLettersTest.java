@@ -25,7 +25,8 @@ class CollectDeadLettersTest {
 
             assertThat(harness.extractOutputValues()).singleElement().satisfies(batch -> {
                 assertThat(batch.getMatchId()).isEqualTo("m1");
-                assertThat(batch.getLetters()).extracting(DeadLetter::getReason)
+                assertThat(batch.getLetters())
+                        .extracting(DeadLetter::getReason)
                         .containsExactly("duplicate event id e1", "malformed JSON", "unknown event type");
             });
         }
@@ -42,13 +43,20 @@ class CollectDeadLettersTest {
             assertThat(harness.extractOutputValues()).isEmpty();
 
             harness.setProcessingTime(11_000);
-            assertThat(harness.extractOutputValues()).singleElement()
-                    .satisfies(b -> assertThat(b.getLetters()).extracting(DeadLetter::getSequence).containsExactly(2L, 5L));
+            assertThat(harness.extractOutputValues())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.getLetters())
+                            .extracting(DeadLetter::getSequence)
+                            .containsExactly(2L, 5L));
 
             harness.processElement(letter(9, "duplicate event id e1"), 0);
             harness.setProcessingTime(12_000);
-            assertThat(harness.extractOutputValues()).hasSize(2).last()
-                    .satisfies(b -> assertThat(b.getLetters()).extracting(DeadLetter::getSequence).containsExactly(2L, 5L, 9L));
+            assertThat(harness.extractOutputValues())
+                    .hasSize(2)
+                    .last()
+                    .satisfies(b -> assertThat(b.getLetters())
+                            .extracting(DeadLetter::getSequence)
+                            .containsExactly(2L, 5L, 9L));
         }
     }
 

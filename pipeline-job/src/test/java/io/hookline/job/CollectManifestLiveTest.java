@@ -19,8 +19,13 @@ class CollectManifestLiveTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = Harnesses.keyedTwo(new CollectManifest("v1", MatchRetention.FOR_THE_RUN, true), PlanSummary::getMatchId,
-                PlanSummary.class, RenderedClip::getMatchId, RenderedClip.class, MatchManifest.class);
+        harness = Harnesses.keyedTwo(
+                new CollectManifest("v1", MatchRetention.FOR_THE_RUN, true),
+                PlanSummary::getMatchId,
+                PlanSummary.class,
+                RenderedClip::getMatchId,
+                RenderedClip.class,
+                MatchManifest.class);
         harness.open();
     }
 
@@ -38,7 +43,8 @@ class CollectManifestLiveTest {
         List<MatchManifest> manifests = harness.extractOutputValues();
         assertThat(manifests).hasSize(2);
         assertThat(manifests).extracting(MatchManifest::getRanksFinal).containsOnly(false);
-        assertThat(manifests.get(1).getClips()).extracting(RenderedClip::getClipId, RenderedClip::getRank)
+        assertThat(manifests.get(1).getClips())
+                .extracting(RenderedClip::getClipId, RenderedClip::getRank)
                 .containsExactly(tuple("m1-clip-1", 1), tuple("m1-clip-2", 2));
     }
 
@@ -46,7 +52,9 @@ class CollectManifestLiveTest {
     void theRanksAreFinalOnceTheSummaryAndEveryClipAreIn() throws Exception {
         harness.processElement2(clip("m1", 1), 0);
         harness.processElement1(new PlanSummary("m1", "v1", 2, 4), 0);
-        assertThat(harness.extractOutputValues()).extracting(MatchManifest::getRanksFinal).containsExactly(false, false);
+        assertThat(harness.extractOutputValues())
+                .extracting(MatchManifest::getRanksFinal)
+                .containsExactly(false, false);
 
         harness.processElement2(clip("m1", 2), 0);
 
@@ -65,11 +73,18 @@ class CollectManifestLiveTest {
         harness.processElement2(withdrawal("m1-clip-1", "m1-clip-2"), 0);
         harness.processElement2(clip("m1", 3), 0);
 
-        assertThat(harness.extractOutputValues()).last().satisfies(m -> assertThat(m.getClips())
-                .extracting(RenderedClip::getClipId, RenderedClip::getRank, RenderedClip::getWithdrawn,
-                        RenderedClip::getReplacedBy)
-                .containsExactly(tuple("m1-clip-2", 1, false, null), tuple("m1-clip-1", 0, true, "m1-clip-2"),
-                        tuple("m1-clip-3", 0, true, "m1-clip-2")));
+        assertThat(harness.extractOutputValues())
+                .last()
+                .satisfies(m -> assertThat(m.getClips())
+                        .extracting(
+                                RenderedClip::getClipId,
+                                RenderedClip::getRank,
+                                RenderedClip::getWithdrawn,
+                                RenderedClip::getReplacedBy)
+                        .containsExactly(
+                                tuple("m1-clip-2", 1, false, null),
+                                tuple("m1-clip-1", 0, true, "m1-clip-2"),
+                                tuple("m1-clip-3", 0, true, "m1-clip-2")));
     }
 
     private static RenderedClip withRank(RenderedClip clip, int rank) {
@@ -77,7 +92,12 @@ class CollectManifestLiveTest {
     }
 
     private static RenderedClip withdrawal(String clipId, String replacedBy) {
-        return RenderedClip.newBuilder(clip("m1", 9)).setClipId(clipId).setRenditions(List.of()).setWithdrawn(true)
-                .setReplacedBy(replacedBy).setNotes(List.of("withdrawn: a correction replaced play p-x")).build();
+        return RenderedClip.newBuilder(clip("m1", 9))
+                .setClipId(clipId)
+                .setRenditions(List.of())
+                .setWithdrawn(true)
+                .setReplacedBy(replacedBy)
+                .setNotes(List.of("withdrawn: a correction replaced play p-x"))
+                .build();
     }
 }

@@ -47,8 +47,12 @@ class CollectManifestTest {
             assertThat(manifest.getClips()).extracting(RenderedClip::getRank).containsExactly(1, 2, 3);
             assertThat(manifest.getClips().get(0)).isEqualTo(clip("m1", 1));
         });
-        assertThat(harness.numKeyedStateEntries()).as("nothing of the match is left").isZero();
-        assertThat(harness.numEventTimeTimers()).as("no timer waits for an end a live input never reaches").isZero();
+        assertThat(harness.numKeyedStateEntries())
+                .as("nothing of the match is left")
+                .isZero();
+        assertThat(harness.numEventTimeTimers())
+                .as("no timer waits for an end a live input never reaches")
+                .isZero();
     }
 
     @Test
@@ -59,8 +63,11 @@ class CollectManifestTest {
 
         summary("m1", 2);
 
-        assertThat(harness.extractOutputValues()).singleElement()
-                .satisfies(m -> assertThat(m.getClips()).extracting(RenderedClip::getRank).containsExactly(1, 2));
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getClips())
+                        .extracting(RenderedClip::getRank)
+                        .containsExactly(1, 2));
     }
 
     @Test
@@ -73,8 +80,11 @@ class CollectManifestTest {
 
         harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
-        assertThat(harness.extractOutputValues()).singleElement()
-                .satisfies(m -> assertThat(m.getClips()).extracting(RenderedClip::getRank).containsExactly(1, 2));
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getClips())
+                        .extracting(RenderedClip::getRank)
+                        .containsExactly(1, 2));
     }
 
     @Test
@@ -83,7 +93,8 @@ class CollectManifestTest {
 
         harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(m -> assertThat(m.getClips()).hasSize(1));
     }
 
@@ -91,7 +102,9 @@ class CollectManifestTest {
     void aPlanWithoutClipsGivesAnEmptyManifestAtOnce() throws Exception {
         summary("m1", 0);
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(m -> assertThat(m.getClips()).isEmpty());
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getClips()).isEmpty());
     }
 
     @Test
@@ -111,10 +124,14 @@ class CollectManifestTest {
         rendered(clip("m2", 1));
         rendered(clip("m1", 1));
 
-        assertThat(harness.extractOutputValues()).extracting(MatchManifest::getMatchId).containsExactly("m1");
+        assertThat(harness.extractOutputValues())
+                .extracting(MatchManifest::getMatchId)
+                .containsExactly("m1");
 
         rendered(clip("m2", 2));
-        assertThat(harness.extractOutputValues()).extracting(MatchManifest::getMatchId).containsExactly("m1", "m2");
+        assertThat(harness.extractOutputValues())
+                .extracting(MatchManifest::getMatchId)
+                .containsExactly("m1", "m2");
     }
 
     @Test
@@ -129,14 +146,20 @@ class CollectManifestTest {
         harness.open();
         rendered(clip("m1", 1));
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(m -> assertThat(m.getClips()).containsExactly(clip("m1", 1), clip("m1", 2)));
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, PlanSummary, RenderedClip, MatchManifest> harness()
             throws Exception {
-        return Harnesses.keyedTwo(new CollectManifest("v1", MatchRetention.FOR_THE_RUN, false), PlanSummary::getMatchId, PlanSummary.class,
-                RenderedClip::getMatchId, RenderedClip.class, MatchManifest.class);
+        return Harnesses.keyedTwo(
+                new CollectManifest("v1", MatchRetention.FOR_THE_RUN, false),
+                PlanSummary::getMatchId,
+                PlanSummary.class,
+                RenderedClip::getMatchId,
+                RenderedClip.class,
+                MatchManifest.class);
     }
 
     private void summary(String matchId, int clips) throws Exception {
@@ -160,14 +183,30 @@ class CollectManifestTest {
                 .setSourceEndMs(rank * 60_000L + 13_000)
                 .setPeakMs(rank * 60_000L + 8_000)
                 .setExplanation("GOAL 1.00")
-                .setSegments(List.of(new Segment(SegmentRole.hook, rank * 60_000L + 7_000, rank * 60_000L + 9_000, 1.0)))
+                .setSegments(
+                        List.of(new Segment(SegmentRole.hook, rank * 60_000L + 7_000, rank * 60_000L + 9_000, 1.0)))
                 .setRenditions(List.of(
-                        Rendition.newBuilder().setProfile("wide").setPath("wide/" + rank + ".mp4").setWidth(1280)
-                                .setHeight(720).setFps(25).setDurationMs(15_000).setBytes(1_234_567)
-                                .setSha256("ab".repeat(32)).setStatus(RenditionStatus.ok).build(),
-                        Rendition.newBuilder().setProfile("tall").setWidth(720).setHeight(1280).setFps(25)
-                                .setDurationMs(0).setBytes(0).setStatus(RenditionStatus.failed)
-                                .setError("encoder failed").build()))
+                        Rendition.newBuilder()
+                                .setProfile("wide")
+                                .setPath("wide/" + rank + ".mp4")
+                                .setWidth(1280)
+                                .setHeight(720)
+                                .setFps(25)
+                                .setDurationMs(15_000)
+                                .setBytes(1_234_567)
+                                .setSha256("ab".repeat(32))
+                                .setStatus(RenditionStatus.ok)
+                                .build(),
+                        Rendition.newBuilder()
+                                .setProfile("tall")
+                                .setWidth(720)
+                                .setHeight(1280)
+                                .setFps(25)
+                                .setDurationMs(0)
+                                .setBytes(0)
+                                .setStatus(RenditionStatus.failed)
+                                .setError("encoder failed")
+                                .build()))
                 .build();
     }
 }

@@ -27,11 +27,14 @@ class CorrectionsJobTest {
     private static final String MATCH = "corrections";
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path dir;
+
     static JsonNode manifest;
 
     private static final List<String> FEED = List.of(
@@ -52,9 +55,11 @@ class CorrectionsJobTest {
         Path events = Files.write(dir.resolve("events.jsonl"), FEED, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         JobRuns.run(events, video, TestProfiles.write(dir.resolve("profiles")), out);
-        manifest = new ObjectMapper().readTree(out.resolve(MATCH).resolve("manifest.json").toFile());
-        assertThat(out.resolve(MATCH).resolve("dead-letters.jsonl")).satisfiesAnyOf(
-                p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
+        manifest = new ObjectMapper()
+                .readTree(out.resolve(MATCH).resolve("manifest.json").toFile());
+        assertThat(out.resolve(MATCH).resolve("dead-letters.jsonl"))
+                .satisfiesAnyOf(
+                        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
     }
 
     @Test
@@ -82,12 +87,14 @@ class CorrectionsJobTest {
         // The shipped rules: 6 s before a goal, 4 s after.
         assertThat(goal.get("sourceStartMs").asLong()).isEqualTo(12_000);
         assertThat(goal.get("sourceEndMs").asLong()).isEqualTo(22_000);
-        assertThat(goal.get("renditions")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("ok"));
+        assertThat(goal.get("renditions"))
+                .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("ok"));
     }
 
-    private static String event(String id, int version, String type, long videoMs, String player, int home, int away,
-            boolean deleted) {
-        return "{\"matchId\":\"" + MATCH + "\",\"eventId\":\"" + id + "\",\"version\":" + version + ",\"type\":\"" + type
+    private static String event(
+            String id, int version, String type, long videoMs, String player, int home, int away, boolean deleted) {
+        return "{\"matchId\":\"" + MATCH + "\",\"eventId\":\"" + id + "\",\"version\":" + version + ",\"type\":\""
+                + type
                 + "\",\"period\":1,\"videoTimeMs\":" + videoMs + ",\"team\":\"home\",\"players\":[\"" + player
                 + "\"],\"score\":{\"home\":" + home + ",\"away\":" + away + "}" + (deleted ? ",\"deleted\":true" : "")
                 + "}";

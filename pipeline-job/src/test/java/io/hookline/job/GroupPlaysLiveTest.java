@@ -21,8 +21,11 @@ class GroupPlaysLiveTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = Harnesses.keyed(new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN, ScoreEventsTest.live(0)),
-                e -> e.getEvent().getMatchId(), ScoredEvent.class, Play.class);
+        harness = Harnesses.keyed(
+                new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN, ScoreEventsTest.live(0)),
+                e -> e.getEvent().getMatchId(),
+                ScoredEvent.class,
+                Play.class);
         harness.open();
         harness.setProcessingTime(0);
     }
@@ -43,7 +46,9 @@ class GroupPlaysLiveTest {
         assertThat(harness.extractOutputValues()).singleElement().satisfies(play -> {
             assertThat(play.getPlayId()).isEqualTo("p-e1");
             assertThat(play.getPeakEventId()).isEqualTo("e2");
-            assertThat(play.getEvents()).extracting(e -> e.getEvent().getEventId()).containsExactly("e1", "e2");
+            assertThat(play.getEvents())
+                    .extracting(e -> e.getEvent().getEventId())
+                    .containsExactly("e1", "e2");
         });
     }
 
@@ -68,7 +73,8 @@ class GroupPlaysLiveTest {
         send(scored("e1", "SHOT", 10_000, 0.5));
         send(scored("end1", "PERIOD_END", 11_000, 0.0));
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(play -> assertThat(play.getEvents()).hasSize(2));
     }
 
@@ -100,7 +106,9 @@ class GroupPlaysLiveTest {
         deleted.getEvent().setDeleted(true);
         send(deleted);
 
-        assertThat(harness.extractOutputValues()).extracting(Play::getPlayId, Play::getReplaces, p -> p.getEvents().size())
+        assertThat(harness.extractOutputValues())
+                .extracting(
+                        Play::getPlayId, Play::getReplaces, p -> p.getEvents().size())
                 .containsExactly(tuple("p-e1", null, 2), tuple("p-e1~2", "p-e1", 2), tuple("p-e1~3", "p-e1~2", 1));
         assertThat(harness.extractOutputValues().get(2).getPeakEventId()).isEqualTo("e2");
     }
@@ -112,9 +120,11 @@ class GroupPlaysLiveTest {
 
         send(scored("e1", "KEY_PASS", 1_000, 0.25));
 
-        assertThat(harness.extractOutputValues()).extracting(Play::getPlayId, Play::getReplaces)
+        assertThat(harness.extractOutputValues())
+                .extracting(Play::getPlayId, Play::getReplaces)
                 .containsExactly(tuple("p-e2", null), tuple("p-e2~2", "p-e2"));
-        assertThat(harness.extractOutputValues().get(1).getEvents()).extracting(e -> e.getEvent().getEventId())
+        assertThat(harness.extractOutputValues().get(1).getEvents())
+                .extracting(e -> e.getEvent().getEventId())
                 .containsExactly("e1", "e2");
     }
 

@@ -34,7 +34,8 @@ class GroupPlaysTest {
 
     @Test
     void playsCarryTheVideoTheirMatchDescriptorNames() throws Exception {
-        send(withAttributes(MatchDescriptor.EVENT_ID, "MATCH_START", 0, 0.0, Map.of(MatchDescriptor.VIDEO, "s3://media/m1.m3u8")));
+        send(withAttributes(
+                MatchDescriptor.EVENT_ID, "MATCH_START", 0, 0.0, Map.of(MatchDescriptor.VIDEO, "s3://media/m1.m3u8")));
         send(scored("e1", "GOAL", 1_000, 1.0));
 
         harness.processWatermark(Long.MAX_VALUE);
@@ -69,10 +70,9 @@ class GroupPlaysTest {
 
         harness.processWatermark(Long.MAX_VALUE);
 
-        assertThat(harness.extractOutputValues()).extracting(Play::getMatchId, Play::getPlayId)
-                .containsExactlyInAnyOrder(
-                        tuple("m1", "p-e1"),
-                        tuple("m2", "p-x1"));
+        assertThat(harness.extractOutputValues())
+                .extracting(Play::getMatchId, Play::getPlayId)
+                .containsExactlyInAnyOrder(tuple("m1", "p-e1"), tuple("m2", "p-x1"));
     }
 
     @Test
@@ -108,12 +108,15 @@ class GroupPlaysTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ScoredEvent, Play> harness() throws Exception {
-        return Harnesses.keyed(new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN, null), e -> e.getEvent().getMatchId(), ScoredEvent.class,
+        return Harnesses.keyed(
+                new GroupPlays(Rules.GAP_MS, MatchRetention.FOR_THE_RUN, null),
+                e -> e.getEvent().getMatchId(),
+                ScoredEvent.class,
                 Play.class);
     }
 
-    private static ScoredEvent withAttributes(String id, String type, long videoMs, double score,
-            Map<String, String> attributes) {
+    private static ScoredEvent withAttributes(
+            String id, String type, long videoMs, double score, Map<String, String> attributes) {
         ScoredEvent e = Events.scored(id, type, videoMs, score);
         e.getEvent().setAttributes(attributes);
         return e;

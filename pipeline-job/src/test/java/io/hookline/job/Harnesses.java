@@ -51,19 +51,47 @@ final class Harnesses {
     }
 
     static <IN1, IN2, OUT> KeyedTwoInputStreamOperatorTestHarness<String, IN1, IN2, OUT> keyedTwo(
-            KeyedCoProcessFunction<String, IN1, IN2, OUT> function, KeySelector<IN1, String> key1, Class<IN1> in1,
-            KeySelector<IN2, String> key2, Class<IN2> in2, Class<OUT> out) throws Exception {
-        return strict(new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function), key1, key2,
-                Types.STRING, 1, 1, 0, avro(in1), avro(in2)), out);
+            KeyedCoProcessFunction<String, IN1, IN2, OUT> function,
+            KeySelector<IN1, String> key1,
+            Class<IN1> in1,
+            KeySelector<IN2, String> key2,
+            Class<IN2> in2,
+            Class<OUT> out)
+            throws Exception {
+        return strict(
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(function),
+                        key1,
+                        key2,
+                        Types.STRING,
+                        1,
+                        1,
+                        0,
+                        avro(in1),
+                        avro(in2)),
+                out);
     }
 
     /** A keyed operator with a broadcast side of strings, as the live planner takes profile versions. */
     static <IN, OUT> KeyedTwoInputStreamOperatorTestHarness<String, IN, String, OUT> keyedBroadcast(
-            KeyedBroadcastProcessFunction<String, IN, String, OUT> function, MapStateDescriptor<?, ?> broadcastState,
-            KeySelector<IN, String> key, Class<IN> in, Class<OUT> out) throws Exception {
-        return strict(new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(function, List.of(broadcastState)), key, null, Types.STRING, 1, 1, 0,
-                avro(in), Types.STRING.createSerializer(STRICT)), out);
+            KeyedBroadcastProcessFunction<String, IN, String, OUT> function,
+            MapStateDescriptor<?, ?> broadcastState,
+            KeySelector<IN, String> key,
+            Class<IN> in,
+            Class<OUT> out)
+            throws Exception {
+        return strict(
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(function, List.of(broadcastState)),
+                        key,
+                        null,
+                        Types.STRING,
+                        1,
+                        1,
+                        0,
+                        avro(in),
+                        Types.STRING.createSerializer(STRICT)),
+                out);
     }
 
     /** The serializer the job gets for an Avro class; it must be Avro's, not a generic fallback. */
@@ -76,7 +104,9 @@ final class Harnesses {
     /** The values a side output got, in order; empty when it got none. */
     static <T> List<T> side(AbstractStreamOperatorTestHarness<?> harness, OutputTag<T> tag) {
         Queue<StreamRecord<T>> records = harness.getSideOutput(tag);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).toList();
     }
 
     private static <H extends AbstractStreamOperatorTestHarness<OUT>, OUT> H strict(H harness, Class<OUT> out) {

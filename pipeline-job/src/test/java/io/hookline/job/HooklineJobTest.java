@@ -37,11 +37,14 @@ class HooklineJobTest {
     private static final String MATCH = "test-match";
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path dir;
+
     static Path out;
     static JsonNode manifest;
 
@@ -54,7 +57,8 @@ class HooklineJobTest {
         Files.write(events, FEED, StandardCharsets.UTF_8);
         out = dir.resolve("out");
         run(events, video, profiles, out);
-        manifest = new ObjectMapper().readTree(out.resolve(MATCH).resolve("manifest.json").toFile());
+        manifest = new ObjectMapper()
+                .readTree(out.resolve(MATCH).resolve("manifest.json").toFile());
     }
 
     /** Line numbers matter: the dead-letter test names them. */
@@ -78,10 +82,11 @@ class HooklineJobTest {
         assertThat(manifest.get("matchId").asText()).isEqualTo(MATCH);
         List<String> plays = new ArrayList<>();
         List<String> compilations = new ArrayList<>();
-        manifest.get("clips").forEach(c -> (c.get("kind").asText().equals("play") ? plays : compilations)
-                .add(c.get("title").asText()));
-        assertThat(plays).containsExactly("Goal — Ana O'Neil (1-0)", "Save — Zoë Brandt",
-                "Card — Jack \"The Wall\" Smith");
+        manifest.get("clips")
+                .forEach(c -> (c.get("kind").asText().equals("play") ? plays : compilations)
+                        .add(c.get("title").asText()));
+        assertThat(plays)
+                .containsExactly("Goal — Ana O'Neil (1-0)", "Save — Zoë Brandt", "Card — Jack \"The Wall\" Smith");
         // The shipped rules compile the top plays, each period's and each team's (at least 3 plays each).
         assertThat(compilations).containsExactlyInAnyOrder("Top 3 plays", "Best of period 1", "home: best plays");
         List<Integer> ranks = new ArrayList<>();
@@ -93,14 +98,17 @@ class HooklineJobTest {
         assertThat(ranks).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(manifest.get("summary").get("renditions").asInt()).isEqualTo(12);
-        assertThat(manifest.get("summary").get("failed").asInt()).as("failed renditions").isZero();
+        assertThat(manifest.get("summary").get("failed").asInt())
+                .as("failed renditions")
+                .isZero();
     }
 
     @Test
     void everyRenditionIsAPlayableFileWithTheListedBytes() throws Exception {
         for (JsonNode clip : manifest.get("clips")) {
             JsonNode opening = clip.get("segments").get(0);
-            assertThat(opening.get("role").asText()).isEqualTo(clip.get("kind").asText().equals("play") ? "hook" : "teaser");
+            assertThat(opening.get("role").asText())
+                    .isEqualTo(clip.get("kind").asText().equals("play") ? "hook" : "teaser");
             for (JsonNode r : clip.get("renditions")) {
                 assertThat(r.get("status").asText()).isEqualTo("ok");
                 Path file = out.resolve(MATCH).resolve(r.get("path").asText());
@@ -109,7 +117,8 @@ class HooklineJobTest {
                 DecodedClip decoded = DecodedClip.decode(file);
                 assertThat(decoded.width()).isEqualTo(r.get("width").asInt());
                 // The first frame is the opening segment's first source frame (25 fps source).
-                assertThat(decoded.sourceFrames()[0]).isEqualTo(Math.round(opening.get("sourceStartMs").asLong() * 25 / 1000.0));
+                assertThat(decoded.sourceFrames()[0])
+                        .isEqualTo(Math.round(opening.get("sourceStartMs").asLong() * 25 / 1000.0));
             }
         }
     }
@@ -132,15 +141,20 @@ class HooklineJobTest {
         for (String line : Files.readAllLines(out.resolve(MATCH).resolve("dead-letters.jsonl"))) {
             letters.add(new ObjectMapper().readTree(line));
         }
-        assertThat(letters).extracting(l -> l.get("origin").asText()).containsExactly(
-                "events.jsonl:5", "events.jsonl:7", "events.jsonl:8", "events.jsonl:10", "events.jsonl:11");
-        assertThat(letters).extracting(l -> l.get("reason").asText()).satisfiesExactly(
-                r -> assertThat(r).startsWith("malformed JSON"),
-                r -> assertThat(r).contains("unknown event type 'GOL'").contains("did you mean 'GOAL'"),
-                r -> assertThat(r).contains("duplicate event id e05").contains("events.jsonl:6"),
-                r -> assertThat(r).contains("videoTimeMs 95000 is outside the video (0..40000 ms)"),
-                r -> assertThat(r).contains("no videoTimeMs"));
-        assertThat(letters).allSatisfy(l -> assertThat(l.get("matchId").asText()).isEqualTo(MATCH));
+        assertThat(letters)
+                .extracting(l -> l.get("origin").asText())
+                .containsExactly(
+                        "events.jsonl:5", "events.jsonl:7", "events.jsonl:8", "events.jsonl:10", "events.jsonl:11");
+        assertThat(letters)
+                .extracting(l -> l.get("reason").asText())
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("malformed JSON"),
+                        r -> assertThat(r).contains("unknown event type 'GOL'").contains("did you mean 'GOAL'"),
+                        r -> assertThat(r).contains("duplicate event id e05").contains("events.jsonl:6"),
+                        r -> assertThat(r).contains("videoTimeMs 95000 is outside the video (0..40000 ms)"),
+                        r -> assertThat(r).contains("no videoTimeMs"));
+        assertThat(letters)
+                .allSatisfy(l -> assertThat(l.get("matchId").asText()).isEqualTo(MATCH));
     }
 
     @Test
@@ -148,7 +162,8 @@ class HooklineJobTest {
         byte[] before = Files.readAllBytes(out.resolve(MATCH).resolve("manifest.json"));
         List<Path> filesBefore = files(out);
         run(dir.resolve("events.jsonl"), dir.resolve("match.mp4"), dir.resolve("profiles"), out);
-        assertThat(Files.readAllBytes(out.resolve(MATCH).resolve("manifest.json"))).isEqualTo(before);
+        assertThat(Files.readAllBytes(out.resolve(MATCH).resolve("manifest.json")))
+                .isEqualTo(before);
         assertThat(files(out)).isEqualTo(filesBefore);
     }
 

@@ -93,11 +93,14 @@ class ImportedFeedJobTest {
             """;
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path dir;
+
     static Path out;
     static String importOutput;
     static List<MatchEvent> dunks;
@@ -112,8 +115,15 @@ class ImportedFeedJobTest {
         StringWriter stdout = new StringWriter();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(stdout, true));
-        int exit = cli.execute("import", "--format", "nba-pbp", csv.toString(), "--sync", syncFile.toString(),
-                "--out", events.toString());
+        int exit = cli.execute(
+                "import",
+                "--format",
+                "nba-pbp",
+                csv.toString(),
+                "--sync",
+                syncFile.toString(),
+                "--out",
+                events.toString());
         importOutput = stdout.toString();
         assertThat(exit).as(importOutput).isZero();
         sync = SyncFile.load(syncFile).sync();
@@ -131,13 +141,16 @@ class ImportedFeedJobTest {
         SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, FPS, VIDEO_MS, true, List.of()), video);
         out = dir.resolve("out");
         JobRuns.run(events, video, profiles, out);
-        manifest = new ObjectMapper().readTree(out.resolve(GAME).resolve("manifest.json").toFile());
+        manifest = new ObjectMapper()
+                .readTree(out.resolve(GAME).resolve("manifest.json").toFile());
     }
 
     @Test
     void theImportSaysWhatItRead() {
-        assertThat(importOutput).contains("Match 0029900077 (nba-pbp): 36 rows read, 34 imported, 2 dropped")
-                .containsPattern("DUNK +3").contains("Wrote 37 events to");
+        assertThat(importOutput)
+                .contains("Match 0029900077 (nba-pbp): 36 rows read, 34 imported, 2 dropped")
+                .containsPattern("DUNK +3")
+                .contains("Wrote 37 events to");
     }
 
     @Test
@@ -150,8 +163,11 @@ class ImportedFeedJobTest {
             long peak = sync.place(dunk.getPeriod(), dunk.getGameClockMs()).videoMs();
             assertThat(dunk.getVideoTimeMs()).isEqualTo(peak);
             JsonNode clip = clipsByPeak.get(peak);
-            assertThat(clip).as("clip of dunk %s at %d ms", dunk.getEventId(), peak).isNotNull();
-            assertThat(clip.get("title").asText()).startsWith("Dunk — " + dunk.getPlayers().get(0));
+            assertThat(clip)
+                    .as("clip of dunk %s at %d ms", dunk.getEventId(), peak)
+                    .isNotNull();
+            assertThat(clip.get("title").asText())
+                    .startsWith("Dunk — " + dunk.getPlayers().get(0));
             assertThat(clip.get("sourceStartMs").asLong()).isEqualTo(peak - PRE_ROLL_MS);
             assertThat(clip.get("sourceEndMs").asLong()).isEqualTo(peak + POST_ROLL_MS);
             JsonNode hook = clip.get("segments").get(0);
@@ -169,15 +185,18 @@ class ImportedFeedJobTest {
             long peak = sync.place(dunk.getPeriod(), dunk.getGameClockMs()).videoMs();
             JsonNode rendition = clipsByPeak.get(peak).get("renditions").get(0);
             assertThat(rendition.get("status").asText()).isEqualTo("ok");
-            DecodedClip decoded = DecodedClip.decode(out.resolve(GAME).resolve(rendition.get("path").asText()));
-            assertThat(decoded.sourceFrames()[0]).as("dunk %s", dunk.getEventId())
+            DecodedClip decoded = DecodedClip.decode(
+                    out.resolve(GAME).resolve(rendition.get("path").asText()));
+            assertThat(decoded.sourceFrames()[0])
+                    .as("dunk %s", dunk.getEventId())
                     .isEqualTo(Math.round((peak - HOOK_MS / 2) * FPS / 1000.0));
         }
     }
 
     private static List<MatchEvent> read(Path file) throws Exception {
         List<MatchEvent> events = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); FeedReader reader = FeedReader.open(in, file.toString())) {
+        try (InputStream in = Files.newInputStream(file);
+                FeedReader reader = FeedReader.open(in, file.toString())) {
             for (FeedRecord r = reader.next(); r != null; r = reader.next()) {
                 events.add(r.getEvent());
             }

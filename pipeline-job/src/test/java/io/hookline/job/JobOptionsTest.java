@@ -12,9 +12,23 @@ import org.junit.jupiter.api.Test;
 class JobOptionsTest {
     @Test
     void flagsNameTheirOptionsAndKeysPassThrough() {
-        Configuration conf = JobOptions.fromArgs(new String[] {"--events", "e.avro", "--video", "v.mp4", "--draft",
-            "--renditions", "whatsapp,tiktok", "--checkpoint-interval", "30 s", "--parallelism", "3",
-            "--hookline.render.lanes", "4", "--pipeline.max-parallelism", "128"});
+        Configuration conf = JobOptions.fromArgs(new String[] {
+            "--events",
+            "e.avro",
+            "--video",
+            "v.mp4",
+            "--draft",
+            "--renditions",
+            "whatsapp,tiktok",
+            "--checkpoint-interval",
+            "30 s",
+            "--parallelism",
+            "3",
+            "--hookline.render.lanes",
+            "4",
+            "--pipeline.max-parallelism",
+            "128"
+        });
         assertThat(conf.get(JobOptions.EVENTS)).isEqualTo("e.avro");
         assertThat(conf.get(JobOptions.VIDEO)).isEqualTo("v.mp4");
         assertThat(conf.get(JobOptions.DRAFT)).isTrue();
@@ -28,14 +42,18 @@ class JobOptionsTest {
     @Test
     void valuesOutOfRangeAreRefusedByTheNameGiven() {
         assertThatThrownBy(() -> JobOptions.fromArgs(new String[] {"--render-concurrency", "0"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("--render-concurrency must be at least 1 (got 0)");
-        assertThatThrownBy(() -> JobOptions.fromArgs(new String[] {"--hookline.live.render-queue", "-1", "--parallelism", "0"}))
-                .hasMessage("--parallelism must be at least 1 (got 0); hookline.live.render-queue must be at least 1 (got -1)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--render-concurrency must be at least 1 (got 0)");
+        assertThatThrownBy(() ->
+                        JobOptions.fromArgs(new String[] {"--hookline.live.render-queue", "-1", "--parallelism", "0"}))
+                .hasMessage(
+                        "--parallelism must be at least 1 (got 0); hookline.live.render-queue must be at least 1 (got -1)");
     }
 
     @Test
     void everyFlagBelongsToOneOption() {
-        List<String> flags = JobOptions.all().stream().flatMap(o -> o.flagName().stream()).toList();
+        List<String> flags =
+                JobOptions.all().stream().flatMap(o -> o.flagName().stream()).toList();
         assertThat(flags).doesNotHaveDuplicates().contains("events", "video", "out", "bootstrap", "parallelism");
     }
 }

@@ -40,17 +40,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class LiveHlsRecoveryITCase {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2)
-                    // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
-                    .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(2)
+            // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
+            .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
+            .build());
+
     private static final long SEGMENT_EVERY_MS = 1_000;
     /** The playlist stops growing at half the match until the kill. */
     private static final int BEFORE_KILL = 15;
 
     @TempDir
     static Path dir;
+
     static S3TestServer s3Server;
     static S3Client s3;
     static KafkaTestBroker kafka;
@@ -67,8 +70,8 @@ class LiveHlsRecoveryITCase {
         kafka.createTopic("clips", 1);
         // Ten seconds longer than the match's own video, so the windows of its last plays are covered too.
         Path video = dir.resolve("match.mp4");
-        SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, 70_000, true, List.of(10_000L, 24_000L, 40_000L)),
-                video);
+        SyntheticVideo.write(
+                new SyntheticVideo.Spec(640, 360, 25, 70_000, true, List.of(10_000L, 24_000L, 40_000L)), video);
         hls = LiveHls.cut(video, dir.resolve("cut"), false);
     }
 
@@ -82,8 +85,8 @@ class LiveHlsRecoveryITCase {
     @Test
     void aTaskManagerKilledWhileThePlaylistGrowsStillGivesEveryClipOnce(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
-        LiveHls.Shelf shelf = (name, data) -> s3.putObject(b -> b.bucket("media").key("live/" + name),
-                RequestBody.fromBytes(data));
+        LiveHls.Shelf shelf =
+                (name, data) -> s3.putObject(b -> b.bucket("media").key("live/" + name), RequestBody.fromBytes(data));
         hls.publish(shelf, 0, 1, false);
         JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "live hls recovery", conf -> {
             conf.set(JobOptions.VIDEO, "s3://media/live/live.m3u8");
@@ -104,37 +107,46 @@ class LiveHlsRecoveryITCase {
         clips.close();
         publisher.join();
 
-        System.out.printf("live hls: %d clips in the topic before the kill, %d after, %d planned%n",
+        System.out.printf(
+                "live hls: %d clips in the topic before the kill, %d after, %d planned%n",
                 beforeKill.size(), all.size(), planned);
         assertThat(beforeKill.size()).isLessThan(planned);
-        assertThat(all).extracting(RenderedClip::getClipId).doesNotHaveDuplicates()
+        assertThat(all)
+                .extracting(RenderedClip::getClipId)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(clipIds(manifest));
         // Every rendition rendered (expectedKeys checks each is ok), each in the bucket once, nothing else.
-        assertThat(LiveMatch.keys(s3, "clips", "hls/")).containsExactlyElementsOf(LiveMatch.expectedKeys(manifest, "hls/"));
+        assertThat(LiveMatch.keys(s3, "clips", "hls/"))
+                .containsExactlyElementsOf(LiveMatch.expectedKeys(manifest, "hls/"));
 
         AccessExecutionGraph graph = cluster.getExecutionGraph(job.getJobID()).get();
-        assertThat(graph.getFailureInfo()).as("the lost TaskManager failed the job once").isNotNull();
+        assertThat(graph.getFailureInfo())
+                .as("the lost TaskManager failed the job once")
+                .isNotNull();
         assertThat(graph.getCheckpointStatsSnapshot().getLatestRestoredCheckpoint())
-                .as("the job resumed from a checkpoint").isNotNull();
+                .as("the job resumed from a checkpoint")
+                .isNotNull();
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
     }
 
     /** Puts the rest of the segments out one a second, waiting at half the match for the kill; then ends it. */
     private static Thread publishSegments(LiveHls.Shelf shelf, CountDownLatch killed) {
-        Thread thread = new Thread(() -> {
-            try {
-                for (int i = 1; i < hls.segmentCount(); i++) {
-                    if (i == BEFORE_KILL) {
-                        killed.await();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        for (int i = 1; i < hls.segmentCount(); i++) {
+                            if (i == BEFORE_KILL) {
+                                killed.await();
+                            }
+                            Thread.sleep(SEGMENT_EVERY_MS);
+                            hls.publish(shelf, i, i + 1, i == hls.segmentCount() - 1);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException("publishing the playlist", e);
                     }
-                    Thread.sleep(SEGMENT_EVERY_MS);
-                    hls.publish(shelf, i, i + 1, i == hls.segmentCount() - 1);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("publishing the playlist", e);
-            }
-        }, "hls-publisher");
+                },
+                "hls-publisher");
         thread.start();
         return thread;
     }

@@ -25,7 +25,8 @@ public final class LiveJobs {
     public static JobClient start(Path dir, String bootstrapServers, String name, Consumer<Configuration> settings)
             throws Exception {
         Configuration conf = new Configuration();
-        conf.set(JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
+        conf.set(
+                JobOptions.PROFILES, TestProfiles.write(dir.resolve("profiles")).toString());
         conf.set(JobOptions.KAFKA_BOOTSTRAP, bootstrapServers);
         conf.set(JobOptions.EVENTS_TOPIC, "events");
         conf.set(JobOptions.CLIPS_TOPIC, "clips");

@@ -35,14 +35,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class LiveMatchITCase {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2)
-                    // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
-                    .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(2)
+            // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
+            .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
+            .build());
 
     @TempDir
     static Path dir;
+
     static S3TestServer s3Server;
     static S3Client s3;
     static KafkaTestBroker kafka;
@@ -69,7 +71,8 @@ class LiveMatchITCase {
     }
 
     @Test
-    void aMatchSurvivesATaskManagerKilledMidMatchWithEveryClipOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
+    void aMatchSurvivesATaskManagerKilledMidMatchWithEveryClipOnce(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
         JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "live match test", conf -> {
             conf.set(JobOptions.VIDEO, "s3://media/matches/live.mp4");
             conf.set(JobOptions.OUT, "s3://clips/live");
@@ -86,21 +89,28 @@ class LiveMatchITCase {
         List<RenderedClip> all = LiveMatch.clipsInTopic(clips, planned, Duration.ofMinutes(1), Duration.ofSeconds(4));
         clips.close();
 
-        System.out.printf("live match: %d clips in the topic before the kill, %d after, %d planned%n",
+        System.out.printf(
+                "live match: %d clips in the topic before the kill, %d after, %d planned%n",
                 beforeKill.size(), all.size(), planned);
         assertThat(beforeKill.size()).isLessThan(planned);
-        assertThat(all).extracting(RenderedClip::getClipId).doesNotHaveDuplicates()
+        assertThat(all)
+                .extracting(RenderedClip::getClipId)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(clipIds(manifest));
         // The bucket holds exactly what the manifest lists, plus the match's files: nothing twice, no strays.
-        assertThat(LiveMatch.keys(s3, "clips", "live/")).containsExactlyElementsOf(LiveMatch.expectedKeys(manifest, "live/"));
+        assertThat(LiveMatch.keys(s3, "clips", "live/"))
+                .containsExactlyElementsOf(LiveMatch.expectedKeys(manifest, "live/"));
         assertThat(LiveMatch.deadLetters(s3, "clips", "live/"))
                 .contains("\"origin\":\"" + LiveMatch.POISON_ORIGIN + "\"")
                 .contains("not an Avro single-object encoded MatchEvent");
 
         AccessExecutionGraph graph = cluster.getExecutionGraph(job.getJobID()).get();
-        assertThat(graph.getFailureInfo()).as("the lost TaskManager failed the job once").isNotNull();
+        assertThat(graph.getFailureInfo())
+                .as("the lost TaskManager failed the job once")
+                .isNotNull();
         assertThat(graph.getCheckpointStatsSnapshot().getLatestRestoredCheckpoint())
-                .as("the job resumed from a checkpoint").isNotNull();
+                .as("the job resumed from a checkpoint")
+                .isNotNull();
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
     }

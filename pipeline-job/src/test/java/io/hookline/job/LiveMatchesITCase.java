@@ -37,11 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveMatchesITCase {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path dir;
+
     static KafkaTestBroker kafka;
     static Match home;
     static Match away;
@@ -61,8 +64,8 @@ class LiveMatchesITCase {
         home = new Match("cup-final", 25, dir.resolve("cup-final.mp4"));
         away = new Match("league-derby", 30, dir.resolve("league-derby.mp4"));
         for (Match m : List.of(home, away)) {
-            SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, m.fps(), 60_000, true, List.of(10_000L, 30_000L)),
-                    m.video());
+            SyntheticVideo.write(
+                    new SyntheticVideo.Spec(640, 360, m.fps(), 60_000, true, List.of(10_000L, 30_000L)), m.video());
         }
     }
 
@@ -74,44 +77,80 @@ class LiveMatchesITCase {
     @Test
     void twoMatchesInterleavedInOneJobEachGetTheirOwnClipsAndACorrectionWithdrawsItsClip() throws Exception {
         Path out = dir.resolve("out");
-        JobClient job = LiveJobs.start(dir, kafka.bootstrapServers(), "two live matches",
-                conf -> conf.set(JobOptions.OUT, out.toString()));
+        JobClient job = LiveJobs.start(
+                dir, kafka.bootstrapServers(), "two live matches", conf -> conf.set(JobOptions.OUT, out.toString()));
         KafkaTestBroker.TopicReader topic = kafka.reader("clips");
 
-        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
-            publish(publisher, home, true, home.event("h1", "SHOT", 5_000, ""),
+        try (MatchPublisher publisher =
+                new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            publish(
+                    publisher,
+                    home,
+                    true,
+                    home.event("h1", "SHOT", 5_000, ""),
                     home.event("h2", "GOAL", 12_000, ",\"players\":[\"Ana Ruiz\"],\"score\":{\"home\":1,\"away\":0}"));
-            publish(publisher, away, true, away.event("a1", "SHOT", 6_000, ""),
+            publish(
+                    publisher,
+                    away,
+                    true,
+                    away.event("a1", "SHOT", 6_000, ""),
                     away.event("a2", "GOAL", 15_000, ",\"score\":{\"home\":1,\"away\":0}"),
                     away.event("a2", "GOAL", 15_000, ",\"score\":{\"home\":1,\"away\":0}"));
 
             // The goal's clip goes out, then the feed says another player scored it.
             RenderedClip goal = awaitClip(topic, home.id(), "Ana Ruiz");
-            publish(publisher, home, true, home.event("h2", "GOAL", 12_000,
-                    ",\"version\":2,\"players\":[\"Bea Sol\"],\"score\":{\"home\":1,\"away\":0}"));
-            publish(publisher, away, false, away.event("a3", "SAVE", 30_000, ""), away.event("a4", "SHOT", 45_000, ""),
+            publish(
+                    publisher,
+                    home,
+                    true,
+                    home.event(
+                            "h2",
+                            "GOAL",
+                            12_000,
+                            ",\"version\":2,\"players\":[\"Bea Sol\"],\"score\":{\"home\":1,\"away\":0}"));
+            publish(
+                    publisher,
+                    away,
+                    false,
+                    away.event("a3", "SAVE", 30_000, ""),
+                    away.event("a4", "SHOT", 45_000, ""),
                     away.event("a9", "PERIOD_END", 58_000, ""));
-            publish(publisher, home, false, home.event("h3", "SAVE", 24_000, ""),
+            publish(
+                    publisher,
+                    home,
+                    false,
+                    home.event("h3", "SAVE", 24_000, ""),
                     home.event("h4", "GOAL", 40_000, ",\"score\":{\"home\":2,\"away\":0}"),
                     home.event("h9", "PERIOD_END", 58_000, ""));
 
             JsonNode homeManifest = LiveJobs.awaitFinalManifest(out.resolve(home.id()), Duration.ofMinutes(4));
             JsonNode awayManifest = LiveJobs.awaitFinalManifest(out.resolve(away.id()), Duration.ofMinutes(4));
-            List<RenderedClip> records = decode(topic.readUntil(homeManifest.get("clips").size()
-                    + awayManifest.get("clips").size() + 1, Duration.ofMinutes(1), Duration.ofSeconds(4)));
+            List<RenderedClip> records = decode(topic.readUntil(
+                    homeManifest.get("clips").size() + awayManifest.get("clips").size() + 1,
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(4)));
             topic.close();
             job.cancel().get();
 
             JsonNode withdrawn = clip(homeManifest, goal.getClipId());
             assertThat(withdrawn.get("withdrawn").asBoolean()).isTrue();
-            JsonNode replacement = clip(homeManifest, withdrawn.get("replacedBy").asText());
+            JsonNode replacement =
+                    clip(homeManifest, withdrawn.get("replacedBy").asText());
             assertThat(replacement.get("title").asText()).contains("Bea Sol");
-            assertThat(records).filteredOn(RenderedClip::getWithdrawn).singleElement().satisfies(w -> {
-                assertThat(w.getClipId()).isEqualTo(goal.getClipId());
-                assertThat(w.getReplacedBy()).isEqualTo(replacement.get("clipId").asText());
-            });
-            List<String> landed = records.stream().filter(r -> !r.getWithdrawn()).map(RenderedClip::getClipId).toList();
-            assertThat(landed).doesNotHaveDuplicates()
+            assertThat(records)
+                    .filteredOn(RenderedClip::getWithdrawn)
+                    .singleElement()
+                    .satisfies(w -> {
+                        assertThat(w.getClipId()).isEqualTo(goal.getClipId());
+                        assertThat(w.getReplacedBy())
+                                .isEqualTo(replacement.get("clipId").asText());
+                    });
+            List<String> landed = records.stream()
+                    .filter(r -> !r.getWithdrawn())
+                    .map(RenderedClip::getClipId)
+                    .toList();
+            assertThat(landed)
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(clipIds(homeManifest, awayManifest));
 
             assertOwnFramesOnly(out.resolve(home.id()), homeManifest, home);
@@ -127,9 +166,10 @@ class LiveMatchesITCase {
 
     private static void publish(MatchPublisher publisher, Match match, boolean open, String... events)
             throws Exception {
-        Path feed = Files.write(Files.createTempFile(dir, match.id(), ".jsonl"), List.of(events), StandardCharsets.UTF_8);
-        MatchDescriptor descriptor = new MatchDescriptor(match.id(), null, "Riverside", "Harbour",
-                match.video().toString());
+        Path feed =
+                Files.write(Files.createTempFile(dir, match.id(), ".jsonl"), List.of(events), StandardCharsets.UTF_8);
+        MatchDescriptor descriptor = new MatchDescriptor(
+                match.id(), null, "Riverside", "Harbour", match.video().toString());
         publisher.publish(descriptor, feed, "events", open);
     }
 
@@ -159,11 +199,14 @@ class LiveMatchesITCase {
                 if (!r.get("profile").asText().equals("small-landscape")) {
                     continue;
                 }
-                DecodedClip decoded = DecodedClip.decode(matchDir.resolve(r.get("path").asText()));
+                DecodedClip decoded =
+                        DecodedClip.decode(matchDir.resolve(r.get("path").asText()));
                 for (DecodedClip.VideoFrame f : decoded.frames()) {
                     if (f.readable()) {
                         assertThat(insideASegment(clip, f.sourceFrame() * 1000 / match.fps(), 1000 / match.fps()))
-                                .as("frame %d of %s in %s", f.sourceFrame(), clip.get("clipId").asText(), match.id())
+                                .as(
+                                        "frame %d of %s in %s",
+                                        f.sourceFrame(), clip.get("clipId").asText(), match.id())
                                 .isTrue();
                         checked++;
                     }
@@ -175,7 +218,8 @@ class LiveMatchesITCase {
 
     private static boolean insideASegment(JsonNode clip, long ms, long slackMs) {
         for (JsonNode s : clip.get("segments")) {
-            if (ms >= s.get("sourceStartMs").asLong() - slackMs && ms <= s.get("sourceEndMs").asLong() + slackMs) {
+            if (ms >= s.get("sourceStartMs").asLong() - slackMs
+                    && ms <= s.get("sourceEndMs").asLong() + slackMs) {
                 return true;
             }
         }

@@ -47,19 +47,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveVideoITCase {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final int FPS = 25;
     private static final long VIDEO_MS = 40_000;
     /** Match B's video stops growing after this many segments (20 s), and this one of them never comes. */
     private static final int STALL_AFTER = 10;
+
     private static final int MISSING = 3;
     private static final String ONE_NIL = ",\"score\":{\"home\":1,\"away\":0}";
     private static final String TWO_NIL = ",\"score\":{\"home\":2,\"away\":0}";
 
     @TempDir
     static Path dir;
+
     static KafkaTestBroker kafka;
     static LiveHls hls;
 
@@ -91,13 +95,38 @@ class LiveVideoITCase {
         KafkaTestBroker.TopicReader topic = kafka.reader("clips");
         Map<String, Instant> landed = new ConcurrentHashMap<>();
 
-        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
-            publisher.publish(new MatchDescriptor("match-a", null, "Riverside", "Harbour",
-                    videoA.resolve("live.m3u8").toString()), null, "events", true);
-            publisher.publish(new MatchDescriptor("match-b", null, "Northgate", "Southport",
-                    videoB.resolve("live.m3u8").toString()), null, "events", true);
-            publisher.publish(new MatchDescriptor("match-c", null, "Eastfield", "Westbrook",
-                    videoC.resolve("live.m3u8").toString()), null, "events", true);
+        try (MatchPublisher publisher =
+                new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            publisher.publish(
+                    new MatchDescriptor(
+                            "match-a",
+                            null,
+                            "Riverside",
+                            "Harbour",
+                            videoA.resolve("live.m3u8").toString()),
+                    null,
+                    "events",
+                    true);
+            publisher.publish(
+                    new MatchDescriptor(
+                            "match-b",
+                            null,
+                            "Northgate",
+                            "Southport",
+                            videoB.resolve("live.m3u8").toString()),
+                    null,
+                    "events",
+                    true);
+            publisher.publish(
+                    new MatchDescriptor(
+                            "match-c",
+                            null,
+                            "Eastfield",
+                            "Westbrook",
+                            videoC.resolve("live.m3u8").toString()),
+                    null,
+                    "events",
+                    true);
             Instant t0 = Instant.now();
             // Match C's encoder dates its first segment t0; its feed says when each event happened, nothing more.
             Instant recordedFrom = t0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -115,7 +144,11 @@ class LiveVideoITCase {
             for (int segment = 0; segment < hls.segmentCount(); segment++) {
                 sleepUntil(t0.plusMillis((segment + 1) * 2_000L));
                 hls.publish(LiveHls.directory(videoA), segment, segment + 1, segment == hls.segmentCount() - 1);
-                hls.publish(LiveHls.directory(videoC), segment, segment + 1, segment == hls.segmentCount() - 1,
+                hls.publish(
+                        LiveHls.directory(videoC),
+                        segment,
+                        segment + 1,
+                        segment == hls.segmentCount() - 1,
                         recordedFrom);
                 if (segment < STALL_AFTER) {
                     publishB(segment);
@@ -131,9 +164,14 @@ class LiveVideoITCase {
             assertThat(published).isEqualTo(plan.size());
             Instant secondHalf = hls.publishedAt(hls.segmentCount() / 2);
             for (String matchId : List.of("match-a", "match-b", "match-c")) {
-                publisher.publish(null, Files.write(dir.resolve(matchId + "-end.jsonl"),
-                        List.of(LiveJobs.event(matchId, matchId + "-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
-                        "events", false);
+                publisher.publish(
+                        null,
+                        Files.write(
+                                dir.resolve(matchId + "-end.jsonl"),
+                                List.of(LiveJobs.event(matchId, matchId + "-last", "FOUL", 38_000, "")),
+                                StandardCharsets.UTF_8),
+                        "events",
+                        false);
             }
 
             JsonNode a = LiveJobs.awaitFinalManifest(out.resolve("match-a"), Duration.ofMinutes(3));
@@ -150,14 +188,18 @@ class LiveVideoITCase {
                 }
                 assertFramesInWindows(out.resolve("match-c"), clip);
             }
-            assertThat(out.resolve("match-c").resolve("dead-letters.jsonl")).satisfiesAnyOf(
-                    p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
+            assertThat(out.resolve("match-c").resolve("dead-letters.jsonl"))
+                    .satisfiesAnyOf(
+                            p -> assertThat(p).doesNotExist(),
+                            p -> assertThat(p).isEmptyFile());
 
             // Match A: its first play's clip was in the topic and on disk before the second half of its video existed.
             JsonNode first = clipOf(a, 5_000);
-            assertThat(landed.get(first.get("clipId").asText())).as("topic commit of the first play's clip")
+            assertThat(landed.get(first.get("clipId").asText()))
+                    .as("topic commit of the first play's clip")
                     .isBefore(secondHalf);
-            Path firstFile = out.resolve("match-a").resolve(first.get("renditions").get(0).get("path").asText());
+            Path firstFile = out.resolve("match-a")
+                    .resolve(first.get("renditions").get(0).get("path").asText());
             assertThat(Files.getLastModifiedTime(firstFile).toInstant()).isBefore(secondHalf);
             for (JsonNode clip : a.get("clips")) {
                 for (JsonNode r : clip.get("renditions")) {
@@ -167,12 +209,14 @@ class LiveVideoITCase {
             assertFramesInWindows(out.resolve("match-a"), first);
 
             // Match B: the clip over the missing segment says so; the clip past the stall failed with the reason.
-            assertThat(clipOf(b, 7_000).get("notes").toString()).contains("segment " + MISSING + " (0:06.0-0:08.0)")
+            assertThat(clipOf(b, 7_000).get("notes").toString())
+                    .contains("segment " + MISSING + " (0:06.0-0:08.0)")
                     .contains("skipped");
             JsonNode stalled = clipOf(b, 28_000);
             assertThat(stalled.get("renditions").get(0).get("status").asText()).isEqualTo("failed");
             assertThat(stalled.get("renditions").get(0).get("error").asText())
-                    .contains("the video stops at 0:20").contains("the play ends at");
+                    .contains("the video stops at 0:20")
+                    .contains("the play ends at");
         }
     }
 
@@ -185,9 +229,13 @@ class LiveVideoITCase {
             conf.set(JobOptions.OUT, out.toString());
             conf.set(JobOptions.LIVE_VIDEO_WAIT, Duration.ofSeconds(30));
         });
-        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
-            publisher.publish(new MatchDescriptor("match-f", null, "Riverside", "Harbour", video.toString()), null,
-                    "events", true);
+        try (MatchPublisher publisher =
+                new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            publisher.publish(
+                    new MatchDescriptor("match-f", null, "Riverside", "Harbour", video.toString()),
+                    null,
+                    "events",
+                    true);
             // The encoder writes a second of video every second, as it records it.
             Instant started = Instant.now();
             try (OutputStream file = Files.newOutputStream(video)) {
@@ -196,25 +244,38 @@ class LiveVideoITCase {
                     file.write(recording, at, Math.min(second, recording.length - at));
                     file.flush();
                     if (n == 2) {
-                        publisher.publish(null, Files.write(dir.resolve("match-f.jsonl"), List.of(
-                                LiveJobs.event("match-f", "f1", "GOAL", 5_000, ONE_NIL),
-                                LiveJobs.event("match-f", "f2", "SAVE", 24_000, "")), StandardCharsets.UTF_8),
-                                "events", true);
+                        publisher.publish(
+                                null,
+                                Files.write(
+                                        dir.resolve("match-f.jsonl"),
+                                        List.of(
+                                                LiveJobs.event("match-f", "f1", "GOAL", 5_000, ONE_NIL),
+                                                LiveJobs.event("match-f", "f2", "SAVE", 24_000, "")),
+                                        StandardCharsets.UTF_8),
+                                "events",
+                                true);
                     }
                     sleepUntil(started.plusSeconds(n + 1));
                 }
             }
             Instant written = Instant.now();
-            publisher.publish(null, Files.write(dir.resolve("match-f-end.jsonl"),
-                    List.of(LiveJobs.event("match-f", "f-last", "FOUL", 38_000, "")), StandardCharsets.UTF_8),
-                    "events", false);
+            publisher.publish(
+                    null,
+                    Files.write(
+                            dir.resolve("match-f-end.jsonl"),
+                            List.of(LiveJobs.event("match-f", "f-last", "FOUL", 38_000, "")),
+                            StandardCharsets.UTF_8),
+                    "events",
+                    false);
 
             JsonNode manifest = LiveJobs.awaitFinalManifest(out.resolve("match-f"), Duration.ofMinutes(3));
             job.cancel().get();
 
             JsonNode goal = clipOf(manifest, 5_000);
-            Path goalFile = out.resolve("match-f").resolve(goal.get("renditions").get(0).get("path").asText());
-            assertThat(Files.getLastModifiedTime(goalFile).toInstant()).as("the goal's clip, against the recording's end")
+            Path goalFile = out.resolve("match-f")
+                    .resolve(goal.get("renditions").get(0).get("path").asText());
+            assertThat(Files.getLastModifiedTime(goalFile).toInstant())
+                    .as("the goal's clip, against the recording's end")
                     .isBefore(written);
             for (JsonNode clip : List.of(goal, clipOf(manifest, 24_000))) {
                 for (JsonNode r : clip.get("renditions")) {
@@ -229,8 +290,8 @@ class LiveVideoITCase {
     private static byte[] fragmentedMp4(Path source, Path target) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
             grabber.start();
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), grabber.getImageWidth(),
-                    grabber.getImageHeight(), grabber.getAudioChannels())) {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(
+                    target.toFile(), grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAudioChannels())) {
                 recorder.setFormat("mp4");
                 recorder.setOption("movflags", "frag_keyframe+empty_moov");
                 recorder.start(grabber.getFormatContext());
@@ -275,7 +336,8 @@ class LiveVideoITCase {
 
     /** Notes when each clip record was first seen in the topic. */
     private static void collect(KafkaTestBroker.TopicReader topic, Map<String, Instant> landed) throws Exception {
-        for (ConsumerRecord<byte[], byte[]> r : topic.readUntil(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ZERO)) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                topic.readUntil(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ZERO)) {
             RenderedClip clip = AvroMessages.decodeRenderedClip(r.value());
             landed.putIfAbsent(clip.getClipId(), Instant.now());
         }
@@ -298,14 +360,16 @@ class LiveVideoITCase {
                 landscape = r;
             }
         }
-        DecodedClip decoded = DecodedClip.decode(matchDir.resolve(landscape.get("path").asText()));
+        DecodedClip decoded =
+                DecodedClip.decode(matchDir.resolve(landscape.get("path").asText()));
         int checked = 0;
         for (DecodedClip.VideoFrame f : decoded.frames()) {
             if (f.readable()) {
                 long ms = f.sourceFrame() * 1000 / FPS;
                 boolean inside = false;
                 for (JsonNode s : clip.get("segments")) {
-                    inside |= ms >= s.get("sourceStartMs").asLong() - 40 && ms <= s.get("sourceEndMs").asLong() + 40;
+                    inside |= ms >= s.get("sourceStartMs").asLong() - 40
+                            && ms <= s.get("sourceEndMs").asLong() + 40;
                 }
                 assertThat(inside).as("frame %d", f.sourceFrame()).isTrue();
                 checked++;

@@ -33,8 +33,10 @@ class LoudPlaysRankHigherTest {
     private static final Pattern CROWD = Pattern.compile("crowd \\+(\\d+\\.\\d+)");
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path dir;
@@ -53,7 +55,8 @@ class LoudPlaysRankHigherTest {
         Path events = Files.write(dir.resolve("events.jsonl"), feed, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         JobRuns.plan(events, video, TestProfiles.write(dir.resolve("profiles")), out);
-        JsonNode plan = new ObjectMapper().readTree(out.resolve(MATCH).resolve("plan.json").toFile());
+        JsonNode plan = new ObjectMapper()
+                .readTree(out.resolve(MATCH).resolve("plan.json").toFile());
         plan.get("clips").forEach(c -> {
             if (c.get("kind").asText().equals("play")) {
                 clipsByPeak.put(c.get("peakMs").asLong(), c);
@@ -69,9 +72,11 @@ class LoudPlaysRankHigherTest {
         for (long loud : ROARS_MS) {
             for (long quiet : SHOTS_MS) {
                 if (!ROARS_MS.contains(quiet)) {
-                    assertThat(rank(loud)).as("shot at %d ms (roar) against shot at %d ms", loud, quiet)
+                    assertThat(rank(loud))
+                            .as("shot at %d ms (roar) against shot at %d ms", loud, quiet)
                             .isLessThan(rank(quiet));
-                    assertThat(crowd(loud)).as("crowd bonus at %d ms against %d ms", loud, quiet)
+                    assertThat(crowd(loud))
+                            .as("crowd bonus at %d ms against %d ms", loud, quiet)
                             .isGreaterThan(crowd(quiet));
                 }
             }

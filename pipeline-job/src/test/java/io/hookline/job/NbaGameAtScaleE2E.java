@@ -59,11 +59,14 @@ class NbaGameAtScaleE2E {
             """;
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     static Path dir;
+
     static Path matchDir;
     static JsonNode manifest;
     static ProfileSet shipped;
@@ -75,8 +78,15 @@ class NbaGameAtScaleE2E {
         StringWriter stdout = new StringWriter();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(stdout, true));
-        int exit = cli.execute("import", "--format", "nba-pbp", csv.toString(), "--sync",
-                Files.writeString(dir.resolve("sync.yaml"), SYNC).toString(), "--out", events.toString());
+        int exit = cli.execute(
+                "import",
+                "--format",
+                "nba-pbp",
+                csv.toString(),
+                "--sync",
+                Files.writeString(dir.resolve("sync.yaml"), SYNC).toString(),
+                "--out",
+                events.toString());
         assertThat(exit).as(stdout.toString()).isZero();
 
         Instant started = Instant.now();
@@ -101,10 +111,17 @@ class NbaGameAtScaleE2E {
             plays += clip.get("kind").asText().equals("play") ? 1 : 0;
             renditions += clip.get("renditions").size();
         }
-        System.out.printf("%s at scale: video generated in %d s; job (draft, %d renditions per clip) in %d s:"
-                        + " %d clips (%d plays, %d compilations), %d renditions%n", GAME, generating.toSeconds(),
-                shipped.renditions().size(), rendering.toSeconds(), manifest.get("clips").size(), plays,
-                manifest.get("clips").size() - plays, renditions);
+        System.out.printf(
+                "%s at scale: video generated in %d s; job (draft, %d renditions per clip) in %d s:"
+                        + " %d clips (%d plays, %d compilations), %d renditions%n",
+                GAME,
+                generating.toSeconds(),
+                shipped.renditions().size(),
+                rendering.toSeconds(),
+                manifest.get("clips").size(),
+                plays,
+                manifest.get("clips").size() - plays,
+                renditions);
     }
 
     @Test
@@ -119,17 +136,23 @@ class NbaGameAtScaleE2E {
             renditions += profiles.size();
         }
         assertThat(renditions).isGreaterThanOrEqualTo(MIN_RENDITIONS);
-        assertThat(manifest.get("clips").findValues("kind")).extracting(JsonNode::asText).contains("play", "compilation");
+        assertThat(manifest.get("clips").findValues("kind"))
+                .extracting(JsonNode::asText)
+                .contains("play", "compilation");
     }
 
     @Test
     void everyRenditionRenderedAndProbesAsItsProfileAtDraftSize() {
         for (JsonNode clip : manifest.get("clips")) {
             for (JsonNode r : clip.get("renditions")) {
-                String what = clip.get("title").asText() + " / " + r.get("profile").asText();
-                assertThat(r.get("status").asText()).as(what + ": %s", r.get("error")).isEqualTo("ok");
+                String what =
+                        clip.get("title").asText() + " / " + r.get("profile").asText();
+                assertThat(r.get("status").asText())
+                        .as(what + ": %s", r.get("error"))
+                        .isEqualTo("ok");
                 RenditionProfile profile = shipped.rendition(r.get("profile").asText());
-                MediaProbe.Result probe = MediaProbe.probe(matchDir.resolve(r.get("path").asText()));
+                MediaProbe.Result probe =
+                        MediaProbe.probe(matchDir.resolve(r.get("path").asText()));
                 assertThat(probe.videoCodec()).as(what).isEqualTo("h264");
                 // Draft frames are half the profile's width and height, kept even.
                 assertThat(probe.width()).as(what).isEqualTo(profile.video().width() / 4 * 2);

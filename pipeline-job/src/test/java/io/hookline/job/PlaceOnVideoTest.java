@@ -31,13 +31,17 @@ class PlaceOnVideoTest {
 
     @TempDir
     Path live;
+
     private KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, SourcedEvent> harness;
     private long sequence;
 
     @BeforeEach
     void open() throws Exception {
-        harness = Harnesses.keyed(new PlaceOnVideo(new VideoSource(null, S3Settings.defaults(), true), WAIT,
-                MatchRetention.FOR_THE_RUN), e -> e.getEvent().getMatchId(), SourcedEvent.class, SourcedEvent.class);
+        harness = Harnesses.keyed(
+                new PlaceOnVideo(new VideoSource(null, S3Settings.defaults(), true), WAIT, MatchRetention.FOR_THE_RUN),
+                e -> e.getEvent().getMatchId(),
+                SourcedEvent.class,
+                SourcedEvent.class);
         harness.open();
         harness.setProcessingTime(1_000);
     }
@@ -61,7 +65,8 @@ class PlaceOnVideoTest {
         harness.setProcessingTime(1_300);
 
         assertThat(videoTimes()).containsExactly(0L, 3_000L, 7_250L, 9_000L);
-        assertThat(output()).extracting(e -> e.getEvent().getEventId())
+        assertThat(output())
+                .extracting(e -> e.getEvent().getEventId())
                 .containsExactly(MatchDescriptor.EVENT_ID, "e1", "e2", "e3");
         assertThat(Harnesses.side(harness, DeadLetters.TAG)).isEmpty();
     }
@@ -79,12 +84,14 @@ class PlaceOnVideoTest {
         harness.setProcessingTime(1_000 + WAIT.toMillis() + 300);
 
         List<DeadLetter> dead = Harnesses.side(harness, DeadLetters.TAG);
-        assertThat(dead).extracting(DeadLetter::getReason).containsExactly(
-                "event early: wallClock 2026-12-06T19:59:00Z cannot be placed on the video: no video was recorded at"
-                        + " 2026-12-06T19:59:00Z (a time before the playlist's first EXT-X-PROGRAM-DATE-TIME or in a"
-                        + " gap between its dates)",
-                "event late: wallClock 2026-12-06T20:00:20Z cannot be placed on the video: the video has not"
-                        + " recorded 2026-12-06T20:00:20Z after waiting 2 s (it is recorded up to 2026-12-06T20:00:06Z)");
+        assertThat(dead)
+                .extracting(DeadLetter::getReason)
+                .containsExactly(
+                        "event early: wallClock 2026-12-06T19:59:00Z cannot be placed on the video: no video was recorded at"
+                                + " 2026-12-06T19:59:00Z (a time before the playlist's first EXT-X-PROGRAM-DATE-TIME or in a"
+                                + " gap between its dates)",
+                        "event late: wallClock 2026-12-06T20:00:20Z cannot be placed on the video: the video has not"
+                                + " recorded 2026-12-06T20:00:20Z after waiting 2 s (it is recorded up to 2026-12-06T20:00:06Z)");
         assertThat(dead).allSatisfy(d -> assertThat(d.getMatchId()).isEqualTo("m1"));
         assertThat(videoTimes()).containsExactly(0L, 1_000L);
     }
@@ -97,17 +104,21 @@ class PlaceOnVideoTest {
         send(descriptor("m3", null));
         send(atWallClock("m3", "e1", 1_000));
 
-        assertThat(Harnesses.side(harness, DeadLetters.TAG)).extracting(DeadLetter::getReason).containsExactly(
-                "event e1: wallClock 2026-12-06T20:00:01Z cannot be placed on the video: the match's video " + mp4
-                        + " is not an HLS playlist, whose EXT-X-PROGRAM-DATE-TIME tags would say when it was recorded",
-                "event e1: wallClock 2026-12-06T20:00:01Z cannot be placed on the video: " + VideoSource.NONE);
+        assertThat(Harnesses.side(harness, DeadLetters.TAG))
+                .extracting(DeadLetter::getReason)
+                .containsExactly(
+                        "event e1: wallClock 2026-12-06T20:00:01Z cannot be placed on the video: the match's video "
+                                + mp4
+                                + " is not an HLS playlist, whose EXT-X-PROGRAM-DATE-TIME tags would say when it was recorded",
+                        "event e1: wallClock 2026-12-06T20:00:01Z cannot be placed on the video: " + VideoSource.NONE);
     }
 
     /** The first {@code count} two-second segments, dated from 20:00:00. */
     private void playlist(int count, boolean ended) throws Exception {
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n"
                 + "#EXT-X-PROGRAM-DATE-TIME:2026-12-06T20:00:00.000Z\n");
-        IntStream.range(0, count).forEach(i -> text.append("#EXTINF:2.000,\nseg").append(i).append(".ts\n"));
+        IntStream.range(0, count)
+                .forEach(i -> text.append("#EXTINF:2.000,\nseg").append(i).append(".ts\n"));
         Path temp = live.resolve("live.m3u8.tmp");
         Files.writeString(temp, text.append(ended ? "#EXT-X-ENDLIST\n" : ""));
         Files.move(temp, live.resolve("live.m3u8"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -118,8 +129,11 @@ class PlaceOnVideoTest {
     }
 
     private static MatchEvent atWallClock(String matchId, String eventId, long afterEightPmMs) {
-        return event(eventId, "GOAL", 0).setMatchId(matchId).setVideoTimeMs(null)
-                .setWallClockMs(EIGHT_PM.toEpochMilli() + afterEightPmMs).build();
+        return event(eventId, "GOAL", 0)
+                .setMatchId(matchId)
+                .setVideoTimeMs(null)
+                .setWallClockMs(EIGHT_PM.toEpochMilli() + afterEightPmMs)
+                .build();
     }
 
     private void send(MatchEvent.Builder e) throws Exception {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.hookline.model.ClipPlan;
-import io.hookline.model.Play;
 import io.hookline.model.PlanSummary;
+import io.hookline.model.Play;
 import io.hookline.model.ScoredEvent;
 import io.hookline.scoring.PlayGrouper;
 import io.hookline.testing.Rules;
@@ -66,13 +66,11 @@ class PlanClipsTest {
 
         harness.processWatermark(Long.MAX_VALUE);
 
-        assertThat(harness.extractOutputValues()).extracting(ClipPlan::getMatchId, ClipPlan::getRank)
-                .containsExactlyInAnyOrder(
-                        tuple("m1", 1),
-                        tuple("m2", 1),
-                        tuple("m2", 2));
-        assertThat(side(harness, PlanClips.SUMMARY)).containsExactlyInAnyOrder(
-                new PlanSummary("m1", "v1", 1, 2), new PlanSummary("m2", "v1", 2, 4));
+        assertThat(harness.extractOutputValues())
+                .extracting(ClipPlan::getMatchId, ClipPlan::getRank)
+                .containsExactlyInAnyOrder(tuple("m1", 1), tuple("m2", 1), tuple("m2", 2));
+        assertThat(side(harness, PlanClips.SUMMARY))
+                .containsExactlyInAnyOrder(new PlanSummary("m1", "v1", 1, 2), new PlanSummary("m2", "v1", 2, 4));
     }
 
     @Test
@@ -95,7 +93,8 @@ class PlanClipsTest {
 
         harness.processWatermark(Long.MAX_VALUE);
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(clip -> assertThat(clip.getSourceEndMs()).isEqualTo(604_000));
     }
 
@@ -111,7 +110,8 @@ class PlanClipsTest {
         harness.open();
         harness.processWatermark(Long.MAX_VALUE);
 
-        assertThat(harness.extractOutputValues()).extracting(ClipPlan::getPlayIds)
+        assertThat(harness.extractOutputValues())
+                .extracting(ClipPlan::getPlayIds)
                 .containsExactly(List.of("p-b1"), List.of("p-a1"));
         assertThat(side(harness, PlanClips.SUMMARY)).containsExactly(new PlanSummary("m1", "v1", 2, 4));
     }
@@ -123,7 +123,8 @@ class PlanClipsTest {
 
         send(play("m1", scored("end", "MATCH_END", 300_000, 0.0)));
 
-        assertThat(harness.extractOutputValues()).extracting(ClipPlan::getPlayIds)
+        assertThat(harness.extractOutputValues())
+                .extracting(ClipPlan::getPlayIds)
                 .containsExactly(List.of("p-b1"), List.of("p-a1"));
         assertThat(side(harness, PlanClips.SUMMARY)).containsExactly(new PlanSummary("m1", "v1", 2, 4));
 
@@ -134,7 +135,10 @@ class PlanClipsTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Play, ClipPlan> harness(long videoMs)
             throws Exception {
-        return Harnesses.keyed(new PlanClips(Rules.profiles("v1"), videoMs, MatchRetention.FOR_THE_RUN, null), Play::getMatchId, Play.class,
+        return Harnesses.keyed(
+                new PlanClips(Rules.profiles("v1"), videoMs, MatchRetention.FOR_THE_RUN, null),
+                Play::getMatchId,
+                Play.class,
                 ClipPlan.class);
     }
 
@@ -151,7 +155,8 @@ class PlanClipsTest {
     }
 
     private Object counter(String name) {
-        Accumulator<?, ?> accumulator = harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name);
+        Accumulator<?, ?> accumulator =
+                harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name);
         return accumulator == null ? null : accumulator.getLocalValue();
     }
 }

@@ -1,6 +1,5 @@
 package io.hookline.job;
 
-import io.hookline.testing.TestProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import io.hookline.storage.ProfileStore;
 import io.hookline.testing.KafkaTestBroker;
 import io.hookline.testing.LiveMatch;
 import io.hookline.testing.S3TestServer;
+import io.hookline.testing.TestProfiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,14 +61,16 @@ class ProfileReloadITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2)
-                    // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
-                    .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(2)
+            // Spread the two subtasks over both TaskManagers, so the one killed always holds work.
+            .setConfiguration(Configuration.fromMap(Map.of("taskmanager.load-balance.mode", "SLOTS")))
+            .build());
 
     @TempDir
     static Path dir;
+
     static S3TestServer s3Server;
     static S3Client s3;
     static KafkaTestBroker kafka;
@@ -92,8 +94,8 @@ class ProfileReloadITCase {
     }
 
     @Test
-    void aVersionPushedMidMatchReachesTheClipsPlannedAfterItAndABrokenOneIsRefused(@InjectMiniCluster MiniCluster cluster)
-            throws Exception {
+    void aVersionPushedMidMatchReachesTheClipsPlannedAfterItAndABrokenOneIsRefused(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
         Path set = TestProfiles.write(dir.resolve("set"));
         String first = pushed(push(set));
         Path out = dir.resolve("out");
@@ -110,11 +112,16 @@ class ProfileReloadITCase {
 
         // The first plays, planned with the version the job started with.
         try (MatchPublisher publisher = publisher()) {
-            publisher.publish(new MatchDescriptor(MATCH, "The reload derby", "Riverside", "Harbour"), feed("head",
-                    event("e01", "PERIOD_START", 1_000, ""),
-                    event("e02", "SHOT", 4_500, ""),
-                    event("e03", "GOAL", 10_000, ",\"score\":{\"home\":1,\"away\":0}"),
-                    event("e04", "SHOT", 18_000, "")), "events", true);
+            publisher.publish(
+                    new MatchDescriptor(MATCH, "The reload derby", "Riverside", "Harbour"),
+                    feed(
+                            "head",
+                            event("e01", "PERIOD_START", 1_000, ""),
+                            event("e02", "SHOT", 4_500, ""),
+                            event("e03", "GOAL", 10_000, ",\"score\":{\"home\":1,\"away\":0}"),
+                            event("e04", "SHOT", 18_000, "")),
+                    "events",
+                    true);
         }
         JsonNode early = await(manifest, m -> m.get("clips").size() >= 1, "a first clip");
         assertThat(status(out).running()).isEqualTo(first);
@@ -125,10 +132,15 @@ class ProfileReloadITCase {
         awaitStatus(out, s -> second.equals(s.running()), "the job to take " + second);
 
         try (MatchPublisher publisher = publisher()) {
-            publisher.publish(null, feed("middle",
-                    event("e05", "SAVE", 24_000, ""),
-                    event("e06", "CARD", 31_000, ""),
-                    event("e07", "GOAL", 40_000, ",\"score\":{\"home\":2,\"away\":0}")), "events", true);
+            publisher.publish(
+                    null,
+                    feed(
+                            "middle",
+                            event("e05", "SAVE", 24_000, ""),
+                            event("e06", "CARD", 31_000, ""),
+                            event("e07", "GOAL", 40_000, ",\"score\":{\"home\":2,\"away\":0}")),
+                    "events",
+                    true);
         }
         JsonNode afterPush = await(manifest, m -> !clips(m, second).isEmpty(), "a clip of version " + second);
 
@@ -142,29 +154,40 @@ class ProfileReloadITCase {
 
         // The same broken set written to the bucket by hand, past the push's check: the job refuses it.
         handPush(set, "badbadbadbad");
-        ProfileStatus status = awaitStatus(out, s -> "badbadbadbad".equals(s.refused()), "the job to refuse the version");
+        ProfileStatus status =
+                awaitStatus(out, s -> "badbadbadbad".equals(s.refused()), "the job to refuse the version");
         assertThat(status.running()).isEqualTo(second);
         assertThat(status.problems()).anySatisfy(p -> assertThat(p).startsWith("profiles/small.yaml:18:"));
-        int beforeRefusal = await(manifest, m -> true, "the manifest").get("clips").size();
+        int beforeRefusal =
+                await(manifest, m -> true, "the manifest").get("clips").size();
 
         // A TaskManager lost: the job restarts from its checkpoint. The store still points at the refused version,
         // so only the planners' state can say that new clips use the second version, not the one the job started with.
         cluster.terminateTaskManager(0).get();
 
         try (MatchPublisher publisher = publisher()) {
-            publisher.publish(null, feed("rest",
-                    event("e08", "SAVE", 50_000, ""),
-                    event("e09", "SHOT", 55_000, ""),
-                    event("e10", "PERIOD_END", 58_000, "")), "events", false);
+            publisher.publish(
+                    null,
+                    feed(
+                            "rest",
+                            event("e08", "SAVE", 50_000, ""),
+                            event("e09", "SHOT", 55_000, ""),
+                            event("e10", "PERIOD_END", 58_000, "")),
+                    "events",
+                    false);
         }
         JsonNode last = LiveJobs.awaitFinalManifest(out.resolve(MATCH), Duration.ofMinutes(4));
-        List<RenderedClip> published = LiveMatch.clipsInTopic(topic, last.get("clips").size(), Duration.ofMinutes(1),
-                Duration.ofSeconds(3));
+        List<RenderedClip> published =
+                LiveMatch.clipsInTopic(topic, last.get("clips").size(), Duration.ofMinutes(1), Duration.ofSeconds(3));
         topic.close();
 
-        System.out.printf("profile reload: %d clips before the push, %d after it, %d in all (%d of %s)%n",
-                early.get("clips").size(), afterPush.get("clips").size(), last.get("clips").size(),
-                clips(last, second).size(), second);
+        System.out.printf(
+                "profile reload: %d clips before the push, %d after it, %d in all (%d of %s)%n",
+                early.get("clips").size(),
+                afterPush.get("clips").size(),
+                last.get("clips").size(),
+                clips(last, second).size(),
+                second);
         // The clips out before the push keep their version, their ids and their frame.
         Map<String, JsonNode> byId = byId(last);
         for (JsonNode clip : early.get("clips")) {
@@ -181,22 +204,25 @@ class ProfileReloadITCase {
             assertThat(clip.at("/renditions/0/status").asText()).isEqualTo("ok");
         });
         assertThat(last.get("clips").size()).isGreaterThan(beforeRefusal);
-        assertThat(last.get("clips")).filteredOn(c -> c.get("kind").asText().equals("compilation")
+        assertThat(last.get("clips"))
+                .filteredOn(c -> c.get("kind").asText().equals("compilation")
                         || c.get("sourceStartMs").asLong() >= 45_000)
-                .as("clips planned after the restore").isNotEmpty()
+                .as("clips planned after the restore")
+                .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.get("profileVersion").asText()).isEqualTo(second));
         AccessExecutionGraph graph = cluster.getExecutionGraph(job.getJobID()).get();
         assertThat(graph.getCheckpointStatsSnapshot().getLatestRestoredCheckpoint())
-                .as("the job resumed from a checkpoint").isNotNull();
+                .as("the job resumed from a checkpoint")
+                .isNotNull();
         assertThat(last.get("profileVersion").asText()).isEqualTo(second);
-        assertThat(published).allSatisfy(c -> assertThat(c.getProfileVersion())
-                .isEqualTo(byId.get(c.getClipId()).get("profileVersion").asText()));
+        assertThat(published)
+                .allSatisfy(c -> assertThat(c.getProfileVersion())
+                        .isEqualTo(byId.get(c.getClipId()).get("profileVersion").asText()));
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
     }
 
-    private record CliResult(int exit, String out, String err) {
-    }
+    private record CliResult(int exit, String out, String err) {}
 
     private static CliResult push(Path set) {
         StringWriter out = new StringWriter();
@@ -210,7 +236,8 @@ class ProfileReloadITCase {
 
     private static String pushed(CliResult push) {
         assertThat(push.exit()).as(push.err()).isZero();
-        Matcher m = Pattern.compile("pushed profile version (\\w+) to " + Pattern.quote(STORE)).matcher(push.out());
+        Matcher m = Pattern.compile("pushed profile version (\\w+) to " + Pattern.quote(STORE))
+                .matcher(push.out());
         assertThat(m.find()).as(push.out()).isTrue();
         return m.group(1);
     }
@@ -219,7 +246,8 @@ class ProfileReloadITCase {
     private static void handPush(Path set, String version) throws Exception {
         try (Stream<Path> walk = Files.walk(set)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                s3.putObject(b -> b.bucket("profiles").key("live/versions/" + version + "/" + set.relativize(f)),
+                s3.putObject(
+                        b -> b.bucket("profiles").key("live/versions/" + version + "/" + set.relativize(f)),
                         RequestBody.fromFile(f));
             }
         }

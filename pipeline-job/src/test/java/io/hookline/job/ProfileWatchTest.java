@@ -1,6 +1,5 @@
 package io.hookline.job;
 
-import io.hookline.testing.TestProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.profiles.ProfileSet;
@@ -9,6 +8,7 @@ import io.hookline.storage.ProfileStatus;
 import io.hookline.storage.ProfileStore;
 import io.hookline.storage.s3.S3Settings;
 import io.hookline.testing.SteppingClock;
+import io.hookline.testing.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfileWatchTest {
     @TempDir
     Path dir;
+
     Path set;
     Path root;
     Path out;
@@ -81,21 +82,32 @@ class ProfileWatchTest {
     void aVersionWithoutARenditionTheJobRendersIsRefused() throws Exception {
         ProfileWatch watch = watch(List.of("small-vertical"));
         watch.look();
-        Files.writeString(set.resolve("profiles/small.yaml"), Files.readString(set.resolve("profiles/small.yaml"))
-                .replace("small-vertical:", "small-upright:"));
+        Files.writeString(
+                set.resolve("profiles/small.yaml"),
+                Files.readString(set.resolve("profiles/small.yaml")).replace("small-vertical:", "small-upright:"));
         String renamed = store.push(set);
 
         assertThat(watch.look()).isEmpty();
         assertThat(status().refused()).isEqualTo(renamed);
-        assertThat(status().problems()).singleElement().asString()
-                .startsWith("profiles/:0:0: the job renders [small-vertical]: ").contains("small-vertical");
+        assertThat(status().problems())
+                .singleElement()
+                .asString()
+                .startsWith("profiles/:0:0: the job renders [small-vertical]: ")
+                .contains("small-vertical");
     }
 
     private ProfileWatch watch(List<String> renditions) throws Exception {
         ProfileSet start = store.load(first);
-        ProfileVersions versions = new ProfileVersions(renditions == null ? start : start.only(renditions),
-                root.toString(), S3Settings.defaults(), renditions);
-        return new ProfileWatch(versions, versions.openStore(), new LocalClipStore(out), new SteppingClock(Instant.parse("2026-12-07T02:00:00Z")));
+        ProfileVersions versions = new ProfileVersions(
+                renditions == null ? start : start.only(renditions),
+                root.toString(),
+                S3Settings.defaults(),
+                renditions);
+        return new ProfileWatch(
+                versions,
+                versions.openStore(),
+                new LocalClipStore(out),
+                new SteppingClock(Instant.parse("2026-12-07T02:00:00Z")));
     }
 
     private ProfileStatus status() throws Exception {

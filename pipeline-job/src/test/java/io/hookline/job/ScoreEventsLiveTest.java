@@ -26,8 +26,11 @@ class ScoreEventsLiveTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN,
-                ScoreEventsTest.live(REORDER_MS)), e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
+        harness = Harnesses.keyed(
+                new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, ScoreEventsTest.live(REORDER_MS)),
+                e -> e.getEvent().getMatchId(),
+                SourcedEvent.class,
+                ScoredEvent.class);
         harness.open();
         harness.setProcessingTime(0);
     }
@@ -60,7 +63,8 @@ class ScoreEventsLiveTest {
 
         harness.setProcessingTime(2_000);
 
-        assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getEventId(), ScoredEvent::getScoreBefore)
+        assertThat(harness.extractOutputValues())
+                .extracting(e -> e.getEvent().getEventId(), ScoredEvent::getScoreBefore)
                 .containsExactly(tuple("e1", new Score(0, 0)), tuple("e2", new Score(1, 0)));
     }
 
@@ -90,12 +94,19 @@ class ScoreEventsLiveTest {
         send(sourced(goal("g", 1_000, 0, 1).setVersion(3).setDeleted(true), 5));
 
         List<ScoredEvent> out = harness.extractOutputValues();
-        assertThat(out).extracting(e -> e.getEvent().getEventId(), e -> e.getEvent().getVersion(),
-                        e -> e.getEvent().getDeleted(), ScoredEvent::getScoreBefore)
-                .containsExactly(tuple("g", 1, false, new Score(0, 0)), tuple("g", 2, false, new Score(0, 0)),
+        assertThat(out)
+                .extracting(
+                        e -> e.getEvent().getEventId(),
+                        e -> e.getEvent().getVersion(),
+                        e -> e.getEvent().getDeleted(),
+                        ScoredEvent::getScoreBefore)
+                .containsExactly(
+                        tuple("g", 1, false, new Score(0, 0)),
+                        tuple("g", 2, false, new Score(0, 0)),
                         tuple("g", 3, true, new Score(0, 0)));
         assertThat(out.get(1).getLeadChange()).isTrue();
-        assertThat(side(harness, DeadLetters.TAG)).extracting(DeadLetter::getReason)
+        assertThat(side(harness, DeadLetters.TAG))
+                .extracting(DeadLetter::getReason)
                 .containsExactly("duplicate event id g (version 1 was already used)");
     }
 
@@ -104,6 +115,8 @@ class ScoreEventsLiveTest {
     }
 
     private List<String> ids() {
-        return harness.extractOutputValues().stream().map(e -> e.getEvent().getEventId()).toList();
+        return harness.extractOutputValues().stream()
+                .map(e -> e.getEvent().getEventId())
+                .toList();
     }
 }

@@ -54,10 +54,12 @@ class ScoreEventsTest {
         List<ScoredEvent> out = harness.extractOutputValues();
         assertThat(out).extracting(e -> e.getEvent().getEventId()).containsExactly("e1", "e2", "e3");
         // The running score: 1-0 takes the lead, the shot changes nothing, 1-1 equalises.
-        assertThat(out).extracting(ScoredEvent::getScoreBefore)
+        assertThat(out)
+                .extracting(ScoredEvent::getScoreBefore)
                 .containsExactly(new Score(0, 0), new Score(1, 0), new Score(1, 0));
         assertThat(out).extracting(ScoredEvent::getScore).containsExactly(1.25, 0.5, 1.15);
-        assertThat(out).extracting(ScoredEvent::getExplanation)
+        assertThat(out)
+                .extracting(ScoredEvent::getExplanation)
                 .containsExactly("GOAL 1.00 x lead change 1.25", "SHOT 0.50", "GOAL 1.00 x equaliser 1.15");
         assertThat(deadLetters()).isEmpty();
     }
@@ -84,7 +86,8 @@ class ScoreEventsTest {
 
         endOfFeed();
 
-        assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getEventId(), ScoredEvent::getLeadChange)
+        assertThat(harness.extractOutputValues())
+                .extracting(e -> e.getEvent().getEventId(), ScoredEvent::getLeadChange)
                 .containsExactly(tuple("g", true), tuple("a", false));
         assertThat(harness.extractOutputValues().get(0).getExplanation()).isEqualTo("GOAL 1.00 x lead change 1.25");
     }
@@ -99,15 +102,17 @@ class ScoreEventsTest {
 
         endOfFeed();
 
-        assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getDescription())
+        assertThat(harness.extractOutputValues())
+                .extracting(e -> e.getEvent().getDescription())
                 .containsExactly("first");
-        assertThat(deadLetters()).containsExactly(DeadLetter.newBuilder()
-                .setMatchId("m1")
-                .setOrigin(origin(7))
-                .setSequence(7)
-                .setReason("duplicate event id e1 (first seen at " + origin(3) + ")")
-                .setRaw(MatchEventJson.write(later.getEvent()))
-                .build());
+        assertThat(deadLetters())
+                .containsExactly(DeadLetter.newBuilder()
+                        .setMatchId("m1")
+                        .setOrigin(origin(7))
+                        .setSequence(7)
+                        .setReason("duplicate event id e1 (first seen at " + origin(3) + ")")
+                        .setRaw(MatchEventJson.write(later.getEvent()))
+                        .build());
     }
 
     @Test
@@ -118,7 +123,8 @@ class ScoreEventsTest {
 
         endOfFeed();
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(e -> assertThat(e.getEvent().getVideoTimeMs()).isEqualTo(2_000L));
         assertThat(deadLetters()).extracting(DeadLetter::getSequence).containsExactly(7L);
     }
@@ -150,7 +156,8 @@ class ScoreEventsTest {
         send(sourced(event("e1", "SHOT", 3_000).setVersion(2), 2));
 
         endOfFeed();
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(e -> assertThat(e.getEvent().getVideoTimeMs()).isEqualTo(3_000L));
     }
 
@@ -191,9 +198,11 @@ class ScoreEventsTest {
         endOfFeed();
 
         assertThat(ids()).containsExactly("e1", "end");
-        assertThat(deadLetters()).extracting(DeadLetter::getOrigin, DeadLetter::getReason).containsExactly(
-                tuple(origin(9), "event e1 arrived after the match ended"),
-                tuple(origin(10), "event e1 arrived after the match ended"));
+        assertThat(deadLetters())
+                .extracting(DeadLetter::getOrigin, DeadLetter::getReason)
+                .containsExactly(
+                        tuple(origin(9), "event e1 arrived after the match ended"),
+                        tuple(origin(10), "event e1 arrived after the match ended"));
     }
 
     @Test
@@ -218,8 +227,11 @@ class ScoreEventsTest {
         OperatorSubtaskState snapshot = harness.snapshot(1, 1_500);
         harness.close();
 
-        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, live(500)),
-                e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
+        harness = Harnesses.keyed(
+                new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, live(500)),
+                e -> e.getEvent().getMatchId(),
+                SourcedEvent.class,
+                ScoredEvent.class);
         harness.initializeState(snapshot);
         harness.open();
         send(sourced(goal("e1", 1_000, 1, 0), 5));
@@ -230,7 +242,8 @@ class ScoreEventsTest {
             assertThat(e.getScoreBefore()).isEqualTo(new Score(1, 0));
             assertThat(e.getExplanation()).isEqualTo("GOAL 1.00 x equaliser 1.15");
         });
-        assertThat(deadLetters()).extracting(DeadLetter::getReason)
+        assertThat(deadLetters())
+                .extracting(DeadLetter::getReason)
                 .containsExactly("duplicate event id e1 (version 1 was already used)");
     }
 
@@ -248,7 +261,8 @@ class ScoreEventsTest {
         send(sourced(event("late", "GOAL", 85_000), 4));
         endOfFeed();
         assertThat(ids()).containsExactly("e1", "e2", "end");
-        assertThat(side(harness, DeadLetters.TAG)).singleElement()
+        assertThat(side(harness, DeadLetters.TAG))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getReason()).isEqualTo("event late arrived after the match ended"));
     }
 
@@ -257,15 +271,24 @@ class ScoreEventsTest {
         send(sourced(new MatchDescriptor("m1", "Derby", "Riverside", "Harbour").event(), 1));
         send(sourced(goal("e1", 1_000, 1, 0).setTeam("home"), 2));
         send(sourced(event("e2", "SAVE", 2_000).setTeam("away"), 3));
-        send(sourced(event("e3", "SHOT", 3_000).setTeam("away")
-                .setAttributes(Map.of(MatchDescriptor.TEAM_NAME, "Harbour FC")), 4));
+        send(sourced(
+                event("e3", "SHOT", 3_000)
+                        .setTeam("away")
+                        .setAttributes(Map.of(MatchDescriptor.TEAM_NAME, "Harbour FC")),
+                4));
         send(sourced(event("e4", "FOUL", 4_000), 5));
 
         endOfFeed();
 
-        assertThat(harness.extractOutputValues()).extracting(e -> e.getEvent().getEventId(),
+        assertThat(harness.extractOutputValues())
+                .extracting(
+                        e -> e.getEvent().getEventId(),
                         e -> e.getEvent().getAttributes().get(MatchDescriptor.TEAM_NAME))
-                .containsExactly(tuple(MatchDescriptor.EVENT_ID, null), tuple("e1", "Riverside"), tuple("e2", "Harbour"), tuple("e3", "Harbour FC"),
+                .containsExactly(
+                        tuple(MatchDescriptor.EVENT_ID, null),
+                        tuple("e1", "Riverside"),
+                        tuple("e2", "Harbour"),
+                        tuple("e3", "Harbour FC"),
                         tuple("e4", null));
         assertThat(deadLetters()).isEmpty();
     }
@@ -281,13 +304,16 @@ class ScoreEventsTest {
 
         endOfFeed();
 
-        assertThat(harness.extractOutputValues()).last()
-                .satisfies(e -> assertThat(e.getEvent().getAttributes()).containsEntry(MatchDescriptor.TEAM_NAME, "Riverside FC"));
+        assertThat(harness.extractOutputValues())
+                .last()
+                .satisfies(e -> assertThat(e.getEvent().getAttributes())
+                        .containsEntry(MatchDescriptor.TEAM_NAME, "Riverside FC"));
         assertThat(deadLetters()).singleElement().satisfies(d -> {
             assertThat(d.getOrigin()).isEqualTo(origin(1));
-            assertThat(d.getReason()).isEqualTo("match m1 has two differing descriptors, this one and the one at "
-                    + origin(9) + " (homeTeam \"Riverside\" / \"Riverside FC\"): the later one, at " + origin(9)
-                    + ", is used");
+            assertThat(d.getReason())
+                    .isEqualTo("match m1 has two differing descriptors, this one and the one at "
+                            + origin(9) + " (homeTeam \"Riverside\" / \"Riverside FC\"): the later one, at " + origin(9)
+                            + ", is used");
         });
     }
 
@@ -299,11 +325,14 @@ class ScoreEventsTest {
         send(sourced(event("e2", "SHOT", 80_000), 2));
         send(sourced(event("end", "MATCH_END", 90_000), 3));
         assertThat(ids()).containsExactly("e1", "e2", "end");
-        assertThat(harness.numKeyedStateEntries()).as("only the ended flag is left").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("only the ended flag is left")
+                .isEqualTo(1);
 
         harness.setStateTtlProcessingTime(Duration.ofHours(11).toMillis());
         send(sourced(event("late", "GOAL", 85_000), 4));
-        assertThat(deadLetters()).extracting(DeadLetter::getReason)
+        assertThat(deadLetters())
+                .extracting(DeadLetter::getReason)
                 .containsExactly("event late arrived after the match ended");
 
         // Past the retention the match is gone: the same id is a new match's event, not a late one.
@@ -329,16 +358,22 @@ class ScoreEventsTest {
 
     private void restartWith(MatchRetention retention) throws Exception {
         harness.close();
-        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), retention, null), e -> e.getEvent().getMatchId(),
-                SourcedEvent.class, ScoredEvent.class);
+        harness = Harnesses.keyed(
+                new ScoreEvents(Rules.rules(), retention, null),
+                e -> e.getEvent().getMatchId(),
+                SourcedEvent.class,
+                ScoredEvent.class);
         harness.open();
     }
 
     /** Runs the rest of the test on a live feed, whose events wait {@code reorderMs} of match time. */
     private void restartLive(long reorderMs) throws Exception {
         harness.close();
-        harness = Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, live(reorderMs)),
-                e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
+        harness = Harnesses.keyed(
+                new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, live(reorderMs)),
+                e -> e.getEvent().getMatchId(),
+                SourcedEvent.class,
+                ScoredEvent.class);
         harness.open();
     }
 
@@ -348,8 +383,11 @@ class ScoreEventsTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, ScoredEvent> harness()
             throws Exception {
-        return Harnesses.keyed(new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, null),
-                e -> e.getEvent().getMatchId(), SourcedEvent.class, ScoredEvent.class);
+        return Harnesses.keyed(
+                new ScoreEvents(Rules.rules(), MatchRetention.FOR_THE_RUN, null),
+                e -> e.getEvent().getMatchId(),
+                SourcedEvent.class,
+                ScoredEvent.class);
     }
 
     /** The end of a feed file: in BATCH mode the watermark jumps to the end of time. */
@@ -363,7 +401,9 @@ class ScoreEventsTest {
     }
 
     private List<String> ids() {
-        return harness.extractOutputValues().stream().map(e -> e.getEvent().getEventId()).toList();
+        return harness.extractOutputValues().stream()
+                .map(e -> e.getEvent().getEventId())
+                .toList();
     }
 
     private List<DeadLetter> deadLetters() {

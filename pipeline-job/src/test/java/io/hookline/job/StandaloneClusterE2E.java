@@ -38,21 +38,31 @@ class StandaloneClusterE2E {
         Path jobJar = Path.of(System.getProperty("hookline.e2e.job-jar"));
         StringBuilder classpath = new StringBuilder();
         for (String file : System.getProperty("hookline.e2e.flink-classpath").split(":")) {
-            classpath.append(classpath.isEmpty() ? "" : ":").append(Files.readString(Path.of(file)).trim());
+            classpath
+                    .append(classpath.isEmpty() ? "" : ":")
+                    .append(Files.readString(Path.of(file)).trim());
         }
         try (S3TestServer s3Server = S3TestServer.start();
                 S3Client s3 = s3Server.client();
                 KafkaTestBroker kafka = KafkaTestBroker.start();
-                StandaloneFlinkCluster cluster = StandaloneFlinkCluster.configure(dir.resolve("flink"), classpath.toString(),
-                        System.getProperty("hookline.e2e.jvm-opens"), Map.of(
+                StandaloneFlinkCluster cluster = StandaloneFlinkCluster.configure(
+                        dir.resolve("flink"),
+                        classpath.toString(),
+                        System.getProperty("hookline.e2e.jvm-opens"),
+                        Map.of(
                                 "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
                                 "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
                                 "FLINK_PLUGINS_DIR", System.getProperty("hookline.e2e.flink-plugins")),
                         // Flink's own S3 file system (the s3-fs-hadoop plugin) holds the checkpoints.
-                        Map.of("s3.endpoint", s3Server.endpoint(),
-                                "s3.path.style.access", "true",
-                                "s3.access-key", S3TestServer.ACCESS_KEY,
-                                "s3.secret-key", S3TestServer.SECRET_KEY))) {
+                        Map.of(
+                                "s3.endpoint",
+                                s3Server.endpoint(),
+                                "s3.path.style.access",
+                                "true",
+                                "s3.access-key",
+                                S3TestServer.ACCESS_KEY,
+                                "s3.secret-key",
+                                S3TestServer.SECRET_KEY))) {
             s3Server.createBucket("media");
             s3Server.createBucket("clips");
             s3Server.createBucket("checkpoints");
@@ -67,17 +77,22 @@ class StandaloneClusterE2E {
                 cluster.startTaskManager();
                 cluster.awaitTaskManagers(2, Duration.ofMinutes(2));
 
-                String jobId = cluster.submit(jobJar, List.of(
-                        "--video", "s3://media/matches/live.mp4",
-                        "--out", "s3://clips/live",
-                        "--s3-endpoint", s3Server.endpoint(),
-                        "--profiles", TestProfiles.write(dir.resolve("profiles")).toString(),
-                        "--bootstrap", kafka.bootstrapServers(),
-                        "--events-topic", "events",
-                        "--clips-topic", "clips",
-                        "--checkpoints", "s3://checkpoints/live",
-                        "--checkpoint-interval", "1s",
-                        "--hookline.render.encoder-threads", "1"), Duration.ofMinutes(3));
+                String jobId = cluster.submit(
+                        jobJar,
+                        List.of(
+                                "--video", "s3://media/matches/live.mp4",
+                                "--out", "s3://clips/live",
+                                "--s3-endpoint", s3Server.endpoint(),
+                                "--profiles",
+                                        TestProfiles.write(dir.resolve("profiles"))
+                                                .toString(),
+                                "--bootstrap", kafka.bootstrapServers(),
+                                "--events-topic", "events",
+                                "--clips-topic", "clips",
+                                "--checkpoints", "s3://checkpoints/live",
+                                "--checkpoint-interval", "1s",
+                                "--hookline.render.encoder-threads", "1"),
+                        Duration.ofMinutes(3));
                 cluster.awaitJobRunning(jobId, Duration.ofMinutes(2));
                 KafkaTestBroker.TopicReader clips = kafka.reader("clips");
 
@@ -86,21 +101,33 @@ class StandaloneClusterE2E {
                 cluster.killTaskManager(0);
                 JsonNode manifest = LiveMatch.awaitManifest(s3, "clips", "live/", Duration.ofMinutes(5));
                 int planned = manifest.get("clips").size();
-                List<RenderedClip> all = LiveMatch.clipsInTopic(clips, planned, Duration.ofMinutes(1), Duration.ofSeconds(5));
+                List<RenderedClip> all =
+                        LiveMatch.clipsInTopic(clips, planned, Duration.ofMinutes(1), Duration.ofSeconds(5));
                 clips.close();
-                JsonNode restored = cluster.rest("/jobs/" + jobId + "/checkpoints").get("latest").get("restored");
-                long duplicates = all.size() - all.stream().map(RenderedClip::getClipId).distinct().count();
+                JsonNode restored = cluster.rest("/jobs/" + jobId + "/checkpoints")
+                        .get("latest")
+                        .get("restored");
+                long duplicates = all.size()
+                        - all.stream().map(RenderedClip::getClipId).distinct().count();
 
-                System.out.printf("standalone cluster: %d clips in the topic before the kill, %d after, %d planned,"
+                System.out.printf(
+                        "standalone cluster: %d clips in the topic before the kill, %d after, %d planned,"
                                 + " %d duplicates; resumed from checkpoint %s; wall time %d s%n",
-                        beforeKill.size(), all.size(), planned, duplicates,
+                        beforeKill.size(),
+                        all.size(),
+                        planned,
+                        duplicates,
                         restored.isNull() ? "none" : restored.get("id").asText(),
                         Duration.between(started, Instant.now()).toSeconds());
-                assertThat(restored.isNull()).as("the job resumed from a checkpoint").isFalse();
+                assertThat(restored.isNull())
+                        .as("the job resumed from a checkpoint")
+                        .isFalse();
                 assertThat(restored.get("external_path").asText()).startsWith("s3://checkpoints/live/");
                 assertThat(beforeKill.size()).isLessThan(planned);
                 assertThat(duplicates).isZero();
-                assertThat(all).extracting(RenderedClip::getClipId).containsExactlyInAnyOrderElementsOf(clipIds(manifest));
+                assertThat(all)
+                        .extracting(RenderedClip::getClipId)
+                        .containsExactlyInAnyOrderElementsOf(clipIds(manifest));
                 assertThat(LiveMatch.keys(s3, "clips", "live/"))
                         .containsExactlyElementsOf(LiveMatch.expectedKeys(manifest, "live/"));
                 assertThat(LiveMatch.deadLetters(s3, "clips", "live/")).contains(LiveMatch.POISON_ORIGIN);

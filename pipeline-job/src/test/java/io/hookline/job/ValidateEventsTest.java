@@ -47,17 +47,20 @@ class ValidateEventsTest {
         harness.processElement(read(e, 7), 0);
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(side(harness, DeadLetters.TAG)).containsExactly(
-                new DeadLetter(e.getMatchId(), origin(7), 7L, reason, MatchEventJson.write(e)));
+        assertThat(side(harness, DeadLetters.TAG))
+                .containsExactly(new DeadLetter(e.getMatchId(), origin(7), 7L, reason, MatchEventJson.write(e)));
     }
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of(event("e1", "GOLA", 1_000).build(),
+                Arguments.of(
+                        event("e1", "GOLA", 1_000).build(),
                         "event e1: unknown event type 'GOLA' (did you mean 'GOAL'?)"),
-                Arguments.of(event("e2", "GOAL", 100_001).build(),
+                Arguments.of(
+                        event("e2", "GOAL", 100_001).build(),
                         "event e2: videoTimeMs 100001 is outside the video (0..100000 ms)"),
-                Arguments.of(event("e3", "GOAL", 1_000).setVideoTimeMs(null).build(),
+                Arguments.of(
+                        event("e3", "GOAL", 1_000).setVideoTimeMs(null).build(),
                         "event e3: no videoTimeMs: the event cannot be placed in the video"
                                 + " (import provider feeds with a sync file)"));
     }
@@ -75,8 +78,9 @@ class ValidateEventsTest {
 
         harness.processElement(unreadable, 0);
 
-        assertThat(side(harness, DeadLetters.TAG)).containsExactly(new DeadLetter("m1", origin(2), 2L,
-                "malformed JSON: unexpected end-of-input", "{\"matchId\":"));
+        assertThat(side(harness, DeadLetters.TAG))
+                .containsExactly(new DeadLetter(
+                        "m1", origin(2), 2L, "malformed JSON: unexpected end-of-input", "{\"matchId\":"));
     }
 
     @Test
@@ -89,7 +93,9 @@ class ValidateEventsTest {
 
         assertThat(counter(Progress.EVENTS_READ)).isEqualTo(3L);
         assertThat(counter(Progress.EVENTS_REJECTED)).isEqualTo(1L);
-        assertThat(harness.extractOutputValues()).extracting(SourcedEvent::getSequence).containsExactly(1L, 3L);
+        assertThat(harness.extractOutputValues())
+                .extracting(SourcedEvent::getSequence)
+                .containsExactly(1L, 3L);
     }
 
     @Test
@@ -107,7 +113,8 @@ class ValidateEventsTest {
     }
 
     private Object counter(String name) {
-        Accumulator<?, ?> accumulator = harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name);
+        Accumulator<?, ?> accumulator =
+                harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name);
         return accumulator == null ? null : accumulator.getLocalValue();
     }
 }

@@ -15,6 +15,8 @@ class DestinationClipKindsTest {
     @Test
     void aDestinationTakesTheManifestsClipKinds() {
         assertThat(Arrays.stream(Destination.ClipKind.values()).map(Enum::name))
-                .containsExactlyElementsOf(Arrays.stream(ClipKind.values()).map(k -> k.name().toUpperCase()).toList());
+                .containsExactlyElementsOf(Arrays.stream(ClipKind.values())
+                        .map(k -> k.name().toUpperCase())
+                        .toList());
     }
 }

@@ -47,13 +47,21 @@ class ClipIdsTest {
 
     static Stream<Arguments> sameCharactersOtherwiseSplit() {
         return Stream.of(
-                Arguments.of("match and play", ClipIds.of("ab", List.of("c"), "r", "v"),
+                Arguments.of(
+                        "match and play",
+                        ClipIds.of("ab", List.of("c"), "r", "v"),
                         ClipIds.of("a", List.of("bc"), "r", "v")),
-                Arguments.of("two plays", ClipIds.of("m", List.of("ab", "c"), "r", "v"),
+                Arguments.of(
+                        "two plays",
+                        ClipIds.of("m", List.of("ab", "c"), "r", "v"),
                         ClipIds.of("m", List.of("a", "bc"), "r", "v")),
-                Arguments.of("one play or two", ClipIds.of("m", List.of("ab"), "r", "v"),
+                Arguments.of(
+                        "one play or two",
+                        ClipIds.of("m", List.of("ab"), "r", "v"),
                         ClipIds.of("m", List.of("a", "b"), "r", "v")),
-                Arguments.of("rule and version", ClipIds.of("m", List.of("p"), "rule1", "v"),
+                Arguments.of(
+                        "rule and version",
+                        ClipIds.of("m", List.of("p"), "rule1", "v"),
                         ClipIds.of("m", List.of("p"), "rule", "1v")));
     }
 

@@ -155,9 +155,7 @@ class ClipPlannerTest {
 
     @Test
     void hookOfATrimmedPlayStaysInsideTheTrimmedWindow() {
-        Play play = play(
-                scored("e1", "KEY_PASS", 100_000, 0.25),
-                scored("e2", "GOAL", 160_000, 1.0));
+        Play play = play(scored("e1", "KEY_PASS", 100_000, 0.25), scored("e2", "GOAL", 160_000, 1.0));
 
         ClipPlan clip = only(planner.plan("m1", List.of(play)));
 
@@ -175,7 +173,8 @@ class ClipPlannerTest {
 
         List<ClipPlan> clips = planner.plan("m1", plays);
 
-        assertThat(clips).extracting(ClipPlan::getPlayIds)
+        assertThat(clips)
+                .extracting(ClipPlan::getPlayIds)
                 .containsExactly(List.of("p-d"), List.of("p-b"), List.of("p-c"), List.of("p-a"));
         assertThat(clips).extracting(ClipPlan::getRank).containsExactly(1, 2, 3, 4);
         assertThat(clips).extracting(ClipPlan::getScore).containsExactly(1.2, 1.0, 1.0, 0.5);
@@ -191,7 +190,9 @@ class ClipPlannerTest {
         List<ClipPlan> again = new ClipPlanner(Rules.profiles("v1"), VIDEO_MS).plan("m1", reversed);
 
         assertThat(again).isEqualTo(first);
-        assertThat(first).extracting(ClipPlan::getClipId).doesNotHaveDuplicates()
+        assertThat(first)
+                .extracting(ClipPlan::getClipId)
+                .doesNotHaveDuplicates()
                 .allMatch(id -> id.matches("[0-9a-f]{16}"));
         assertThat(first.get(0).getClipId()).isEqualTo(ClipIds.of("m1", List.of("p-g0"), "test/play", "v1"));
     }
@@ -214,8 +215,10 @@ class ClipPlannerTest {
         List<ClipPlan> m1 = planner.plan("m1", match());
         List<ClipPlan> m2 = planner.plan("m2", match());
 
-        assertThat(m2).extracting(ClipPlan::getClipId).doesNotContainAnyElementsOf(
-                m1.stream().map(ClipPlan::getClipId).toList());
+        assertThat(m2)
+                .extracting(ClipPlan::getClipId)
+                .doesNotContainAnyElementsOf(
+                        m1.stream().map(ClipPlan::getClipId).toList());
         assertThat(m2).extracting(ClipPlan::getMatchId).containsOnly("m2");
     }
 
@@ -226,8 +229,12 @@ class ClipPlannerTest {
                 .setScore(new Score(2, 1))
                 .build();
         ScoredEvent scoredGoal = ScoredEvent.newBuilder()
-                .setEvent(goal).setScore(1.25).setExplanation("GOAL 1.00 x lead change 1.25")
-                .setScoreBefore(new Score(1, 1)).setLeadChange(true).build();
+                .setEvent(goal)
+                .setScore(1.25)
+                .setExplanation("GOAL 1.00 x lead change 1.25")
+                .setScoreBefore(new Score(1, 1))
+                .setLeadChange(true)
+                .build();
         Play play = play(scored("k1", "KEY_PASS", 60_000, 0.25), scoredGoal);
 
         ClipPlan clip = only(planner.plan("m1", List.of(play)));
@@ -252,14 +259,15 @@ class ClipPlannerTest {
 
         // The shipped rules: 6 s before the play's first event, 4 s after its last, and the peak again at the
         // end, 1.5 s of it at half speed.
-        assertThat(clip.getSegments()).containsExactly(
-                new Segment(SegmentRole.hook, 99_250L, 100_750L, 1.0),
-                new Segment(SegmentRole.body, 91_000L, 104_000L, 1.0),
-                new Segment(SegmentRole.replay, 99_250L, 100_750L, 0.5));
+        assertThat(clip.getSegments())
+                .containsExactly(
+                        new Segment(SegmentRole.hook, 99_250L, 100_750L, 1.0),
+                        new Segment(SegmentRole.body, 91_000L, 104_000L, 1.0),
+                        new Segment(SegmentRole.replay, 99_250L, 100_750L, 0.5));
         assertThat(clip.getRule()).isEqualTo("default/play");
         assertThat(clip.getRenditions()).containsExactlyElementsOf(shipped.renditionNames());
-        assertThat(clip.getRenditions()).contains("youtube-landscape", "youtube-shorts", "instagram-reels", "tiktok",
-                "whatsapp");
+        assertThat(clip.getRenditions())
+                .contains("youtube-landscape", "youtube-shorts", "instagram-reels", "tiktok", "whatsapp");
         assertThat(clip.getClipId()).isEqualTo(ClipIds.of("m1", List.of("p-k1"), "default/play", shipped.version()));
     }
 
@@ -286,6 +294,9 @@ class ClipPlannerTest {
     }
 
     private static Segment segment(ClipPlan clip, SegmentRole role) {
-        return clip.getSegments().stream().filter(s -> s.getRole() == role).findFirst().orElseThrow();
+        return clip.getSegments().stream()
+                .filter(s -> s.getRole() == role)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -21,11 +21,19 @@ class ClipTitlesTest {
 
     static Stream<Arguments> titles() {
         return Stream.of(
-                Arguments.of(event("e1", "GOAL", 0).setPlayers(List.of("Léa Martin", "Ana Silva"))
-                        .setScore(new Score(2, 1)).build(), "Goal — Léa Martin (2-1)"),
+                Arguments.of(
+                        event("e1", "GOAL", 0)
+                                .setPlayers(List.of("Léa Martin", "Ana Silva"))
+                                .setScore(new Score(2, 1))
+                                .build(),
+                        "Goal — Léa Martin (2-1)"),
                 Arguments.of(event("e1", "THREE_POINTER", 0).build(), "Three pointer"),
-                Arguments.of(event("e1", "OWN_GOAL", 0).setScore(new Score(0, 1)).build(), "Own goal (0-1)"),
-                Arguments.of(event("e1", "DUNK", 0).setPlayers(List.of("محمد \"Mo\" ⚽")).build(),
+                Arguments.of(
+                        event("e1", "OWN_GOAL", 0).setScore(new Score(0, 1)).build(), "Own goal (0-1)"),
+                Arguments.of(
+                        event("e1", "DUNK", 0)
+                                .setPlayers(List.of("محمد \"Mo\" ⚽"))
+                                .build(),
                         "Dunk — محمد \"Mo\" ⚽"));
     }
 }

@@ -55,8 +55,10 @@ class CompilationPlannerTest {
         // g1 takes 15 s with its hook; g2 would take 32 s more, past 45 s, so it is left out and the next best come
         // in: s1 (13 s with its hook, 28 s), s2 (37 s); s3 would make 46 s. Three plays fit, though four were allowed.
         assertThat(top.getPlayIds()).containsExactly("p-g1", "p-s1", "p-s2");
-        assertThat(top.getSegments()).extracting(Segment::getRole).containsExactly(
-                SegmentRole.teaser, SegmentRole.teaser, SegmentRole.body, SegmentRole.body, SegmentRole.body);
+        assertThat(top.getSegments())
+                .extracting(Segment::getRole)
+                .containsExactly(
+                        SegmentRole.teaser, SegmentRole.teaser, SegmentRole.body, SegmentRole.body, SegmentRole.body);
         assertThat(duration(top)).isEqualTo(37_000).isLessThanOrEqualTo(45_000);
         assertThat(top.getScore()).isCloseTo((1.2 + 0.9 + 0.8) / 3, within(1e-9));
         assertThat(top.getExplanation()).isEqualTo("3 plays, mean score 0.97; opens on: GOAL 1.2");
@@ -75,11 +77,17 @@ class CompilationPlannerTest {
 
     @Test
     void everyStretchOfACompilationIsTheSameAsInItsPlaysOwnClip() {
-        List<ClipPlan> plan = plan(new Compilation(Kind.TOP, 4, 45_000, 2), new Compilation(Kind.PERIOD, 5, 45_000, 2),
-                new Compilation(Kind.PLAYER, 5, 60_000, 3), new Compilation(Kind.TEAM, 5, 60_000, 2));
+        List<ClipPlan> plan = plan(
+                new Compilation(Kind.TOP, 4, 45_000, 2),
+                new Compilation(Kind.PERIOD, 5, 45_000, 2),
+                new Compilation(Kind.PLAYER, 5, 60_000, 3),
+                new Compilation(Kind.TEAM, 5, 60_000, 2));
         Map<String, ClipPlan> clips = new HashMap<>();
-        plan.stream().filter(c -> c.getKind() == ClipKind.play).forEach(c -> clips.put(c.getPlayIds().get(0), c));
-        List<ClipPlan> compilations = plan.stream().filter(c -> c.getKind() == ClipKind.compilation).toList();
+        plan.stream()
+                .filter(c -> c.getKind() == ClipKind.play)
+                .forEach(c -> clips.put(c.getPlayIds().get(0), c));
+        List<ClipPlan> compilations =
+                plan.stream().filter(c -> c.getKind() == ClipKind.compilation).toList();
         assertThat(compilations).hasSize(5);
 
         for (ClipPlan compilation : compilations) {
@@ -89,9 +97,12 @@ class CompilationPlannerTest {
             assertThat(teaser).as(compilation.getTitle()).hasSize(2);
             for (int i = 0; i < body.size(); i++) {
                 ClipPlan own = clips.get(compilation.getPlayIds().get(i));
-                assertThat(range(body.get(i))).as(compilation.getTitle()).isEqualTo(range(segments(own, SegmentRole.body).get(0)));
+                assertThat(range(body.get(i)))
+                        .as(compilation.getTitle())
+                        .isEqualTo(range(segments(own, SegmentRole.body).get(0)));
                 if (i < teaser.size()) {
-                    assertThat(range(teaser.get(i))).as(compilation.getTitle())
+                    assertThat(range(teaser.get(i)))
+                            .as(compilation.getTitle())
                             .isEqualTo(range(segments(own, SegmentRole.hook).get(0)));
                 }
             }
@@ -103,13 +114,16 @@ class CompilationPlannerTest {
 
     @Test
     void periodsPlayersAndTeamsGetTheirReelsWhenEnoughOfTheirPlaysFit() {
-        List<ClipPlan> plan = plan(new Compilation(Kind.PERIOD, 5, 45_000, 2), new Compilation(Kind.PLAYER, 5, 60_000, 3),
+        List<ClipPlan> plan = plan(
+                new Compilation(Kind.PERIOD, 5, 45_000, 2),
+                new Compilation(Kind.PLAYER, 5, 60_000, 3),
                 new Compilation(Kind.TEAM, 5, 60_000, 2));
 
         // Period 1 has two plays but only g1 fits in 45 s; Bea and Cai have one clipped play each, and Ana's foul
         // makes no clip, so it is not in her reel.
-        assertThat(titles(plan)).containsExactlyInAnyOrder("Best of period 2", "Ana: best plays", "Lions: best plays",
-                "away: best plays");
+        assertThat(titles(plan))
+                .containsExactlyInAnyOrder(
+                        "Best of period 2", "Ana: best plays", "Lions: best plays", "away: best plays");
         assertThat(compilation(plan, "Best of period 2").getPlayIds()).containsExactly("p-s1", "p-s2", "p-s3");
         assertThat(compilation(plan, "Ana: best plays").getPlayIds()).containsExactly("p-g1", "p-s1", "p-s3");
         // A team is named by its teamName when the feed gives one, else by its side.
@@ -130,8 +144,12 @@ class CompilationPlannerTest {
 
     @Test
     void idsDependOnTheMatchThePlaysTheKindAndTheProfileVersionOnly() {
-        Compilation[] kinds = {new Compilation(Kind.TOP, 4, 45_000, 2), new Compilation(Kind.PERIOD, 5, 45_000, 2),
-                new Compilation(Kind.PLAYER, 5, 60_000, 3), new Compilation(Kind.TEAM, 5, 60_000, 2)};
+        Compilation[] kinds = {
+            new Compilation(Kind.TOP, 4, 45_000, 2),
+            new Compilation(Kind.PERIOD, 5, 45_000, 2),
+            new Compilation(Kind.PLAYER, 5, 60_000, 3),
+            new Compilation(Kind.TEAM, 5, 60_000, 2)
+        };
         List<Play> reversed = new ArrayList<>(plays());
         Collections.reverse(reversed);
 
@@ -146,8 +164,10 @@ class CompilationPlannerTest {
                 .isNotEqualTo(compilation(first, "Lions: best plays").getClipId());
         assertThat(first).extracting(ClipPlan::getClipId).doesNotHaveDuplicates();
         List<ClipPlan> v2 = plan("v2", plays(), kinds);
-        assertThat(v2).extracting(ClipPlan::getClipId).doesNotContainAnyElementsOf(
-                first.stream().map(ClipPlan::getClipId).toList());
+        assertThat(v2)
+                .extracting(ClipPlan::getClipId)
+                .doesNotContainAnyElementsOf(
+                        first.stream().map(ClipPlan::getClipId).toList());
     }
 
     private static List<ClipPlan> plan(Compilation... kinds) {
@@ -156,8 +176,17 @@ class CompilationPlannerTest {
 
     private static List<ClipPlan> plan(String version, List<Play> plays, Compilation... kinds) {
         HighlightRules r = Rules.rules();
-        HighlightRules rules = new HighlightRules(r.name(), r.hookMs(), r.playGapMs(), r.maxPlayMs(), r.events(),
-                r.context(), r.media(), r.replay(), new CompilationRules(List.of(kinds), 2), r.camera());
+        HighlightRules rules = new HighlightRules(
+                r.name(),
+                r.hookMs(),
+                r.playGapMs(),
+                r.maxPlayMs(),
+                r.events(),
+                r.context(),
+                r.media(),
+                r.replay(),
+                new CompilationRules(List.of(kinds), 2),
+                r.camera());
         ProfileSet base = Rules.profiles(version);
         return new ClipPlanner(new ProfileSet(version, rules, base.renditions(), base.graphics()), VIDEO_MS)
                 .plan("m1", plays);
@@ -165,11 +194,18 @@ class CompilationPlannerTest {
 
     private static List<Play> plays() {
         Play s1 = play(event("s1", "SHOT", 400_000, 0.9, 2, "Ana", "home"));
-        MediaSignals cuts = MediaSignals.newBuilder().setHasAudio(true).setMotion(0).setMedianMotion(0)
-                .setCutsMs(List.of(393_000L, 404_000L)).setTrackStartMs(0).setTrackHz(10).build();
+        MediaSignals cuts = MediaSignals.newBuilder()
+                .setHasAudio(true)
+                .setMotion(0)
+                .setMedianMotion(0)
+                .setCutsMs(List.of(393_000L, 404_000L))
+                .setTrackStartMs(0)
+                .setTrackHz(10)
+                .build();
         return List.of(
                 play(event("g1", "GOAL", 100_000, 1.2, 1, "Ana", "home")),
-                play(event("g2", "KEY_PASS", 150_000, 0.25, 1, "Bea", "away"),
+                play(
+                        event("g2", "KEY_PASS", 150_000, 0.25, 1, "Bea", "away"),
                         event("g2-goal", "GOAL", 200_000, 1.1, 1, "Bea", "away")),
                 Play.newBuilder(s1).setMedia(cuts).build(),
                 play(event("s2", "SHOT", 500_000, 0.8, 2, "Cai", "away")),
@@ -181,26 +217,36 @@ class CompilationPlannerTest {
         return PlayGrouper.play(List.of(events));
     }
 
-    private static ScoredEvent event(String id, String type, long atMs, double score, int period, String player,
-            String team) {
-        MatchEvent.Builder e = Events.event(id, type, atMs).setPeriod(period)
-                .setPlayers(List.of(player)).setTeam(team);
+    private static ScoredEvent event(
+            String id, String type, long atMs, double score, int period, String player, String team) {
+        MatchEvent.Builder e = Events.event(id, type, atMs)
+                .setPeriod(period)
+                .setPlayers(List.of(player))
+                .setTeam(team);
         if (team.equals("home")) {
             e.setAttributes(Map.of("teamName", "Lions"));
         }
-        return ScoredEvent.newBuilder().setEvent(e.build()).setScore(score).setExplanation(type + " " + score)
-                .setScoreBefore(new Score(0, 0)).build();
+        return ScoredEvent.newBuilder()
+                .setEvent(e.build())
+                .setScore(score)
+                .setExplanation(type + " " + score)
+                .setScoreBefore(new Score(0, 0))
+                .build();
     }
 
     private static ClipPlan compilation(List<ClipPlan> plan, String title) {
         Optional<ClipPlan> found = plan.stream()
-                .filter(c -> c.getKind() == ClipKind.compilation && c.getTitle().equals(title)).findFirst();
+                .filter(c -> c.getKind() == ClipKind.compilation && c.getTitle().equals(title))
+                .findFirst();
         assertThat(found).as("compilation '%s' among %s", title, titles(plan)).isPresent();
         return found.get();
     }
 
     private static List<String> titles(List<ClipPlan> plan) {
-        return plan.stream().filter(c -> c.getKind() == ClipKind.compilation).map(ClipPlan::getTitle).toList();
+        return plan.stream()
+                .filter(c -> c.getKind() == ClipKind.compilation)
+                .map(ClipPlan::getTitle)
+                .toList();
     }
 
     private static List<Segment> segments(ClipPlan clip, SegmentRole role) {
@@ -212,6 +258,8 @@ class CompilationPlannerTest {
     }
 
     private static long duration(ClipPlan clip) {
-        return clip.getSegments().stream().mapToLong(s -> s.getSourceEndMs() - s.getSourceStartMs()).sum();
+        return clip.getSegments().stream()
+                .mapToLong(s -> s.getSourceEndMs() - s.getSourceStartMs())
+                .sum();
     }
 }

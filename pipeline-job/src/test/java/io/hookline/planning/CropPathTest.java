@@ -16,6 +16,7 @@ class CropPathTest {
     private static final CameraMotion CAMERA = new CameraMotion(0.04, 0.6, 1.2, 600);
     /** A 9:16 slice of a 16:9 frame. */
     private static final double CROP = 0.316;
+
     private static final double FPS = 30;
 
     @Test
@@ -32,8 +33,12 @@ class CropPathTest {
                 inside++;
             }
         }
-        assertThat(inside / (double) frames).as("share of frames with the target inside the crop").isGreaterThanOrEqualTo(0.95);
-        assertThat(maxAcceleration(path)).as("largest acceleration, frame widths per s²").isLessThanOrEqualTo(CAMERA.maxAcceleration() + 1e-6);
+        assertThat(inside / (double) frames)
+                .as("share of frames with the target inside the crop")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(maxAcceleration(path))
+                .as("largest acceleration, frame widths per s²")
+                .isLessThanOrEqualTo(CAMERA.maxAcceleration() + 1e-6);
         assertThat(maxSpeed(path)).isLessThanOrEqualTo(CAMERA.maxSpeed() + 1e-6);
     }
 
@@ -59,7 +64,8 @@ class CropPathTest {
     @Test
     void cutsToTheNewPlaceAtAShotCutInsteadOfPanning() {
         DoubleUnaryOperator twoShots = t -> t < 5 ? 0.2 : 0.8;
-        double[] path = CropPath.plan(List.of(track(0, 10_000, twoShots, List.of(5_000L))), 0, 300, FPS, CROP, 0.5, CAMERA);
+        double[] path =
+                CropPath.plan(List.of(track(0, 10_000, twoShots, List.of(5_000L))), 0, 300, FPS, CROP, 0.5, CAMERA);
         int cut = (int) (5 * FPS);
         assertThat(path[cut - 1]).isCloseTo(0.2, within(0.02));
         assertThat(path[cut]).isCloseTo(0.8, within(0.02));
@@ -85,8 +91,16 @@ class CropPathTest {
             xs.add(Double.isNaN(v) ? -1f : (float) v);
             ys.add(0.5f);
         }
-        return MediaSignals.newBuilder().setHasAudio(true).setMotion(0.01).setMedianMotion(0.01).setCutsMs(cuts)
-                .setTrackStartMs(startMs).setTrackHz(10).setTrackX(xs).setTrackY(ys).build();
+        return MediaSignals.newBuilder()
+                .setHasAudio(true)
+                .setMotion(0.01)
+                .setMedianMotion(0.01)
+                .setCutsMs(cuts)
+                .setTrackStartMs(startMs)
+                .setTrackHz(10)
+                .setTrackX(xs)
+                .setTrackY(ys)
+                .build();
     }
 
     private static double maxSpeed(double[] path) {

@@ -38,9 +38,11 @@ class Mp4FactsTest {
         byte[] whole = Files.readAllBytes(cut);
         Files.write(cut, java.util.Arrays.copyOf(whole, 200));
 
-        assertThatThrownBy(() -> Mp4Facts.read(text)).isInstanceOf(Mp4Facts.NotMp4Exception.class)
+        assertThatThrownBy(() -> Mp4Facts.read(text))
+                .isInstanceOf(Mp4Facts.NotMp4Exception.class)
                 .hasMessageContaining("clip.mp4 is not an MP4 file");
-        assertThatThrownBy(() -> Mp4Facts.read(cut)).isInstanceOf(Mp4Facts.NotMp4Exception.class)
+        assertThatThrownBy(() -> Mp4Facts.read(cut))
+                .isInstanceOf(Mp4Facts.NotMp4Exception.class)
                 .hasMessageContaining("cut.mp4");
     }
 }

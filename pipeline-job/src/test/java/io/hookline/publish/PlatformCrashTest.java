@@ -38,30 +38,50 @@ class PlatformCrashTest {
 
     /** A platform's destination, and the requests one clip makes to it, in order, as regular expressions. */
     enum Target {
-        YOUTUBE("youtube-shorts", "UC-crash-test", """
+        YOUTUBE(
+                "youtube-shorts",
+                "UC-crash-test",
+                """
                   yt:
                     platform: youtube
                     account: UC-crash-test
                     rendition: youtube-shorts
                     shorts: true
-                """, "",
+                """,
+                "",
                 List.of("POST /upload/youtube/v3/videos", "PUT /upload/youtube/v3/videos", "GET /youtube/v3/videos")),
-        INSTAGRAM("instagram-reels", "17841400000000001", """
+        INSTAGRAM(
+                "instagram-reels",
+                "17841400000000001",
+                """
                   ig:
                     platform: instagram
                     account: "17841400000000001"
                     rendition: instagram-reels
-                """, "/v21.0",
-                List.of("POST /v21.0/17841400000000001/media", "POST /ig-api-upload/v21\\.0/\\d+", "GET /v21.0/\\d+",
-                        "GET /v21.0/\\d+", "POST /v21.0/17841400000000001/media_publish")),
-        TIKTOK("tiktok-clean", "hookline-crash", """
+                """,
+                "/v21.0",
+                List.of(
+                        "POST /v21.0/17841400000000001/media",
+                        "POST /ig-api-upload/v21\\.0/\\d+",
+                        "GET /v21.0/\\d+",
+                        "GET /v21.0/\\d+",
+                        "POST /v21.0/17841400000000001/media_publish")),
+        TIKTOK(
+                "tiktok-clean",
+                "hookline-crash",
+                """
                   tt:
                     platform: tiktok
                     account: hookline-crash
                     rendition: tiktok-clean
-                """, "",
-                List.of("POST /v2/post/publish/creator_info/query/", "POST /v2/post/publish/video/init/",
-                        "PUT /upload/", "POST /v2/post/publish/status/fetch/", "POST /v2/post/publish/status/fetch/"));
+                """,
+                "",
+                List.of(
+                        "POST /v2/post/publish/creator_info/query/",
+                        "POST /v2/post/publish/video/init/",
+                        "PUT /upload/",
+                        "POST /v2/post/publish/status/fetch/",
+                        "POST /v2/post/publish/status/fetch/"));
 
         final String rendition;
         final String account;
@@ -72,19 +92,21 @@ class PlatformCrashTest {
         Target(String rendition, String account, String yaml, String apiPath, List<String> requests) {
             this.rendition = rendition;
             this.account = account;
-            this.yaml = yaml + String.join("\n",
-                    "    credentials:",
-                    "      env: " + PlatformFixtures.SECRET_ENV,
-                    "    title: \"{ACTION} — {player}\"",
-                    "    caption: \"Score {score}\"",
-                    "    takes:",
-                    "      kinds: [play]",
-                    "    quota:",
-                    "      postsPer24h: 10",
-                    "      spacingSeconds: 0",
-                    "    privacy: " + (rendition.startsWith("tiktok") ? "private" : "public"),
-                    "    approval: false",
-                    "");
+            this.yaml = yaml
+                    + String.join(
+                            "\n",
+                            "    credentials:",
+                            "      env: " + PlatformFixtures.SECRET_ENV,
+                            "    title: \"{ACTION} — {player}\"",
+                            "    caption: \"Score {score}\"",
+                            "    takes:",
+                            "      kinds: [play]",
+                            "    quota:",
+                            "      postsPer24h: 10",
+                            "      spacingSeconds: 0",
+                            "    privacy: " + (rendition.startsWith("tiktok") ? "private" : "public"),
+                            "    approval: false",
+                            "");
             this.apiPath = apiPath;
             this.requests = requests;
         }
@@ -99,20 +121,21 @@ class PlatformCrashTest {
     }
 
     static Stream<Arguments> everyStep() {
-        return Stream.of(Target.values()).flatMap(target -> Stream.iterate(1, n -> n <= target.requests.size(), n -> n + 1)
-                .flatMap(n -> Stream.of(false, true).map(after -> Arguments.of(target, n, after))));
+        return Stream.of(Target.values())
+                .flatMap(target -> Stream.iterate(1, n -> n <= target.requests.size(), n -> n + 1)
+                        .flatMap(n -> Stream.of(false, true).map(after -> Arguments.of(target, n, after))));
     }
 
     @ParameterizedTest(name = "{0}: killed at request {1}, after the platform answered: {2}")
     @MethodSource("everyStep")
     void aRunKilledAtAnyStepThenRunAgainPostsEachClipExactlyOnce(Target target, int request, boolean after)
             throws Exception {
-        Path matchDir = PlatformFixtures.match(dir.resolve("out"), "match-1", target.rendition,
-                PlatformFixtures.Shape.VERTICAL, CLIPS);
+        Path matchDir = PlatformFixtures.match(
+                dir.resolve("out"), "match-1", target.rendition, PlatformFixtures.Shape.VERTICAL, CLIPS);
         Path profiles = EmulatedProfiles.withOnly(dir.resolve("profiles"), target.yaml);
         Map<String, String> env = Map.of(PlatformFixtures.SECRET_ENV, TOKEN);
         try (EmulatorServer emulator = target.emulator().start();
-             KillingProxy harness = new KillingProxy(emulator.baseUrl())) {
+                KillingProxy harness = new KillingProxy(emulator.baseUrl())) {
             String api = target.name().toLowerCase() + "=" + harness.url() + target.apiPath;
             harness.holdAt(request, after);
 
@@ -121,20 +144,26 @@ class PlatformCrashTest {
             while (!held && killed.isAlive()) {
                 held = harness.awaitHeld(1);
             }
-            assertThat(held).as("request %d was held; the run printed:%n%s", request,
-                    Files.readString(dir.resolve("killed.log"))).isTrue();
+            assertThat(held)
+                    .as(
+                            "request %d was held; the run printed:%n%s",
+                            request, Files.readString(dir.resolve("killed.log")))
+                    .isTrue();
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             assertThat(harness.requests().get(request - 1)).matches(target.requests.get(request - 1));
             harness.release();
 
             Process rerun = CrashRun.publish(matchDir, profiles, dir.resolve("rerun.log"), env, "--api-url", api);
             assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(rerun.exitValue()).as(Files.readString(dir.resolve("rerun.log"))).isZero();
+            assertThat(rerun.exitValue())
+                    .as(Files.readString(dir.resolve("rerun.log")))
+                    .isZero();
 
             for (int rank = 1; rank <= CLIPS; rank++) {
                 Path file = matchDir.resolve(String.format("clips/clip%03d/%s.mp4", rank, target.rendition));
                 assertThat(emulator.posts().count(target.account, PlatformFixtures.sha256(file)))
-                        .as("posts of clip %d", rank).isEqualTo(1);
+                        .as("posts of clip %d", rank)
+                        .isEqualTo(1);
             }
             assertThat(emulator.posts().size()).isEqualTo(CLIPS);
         }

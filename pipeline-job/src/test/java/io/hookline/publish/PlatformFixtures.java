@@ -31,8 +31,7 @@ public final class PlatformFixtures {
     /** Videos already written in this JVM, by spec: a test class asks for the same few again and again. */
     private static final Map<SyntheticVideo.Spec, Path> VIDEOS = new ConcurrentHashMap<>();
 
-    private PlatformFixtures() {
-    }
+    private PlatformFixtures() {}
 
     /** A clip's picture: its size and length. */
     public record Shape(int width, int height, long durationMs) {
@@ -53,14 +52,27 @@ public final class PlatformFixtures {
             String clipId = String.format("clip%03d", rank);
             long durationMs = shape.durationMs() + (rank - 1) * 40L;
             Path file = Files.createDirectories(dir.resolve("clips/" + clipId)).resolve(rendition + ".mp4");
-            Files.copy(video(new SyntheticVideo.Spec(shape.width(), shape.height(), 25, durationMs, true, List.of())), file);
+            Files.copy(
+                    video(new SyntheticVideo.Spec(shape.width(), shape.height(), 25, durationMs, true, List.of())),
+                    file);
             byte[] bytes = Files.readAllBytes(file);
-            ObjectNode clip = list.addObject().put("clipId", clipId).put("kind", "play").put("rank", rank)
-                    .put("score", 2.0 - rank / 100.0).put("title", "Goal — Player " + rank + " (" + rank + "-0)");
-            clip.putArray("renditions").addObject().put("profile", rendition)
-                    .put("path", "clips/" + clipId + "/" + rendition + ".mp4").put("width", shape.width())
-                    .put("height", shape.height()).put("fps", 25).put("durationMs", durationMs)
-                    .put("bytes", bytes.length).put("sha256", PublishFixtures.sha256(bytes)).put("status", "ok");
+            ObjectNode clip = list.addObject()
+                    .put("clipId", clipId)
+                    .put("kind", "play")
+                    .put("rank", rank)
+                    .put("score", 2.0 - rank / 100.0)
+                    .put("title", "Goal — Player " + rank + " (" + rank + "-0)");
+            clip.putArray("renditions")
+                    .addObject()
+                    .put("profile", rendition)
+                    .put("path", "clips/" + clipId + "/" + rendition + ".mp4")
+                    .put("width", shape.width())
+                    .put("height", shape.height())
+                    .put("fps", 25)
+                    .put("durationMs", durationMs)
+                    .put("bytes", bytes.length)
+                    .put("sha256", PublishFixtures.sha256(bytes))
+                    .put("status", "ok");
         }
         Files.write(dir.resolve("manifest.json"), json.writeValueAsBytes(root));
         return dir;
@@ -80,12 +92,25 @@ public final class PlatformFixtures {
     }
 
     /** A destination of {@code platform} taking every play clip of {@code rendition}, no quota to speak of. */
-    public static Destination destination(String name, Platform platform, String account, String rendition,
-                                          Privacy privacy, boolean shorts) {
-        return new Destination(name, "destinations/test.yaml", platform, account,
-                new Credentials(Credentials.Source.ENV, SECRET_ENV), rendition, TextFormat.parse("{ACTION} — {player}"),
-                TextFormat.parse("Score {score}"), List.of("goal"), "", new Destination.Takes(List.of(ClipKind.PLAY), 0, 0),
-                new Destination.Quota(100, 0), privacy, false, false, shorts);
+    public static Destination destination(
+            String name, Platform platform, String account, String rendition, Privacy privacy, boolean shorts) {
+        return new Destination(
+                name,
+                "destinations/test.yaml",
+                platform,
+                account,
+                new Credentials(Credentials.Source.ENV, SECRET_ENV),
+                rendition,
+                TextFormat.parse("{ACTION} — {player}"),
+                TextFormat.parse("Score {score}"),
+                List.of("goal"),
+                "",
+                new Destination.Takes(List.of(ClipKind.PLAY), 0, 0),
+                new Destination.Quota(100, 0),
+                privacy,
+                false,
+                false,
+                shorts);
     }
 
     public static String sha256(Path file) throws Exception {
@@ -99,7 +124,8 @@ public final class PlatformFixtures {
 
     /** Quick retries: tests wait milliseconds where a platform asks for seconds. */
     public static Backoff backoff() {
-        return new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 5, Duration.ofMinutes(1), new SplittableRandom(7));
+        return new Backoff(
+                Duration.ofMillis(20), Duration.ofMillis(200), 5, Duration.ofMinutes(1), new SplittableRandom(7));
     }
 
     /** Sleeps, but never longer than 20 ms: a Retry-After or a poll interval is honoured in order, not in time. */

@@ -37,7 +37,9 @@ class PublishCrashTest {
             receiver.hold(n -> n == request, afterRecording);
 
             Process killed = publish(matchDir, profiles, dir.resolve("killed.log"));
-            assertThat(receiver.held.await(90, TimeUnit.SECONDS)).as("the receiver saw request " + request).isTrue();
+            assertThat(receiver.held.await(90, TimeUnit.SECONDS))
+                    .as("the receiver saw request " + request)
+                    .isTrue();
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             receiver.hold(n -> false, false);
 
@@ -46,7 +48,8 @@ class PublishCrashTest {
             String output = Files.readString(dir.resolve("rerun.log"));
             assertThat(rerun.exitValue()).as(output).isZero();
 
-            assertThat(receiver.posts()).extracting(d -> d.metadata().get("clipId").asText())
+            assertThat(receiver.posts())
+                    .extracting(d -> d.metadata().get("clipId").asText())
                     .containsExactlyInAnyOrder("clip001", "clip002", "clip003");
             assertThat(receiver.deliveries()).allMatch(WebhookReceiver.Delivery::signatureValid);
         }

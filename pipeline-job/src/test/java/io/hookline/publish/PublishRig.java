@@ -32,8 +32,16 @@ public final class PublishRig implements AutoCloseable {
     /** Publishes the match at {@code matchDir} to {@code destination} with {@code publisher}, as one run. */
     public List<Outcome> publish(Path matchDir, Destination destination, Publisher publisher) throws Exception {
         Publishers publishers = new Publishers().with(destination.platform(), publisher);
-        PublishRun run = new PublishRun(ledger, publishers, PlatformFixtures.secrets(token), Clock.systemUTC(),
-                PlatformFixtures.BRIEF, PlatformFixtures.backoff(), "test", Duration.ofMinutes(5), reported::add);
+        PublishRun run = new PublishRun(
+                ledger,
+                publishers,
+                PlatformFixtures.secrets(token),
+                Clock.systemUTC(),
+                PlatformFixtures.BRIEF,
+                PlatformFixtures.backoff(),
+                "test",
+                Duration.ofMinutes(5),
+                reported::add);
         return run.publish(MatchClips.read(matchDir), List.of(destination));
     }
 

@@ -31,6 +31,7 @@ class PublishWebhookTest {
 
     @TempDir
     Path out;
+
     WebhookReceiver receiver;
     PublishLedger ledger;
     final List<Duration> waits = new ArrayList<>();
@@ -49,12 +50,21 @@ class PublishWebhookTest {
     }
 
     private PublishRun run() {
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1),
-                new SplittableRandom(7));
+        Backoff backoff = new Backoff(
+                Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1), new SplittableRandom(7));
         RetryingHttp http = new RetryingHttp(HttpClient.newHttpClient(), backoff, waits::add);
-        Publishers publishers = new Publishers().with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofSeconds(30)));
-        return new PublishRun(ledger, publishers, new Secrets(Map.of(PublishFixtures.SECRET_ENV, SECRET)),
-                Clock.systemUTC(), waits::add, backoff, "test", Duration.ofMinutes(5), reported::add);
+        Publishers publishers =
+                new Publishers().with(Platform.WEBHOOK, new WebhookPublisher(http, Duration.ofSeconds(30)));
+        return new PublishRun(
+                ledger,
+                publishers,
+                new Secrets(Map.of(PublishFixtures.SECRET_ENV, SECRET)),
+                Clock.systemUTC(),
+                waits::add,
+                backoff,
+                "test",
+                Duration.ofMinutes(5),
+                reported::add);
     }
 
     @Test
@@ -67,7 +77,9 @@ class PublishWebhookTest {
 
         assertThat(outcomes).extracting(Outcome::result).containsOnly(Outcome.Result.POSTED);
         assertThat(receiver.deliveries()).hasSize(5).allMatch(WebhookReceiver.Delivery::signatureValid);
-        assertThat(receiver.posts()).extracting(d -> d.metadata().get("rank").asInt()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(receiver.posts())
+                .extracting(d -> d.metadata().get("rank").asInt())
+                .containsExactly(1, 2, 3, 4, 5);
         WebhookReceiver.Delivery first = receiver.posts().get(0);
         assertThat(first.metadata().get("title").asText()).isEqualTo("GOAL — Player 1");
         assertThat(first.metadata().get("caption").asText()).isEqualTo("Score 1-0\n#goal");
@@ -81,7 +93,8 @@ class PublishWebhookTest {
         MatchClips match = MatchClips.read(PublishFixtures.match(out, "match-1", 1));
         receiver.answerFirst(429, 503);
 
-        List<Outcome> outcomes = run().publish(match, List.of(PublishFixtures.webhook("hook", receiver.url(), 100, false)));
+        List<Outcome> outcomes =
+                run().publish(match, List.of(PublishFixtures.webhook("hook", receiver.url(), 100, false)));
 
         assertThat(outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.POSTED);
         assertThat(waits).hasSize(2);
@@ -94,20 +107,28 @@ class PublishWebhookTest {
     void quotaOf100Against120ClipsPostsTheTop100InRankOrderAndSkipsTheRestUntilTheWindowReopens() throws Exception {
         MatchClips match = MatchClips.read(PublishFixtures.match(out, "match-1", 120));
 
-        List<Outcome> outcomes = run().publish(match, List.of(PublishFixtures.webhook("hook", receiver.url(), 100, false)));
+        List<Outcome> outcomes =
+                run().publish(match, List.of(PublishFixtures.webhook("hook", receiver.url(), 100, false)));
 
-        assertThat(receiver.posts()).extracting(d -> d.metadata().get("rank").asInt())
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(receiver.posts())
+                .extracting(d -> d.metadata().get("rank").asInt())
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
         List<PublishRecord> records = ledger.byMatch("match-1");
         PublishRecord firstPost = records.get(0);
-        List<PublishRecord> skipped = records.stream().filter(r -> r.state() == PublishState.SKIPPED).toList();
-        assertThat(skipped).extracting(PublishRecord::rank)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(101, 120).boxed().toList());
+        List<PublishRecord> skipped =
+                records.stream().filter(r -> r.state() == PublishState.SKIPPED).toList();
+        assertThat(skipped)
+                .extracting(PublishRecord::rank)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(101, 120).boxed().toList());
         assertThat(skipped).allSatisfy(r -> {
             assertThat(r.reason()).isEqualTo("quota of 100 posts per 24 h reached");
             assertThat(r.reopensAt()).isEqualTo(firstPost.postedAt().plus(Duration.ofHours(24)));
         });
-        assertThat(outcomes).filteredOn(o -> o.result() == Outcome.Result.SKIPPED).hasSize(20);
+        assertThat(outcomes)
+                .filteredOn(o -> o.result() == Outcome.Result.SKIPPED)
+                .hasSize(20);
     }
 
     @Test
@@ -124,8 +145,11 @@ class PublishWebhookTest {
         ledger.reject(waiting.get(2).key(), waiting.get(2).version(), "editor", "wrong player");
         run().publish(match, List.of(reviewed));
 
-        assertThat(receiver.posts()).extracting(d -> d.metadata().get("clipId").asText()).containsExactly("clip002");
-        assertThat(ledger.byMatch("match-1")).extracting(PublishRecord::state)
+        assertThat(receiver.posts())
+                .extracting(d -> d.metadata().get("clipId").asText())
+                .containsExactly("clip002");
+        assertThat(ledger.byMatch("match-1"))
+                .extracting(PublishRecord::state)
                 .containsExactly(PublishState.AWAITING_APPROVAL, PublishState.POSTED, PublishState.REJECTED);
     }
 
@@ -134,7 +158,8 @@ class PublishWebhookTest {
         MatchClips match = MatchClips.read(PublishFixtures.match(out, "match-1", 1));
         // A receiver that does not know the secret refuses the signature.
         try (WebhookReceiver stranger = new WebhookReceiver("another secret")) {
-            List<Outcome> outcomes = run().publish(match, List.of(PublishFixtures.webhook("hook", stranger.url(), 100, false)));
+            List<Outcome> outcomes =
+                    run().publish(match, List.of(PublishFixtures.webhook("hook", stranger.url(), 100, false)));
 
             assertThat(outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.FAILED);
             PublishRecord failed = ledger.byMatch("match-1").get(0);

@@ -14,7 +14,8 @@ class SecretsTest {
 
     @Test
     void anEnvironmentVariableOrASecretStoreEntry() throws Exception {
-        Secrets secrets = new Secrets(Map.of(PublishFixtures.SECRET_ENV, "env-value"),
+        Secrets secrets = new Secrets(
+                Map.of(PublishFixtures.SECRET_ENV, "env-value"),
                 name -> name.equals("hookline/hook") ? "store-value" : null);
 
         assertThat(secrets.resolve(HOOK).value()).isEqualTo("env-value");
@@ -27,7 +28,8 @@ class SecretsTest {
             throw new CredentialException("cannot read AWS Secrets Manager secret " + name + ": AccessDeniedException");
         });
 
-        assertThatThrownBy(() -> secrets.resolve(inStore("hookline/hook"))).isInstanceOf(CredentialException.class)
+        assertThatThrownBy(() -> secrets.resolve(inStore("hookline/hook")))
+                .isInstanceOf(CredentialException.class)
                 .hasMessage("hook (destinations/test.yaml): cannot read AWS Secrets Manager secret hookline/hook:"
                         + " AccessDeniedException");
         assertThatThrownBy(() -> new Secrets(Map.of()).resolve(inStore("hookline/hook")))
@@ -35,9 +37,22 @@ class SecretsTest {
     }
 
     private static Destination inStore(String name) {
-        return new Destination(HOOK.name(), HOOK.file(), HOOK.platform(), HOOK.account(),
-                new Credentials(Credentials.Source.AWS_SECRET, name), HOOK.rendition(), HOOK.title(), HOOK.caption(),
-                HOOK.hashtags(), HOOK.link(), HOOK.takes(), HOOK.quota(), HOOK.privacy(), HOOK.approval(),
-                HOOK.localBotApi(), HOOK.shorts());
+        return new Destination(
+                HOOK.name(),
+                HOOK.file(),
+                HOOK.platform(),
+                HOOK.account(),
+                new Credentials(Credentials.Source.AWS_SECRET, name),
+                HOOK.rendition(),
+                HOOK.title(),
+                HOOK.caption(),
+                HOOK.hashtags(),
+                HOOK.link(),
+                HOOK.takes(),
+                HOOK.quota(),
+                HOOK.privacy(),
+                HOOK.approval(),
+                HOOK.localBotApi(),
+                HOOK.shorts());
     }
 }

@@ -103,8 +103,11 @@ final class WebhookReceiver implements AutoCloseable {
             held.countDown();
             sleepForever();
         }
-        byte[] answer = JSON.createObjectNode().put("id", "post-" + key.hashCode())
-                .put("url", url() + "/posts/" + Math.abs(key.hashCode())).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] answer = JSON.createObjectNode()
+                .put("id", "post-" + key.hashCode())
+                .put("url", url() + "/posts/" + Math.abs(key.hashCode()))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, answer.length);
         exchange.getResponseBody().write(answer);

@@ -18,8 +18,22 @@ class ClipKeysTest {
 
     @Test
     void idsThatReadAlikeGetDirectoriesOfTheirOwn() {
-        List<String> ids = List.of("a/b", "a_b", "a b", "a\\b", "Спартак", "Динамо!", "Динамо?", "", ".", "..", "_",
-                ".hidden", "_.hidden", "a\uD800", "a?");
+        List<String> ids = List.of(
+                "a/b",
+                "a_b",
+                "a b",
+                "a\\b",
+                "Спартак",
+                "Динамо!",
+                "Динамо?",
+                "",
+                ".",
+                "..",
+                "_",
+                ".hidden",
+                "_.hidden",
+                "a\uD800",
+                "a?");
         Set<String> dirs = new HashSet<>();
         for (String id : ids) {
             dirs.add(ClipKeys.safeMatchDir(id));

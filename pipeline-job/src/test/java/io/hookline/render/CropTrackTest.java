@@ -20,8 +20,15 @@ class CropTrackTest {
             xs.add((float) (0.1 + 0.8 * (t - startMs) / 10_000.0));
             ys.add(0.5f);
         }
-        return MediaSignals.newBuilder().setHasAudio(true).setMotion(0.01).setMedianMotion(0.01)
-                .setTrackStartMs(startMs).setTrackHz(10).setTrackX(xs).setTrackY(ys).build();
+        return MediaSignals.newBuilder()
+                .setHasAudio(true)
+                .setMotion(0.01)
+                .setMedianMotion(0.01)
+                .setTrackStartMs(startMs)
+                .setTrackHz(10)
+                .setTrackX(xs)
+                .setTrackY(ys)
+                .build();
     }
 
     @ParameterizedTest(name = "{0} fps source")

@@ -47,8 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FfmpegClipRendererTest {
     static final int SOURCE_FPS = 50;
     /** The match video every test cuts from: a sync beep each second, and a roar from 5.5 s. */
-    static final SyntheticVideo.Spec SOURCE = new SyntheticVideo.Spec(1280, 720, SOURCE_FPS, 12_000, true,
-            List.of(5_500L));
+    static final SyntheticVideo.Spec SOURCE =
+            new SyntheticVideo.Spec(1280, 720, SOURCE_FPS, 12_000, true, List.of(5_500L));
+
     private static final Segment HOOK = new Segment(SegmentRole.hook, 5_000L, 6_500L, 1.0);
     private static final Segment BODY = new Segment(SegmentRole.body, 2_000L, 9_000L, 1.0);
 
@@ -57,6 +58,7 @@ class FfmpegClipRendererTest {
 
     @TempDir
     static Path dir;
+
     static ProfileSet profiles;
     static RenderedClip clip;
 
@@ -65,8 +67,12 @@ class FfmpegClipRendererTest {
         profiles = ProfileLoader.loadBundled();
         Path video = dir.resolve("source.mp4");
         SyntheticVideo.write(SOURCE, video);
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, video.toString(),
-                new LocalClipStore(dir.resolve("out")), RenderSettings.defaults(), SegmentCache.NONE);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                video.toString(),
+                new LocalClipStore(dir.resolve("out")),
+                RenderSettings.defaults(),
+                SegmentCache.NONE);
         clip = renderer.render(plan("c-oracle", List.of(HOOK, BODY), profiles.renditionNames()));
     }
 
@@ -85,7 +91,8 @@ class FfmpegClipRendererTest {
         expected.addAll(sourceFrames(BODY, profile.video().fps()));
         // Then the outro card, which shows no match picture.
         expected.addAll(Collections.nCopies(outroFrames(profiles, profile), DecodedClip.UNREADABLE));
-        assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        assertThat(decoded.sourceFrames())
+                .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         // The clip opens on the peak: its first frame is the hook's first source frame.
         assertThat(decoded.sourceFrames()[0]).isEqualTo(HOOK.getSourceStartMs() * SOURCE_FPS / 1000);
     }
@@ -105,7 +112,9 @@ class FfmpegClipRendererTest {
                 // Without an edit list a player starts on the encoder's priming: that first moment is silent.
                 continue;
             }
-            assertThat(mark.beepOffsetUs()).as("beep for source frame %d", mark.sourceFrame()).isPresent();
+            assertThat(mark.beepOffsetUs())
+                    .as("beep for source frame %d", mark.sourceFrame())
+                    .isPresent();
             assertThat(Math.abs(mark.beepOffsetUs().getAsLong()))
                     .as("audio offset at source frame %d", mark.sourceFrame())
                     .isLessThanOrEqualTo(oneFrameUs);
@@ -118,7 +127,8 @@ class FfmpegClipRendererTest {
         RenditionProfile profile = profiles.rendition(name);
         Rendition r = rendition(name);
         MediaProbe.Result probe = MediaProbe.probe(file(name));
-        long frames = sourceFrames(HOOK, profile.video().fps()).size() + sourceFrames(BODY, profile.video().fps()).size()
+        long frames = sourceFrames(HOOK, profile.video().fps()).size()
+                + sourceFrames(BODY, profile.video().fps()).size()
                 + outroFrames(profiles, profile);
 
         assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok);
@@ -128,7 +138,8 @@ class FfmpegClipRendererTest {
         assertThat(probe.height()).isEqualTo(profile.video().height());
         assertThat(probe.fps()).isEqualTo(profile.video().fps());
         assertThat(probe.frames()).isEqualTo(frames);
-        assertThat(probe.durationMs()).isCloseTo(Math.round(frames * 1000 / profile.video().fps()), org.assertj.core.data.Offset.offset(50L));
+        assertThat(probe.durationMs())
+                .isCloseTo(Math.round(frames * 1000 / profile.video().fps()), org.assertj.core.data.Offset.offset(50L));
         assertThat(probe.audioCodec()).isEqualTo("aac");
         assertThat(probe.sampleRate()).isEqualTo(profile.audio().sampleRate());
         assertThat(probe.channels()).isEqualTo(profile.audio().channels());
@@ -136,10 +147,16 @@ class FfmpegClipRendererTest {
         if (!profile.container().editLists()) {
             assertThat(probe.editLists()).as("no edit lists").isFalse();
         }
-        assertThat(probe.maxGopFrames()).as("longest GOP").isLessThanOrEqualTo(profile.video().gopFrames());
+        assertThat(probe.maxGopFrames())
+                .as("longest GOP")
+                .isLessThanOrEqualTo(profile.video().gopFrames());
         AudioLevels levels = AudioLevels.of(file(name).toString());
-        assertThat(levels.integratedLufs()).as("loudness").isCloseTo(profile.audio().loudnessLufs(), within(1.0));
-        assertThat(levels.truePeakDbtp()).as("true peak").isLessThanOrEqualTo(profile.audio().truePeakDbtp());
+        assertThat(levels.integratedLufs())
+                .as("loudness")
+                .isCloseTo(profile.audio().loudnessLufs(), within(1.0));
+        assertThat(levels.truePeakDbtp())
+                .as("true peak")
+                .isLessThanOrEqualTo(profile.audio().truePeakDbtp());
         if (profile.hasSizeCap()) {
             assertThat(probe.bytes()).isLessThan(profile.sizeCapBytes());
         }
@@ -154,20 +171,28 @@ class FfmpegClipRendererTest {
                 new Segment(SegmentRole.teaser, 9_000L, 9_600L, 1.0),
                 new Segment(SegmentRole.body, 1_000L, 3_000L, 1.0),
                 new Segment(SegmentRole.body, 8_000L, 11_000L, 1.0));
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out),
+                RenderSettings.defaults(),
+                SegmentCache.NONE);
         RenderedClip result = renderer.render(plan("c-compilation", segments, List.of("youtube-landscape")));
 
-        DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
+        DecodedClip decoded = DecodedClip.decode(
+                out.resolve("m/" + result.getRenditions().get(0).getPath()));
         List<Long> expected = new ArrayList<>();
         segments.forEach(seg -> expected.addAll(sourceFrames(seg, 50)));
-        expected.addAll(Collections.nCopies(outroFrames(profiles, profiles.rendition("youtube-landscape")),
-                DecodedClip.UNREADABLE));
-        assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        expected.addAll(Collections.nCopies(
+                outroFrames(profiles, profiles.rendition("youtube-landscape")), DecodedClip.UNREADABLE));
+        assertThat(decoded.sourceFrames())
+                .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         // A beep starts every source second: 50 and 100 in the first segment, 400, 450 and 500 in the second (the
         // first may fall in the audio's priming, where no beep can be heard).
         List<DecodedClip.SyncMark> marks = decoded.syncMarks(SOURCE_FPS);
-        assertThat(marks).extracting(DecodedClip.SyncMark::sourceFrame).hasSizeGreaterThanOrEqualTo(4)
+        assertThat(marks)
+                .extracting(DecodedClip.SyncMark::sourceFrame)
+                .hasSizeGreaterThanOrEqualTo(4)
                 .isSubsetOf(50L, 100L, 400L, 450L, 500L);
         for (DecodedClip.SyncMark mark : marks) {
             assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
@@ -177,24 +202,34 @@ class FfmpegClipRendererTest {
     @Test
     void aStretchTwoClipsShowIsEncodedOnceAndJoinedByPacketCopy(@TempDir Path out) throws Exception {
         Path segments = out.resolve("segments");
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults(), new DiskSegmentCache(segments));
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out),
+                RenderSettings.defaults(),
+                new DiskSegmentCache(segments));
         Segment other = new Segment(SegmentRole.body, 9_500L, 11_500L, 1.0);
         RenderedClip play = renderer.render(plan("c-play", List.of(HOOK, BODY), List.of("youtube-landscape")));
         assertThat(files(segments)).as("hook, body and outro card encoded").hasSize(3);
 
         RenderedClip compilation = renderer.render(plan("c-reel", List.of(BODY, other), List.of("youtube-landscape")));
-        assertThat(files(segments)).as("only the new stretch encoded; the same outro card reused").hasSize(4);
+        assertThat(files(segments))
+                .as("only the new stretch encoded; the same outro card reused")
+                .hasSize(4);
 
-        DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + compilation.getRenditions().get(0).getPath()));
+        DecodedClip decoded = DecodedClip.decode(
+                out.resolve("m/" + compilation.getRenditions().get(0).getPath()));
         List<Long> expected = new ArrayList<>(sourceFrames(BODY, 50));
         expected.addAll(sourceFrames(other, 50));
-        expected.addAll(Collections.nCopies(outroFrames(profiles, profiles.rendition("youtube-landscape")),
-                DecodedClip.UNREADABLE));
-        assertThat(decoded.sourceFrames()).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+        expected.addAll(Collections.nCopies(
+                outroFrames(profiles, profiles.rendition("youtube-landscape")), DecodedClip.UNREADABLE));
+        assertThat(decoded.sourceFrames())
+                .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         // Beeps at every source second: 100 to 400 in the body, 500 and 550 in the other stretch.
         List<DecodedClip.SyncMark> marks = decoded.syncMarks(SOURCE_FPS);
-        assertThat(marks).extracting(DecodedClip.SyncMark::sourceFrame).hasSizeGreaterThanOrEqualTo(8)
+        assertThat(marks)
+                .extracting(DecodedClip.SyncMark::sourceFrame)
+                .hasSizeGreaterThanOrEqualTo(8)
                 .isSubsetOf(100L, 150L, 200L, 250L, 300L, 350L, 400L, 500L, 550L);
         for (DecodedClip.SyncMark mark : marks) {
             assertThat(Math.abs(mark.beepOffsetUs().orElseThrow())).isLessThanOrEqualTo(20_000);
@@ -220,20 +255,29 @@ class FfmpegClipRendererTest {
                 disk.put(key, packets);
             }
         };
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults(), counting);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out),
+                RenderSettings.defaults(),
+                counting);
         RenderedClip result = renderer.render(plan("c-twins", List.of(HOOK, BODY), twins));
 
-        assertThat(puts).as("hook, body and outro card, each encoded once").hasSize(3).doesNotHaveDuplicates();
+        assertThat(puts)
+                .as("hook, body and outro card, each encoded once")
+                .hasSize(3)
+                .doesNotHaveDuplicates();
         for (Rendition r : result.getRenditions()) {
             assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok);
             RenditionProfile profile = profiles.rendition(r.getProfile());
-            List<Long> expected = new ArrayList<>(sourceFrames(HOOK, profile.video().fps()));
+            List<Long> expected =
+                    new ArrayList<>(sourceFrames(HOOK, profile.video().fps()));
             expected.addAll(sourceFrames(BODY, profile.video().fps()));
             expected.addAll(Collections.nCopies(outroFrames(profiles, profile), DecodedClip.UNREADABLE));
             assertThat(DecodedClip.decode(out.resolve("m/" + r.getPath())).sourceFrames())
                     .as(r.getProfile())
-                    .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+                    .containsExactly(
+                            expected.stream().mapToLong(Long::longValue).toArray());
         }
     }
 
@@ -277,10 +321,15 @@ class FfmpegClipRendererTest {
     private static Map<String, byte[]> renderSegments(Path out, List<String> renditions, RenderSettings settings)
             throws Exception {
         Path segments = out.resolve("segments");
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), settings, new DiskSegmentCache(segments));
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out),
+                settings,
+                new DiskSegmentCache(segments));
         RenderedClip result = renderer.render(plan("c-shared", List.of(HOOK, BODY), renditions));
-        assertThat(result.getRenditions()).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok));
+        assertThat(result.getRenditions())
+                .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(RenditionStatus.ok));
         Map<String, byte[]> bytes = new HashMap<>();
         for (Path file : files(segments)) {
             bytes.put(file.getFileName().toString(), Files.readAllBytes(file));
@@ -293,8 +342,9 @@ class FfmpegClipRendererTest {
 
     private static RenditionRecipe recipe(String name) throws Exception {
         SourceInfo info = SourceReader.probe(dir.resolve("source.mp4").toString());
-        return RenditionRecipe.forClip(profiles, plan("c-shared", List.of(HOOK, BODY), List.of(name)), info,
-                RenderSettings.defaults()).get(0);
+        return RenditionRecipe.forClip(
+                        profiles, plan("c-shared", List.of(HOOK, BODY), List.of(name)), info, RenderSettings.defaults())
+                .get(0);
     }
 
     /** The encoded segments a {@link DiskSegmentCache} holds in {@code dir}. */
@@ -306,8 +356,12 @@ class FfmpegClipRendererTest {
 
     @Test
     void aMissingVideoFailsEveryRenditionWithTheReason(@TempDir Path out) {
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, out.resolve("nope.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                out.resolve("nope.mp4").toString(),
+                new LocalClipStore(out),
+                RenderSettings.defaults(),
+                SegmentCache.NONE);
         RenderedClip result = renderer.render(plan("c-missing", List.of(HOOK, BODY), profiles.renditionNames()));
         assertThat(result.getRenditions()).allSatisfy(r -> {
             assertThat(r.getStatus()).isEqualTo(RenditionStatus.failed);
@@ -319,14 +373,15 @@ class FfmpegClipRendererTest {
     void aVideoWithoutSoundGetsSilenceAndANote(@TempDir Path out) throws Exception {
         Path silent = out.resolve("silent.mp4");
         SyntheticVideo.write(new SyntheticVideo.Spec(640, 360, 25, 4_000, false, List.of()), silent);
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, silent.toString(), new LocalClipStore(out),
-                RenderSettings.defaults(), SegmentCache.NONE);
-        RenderedClip result = renderer.render(plan("c-silent",
-                List.of(new Segment(SegmentRole.body, 500L, 2_500L, 1.0)), List.of("whatsapp")));
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles, silent.toString(), new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
+        RenderedClip result = renderer.render(
+                plan("c-silent", List.of(new Segment(SegmentRole.body, 500L, 2_500L, 1.0)), List.of("whatsapp")));
 
         assertThat(result.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
         assertThat(result.getNotes()).anySatisfy(n -> assertThat(n).contains("no audio"));
-        DecodedClip decoded = DecodedClip.decode(out.resolve("m/" + result.getRenditions().get(0).getPath()));
+        DecodedClip decoded = DecodedClip.decode(
+                out.resolve("m/" + result.getRenditions().get(0).getPath()));
         assertThat(decoded.audioCodec()).isEqualTo("aac");
         assertThat(decoded.rmsDbfs(0, decoded.durationUs())).isLessThan(-80);
     }
@@ -336,28 +391,44 @@ class FfmpegClipRendererTest {
         // WhatsApp at its own target, but the source may be raised by nothing: it stays well under the target.
         RenditionProfile whatsapp = profiles.rendition("whatsapp");
         AudioSpec a = whatsapp.audio();
-        RenditionProfile capped = new RenditionProfile("whatsapp-capped", whatsapp.description(), whatsapp.file(),
-                whatsapp.video(), new AudioSpec(a.sampleRate(), a.channels(), a.bitrateKbps(), -5, a.truePeakDbtp(), 0),
-                whatsapp.container(), whatsapp.safeZone(), whatsapp.graphics(), whatsapp.minDurationMs(),
-                whatsapp.maxDurationMs(), whatsapp.sizeCapBytes());
+        RenditionProfile capped = new RenditionProfile(
+                "whatsapp-capped",
+                whatsapp.description(),
+                whatsapp.file(),
+                whatsapp.video(),
+                new AudioSpec(a.sampleRate(), a.channels(), a.bitrateKbps(), -5, a.truePeakDbtp(), 0),
+                whatsapp.container(),
+                whatsapp.safeZone(),
+                whatsapp.graphics(),
+                whatsapp.minDurationMs(),
+                whatsapp.maxDurationMs(),
+                whatsapp.sizeCapBytes());
         List<RenditionProfile> renditions = new ArrayList<>(profiles.renditions());
         renditions.add(capped);
         ProfileSet set = new ProfileSet(profiles.version(), profiles.rules(), renditions, profiles.graphics());
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(set, dir.resolve("source.mp4").toString(),
-                new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE);
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                set,
+                dir.resolve("source.mp4").toString(),
+                new LocalClipStore(out),
+                RenderSettings.defaults(),
+                SegmentCache.NONE);
 
         RenderedClip result = renderer.render(plan("c-quiet", List.of(BODY), List.of("whatsapp-capped")));
 
         assertThat(result.getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.ok);
-        assertThat(result.getNotes()).anySatisfy(n -> assertThat(n).matches("warning: whatsapp-capped: loudness -\\d+\\.\\d"
-                + " LUFS, under the -5\\.0 target: the source is at -\\d+\\.\\d LUFS and the gain is capped at \\+0 dB"
-                + " \\(audio\\.maxGainDb\\)"));
+        assertThat(result.getNotes())
+                .anySatisfy(n -> assertThat(n)
+                        .matches("warning: whatsapp-capped: loudness -\\d+\\.\\d"
+                                + " LUFS, under the -5\\.0 target: the source is at -\\d+\\.\\d LUFS and the gain is capped at \\+0 dB"
+                                + " \\(audio\\.maxGainDb\\)"));
     }
 
     /** The frames of the outro card the rendition's graphics template ends clips with. */
     static int outroFrames(ProfileSet profiles, RenditionProfile profile) {
         GraphicsTemplate.Card outro = profiles.template(profile.graphics()).outro();
-        return outro == null ? 0 : (int) Math.round(outro.durationMs() * profile.video().fps() / 1000);
+        return outro == null
+                ? 0
+                : (int) Math.round(outro.durationMs() * profile.video().fps() / 1000);
     }
 
     /** The source frames a rendition at {@code fps} shows for a segment: the frame on screen at each output tick. */
@@ -376,11 +447,15 @@ class FfmpegClipRendererTest {
     }
 
     private static Rendition rendition(String name) {
-        return clip.getRenditions().stream().filter(r -> r.getProfile().equals(name)).findFirst().orElseThrow();
+        return clip.getRenditions().stream()
+                .filter(r -> r.getProfile().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     static ClipPlan plan(String id, List<Segment> segments, List<String> renditions) {
-        long start = segments.stream().mapToLong(Segment::getSourceStartMs).min().orElseThrow();
+        long start =
+                segments.stream().mapToLong(Segment::getSourceStartMs).min().orElseThrow();
         long end = segments.stream().mapToLong(Segment::getSourceEndMs).max().orElseThrow();
         return ClipPlan.newBuilder()
                 .setClipId(id)

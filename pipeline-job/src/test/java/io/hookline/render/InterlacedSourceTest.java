@@ -38,10 +38,12 @@ class InterlacedSourceTest {
      * the progressive source reads 0, and a deinterlaced picture keeps a little at the frame code's band edges.
      */
     private static final double COMBED = 0.002;
+
     private static final double PROGRESSIVE = 0.001;
 
     @TempDir
     static Path dir;
+
     static Path progressive;
     static ProfileSet profiles;
 
@@ -59,9 +61,10 @@ class InterlacedSourceTest {
         InterlacedVideo.write(progressive, video, flagged);
 
         RenderedClip clip;
-        try (FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, video.toString(), new LocalClipStore(out),
-                RenderSettings.defaults(), SegmentCache.NONE)) {
-            clip = renderer.render(FfmpegClipRendererTest.plan("c-interlaced", List.of(HOOK, BODY), List.of("same-size")));
+        try (FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles, video.toString(), new LocalClipStore(out), RenderSettings.defaults(), SegmentCache.NONE)) {
+            clip = renderer.render(
+                    FfmpegClipRendererTest.plan("c-interlaced", List.of(HOOK, BODY), List.of("same-size")));
         }
 
         Rendition r = clip.getRenditions().get(0);
@@ -74,8 +77,9 @@ class InterlacedSourceTest {
                 .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         assertThat(CombMeter.worst(video)).as("the source's combing").isGreaterThan(COMBED);
         assertThat(CombMeter.worst(file)).as("combing left in the clip").isLessThan(PROGRESSIVE);
-        assertThat(clip.getNotes()).anyMatch(n -> n.startsWith("the source is interlaced, top field first (")
-                && n.endsWith("): deinterlaced once with bwdif before scaling"));
+        assertThat(clip.getNotes())
+                .anyMatch(n -> n.startsWith("the source is interlaced, top field first (")
+                        && n.endsWith("): deinterlaced once with bwdif before scaling"));
     }
 
     /** The numbers an output frame at 25 fps shows for a segment: the top field's, source frame 2k for frame k. */

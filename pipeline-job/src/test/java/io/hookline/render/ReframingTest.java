@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (measured, not told where it is), keep it in the picture, and move like a camera, not jitter.
  */
 class ReframingTest {
-    private static final SyntheticVideo.Spec SPEC =
-            new SyntheticVideo.Spec(1280, 720, 25, 20_000, true, List.of());
+    private static final SyntheticVideo.Spec SPEC = new SyntheticVideo.Spec(1280, 720, 25, 20_000, true, List.of());
 
     @Test
     void theCropFollowsTheBallSmoothly(@TempDir Path dir) throws Exception {
@@ -42,18 +41,27 @@ class ReframingTest {
         }
         ProfileSet profiles = ProfileLoader.loadBundled();
         RenditionProfile vertical = profiles.renditions().stream()
-                .filter(p -> p.video().height() > p.video().width()).findFirst().orElseThrow();
-        ClipPlan plan = ClipPlan.newBuilder(FfmpegClipRendererTest.plan("c-reframe",
-                        List.of(new Segment(SegmentRole.body, 2_000L, 18_000L, 1.0)), List.of(vertical.name())))
+                .filter(p -> p.video().height() > p.video().width())
+                .findFirst()
+                .orElseThrow();
+        ClipPlan plan = ClipPlan.newBuilder(FfmpegClipRendererTest.plan(
+                        "c-reframe",
+                        List.of(new Segment(SegmentRole.body, 2_000L, 18_000L, 1.0)),
+                        List.of(vertical.name())))
                 .setMedia(List.of(media))
                 .build();
-        RenderedClip clip = new FfmpegClipRenderer(profiles, video.toString(), new LocalClipStore(dir.resolve("out")),
-                RenderSettings.defaults(), SegmentCache.NONE).render(plan);
+        RenderedClip clip = new FfmpegClipRenderer(
+                        profiles,
+                        video.toString(),
+                        new LocalClipStore(dir.resolve("out")),
+                        RenderSettings.defaults(),
+                        SegmentCache.NONE)
+                .render(plan);
 
         List<double[]> seen = new ArrayList<>();
         int[] frames = {0};
-        LumaFrames.walk(dir.resolve("out/m").resolve(clip.getRenditions().get(0).getPath()),
-                (luma, stride, width, height) -> {
+        LumaFrames.walk(
+                dir.resolve("out/m").resolve(clip.getRenditions().get(0).getPath()), (luma, stride, width, height) -> {
                     OptionalLong source = FrameCode.read(luma, stride, width, height);
                     if (source.isEmpty()) {
                         return; // the outro card: no match picture to follow
@@ -73,9 +81,11 @@ class ReframingTest {
                 .mapToDouble(s -> SyntheticVideo.ball(SPEC, (long) s[0])[0] - s[1] * cropShare)
                 .toArray();
         double acceleration = maxAcceleration(left, SPEC.fps());
-        System.out.printf("reframing: ball in the picture in %d of %d match frames; crop acceleration at most %.2f%n",
+        System.out.printf(
+                "reframing: ball in the picture in %d of %d match frames; crop acceleration at most %.2f%n",
                 seen.size(), frames[0], acceleration);
-        assertThat(seen.size() / (double) frames[0]).as("share of frames with the ball in the picture")
+        assertThat(seen.size() / (double) frames[0])
+                .as("share of frames with the ball in the picture")
                 .isGreaterThanOrEqualTo(0.95);
         assertThat(acceleration).as("crop acceleration, frame widths/s²").isLessThan(2.0);
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * whole clip fits under the cap, a bitrate the cap allows only when it does not.
  */
 class SizeCapBitrateTest {
-    private static final SourceInfo SOURCE = new SourceInfo("match.mp4", "match.mp4|1|1", 600_000, 1920, 1080, 50,
-            "h264", 2, 48_000);
+    private static final SourceInfo SOURCE =
+            new SourceInfo("match.mp4", "match.mp4|1|1", 600_000, 1920, 1080, 50, "h264", 2, 48_000);
     private static ProfileSet profiles;
 
     @BeforeAll
@@ -46,8 +46,11 @@ class SizeCapBitrateTest {
     }
 
     private VideoEncoding encoding(String profile, long clipMs) {
-        return FfmpegClipRenderer.firstEncoding(profiles.rendition(profile), FfmpegClipRendererTest.plan("c",
-                List.of(new Segment(SegmentRole.body, 10_000L, 10_000L + clipMs, 1.0)), List.of(profile)), SOURCE,
+        return FfmpegClipRenderer.firstEncoding(
+                profiles.rendition(profile),
+                FfmpegClipRendererTest.plan(
+                        "c", List.of(new Segment(SegmentRole.body, 10_000L, 10_000L + clipMs, 1.0)), List.of(profile)),
+                SOURCE,
                 RenderSettings.defaults());
     }
 }

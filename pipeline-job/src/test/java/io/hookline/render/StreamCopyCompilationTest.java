@@ -61,6 +61,7 @@ class StreamCopyCompilationTest {
     private static final Long[] BEEP_FRAMES = {50L, 100L, 200L, 250L, 450L};
     /** How far a block of sound may start from where the one before ended: far less than one AAC frame. */
     private static final long AUDIO_HOLE_US = 1_000;
+
     private static final int AAC_FRAME_SAMPLES = 1024;
     /**
      * A stretch of sound quieter than this is a dropout: after levelling the crowd bed sits between -28 and -20
@@ -70,6 +71,7 @@ class StreamCopyCompilationTest {
 
     @TempDir
     static Path dir;
+
     static ProfileSet profiles;
     static List<RenderedClip> plays = new ArrayList<>();
     static Map<Path, FileTime> segmentsAfterPlays;
@@ -83,8 +85,12 @@ class StreamCopyCompilationTest {
         Path video = dir.resolve("source.mp4");
         SyntheticVideo.write(FfmpegClipRendererTest.SOURCE, video);
         Path segments = dir.resolve("segments");
-        FfmpegClipRenderer renderer = new FfmpegClipRenderer(profiles, video.toString(),
-                new LocalClipStore(dir.resolve("out")), RenderSettings.defaults(), new DiskSegmentCache(segments));
+        FfmpegClipRenderer renderer = new FfmpegClipRenderer(
+                profiles,
+                video.toString(),
+                new LocalClipStore(dir.resolve("out")),
+                RenderSettings.defaults(),
+                new DiskSegmentCache(segments));
         for (int i = 0; i < BODIES.size(); i++) {
             plays.add(renderer.render(plan("c-play-" + i, List.of(BODIES.get(i)), RENDITIONS)));
         }
@@ -108,11 +114,13 @@ class StreamCopyCompilationTest {
     @Test
     void encodesNoStretchAgain() {
         assertThat(Stream.concat(plays.stream(), Stream.of(compilation)).flatMap(c -> c.getRenditions().stream()))
-                .allSatisfy(r -> assertThat(r.getStatus()).as("%s: %s", r.getProfile(), r.getError())
+                .allSatisfy(r -> assertThat(r.getStatus())
+                        .as("%s: %s", r.getProfile(), r.getError())
                         .isEqualTo(RenditionStatus.ok));
         // Each play's body and each rendition's outro card, encoded once per rendition.
         assertThat(segmentsAfterPlays).hasSize((BODIES.size() + 1) * RENDITIONS.size());
-        assertThat(segmentsAfterCompilation).as("segments after the compilation: all reused, none written")
+        assertThat(segmentsAfterCompilation)
+                .as("segments after the compilation: all reused, none written")
                 .isEqualTo(segmentsAfterPlays);
     }
 
@@ -134,12 +142,14 @@ class StreamCopyCompilationTest {
         List<Integer> joins = new ArrayList<>(joins(fps));
         joins.add(expected.length - outroFrames(profiles, profile));
         for (int join : joins) {
-            assertThat(frames.get(join)).as("first frame after the join at frame %d", join)
+            assertThat(frames.get(join))
+                    .as("first frame after the join at frame %d", join)
                     .isEqualTo(new VideoFrame(timeUs(join, fps), expected[join], true, false));
         }
         for (int k = 0; k < frames.size(); k++) {
             // One frame duration after the other, across joins too: no gap, no repeat, no step back.
-            assertThat(frames.get(k).ptsUs()).as("presentation time of frame %d", k)
+            assertThat(frames.get(k).ptsUs())
+                    .as("presentation time of frame %d", k)
                     .isCloseTo(timeUs(k, fps), within(1L));
             assertThat(frames.get(k).damaged()).as("frame %d damaged", k).isFalse();
         }
@@ -161,8 +171,10 @@ class StreamCopyCompilationTest {
         }
         // The last AAC frame is whole: the sound may run on into it, past the last picture.
         long videoEndUs = timeUs(sound.frames().size(), fps);
-        assertThat(sound.audioEndUs()).as("end of the sound").isBetween(videoEndUs - AUDIO_HOLE_US,
-                videoEndUs + AAC_FRAME_SAMPLES * 1_000_000L / sound.sampleRate());
+        assertThat(sound.audioEndUs())
+                .as("end of the sound")
+                .isBetween(
+                        videoEndUs - AUDIO_HOLE_US, videoEndUs + AAC_FRAME_SAMPLES * 1_000_000L / sound.sampleRate());
         // Each cut fades out and in over 5 ms; every 10 ms around a join still holds the crowd, never a silent hole.
         for (int join : joins(fps)) {
             long at = timeUs(join, fps);
@@ -181,7 +193,9 @@ class StreamCopyCompilationTest {
 
         assertThat(marks).extracting(DecodedClip.SyncMark::sourceFrame).containsExactly(BEEP_FRAMES);
         for (DecodedClip.SyncMark mark : marks) {
-            assertThat(mark.beepOffsetUs()).as("beep for source frame %d", mark.sourceFrame()).isPresent();
+            assertThat(mark.beepOffsetUs())
+                    .as("beep for source frame %d", mark.sourceFrame())
+                    .isPresent();
             assertThat(Math.abs(mark.beepOffsetUs().getAsLong()))
                     .as("audio offset at source frame %d", mark.sourceFrame())
                     .isLessThanOrEqualTo(20_000);
@@ -191,7 +205,8 @@ class StreamCopyCompilationTest {
     /** The source frame each output frame shows: the bodies in order, then the outro card, which shows none. */
     private static long[] expectedFrames(RenditionProfile profile) {
         List<Long> expected = new ArrayList<>();
-        BODIES.forEach(body -> expected.addAll(sourceFrames(body, profile.video().fps())));
+        BODIES.forEach(
+                body -> expected.addAll(sourceFrames(body, profile.video().fps())));
         expected.addAll(Collections.nCopies(outroFrames(profiles, profile), DecodedClip.UNREADABLE));
         return expected.stream().mapToLong(Long::longValue).toArray();
     }
@@ -215,7 +230,9 @@ class StreamCopyCompilationTest {
 
     /** The compilation in one rendition, decoded; a rendition that failed fails the test with its reason. */
     private static DecodedClip decoded(String name) {
-        Rendition r = compilation.getRenditions().stream().filter(c -> c.getProfile().equals(name)).findFirst()
+        Rendition r = compilation.getRenditions().stream()
+                .filter(c -> c.getProfile().equals(name))
+                .findFirst()
                 .orElseThrow();
         assertThat(r.getStatus()).as("%s: %s", name, r.getError()).isEqualTo(RenditionStatus.ok);
         return decodedRenditions.get(name);

@@ -19,7 +19,8 @@ class FrameCodeTest {
         int width = height * 16 / 9 / 2 * 2;
         for (long number : NUMBERS) {
             byte[] luma = picture(width, height, number);
-            assertThat(FrameCode.read(luma, width, width, height)).as("frame %d at %dp", number, height)
+            assertThat(FrameCode.read(luma, width, width, height))
+                    .as("frame %d at %dp", number, height)
                     .hasValue(number);
         }
     }
@@ -31,7 +32,7 @@ class FrameCodeTest {
         byte[] luma = new byte[stride * 360];
         FrameCode.paint(luma, stride, width, 360, 12_345);
         ByteBuffer buffer = ByteBuffer.allocateDirect(luma.length).put(luma);
-        buffer.position(buffer.limit());  // the reader must not depend on the buffer's position
+        buffer.position(buffer.limit()); // the reader must not depend on the buffer's position
 
         assertThat(FrameCode.read(buffer, stride, width, 360)).hasValue(12_345);
     }
@@ -43,7 +44,9 @@ class FrameCodeTest {
             int cropWidth = 720 * 9 / 16;
             byte[] cropped = crop(luma, 1280, 720, (1280 - cropWidth) / 2, cropWidth);
 
-            assertThat(FrameCode.read(cropped, cropWidth, cropWidth, 720)).as("frame %d", number).hasValue(number);
+            assertThat(FrameCode.read(cropped, cropWidth, cropWidth, 720))
+                    .as("frame %d", number)
+                    .hasValue(number);
         }
     }
 
@@ -55,9 +58,11 @@ class FrameCodeTest {
             byte[] small = halve(cropped, cropWidth, 720);
             byte[] restored = doubleSize(small, cropWidth / 2, 360);
 
-            assertThat(FrameCode.read(small, cropWidth / 2, cropWidth / 2, 360)).as("small %d", number)
+            assertThat(FrameCode.read(small, cropWidth / 2, cropWidth / 2, 360))
+                    .as("small %d", number)
                     .hasValue(number);
-            assertThat(FrameCode.read(restored, cropWidth, cropWidth, 720)).as("restored %d", number)
+            assertThat(FrameCode.read(restored, cropWidth, cropWidth, 720))
+                    .as("restored %d", number)
                     .hasValue(number);
         }
     }
@@ -89,7 +94,7 @@ class FrameCodeTest {
             luma[i] = (byte) Math.max(0, Math.min(255, (luma[i] & 0xFF) + random.nextInt(-40, 41)));
         }
         for (int y = 0; y < 150; y++) {
-            Arrays.fill(luma, y * 1280, y * 1280 + 300, (byte) 128);  // a score bug over a quarter of the width
+            Arrays.fill(luma, y * 1280, y * 1280 + 300, (byte) 128); // a score bug over a quarter of the width
         }
         assertThat(FrameCode.read(luma, 1280, 1280, 720)).hasValue(314_159);
     }
@@ -104,7 +109,7 @@ class FrameCodeTest {
     @Test
     void aFlippedBitOrAFadeIsUnreadableRatherThanWrong() {
         byte[] flipped = picture(1280, 720, 1000);
-        int band = 12;  // a band in the middle of the number, rows 72..77
+        int band = 12; // a band in the middle of the number, rows 72..77
         for (int y = band * 6; y < band * 6 + 6; y++) {
             Arrays.fill(flipped, y * 1280, y * 1280 + 1280, (byte) (235 + 16 - (flipped[y * 1280] & 0xFF)));
         }
@@ -170,8 +175,10 @@ class FrameCodeTest {
         byte[] small = new byte[w * (height / 2)];
         for (int y = 0; y < height / 2; y++) {
             for (int x = 0; x < w; x++) {
-                int sum = (luma[2 * y * width + 2 * x] & 0xFF) + (luma[2 * y * width + 2 * x + 1] & 0xFF)
-                        + (luma[(2 * y + 1) * width + 2 * x] & 0xFF) + (luma[(2 * y + 1) * width + 2 * x + 1] & 0xFF);
+                int sum = (luma[2 * y * width + 2 * x] & 0xFF)
+                        + (luma[2 * y * width + 2 * x + 1] & 0xFF)
+                        + (luma[(2 * y + 1) * width + 2 * x] & 0xFF)
+                        + (luma[(2 * y + 1) * width + 2 * x + 1] & 0xFF);
                 small[y * w + x] = (byte) ((sum + 2) / 4);
             }
         }

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HlsPlayoutTest {
     private static final int FPS = 25;
     private static final double SPEED = 4.0;
-    private static final SyntheticVideo.Spec SPEC = new SyntheticVideo.Spec(320, 180, FPS, 6_000, true, List.of(2_000L));
+    private static final SyntheticVideo.Spec SPEC =
+            new SyntheticVideo.Spec(320, 180, FPS, 6_000, true, List.of(2_000L));
 
     @TempDir
     static Path dir;
+
     static Path source;
     static HlsPlayout playout;
     /** Every distinct playlist text seen while the playout ran, in order. */
@@ -58,22 +60,28 @@ class HlsPlayoutTest {
 
     @Test
     void thePlaylistGrowsASegmentAtATimeAndEndsOnlyAtTheEnd() {
-        List<Integer> sizes = readings.stream().map(p -> p.segments().size()).distinct().toList();
+        List<Integer> sizes =
+                readings.stream().map(p -> p.segments().size()).distinct().toList();
         assertThat(sizes).isSorted().hasSizeGreaterThan(3).last().isEqualTo(6);
-        assertThat(readings).filteredOn(MediaPlaylist::ended)
+        assertThat(readings)
+                .filteredOn(MediaPlaylist::ended)
                 .allSatisfy(p -> assertThat(p.segments()).hasSize(6));
         assertThat(readings.get(readings.size() - 1).ended()).isTrue();
         assertThat(readings.get(readings.size() - 1).segments())
                 .allSatisfy(s -> assertThat(s.programDateTime()).isNotNull())
-                .extracting(MediaPlaylist.Segment::durationUs).containsOnly(1_000_000L);
+                .extracting(MediaPlaylist.Segment::durationUs)
+                .containsOnly(1_000_000L);
     }
 
     @Test
     void eachSegmentGoesOutWhenThePlayoutReachesItsEnd() {
         List<HlsPlayout.Segment> segments = playout.published();
-        assertThat(segments).extracting(HlsPlayout.Segment::startMs).containsExactly(0L, 1000L, 2000L, 3000L, 4000L, 5000L);
+        assertThat(segments)
+                .extracting(HlsPlayout.Segment::startMs)
+                .containsExactly(0L, 1000L, 2000L, 3000L, 4000L, 5000L);
         for (HlsPlayout.Segment s : segments) {
-            assertThat(s.publishedAt()).isAfterOrEqualTo(playout.wallTimeAt(s.endMs()).minusMillis(5))
+            assertThat(s.publishedAt())
+                    .isAfterOrEqualTo(playout.wallTimeAt(s.endMs()).minusMillis(5))
                     .isBefore(playout.wallTimeAt(s.endMs()).plusMillis(200));
         }
         assertThat(playout.coveredAt(2500)).contains(segments.get(2).publishedAt());
@@ -86,7 +94,9 @@ class HlsPlayoutTest {
             DecodedClip decoded = DecodedClip.decode(dir.resolve("live").resolve(s.uri()));
             long first = s.startMs() * FPS / 1000;
             assertThat(decoded.frames().get(0).keyframe()).as(s.uri()).isTrue();
-            assertThat(decoded.sourceFrames()).as(s.uri()).containsExactly(LongStream.range(first, first + FPS).toArray());
+            assertThat(decoded.sourceFrames())
+                    .as(s.uri())
+                    .containsExactly(LongStream.range(first, first + FPS).toArray());
             assertThat(decoded.hasAudio()).isTrue();
         }
     }
@@ -98,7 +108,8 @@ class HlsPlayoutTest {
             Window window = video.await(0, 6_000, Duration.ofSeconds(5), Duration.ofMillis(50));
             assertThat(window.notes()).isEmpty();
             DecodedClip joined = DecodedClip.decode(Path.of(window.location()));
-            assertThat(joined.sourceFrames()).containsExactly(LongStream.range(0, 150).toArray());
+            assertThat(joined.sourceFrames())
+                    .containsExactly(LongStream.range(0, 150).toArray());
             assertThat(joined.frames()).noneMatch(DecodedClip.VideoFrame::damaged);
         }
     }

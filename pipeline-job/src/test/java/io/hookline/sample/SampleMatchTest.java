@@ -32,6 +32,7 @@ class SampleMatchTest {
 
     @TempDir
     static Path dir;
+
     private static SampleMatch.Written written;
 
     @BeforeAll
@@ -62,12 +63,15 @@ class SampleMatchTest {
     @Test
     void jsonLinesAreWrittenPlainly() throws IOException {
         String first = Files.readAllLines(written.jsonEvents(), StandardCharsets.UTF_8).stream()
-                .filter(line -> line.contains("\"type\":\"GOAL\"")).findFirst().orElseThrow();
+                .filter(line -> line.contains("\"type\":\"GOAL\""))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(first).startsWith("{\"matchId\":\"sample-2026-derby\",\"eventId\":\"e009\",\"version\":1,"
-                + "\"type\":\"GOAL\",\"period\":1,\"gameClockMs\":761000,\"videoTimeMs\":33000,\"team\":\"home\","
-                + "\"players\":[\"Kwame Asante\"],\"score\":{\"home\":1,\"away\":0},"
-                + "\"location\":{\"x\":0.91,\"y\":0.48},");
+        assertThat(first)
+                .startsWith("{\"matchId\":\"sample-2026-derby\",\"eventId\":\"e009\",\"version\":1,"
+                        + "\"type\":\"GOAL\",\"period\":1,\"gameClockMs\":761000,\"videoTimeMs\":33000,\"team\":\"home\","
+                        + "\"players\":[\"Kwame Asante\"],\"score\":{\"home\":1,\"away\":0},"
+                        + "\"location\":{\"x\":0.91,\"y\":0.48},");
     }
 
     @Test
@@ -75,16 +79,32 @@ class SampleMatchTest {
         List<MatchEvent> events = SampleMatch.events();
 
         assertThat(events).hasSizeGreaterThanOrEqualTo(36);
-        assertThat(events).extracting(MatchEvent::getEventId).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, events.size()).mapToObj(i -> String.format("e%03d", i)).toList());
+        assertThat(events)
+                .extracting(MatchEvent::getEventId)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, events.size())
+                        .mapToObj(i -> String.format("e%03d", i))
+                        .toList());
         assertThat(events).allSatisfy(e -> {
             assertThat(e.getMatchId()).isEqualTo(SampleMatch.MATCH_ID);
             assertThat(EventType.parse(e.getType())).as(e.getType()).isPresent();
         });
-        assertThat(events).extracting(MatchEvent::getType).contains("PERIOD_START", "PERIOD_END", "GOAL", "SHOT",
-                "SAVE", "ASSIST", "KEY_PASS", "FOUL", "CARD", "SET_PIECE", "SUBSTITUTION");
+        assertThat(events)
+                .extracting(MatchEvent::getType)
+                .contains(
+                        "PERIOD_START",
+                        "PERIOD_END",
+                        "GOAL",
+                        "SHOT",
+                        "SAVE",
+                        "ASSIST",
+                        "KEY_PASS",
+                        "FOUL",
+                        "CARD",
+                        "SET_PIECE",
+                        "SUBSTITUTION");
         assertThat(events).extracting(MatchEvent::getPeriod).containsOnly(1, 2);
-        assertThat(events).flatExtracting(MatchEvent::getPlayers)
+        assertThat(events)
+                .flatExtracting(MatchEvent::getPlayers)
                 .anyMatch(name -> name.contains("'"))
                 .anyMatch(name -> name.chars().anyMatch(c -> c > 127));
     }
@@ -93,11 +113,16 @@ class SampleMatchTest {
     void videoAndGameTimesMoveForwardAndLeaveRoomForRolls() {
         List<MatchEvent> events = SampleMatch.events();
 
-        assertThat(events).extracting(MatchEvent::getVideoTimeMs).isSorted()
+        assertThat(events)
+                .extracting(MatchEvent::getVideoTimeMs)
+                .isSorted()
                 .allSatisfy(t -> assertThat(t).isBetween(5_000L, SampleMatch.DURATION_MS - 8_000));
         for (int period = 1; period <= 2; period++) {
             int p = period;
-            assertThat(events.stream().filter(e -> e.getPeriod() == p).map(MatchEvent::getGameClockMs).toList())
+            assertThat(events.stream()
+                            .filter(e -> e.getPeriod() == p)
+                            .map(MatchEvent::getGameClockMs)
+                            .toList())
                     .isSorted();
         }
     }
@@ -125,14 +150,18 @@ class SampleMatchTest {
 
         assertThat(clip.width()).isEqualTo(320);
         assertThat(clip.frameRate()).isEqualTo(10.0);
-        assertThat(clip.sourceFrames()).containsExactly(LongStream.range(0, 1_900).toArray());
+        assertThat(clip.sourceFrames())
+                .containsExactly(LongStream.range(0, 1_900).toArray());
         assertThat(clip.durationUs()).isCloseTo(190_000_000L, within(100_000L));
 
         // The crowd roars at every goal and is quiet before kick-off (measured between two sync beeps).
         assertThat(clip.rmsDbfs(1_200_000, 1_900_000)).as("before kick-off").isCloseTo(-30, within(2.5));
-        for (MatchEvent goal : SampleMatch.events().stream().filter(e -> e.getType().equals("GOAL")).toList()) {
+        for (MatchEvent goal : SampleMatch.events().stream()
+                .filter(e -> e.getType().equals("GOAL"))
+                .toList()) {
             long at = goal.getVideoTimeMs() * 1000;
-            assertThat(clip.rmsDbfs(at + 100_000, at + 500_000)).as("roar at %s", goal.getEventId())
+            assertThat(clip.rmsDbfs(at + 100_000, at + 500_000))
+                    .as("roar at %s", goal.getEventId())
                     .isGreaterThan(-12);
         }
     }
@@ -140,17 +169,20 @@ class SampleMatchTest {
     @Test
     void feedFilesAreTheSameBytesEveryTime() throws IOException {
         Path again = Files.createDirectories(dir.resolve("again"));
-        EventFiles.writeAvro(SampleMatch.feed(SampleMatch.DURATION_MS), SampleMatch.MATCH_ID, again.resolve("events.avro"));
+        EventFiles.writeAvro(
+                SampleMatch.feed(SampleMatch.DURATION_MS), SampleMatch.MATCH_ID, again.resolve("events.avro"));
         EventFiles.writeJsonLines(SampleMatch.feed(SampleMatch.DURATION_MS), again.resolve("events.jsonl"));
 
-        assertThat(Files.mismatch(again.resolve("events.avro"), written.avroEvents())).isEqualTo(-1L);
-        assertThat(Files.mismatch(again.resolve("events.jsonl"), written.jsonEvents())).isEqualTo(-1L);
+        assertThat(Files.mismatch(again.resolve("events.avro"), written.avroEvents()))
+                .isEqualTo(-1L);
+        assertThat(Files.mismatch(again.resolve("events.jsonl"), written.jsonEvents()))
+                .isEqualTo(-1L);
     }
 
     private static List<MatchEvent> readAvro(Path file) throws IOException {
         List<MatchEvent> events = new ArrayList<>();
-        try (DataFileReader<MatchEvent> reader = new DataFileReader<>(file.toFile(),
-                new SpecificDatumReader<>(MatchEvent.class))) {
+        try (DataFileReader<MatchEvent> reader =
+                new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(MatchEvent.class))) {
             reader.forEach(events::add);
         }
         return events;
@@ -163,7 +195,9 @@ class SampleMatchTest {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             JsonNode json = mapper.readTree(line);
             Map<String, String> attributes = new TreeMap<>();
-            json.path("attributes").properties().forEach(f -> attributes.put(f.getKey(), f.getValue().asText()));
+            json.path("attributes")
+                    .properties()
+                    .forEach(f -> attributes.put(f.getKey(), f.getValue().asText()));
             List<String> players = new ArrayList<>();
             json.path("players").forEach(p -> players.add(p.asText()));
             events.add(MatchEvent.newBuilder()
@@ -172,18 +206,26 @@ class SampleMatchTest {
                     .setVersion(json.get("version").asInt())
                     .setType(json.get("type").asText())
                     .setPeriod(json.get("period").asInt())
-                    .setGameClockMs(json.has("gameClockMs") ? json.get("gameClockMs").asLong() : null)
-                    .setVideoTimeMs(json.has("videoTimeMs") ? json.get("videoTimeMs").asLong() : null)
+                    .setGameClockMs(
+                            json.has("gameClockMs") ? json.get("gameClockMs").asLong() : null)
+                    .setVideoTimeMs(
+                            json.has("videoTimeMs") ? json.get("videoTimeMs").asLong() : null)
                     .setTeam(json.has("team") ? json.get("team").asText() : null)
                     .setPlayers(players)
-                    .setScore(json.has("score")
-                            ? new Score(json.get("score").get("home").asInt(), json.get("score").get("away").asInt())
-                            : null)
-                    .setLocation(json.has("location")
-                            ? new Location(json.get("location").get("x").asDouble(),
-                                    json.get("location").get("y").asDouble())
-                            : null)
-                    .setDescription(json.has("description") ? json.get("description").asText() : null)
+                    .setScore(
+                            json.has("score")
+                                    ? new Score(
+                                            json.get("score").get("home").asInt(),
+                                            json.get("score").get("away").asInt())
+                                    : null)
+                    .setLocation(
+                            json.has("location")
+                                    ? new Location(
+                                            json.get("location").get("x").asDouble(),
+                                            json.get("location").get("y").asDouble())
+                                    : null)
+                    .setDescription(
+                            json.has("description") ? json.get("description").asText() : null)
                     .setAttributes(attributes)
                     .setDeleted(json.path("deleted").asBoolean(false))
                     .build());

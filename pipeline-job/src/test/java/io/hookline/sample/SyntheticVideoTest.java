@@ -19,10 +19,12 @@ class SyntheticVideoTest {
     private static final int FPS = 50;
     private static final long FRAME_US = 1_000_000 / FPS;
     /** Four seconds with a roar at 1.5 s, so the beep at 2 s sits inside it. */
-    private static final SyntheticVideo.Spec SPEC = new SyntheticVideo.Spec(640, 360, FPS, 4_000, true, List.of(1_500L));
+    private static final SyntheticVideo.Spec SPEC =
+            new SyntheticVideo.Spec(640, 360, FPS, 4_000, true, List.of(1_500L));
 
     @TempDir
     static Path dir;
+
     private static Path video;
     private static DecodedClip clip;
 
@@ -36,8 +38,8 @@ class SyntheticVideoTest {
     @Test
     void everyFrameIsPresentOnceInOrderAtItsExactTime() {
         assertThat(clip.sourceFrames()).containsExactly(LongStream.range(0, 200).toArray());
-        assertThat(clip.frames()).allSatisfy(frame ->
-                assertThat(frame.ptsUs()).isEqualTo(frame.sourceFrame() * FRAME_US));
+        assertThat(clip.frames())
+                .allSatisfy(frame -> assertThat(frame.ptsUs()).isEqualTo(frame.sourceFrame() * FRAME_US));
     }
 
     @Test
@@ -59,11 +61,16 @@ class SyntheticVideoTest {
         assertThat(marks).extracting(DecodedClip.SyncMark::sourceFrame).containsExactly(0L, 50L, 100L, 150L);
         // One frame is the contract; the source itself is far tighter than that.
         for (DecodedClip.SyncMark mark : marks) {
-            assertThat(mark.beepOffsetUs()).as("beep at frame %d", mark.sourceFrame()).isPresent();
-            assertThat(mark.beepOffsetUs().getAsLong()).as("offset at frame %d", mark.sourceFrame())
+            assertThat(mark.beepOffsetUs())
+                    .as("beep at frame %d", mark.sourceFrame())
+                    .isPresent();
+            assertThat(mark.beepOffsetUs().getAsLong())
+                    .as("offset at frame %d", mark.sourceFrame())
                     .isBetween(-2_000L, 2_000L);
         }
-        assertThat(clip.beeps()).hasSize(4).extracting(ToneDetector.Tone::durationUs)
+        assertThat(clip.beeps())
+                .hasSize(4)
+                .extracting(ToneDetector.Tone::durationUs)
                 .allSatisfy(duration -> assertThat(duration).isCloseTo(FRAME_US, within(3_000L)));
     }
 
@@ -90,7 +97,8 @@ class SyntheticVideoTest {
 
         assertThat(decoded.hasAudio()).isFalse();
         assertThatThrownBy(() -> decoded.syncMarks(10)).hasMessageContaining("no audio");
-        assertThat(decoded.sourceFrames()).containsExactly(LongStream.range(0, 10).toArray());
+        assertThat(decoded.sourceFrames())
+                .containsExactly(LongStream.range(0, 10).toArray());
     }
 
     @Test

@@ -58,10 +58,18 @@ class EventScorerTest {
         "0, 2, 1, 2, 1.0,  GOAL 1.00, false",
         "2, 2, 2, 2, 1.0,  GOAL 1.00, false",
     })
-    void gameContextMultipliesTheWeight(int homeBefore, int awayBefore, int homeAfter, int awayAfter, double factor,
-            String explanation, boolean leadChange) {
+    void gameContextMultipliesTheWeight(
+            int homeBefore,
+            int awayBefore,
+            int homeAfter,
+            int awayAfter,
+            double factor,
+            String explanation,
+            boolean leadChange) {
         Score before = new Score(homeBefore, awayBefore);
-        MatchEvent goal = event("e1", "GOAL", 1_000).setScore(new Score(homeAfter, awayAfter)).build();
+        MatchEvent goal = event("e1", "GOAL", 1_000)
+                .setScore(new Score(homeAfter, awayAfter))
+                .build();
 
         ScoredEvent scored = scorer.score(goal, state(before));
 
@@ -74,7 +82,8 @@ class EventScorerTest {
 
     @Test
     void contextMultipliesTheTypesOwnWeight() {
-        MatchEvent equaliser = event("e1", "SHOT", 1_000).setScore(new Score(1, 1)).build();
+        MatchEvent equaliser =
+                event("e1", "SHOT", 1_000).setScore(new Score(1, 1)).build();
 
         ScoredEvent scored = scorer.score(equaliser, state(new Score(0, 1)));
 
@@ -125,7 +134,8 @@ class EventScorerTest {
         Locale saved = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            MatchEvent equaliser = event("e1", "SHOT", 1_000).setScore(new Score(1, 1)).build();
+            MatchEvent equaliser =
+                    event("e1", "SHOT", 1_000).setScore(new Score(1, 1)).build();
 
             assertThat(scorer.score(equaliser, state(new Score(1, 0))).getExplanation())
                     .isEqualTo("SHOT 0.50 x equaliser 1.15");

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * EVENTNUM, StatsBomb id).
  */
 class ExcitementSignalsTest {
-    private static final List<String> NBA_GAMES = List.of("0021500001", "0021500438", "0021500524", "0021500592",
-            "0021500622", "0021500652");
+    private static final List<String> NBA_GAMES =
+            List.of("0021500001", "0021500438", "0021500524", "0021500592", "0021500622", "0021500652");
     private static HighlightRules rules;
 
     @BeforeAll
@@ -46,7 +46,8 @@ class ExcitementSignalsTest {
         """)
     void eachContextSignalOnAFixturePlay(String eventId, String situation, String explanation, double score)
             throws Exception {
-        ScoredEvent scored = event(ImportedMatches.score(ImportedMatches.nba(ImportedMatches.NBA_FIXTURE), rules), eventId);
+        ScoredEvent scored =
+                event(ImportedMatches.score(ImportedMatches.nba(ImportedMatches.NBA_FIXTURE), rules), eventId);
 
         assertThat(scored.getExplanation()).as(situation).isEqualTo(explanation);
         assertThat(scored.getScore()).as(situation).isCloseTo(score, within(1e-9));
@@ -56,22 +57,29 @@ class ExcitementSignalsTest {
     void theFixturesOnlyBuzzerBeaterIsTheThreeAtOneSecondAndInOvertimeItCountsMore() throws Exception {
         List<MatchEvent> events = ImportedMatches.nba(ImportedMatches.NBA_FIXTURE);
         List<ScoredEvent> scored = ImportedMatches.score(events, rules);
-        assertThat(scored).filteredOn(e -> e.getExplanation().contains("buzzer"))
-                .extracting(e -> e.getEvent().getEventId()).containsExactly("34");
+        assertThat(scored)
+                .filteredOn(e -> e.getExplanation().contains("buzzer"))
+                .extracting(e -> e.getEvent().getEventId())
+                .containsExactly("34");
         assertThat(scored).extracting(ScoredEvent::getExplanation).noneMatch(x -> x.contains("overtime"));
         // The same three in the first overtime, with a second of its five minutes left.
-        MatchEvent three = events.stream().filter(e -> e.getEventId().equals("34")).findFirst().orElseThrow();
-        ScoredEvent inOvertime = new EventScorer(rules).score(MatchEvent.newBuilder(three).setPeriod(5).build(),
-                new GameState(new Score(13, 11), null, 0));
+        MatchEvent three = events.stream()
+                .filter(e -> e.getEventId().equals("34"))
+                .findFirst()
+                .orElseThrow();
+        ScoredEvent inOvertime = new EventScorer(rules)
+                .score(MatchEvent.newBuilder(three).setPeriod(5).build(), new GameState(new Score(13, 11), null, 0));
         assertThat(inOvertime.getExplanation()).endsWith(" x overtime 1.20");
         assertThat(inOvertime.getScore()).isCloseTo(1.95 * 1.2, within(1e-9));
     }
 
     @Test
     void theFixturesOwnGoalLevelsItForTheVisitorsAndRanksAmongTheGoals() throws Exception {
-        List<ScoredEvent> scored = ImportedMatches.score(ImportedMatches.statsBomb(ImportedMatches.STATSBOMB_FIXTURE),
-                rules);
-        List<ScoredEvent> ownGoals = scored.stream().filter(e -> e.getEvent().getType().equals("OWN_GOAL")).toList();
+        List<ScoredEvent> scored =
+                ImportedMatches.score(ImportedMatches.statsBomb(ImportedMatches.STATSBOMB_FIXTURE), rules);
+        List<ScoredEvent> ownGoals = scored.stream()
+                .filter(e -> e.getEvent().getType().equals("OWN_GOAL"))
+                .toList();
         assertThat(ownGoals).hasSize(1);
         ScoredEvent own = ownGoals.get(0);
         // Costa (Porto Vale, at home) puts it in his own net: the score moves for the away side.
@@ -82,10 +90,14 @@ class ExcitementSignalsTest {
 
         List<Play> plays = new ArrayList<>(ImportedMatches.plays(scored, rules));
         plays.sort(Comparator.comparingDouble(Play::getScore).reversed());
-        Play ownGoalPlay = plays.stream().filter(p -> p.getPeakEventId().equals(own.getEvent().getEventId()))
-                .findFirst().orElseThrow();
+        Play ownGoalPlay = plays.stream()
+                .filter(p -> p.getPeakEventId().equals(own.getEvent().getEventId()))
+                .findFirst()
+                .orElseThrow();
         // The three plays that changed the score lead the match; the saved shot and the miss come after them.
-        assertThat(plays.subList(0, 3)).extracting(p -> peakType(p)).containsExactlyInAnyOrder("OWN_GOAL", "GOAL", "GOAL");
+        assertThat(plays.subList(0, 3))
+                .extracting(p -> peakType(p))
+                .containsExactlyInAnyOrder("OWN_GOAL", "GOAL", "GOAL");
         assertThat(plays.stream().filter(p -> Stream.of("SHOT", "SAVE").anyMatch(peakType(p)::equals)))
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.getScore()).isLessThan(ownGoalPlay.getScore()));
@@ -98,7 +110,8 @@ class ExcitementSignalsTest {
         Play play = playOf(ImportedMatches.nba(ImportedMatches.NBA_FIXTURE), "4");
 
         assertThat(ids(play)).containsExactly("2", "2-block", "3", "4");
-        assertThat(play.getEvents()).extracting(e -> e.getEvent().getType())
+        assertThat(play.getEvents())
+                .extracting(e -> e.getEvent().getType())
                 .containsExactly("SHOT", "BLOCK", "REBOUND", "DUNK");
         assertThat(play.getPeakEventId()).isEqualTo("4");
     }
@@ -115,8 +128,8 @@ class ExcitementSignalsTest {
         0021500001 | 110 | Patterson's three ties it 25-25 at the end of a 9-0 run   | THREE_POINTER 0.80 x equaliser 1.15 x 9-0 run 1.15        | 1.058
         0021500622 | 539 | GSW-CLE 132-97 with 1:17 left: a blowout is not clutch    | LAYUP 0.60                                                | 0.60
         """)
-    void eachContextSignalOnARealPlay(String game, String eventId, String situation, String explanation,
-            double score) throws Exception {
+    void eachContextSignalOnARealPlay(String game, String eventId, String situation, String explanation, double score)
+            throws Exception {
         ScoredEvent scored = event(ImportedMatches.score(ImportedMatches.nba(game), rules), eventId);
 
         assertThat(scored.getExplanation()).as(situation).isEqualTo(explanation);
@@ -130,19 +143,20 @@ class ExcitementSignalsTest {
         for (String game : NBA_GAMES) {
             for (ScoredEvent e : ImportedMatches.score(ImportedMatches.nba(game), rules)) {
                 if (e.getExplanation().contains("buzzer")) {
-                    buzzer.add(game + " #" + e.getEvent().getEventId() + " " + e.getEvent().getType() + " "
-                            + e.getEvent().getGameClockMs() / 1000 + " s");
+                    buzzer.add(game + " #" + e.getEvent().getEventId() + " "
+                            + e.getEvent().getType() + " " + e.getEvent().getGameClockMs() / 1000 + " s");
                 }
             }
         }
         // The period-end rows at 0:00 and the misses at the buzzer change no score, so they get nothing.
-        assertThat(buzzer).containsExactlyInAnyOrder(
-                "0021500001 #357 LAYUP 1 s",
-                "0021500524 #264 THREE_POINTER 1 s",
-                "0021500592 #530 LAYUP 0 s",
-                "0021500622 #254 LAYUP 2 s",
-                "0021500652 #270 THREE_POINTER 1 s",
-                "0021500652 #414 LAYUP 0 s");
+        assertThat(buzzer)
+                .containsExactlyInAnyOrder(
+                        "0021500001 #357 LAYUP 1 s",
+                        "0021500524 #264 THREE_POINTER 1 s",
+                        "0021500592 #530 LAYUP 0 s",
+                        "0021500622 #254 LAYUP 2 s",
+                        "0021500652 #270 THREE_POINTER 1 s",
+                        "0021500652 #414 LAYUP 0 s");
     }
 
     @Test
@@ -151,17 +165,22 @@ class ExcitementSignalsTest {
         // None of the six real games went to overtime, and nothing in them is scored as if it had.
         for (String game : NBA_GAMES) {
             List<ScoredEvent> scored = ImportedMatches.score(ImportedMatches.nba(game), rules);
-            assertThat(scored).extracting(e -> e.getEvent().getPeriod()).as(game).allMatch(p -> p <= 4);
+            assertThat(scored)
+                    .extracting(e -> e.getEvent().getPeriod())
+                    .as(game)
+                    .allMatch(p -> p <= 4);
             assertThat(scored).extracting(ScoredEvent::getExplanation).as(game).noneMatch(x -> x.contains("overtime"));
         }
         // So Curry's close-finish layup (CLE-GSW, 1:19 left) is played in the first overtime instead: with 1:19 of
         // its five minutes left it is both overtime and clutch.
         List<MatchEvent> events = ImportedMatches.nba("0021500438");
-        MatchEvent layup = events.stream().filter(e -> e.getEventId().equals("515")).findFirst().orElseThrow();
+        MatchEvent layup = events.stream()
+                .filter(e -> e.getEventId().equals("515"))
+                .findFirst()
+                .orElseThrow();
         MatchEvent inOvertime = MatchEvent.newBuilder(layup).setPeriod(5).build();
 
-        ScoredEvent scored = new EventScorer(rules).score(inOvertime,
-                new GameState(new Score(81, 77), null, 0));
+        ScoredEvent scored = new EventScorer(rules).score(inOvertime, new GameState(new Score(81, 77), null, 0));
 
         assertThat(scored.getExplanation()).isEqualTo("LAYUP 0.60 x clutch 1.30 x overtime 1.20");
         assertThat(scored.getScore()).isCloseTo(0.6 * 1.3 * 1.2, within(1e-9));
@@ -171,7 +190,9 @@ class ExcitementSignalsTest {
     @RealDataLayer
     void theTurkeyItalyOwnGoalScoresForItalyAndRanksAsAGoal() throws Exception {
         List<ScoredEvent> scored = ImportedMatches.score(ImportedMatches.statsBomb("3788741"), rules);
-        List<ScoredEvent> ownGoals = scored.stream().filter(e -> e.getEvent().getType().equals("OWN_GOAL")).toList();
+        List<ScoredEvent> ownGoals = scored.stream()
+                .filter(e -> e.getEvent().getType().equals("OWN_GOAL"))
+                .toList();
         assertThat(ownGoals).hasSize(1);
         ScoredEvent own = ownGoals.get(0);
         // Demiral (Turkey, at home) puts it in his own net: the score moves for the away side.
@@ -180,14 +201,19 @@ class ExcitementSignalsTest {
         assertThat(own.getScoreBefore()).isEqualTo(new Score(0, 0));
         assertThat(own.getEvent().getScore()).isEqualTo(new Score(0, 1));
         assertThat(own.getExplanation()).isEqualTo("OWN_GOAL 0.90 x lead change 1.25");
-        assertThat(rules.rule(EventType.OWN_GOAL).weight()).isCloseTo(rules.rule(EventType.GOAL).weight(), within(0.1));
+        assertThat(rules.rule(EventType.OWN_GOAL).weight())
+                .isCloseTo(rules.rule(EventType.GOAL).weight(), within(0.1));
 
         List<Play> plays = new ArrayList<>(ImportedMatches.plays(scored, rules));
         plays.sort(Comparator.comparingDouble(Play::getScore).reversed());
-        Play ownGoalPlay = plays.stream().filter(p -> p.getPeakEventId().equals(own.getEvent().getEventId()))
-                .findFirst().orElseThrow();
+        Play ownGoalPlay = plays.stream()
+                .filter(p -> p.getPeakEventId().equals(own.getEvent().getEventId()))
+                .findFirst()
+                .orElseThrow();
         // The three plays that changed the score lead the match: the own goal and Immobile's and Insigne's goals.
-        assertThat(plays.subList(0, 3)).extracting(p -> peakType(p)).containsExactlyInAnyOrder("OWN_GOAL", "GOAL", "GOAL");
+        assertThat(plays.subList(0, 3))
+                .extracting(p -> peakType(p))
+                .containsExactlyInAnyOrder("OWN_GOAL", "GOAL", "GOAL");
         assertThat(plays.stream().filter(p -> Stream.of("SHOT", "SAVE").anyMatch(peakType(p)::equals)))
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.getScore()).isLessThan(ownGoalPlay.getScore()));
@@ -197,11 +223,13 @@ class ExcitementSignalsTest {
     @RealDataLayer
     void aBlockTheReboundAndTheDunkThatFollowsAreOnePlayPeakingOnTheDunk() throws Exception {
         // LAL-GSW, first quarter: Brown blocks Green's layup (8:25), takes the rebound (8:23) and Nance Jr. finishes
-        // with an alley-oop dunk (8:19) that ties the game. The play before ended 9 s earlier, the next starts 12 s later.
+        // with an alley-oop dunk (8:19) that ties the game. The play before ended 9 s earlier, the next starts 12 s
+        // later.
         Play play = playOf(ImportedMatches.nba("0021500524"), "43");
 
         assertThat(ids(play)).containsExactly("41", "41-block", "42", "43");
-        assertThat(play.getEvents()).extracting(e -> e.getEvent().getType())
+        assertThat(play.getEvents())
+                .extracting(e -> e.getEvent().getType())
                 .containsExactly("SHOT", "BLOCK", "REBOUND", "DUNK");
         assertThat(play.getPeakEventId()).isEqualTo("43");
         // The missed layup, the block and the rebound add a fifth of 0.55 + 0.75 + 0.25.
@@ -218,18 +246,23 @@ class ExcitementSignalsTest {
         // The rebound and the dunk share the second 1:20, so their order within the play is not the point.
         assertThat(ids(play)).containsExactlyInAnyOrder("262", "263", "264");
         assertThat(play.getPeakEventId()).isEqualTo("263");
-        assertThat(event(play.getEvents(), "263").getEvent().getDescription()).isEqualTo("Clarkson  Putback Dunk (10 PTS)");
+        assertThat(event(play.getEvents(), "263").getEvent().getDescription())
+                .isEqualTo("Clarkson  Putback Dunk (10 PTS)");
         assertThat(play.getExplanation()).isEqualTo("DUNK 0.95 x equaliser 1.15 + build-up 0.16");
     }
 
     private static Play playOf(List<MatchEvent> events, String eventId) {
         return ImportedMatches.plays(ImportedMatches.score(events, rules), rules).stream()
                 .filter(p -> ids(p).contains(eventId))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ScoredEvent event(List<ScoredEvent> scored, String eventId) {
-        return scored.stream().filter(e -> e.getEvent().getEventId().equals(eventId)).findFirst().orElseThrow();
+        return scored.stream()
+                .filter(e -> e.getEvent().getEventId().equals(eventId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> ids(Play play) {

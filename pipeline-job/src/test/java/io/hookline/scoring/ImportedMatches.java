@@ -36,14 +36,17 @@ final class ImportedMatches {
     static List<MatchEvent> nba(String game) throws Exception {
         String name = "nba-pbp/" + game + ".csv";
         Path csv = game.equals(NBA_FIXTURE) ? Fixtures.file("feeds/" + name) : RealData.file(name);
-        StringBuilder sync = new StringBuilder("matchId: \"" + game + "\"\nclock: countdown\nperiodLength: \"12:00\"\n"
-                + "periods:\n");
+        StringBuilder sync = new StringBuilder(
+                "matchId: \"" + game + "\"\nclock: countdown\nperiodLength: \"12:00\"\n" + "periods:\n");
         for (int q = 1; q <= 4; q++) {
             sync.append("  ").append(q).append(": ").append(quarterStartS(q)).append('\n');
         }
         sync.append("sync:\n");
         for (int q = 1; q <= 4; q++) {
-            sync.append("  - {period: ").append(q).append(", clock: \"0:00\", video: ").append(quarterStartS(q) + 720)
+            sync.append("  - {period: ")
+                    .append(q)
+                    .append(", clock: \"0:00\", video: ")
+                    .append(quarterStartS(q) + 720)
                     .append("}\n");
         }
         return read(FeedFormat.NBA_PBP, List.of(csv), sync.toString());
@@ -55,7 +58,9 @@ final class ImportedMatches {
      */
     static List<MatchEvent> statsBomb(String match) throws Exception {
         List<Path> files = List.of(statsBombFile(match, "event"), statsBombFile(match, "lineup"));
-        return read(FeedFormat.STATSBOMB, files,
+        return read(
+                FeedFormat.STATSBOMB,
+                files,
                 "matchId: \"" + match + "\"\nclock: running\nperiods: {1: \"0:05:00\", 2: \"1:05:00\"}\n");
     }
 
@@ -80,12 +85,13 @@ final class ImportedMatches {
 
     /** The plays of the scored events under the rules' play gap. */
     static List<Play> plays(List<ScoredEvent> scored, HighlightRules rules) {
-        return new PlayGrouper(rules.playGapMs()).groups(scored).stream().map(PlayGrouper::play).toList();
+        return new PlayGrouper(rules.playGapMs())
+                .groups(scored).stream().map(PlayGrouper::play).toList();
     }
 
     private static List<MatchEvent> read(FeedFormat format, List<Path> files, String sync) throws Exception {
-        ImportResult result = format.importer().read(files,
-                SyncFile.read("sync.yaml", sync.getBytes(StandardCharsets.UTF_8)));
+        ImportResult result =
+                format.importer().read(files, SyncFile.read("sync.yaml", sync.getBytes(StandardCharsets.UTF_8)));
         return result.events();
     }
 

@@ -86,7 +86,8 @@ class MediaScorerTest {
                 cutsMs.add(Long.parseLong(c.trim()));
             }
         }
-        MediaSignals media = MediaSignals.newBuilder(audio(-30, -30)).setCutsMs(cutsMs).build();
+        MediaSignals media =
+                MediaSignals.newBuilder(audio(-30, -30)).setCutsMs(cutsMs).build();
 
         Play scored = scorer.score(List.of(play("a", PEAK_MS, media))).get(0);
 
@@ -105,7 +106,10 @@ class MediaScorerTest {
         "0.3,  0.0, 0.0,  SHOT 0.5",
     })
     void moreMotionThanUsualAddsUpToTheCap(double motion, double median, double bonus, String explanation) {
-        MediaSignals media = MediaSignals.newBuilder(audio(-30, -30)).setMotion(motion).setMedianMotion(median).build();
+        MediaSignals media = MediaSignals.newBuilder(audio(-30, -30))
+                .setMotion(motion)
+                .setMedianMotion(median)
+                .build();
 
         Play scored = scorer.score(List.of(play("a", PEAK_MS, media))).get(0);
 
@@ -115,8 +119,11 @@ class MediaScorerTest {
 
     @Test
     void theBonusesAddUpAndAreEachNamed() {
-        MediaSignals media = MediaSignals.newBuilder(audio(-20, -28)).setCutsMs(List.of(62_000L, 64_000L))
-                .setMotion(0.2).setMedianMotion(0.1).build();
+        MediaSignals media = MediaSignals.newBuilder(audio(-20, -28))
+                .setCutsMs(List.of(62_000L, 64_000L))
+                .setMotion(0.2)
+                .setMedianMotion(0.1)
+                .build();
 
         Play scored = scorer.score(List.of(play("a", PEAK_MS, media))).get(0);
 
@@ -127,9 +134,10 @@ class MediaScorerTest {
     @Test
     void withoutAudioThereIsNoCrowdBonusAndThePlanSaysSo() {
         // Its loudness figures are ignored, and it does not count towards the match's median either.
-        MediaSignals silent = MediaSignals.newBuilder(audio(0, 10)).setHasAudio(false).build();
-        List<Play> plays = List.of(play("a", 10_000, audio(-30, -30)), play("b", 30_000, audio(-28, -28)),
-                play("c", PEAK_MS, silent));
+        MediaSignals silent =
+                MediaSignals.newBuilder(audio(0, 10)).setHasAudio(false).build();
+        List<Play> plays = List.of(
+                play("a", 10_000, audio(-30, -30)), play("b", 30_000, audio(-28, -28)), play("c", PEAK_MS, silent));
 
         assertThat(MediaScorer.baseline(plays)).isEqualTo(-28.0);
         Play scored = scorer.score(plays).get(2);
@@ -141,18 +149,22 @@ class MediaScorerTest {
 
     @Test
     void noPlayWithSoundMeansNoBaselineAndNoCrowdBonus() {
-        MediaSignals silent = MediaSignals.newBuilder(audio(-10, -30)).setHasAudio(false).build();
+        MediaSignals silent =
+                MediaSignals.newBuilder(audio(-10, -30)).setHasAudio(false).build();
 
         assertThat(MediaScorer.baseline(List.of(play("a", PEAK_MS, silent)))).isNull();
-        assertThat(scorer.score(List.of(play("a", PEAK_MS, silent))).get(0).getScore()).isEqualTo(0.5);
+        assertThat(scorer.score(List.of(play("a", PEAK_MS, silent))).get(0).getScore())
+                .isEqualTo(0.5);
     }
 
     @Test
     void aPlayWhoseVideoCouldNotBeMeasuredKeepsItsEventScoreAndThePlanSaysWhy() {
         Play failed = Play.newBuilder(play("a", PEAK_MS, null))
-                .setMediaProblem("media analysis failed: cannot open match.mp4").build();
+                .setMediaProblem("media analysis failed: cannot open match.mp4")
+                .build();
 
-        Play scored = scorer.score(List.of(failed, play("b", 30_000, audio(-10, -30)))).get(0);
+        Play scored = scorer.score(List.of(failed, play("b", 30_000, audio(-10, -30))))
+                .get(0);
 
         assertThat(scored).isEqualTo(failed);
         assertThat(noteOf(scored))
@@ -161,7 +173,9 @@ class MediaScorerTest {
 
     @Test
     void aPlayWithSoundGetsNoMediaNote() {
-        assertThat(noteOf(scorer.score(List.of(play("a", PEAK_MS, audio(-30, -30)))).get(0))).isEmpty();
+        assertThat(noteOf(scorer.score(List.of(play("a", PEAK_MS, audio(-30, -30))))
+                        .get(0)))
+                .isEmpty();
     }
 
     /** The notes of the play's clip, as they go into the manifest. */
@@ -173,7 +187,9 @@ class MediaScorerTest {
 
     /** A one-shot play (SHOT 0.5) peaking at {@code peakMs}. */
     private static Play play(String id, long peakMs, MediaSignals media) {
-        return Play.newBuilder(PlayGrouper.play(List.of(scored(id, "SHOT", peakMs, 0.5)))).setMedia(media).build();
+        return Play.newBuilder(PlayGrouper.play(List.of(scored(id, "SHOT", peakMs, 0.5))))
+                .setMedia(media)
+                .build();
     }
 
     /** Sound with this peak and median loudness (LUFS); no cuts, no motion. */

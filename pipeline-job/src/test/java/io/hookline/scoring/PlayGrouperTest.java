@@ -22,9 +22,8 @@ class PlayGrouperTest {
     @ParameterizedTest(name = "{0} ms apart: {1} play(s)")
     @CsvSource({"0, 1", "1, 1", "3999, 1", "4000, 1", "4001, 2", "60000, 2"})
     void eventsUpToAPlayGapApartAreOnePlay(long apart, int plays) {
-        List<List<ScoredEvent>> groups = grouper.groups(List.of(
-                scored("e1", "SHOT", 10_000, 0.5),
-                scored("e2", "GOAL", 10_000 + apart, 1.0)));
+        List<List<ScoredEvent>> groups =
+                grouper.groups(List.of(scored("e1", "SHOT", 10_000, 0.5), scored("e2", "GOAL", 10_000 + apart, 1.0)));
 
         assertThat(groups).hasSize(plays);
     }
@@ -39,7 +38,8 @@ class PlayGrouperTest {
                 scored("e4", "SHOT", 9_000, 0.5),
                 scored("e5", "GOAL", 14_000, 1.0)));
 
-        assertThat(groups).extracting(PlayGrouperTest::ids)
+        assertThat(groups)
+                .extracting(PlayGrouperTest::ids)
                 .containsExactly(List.of("e1", "e2", "e3", "e4"), List.of("e5"));
     }
 
@@ -97,9 +97,7 @@ class PlayGrouperTest {
 
     @Test
     void buildUpThatAddsNothingIsNotMentioned() {
-        Play play = PlayGrouper.play(List.of(
-                scored("e1", "PERIOD_START", 0, 0.0),
-                scored("e2", "GOAL", 1_000, 1.0)));
+        Play play = PlayGrouper.play(List.of(scored("e1", "PERIOD_START", 0, 0.0), scored("e2", "GOAL", 1_000, 1.0)));
 
         assertThat(play.getExplanation()).isEqualTo("GOAL 1.0");
         assertThat(play.getScore()).isEqualTo(1.0);

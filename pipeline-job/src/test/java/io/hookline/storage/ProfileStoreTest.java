@@ -3,11 +3,11 @@ package io.hookline.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.testing.TestProfiles;
 import io.hookline.profiles.Problem;
 import io.hookline.profiles.ProfileException;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.storage.s3.S3Settings;
+import io.hookline.testing.TestProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfileStoreTest {
     @TempDir
     Path dir;
+
     Path set;
     Path root;
     ProfileStore store;
@@ -39,8 +40,8 @@ class ProfileStoreTest {
 
         assertThat(store.current()).contains(version);
         assertThat(ProfileStore.isStore(root.toString())).isTrue();
-        assertThat(files(root.resolve("versions").resolve(version))).containsExactly(
-                "graphics/plain.yaml", "profiles/small.yaml", "rules/highlights.yaml");
+        assertThat(files(root.resolve("versions").resolve(version)))
+                .containsExactly("graphics/plain.yaml", "profiles/small.yaml", "rules/highlights.yaml");
         ProfileSet loaded = store.load(version);
         assertThat(loaded.version()).isEqualTo(version);
         assertThat(loaded.renditionNames()).containsExactly("small-landscape", "small-vertical");
@@ -54,17 +55,24 @@ class ProfileStoreTest {
 
         assertThat(second).isNotEqualTo(first);
         assertThat(store.current()).contains(second);
-        assertThat(store.load(first).rendition("small-landscape").video().width()).isEqualTo(640);
-        assertThat(store.load(second).rendition("small-landscape").video().width()).isEqualTo(480);
+        assertThat(store.load(first).rendition("small-landscape").video().width())
+                .isEqualTo(640);
+        assertThat(store.load(second).rendition("small-landscape").video().width())
+                .isEqualTo(480);
     }
 
     @Test
     void anInvalidSetIsRefusedWithItsProblemsAndNothingIsUploaded() throws Exception {
         TestProfiles.breakVertical(set);
 
-        assertThatThrownBy(() -> store.push(set)).isInstanceOfSatisfying(ProfileException.class, e ->
-                assertThat(e.problems()).extracting(Problem::toString)
-                        .anySatisfy(p -> assertThat(p).startsWith("profiles/small.yaml:18:").contains("width")));
+        assertThatThrownBy(() -> store.push(set))
+                .isInstanceOfSatisfying(
+                        ProfileException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("profiles/small.yaml:18:")
+                                        .contains("width")));
         assertThat(root).doesNotExist();
     }
 
@@ -74,7 +82,8 @@ class ProfileStoreTest {
         Path pushed = root.resolve("versions").resolve(version);
         TestProfiles.shrinkLandscape(pushed);
 
-        assertThatThrownBy(() -> store.load(version)).isInstanceOf(ProfileException.class)
+        assertThatThrownBy(() -> store.load(version))
+                .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("versions/" + version + "/:0:0: holds profile version")
                 .hasMessageContaining("its files were changed after they were pushed");
     }
@@ -85,9 +94,11 @@ class ProfileStoreTest {
         Files.writeString(root.resolve(ProfileStore.POINTER), "0123456789ab\n");
 
         assertThat(store.current()).contains("0123456789ab");
-        assertThatThrownBy(() -> store.load("0123456789ab")).isInstanceOf(ProfileException.class)
+        assertThatThrownBy(() -> store.load("0123456789ab"))
+                .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("no files: version 0123456789ab was never pushed here");
-        assertThatThrownBy(() -> store.load("../elsewhere")).isInstanceOf(ProfileException.class)
+        assertThatThrownBy(() -> store.load("../elsewhere"))
+                .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("current:0:0: names no version: '../elsewhere'");
     }
 
@@ -99,7 +110,8 @@ class ProfileStoreTest {
 
         assertThatThrownBy(() -> store.load("badbadbadbad")).isInstanceOfSatisfying(ProfileException.class, e -> {
             assertThat(e.getMessage()).startsWith("invalid clip profiles in " + root.resolve("versions/badbadbadbad"));
-            assertThat(e.problems()).extracting(Problem::file, Problem::line)
+            assertThat(e.problems())
+                    .extracting(Problem::file, Problem::line)
                     .contains(org.assertj.core.api.Assertions.tuple("profiles/small.yaml", 18));
         });
     }
@@ -116,7 +128,10 @@ class ProfileStoreTest {
 
     private static java.util.List<String> files(Path dir) throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 public final class CombMeter {
     /** Luma steps: a tooth differs from the other field by at least the first, from its own by at most the second. */
     private static final int APART = 24;
+
     private static final int ALIKE = 8;
 
     private CombMeter() {}
@@ -19,8 +20,9 @@ public final class CombMeter {
     /** The share of combed pixels in the most combed picture of a file. */
     public static double worst(Path file) throws IOException {
         double[] worst = {0};
-        LumaFrames.walk(file, (luma, stride, width, height) -> worst[0] = Math.max(worst[0],
-                combed(luma, stride, width, height)));
+        LumaFrames.walk(
+                file,
+                (luma, stride, width, height) -> worst[0] = Math.max(worst[0], combed(luma, stride, width, height)));
         return worst[0];
     }
 

@@ -40,9 +40,16 @@ public final class DecodedClip {
     public static final long UNREADABLE = -1;
 
     /** Pixel formats whose first plane is 8-bit luma, the only thing the frame code reader needs. */
-    private static final Set<Integer> LUMA_FIRST_FORMATS = Set.of(AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUVJ420P,
-            AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUVJ422P, AV_PIX_FMT_YUV444P, AV_PIX_FMT_YUVJ444P, AV_PIX_FMT_NV12,
-            AV_PIX_FMT_NV21, AV_PIX_FMT_GRAY8);
+    private static final Set<Integer> LUMA_FIRST_FORMATS = Set.of(
+            AV_PIX_FMT_YUV420P,
+            AV_PIX_FMT_YUVJ420P,
+            AV_PIX_FMT_YUV422P,
+            AV_PIX_FMT_YUVJ422P,
+            AV_PIX_FMT_YUV444P,
+            AV_PIX_FMT_YUVJ444P,
+            AV_PIX_FMT_NV12,
+            AV_PIX_FMT_NV21,
+            AV_PIX_FMT_GRAY8);
 
     /**
      * One decoded picture: when it is shown, the source frame it carries ({@link #UNREADABLE} if none), whether it
@@ -56,15 +63,13 @@ public final class DecodedClip {
     }
 
     /** One decoded block of sound (an AAC frame): when it is presented and how many samples it holds per channel. */
-    public record AudioBlock(long ptsUs, int samples) {
-    }
+    public record AudioBlock(long ptsUs, int samples) {}
 
     /**
      * A frame that should start a sync beep (its source number is a multiple of the source fps), and how far the
      * nearest beep onset is from it; empty when no beep starts within half a second.
      */
-    public record SyncMark(long sourceFrame, long ptsUs, OptionalLong beepOffsetUs) {
-    }
+    public record SyncMark(long sourceFrame, long ptsUs, OptionalLong beepOffsetUs) {}
 
     private final List<VideoFrame> frames;
     private final int width;
@@ -78,8 +83,17 @@ public final class DecodedClip {
     private final float[][] channels;
     private final List<AudioBlock> audioBlocks;
 
-    private DecodedClip(List<VideoFrame> frames, int width, int height, double frameRate, long durationUs,
-            String videoCodec, String audioCodec, int sampleRate, long audioStartUs, float[][] channels,
+    private DecodedClip(
+            List<VideoFrame> frames,
+            int width,
+            int height,
+            double frameRate,
+            long durationUs,
+            String videoCodec,
+            String audioCodec,
+            int sampleRate,
+            long audioStartUs,
+            float[][] channels,
             List<AudioBlock> audioBlocks) {
         this.frames = List.copyOf(frames);
         this.width = width;
@@ -106,25 +120,33 @@ public final class DecodedClip {
                 throw new IOException(file + ": cannot read frame codes from pixel format " + grabber.getPixelFormat());
             }
             List<VideoFrame> frames = new ArrayList<>();
-            AudioTrack audio = new AudioTrack(grabber.hasAudio() ? grabber.getAudioChannels() : 0,
-                    grabber.getSampleRate());
+            AudioTrack audio =
+                    new AudioTrack(grabber.hasAudio() ? grabber.getAudioChannels() : 0, grabber.getSampleRate());
             Frame frame;
             while ((frame = grabber.grabFrame(true, true, true, false, false)) != null) {
                 if (frame.image != null) {
-                    OptionalLong number = FrameCode.read((ByteBuffer) frame.image[0], frame.imageStride,
-                            frame.imageWidth, frame.imageHeight);
+                    OptionalLong number = FrameCode.read(
+                            (ByteBuffer) frame.image[0], frame.imageStride, frame.imageWidth, frame.imageHeight);
                     AVFrame picture = (AVFrame) frame.opaque;
-                    boolean damaged = picture.decode_error_flags() != 0
-                            || (picture.flags() & AV_FRAME_FLAG_CORRUPT) != 0;
+                    boolean damaged =
+                            picture.decode_error_flags() != 0 || (picture.flags() & AV_FRAME_FLAG_CORRUPT) != 0;
                     frames.add(new VideoFrame(frame.timestamp, number.orElse(UNREADABLE), frame.keyFrame, damaged));
                 } else if (frame.samples != null) {
                     audio.append(frame.timestamp, frame.samples);
                 }
             }
-            return new DecodedClip(frames, video ? grabber.getImageWidth() : 0, video ? grabber.getImageHeight() : 0,
-                    video ? grabber.getFrameRate() : 0, grabber.getLengthInTime(),
-                    video ? grabber.getVideoCodecName() : null, grabber.hasAudio() ? grabber.getAudioCodecName() : null,
-                    grabber.getSampleRate(), audio.startUs(), audio.channels(), audio.blocks());
+            return new DecodedClip(
+                    frames,
+                    video ? grabber.getImageWidth() : 0,
+                    video ? grabber.getImageHeight() : 0,
+                    video ? grabber.getFrameRate() : 0,
+                    grabber.getLengthInTime(),
+                    video ? grabber.getVideoCodecName() : null,
+                    grabber.hasAudio() ? grabber.getAudioCodecName() : null,
+                    grabber.getSampleRate(),
+                    audio.startUs(),
+                    audio.channels(),
+                    audio.blocks());
         }
     }
 
@@ -226,9 +248,11 @@ public final class DecodedClip {
 
     /** The sync beeps in the audio: where each begins and how long it lasts. */
     public List<ToneDetector.Tone> beeps() {
-        return new ToneDetector(sampleRate, SyntheticVideo.BEEP_HZ).find(mono()).stream()
-                .map(tone -> new ToneDetector.Tone(audioStartUs + tone.onsetUs(), tone.durationUs(), tone.amplitude()))
-                .toList();
+        return new ToneDetector(sampleRate, SyntheticVideo.BEEP_HZ)
+                .find(mono()).stream()
+                        .map(tone -> new ToneDetector.Tone(
+                                audioStartUs + tone.onsetUs(), tone.durationUs(), tone.amplitude()))
+                        .toList();
     }
 
     /**
@@ -248,8 +272,11 @@ public final class DecodedClip {
         long previous = UNREADABLE;
         for (VideoFrame frame : frames) {
             long number = frame.sourceFrame();
-            if (number >= 0 && number % sourceFps == 0 && number != previous
-                    && frame.ptsUs() >= audioStartUs && frame.ptsUs() + beepUs <= audioEndUs) {
+            if (number >= 0
+                    && number % sourceFps == 0
+                    && number != previous
+                    && frame.ptsUs() >= audioStartUs
+                    && frame.ptsUs() + beepUs <= audioEndUs) {
                 marks.add(new SyncMark(number, frame.ptsUs(), nearest(onsets, frame.ptsUs())));
             }
             previous = number;

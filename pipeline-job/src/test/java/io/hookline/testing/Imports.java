@@ -36,7 +36,8 @@ public final class Imports {
     public static void assertReconciles(ImportResult r, long inputRows) {
         assertThat(r.rows()).as("rows read").isEqualTo(inputRows);
         assertThat(r.rowsImported() + r.dropped().size())
-                .as("imported + dropped").isEqualTo(inputRows);
+                .as("imported + dropped")
+                .isEqualTo(inputRows);
         assertThat(r.badRows()).as("rows dropped as bad data").isZero();
         assertThat(r.dropped()).allSatisfy(d -> assertThat(d.reason()).isNotBlank());
     }

@@ -31,8 +31,8 @@ public final class InterlacedVideo {
             int width = grabber.getImageWidth();
             int height = grabber.getImageHeight();
             try (FFmpegFrameFilter fields = new FFmpegFrameFilter("interlace=scan=tff:lowpass=off", width, height);
-                    FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), width, height,
-                            grabber.getAudioChannels())) {
+                    FFmpegFrameRecorder recorder =
+                            new FFmpegFrameRecorder(target.toFile(), width, height, grabber.getAudioChannels())) {
                 fields.setPixelFormat(AV_PIX_FMT_YUV420P);
                 fields.setFrameRate(grabber.getFrameRate());
                 fields.start();

@@ -63,7 +63,8 @@ public final class KafkaTestBroker implements AutoCloseable {
         public List<ConsumerRecord<byte[], byte[]>> readUntil(int expected, Duration timeout, Duration quiet) {
             Instant deadline = Instant.now().plus(timeout);
             Instant quietUntil = records.size() >= expected ? Instant.now().plus(quiet) : null;
-            while (Instant.now().isBefore(deadline) && (quietUntil == null || Instant.now().isBefore(quietUntil))) {
+            while (Instant.now().isBefore(deadline)
+                    && (quietUntil == null || Instant.now().isBefore(quietUntil))) {
                 int before = records.size();
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
                 if (records.size() >= expected && (quietUntil == null || records.size() > before)) {

@@ -56,16 +56,22 @@ public final class LiveHls {
      * the same one started again. Offsets past 2^33 / 90 kHz (26.5 h) wrap MPEG-TS timestamps.
      */
     public static LiveHls cut(Path source, Path dir, boolean fmp4, long offsetUs) throws IOException {
-        Path staging = Files.createDirectories(dir.resolve((fmp4 ? "fmp4" : "mpegts") + (offsetUs == 0 ? "" : "-" + offsetUs)));
+        Path staging = Files.createDirectories(
+                dir.resolve((fmp4 ? "fmp4" : "mpegts") + (offsetUs == 0 ? "" : "-" + offsetUs)));
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
             grabber.start();
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(staging.resolve("all.m3u8").toFile(),
-                    grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAudioChannels())) {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(
+                    staging.resolve("all.m3u8").toFile(),
+                    grabber.getImageWidth(),
+                    grabber.getImageHeight(),
+                    grabber.getAudioChannels())) {
                 recorder.setFormat("hls");
                 recorder.setOption("hls_time", "2");
                 recorder.setOption("hls_playlist_type", "vod");
                 recorder.setOption("hls_segment_type", fmp4 ? "fmp4" : "mpegts");
-                recorder.setOption("hls_segment_filename", staging.resolve(fmp4 ? "seg%d.m4s" : "seg%d.ts").toString());
+                recorder.setOption(
+                        "hls_segment_filename",
+                        staging.resolve(fmp4 ? "seg%d.m4s" : "seg%d.ts").toString());
                 if (offsetUs != 0) {
                     recorder.setOption("output_ts_offset", Long.toString(offsetUs));
                 }
@@ -77,7 +83,8 @@ public final class LiveHls {
             }
         }
         MediaPlaylist all = MediaPlaylist.parse("all.m3u8", Files.readString(staging.resolve("all.m3u8")));
-        List<String> names = all.segments().stream().map(MediaPlaylist.Segment::uri).toList();
+        List<String> names =
+                all.segments().stream().map(MediaPlaylist.Segment::uri).toList();
         return new LiveHls(staging, fmp4, names);
     }
 
@@ -123,16 +130,18 @@ public final class LiveHls {
     /** Publishes one segment every {@code intervalMs} on a background thread, then ends the playlist. */
     public Thread publishEvery(Shelf shelf, long intervalMs) {
         publishedAt.clear();
-        Thread thread = new Thread(() -> {
-            try {
-                for (int i = 0; i < segmentCount(); i++) {
-                    publish(shelf, i, i + 1, i == segmentCount() - 1);
-                    Thread.sleep(intervalMs);
-                }
-            } catch (IOException | InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hls-publisher");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        for (int i = 0; i < segmentCount(); i++) {
+                            publish(shelf, i, i + 1, i == segmentCount() - 1);
+                            Thread.sleep(intervalMs);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "hls-publisher");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -149,8 +158,8 @@ public final class LiveHls {
     }
 
     private String playlist(int count, boolean ended, Instant firstDate) {
-        List<String> lines = new ArrayList<>(List.of("#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-TARGETDURATION:2",
-                "#EXT-X-MEDIA-SEQUENCE:0"));
+        List<String> lines = new ArrayList<>(
+                List.of("#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-TARGETDURATION:2", "#EXT-X-MEDIA-SEQUENCE:0"));
         if (fmp4) {
             lines.add("#EXT-X-MAP:URI=\"init.mp4\"");
         }

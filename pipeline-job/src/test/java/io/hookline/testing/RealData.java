@@ -17,8 +17,10 @@ public final class RealData {
     /** A file of the samples, e.g. {@code nba-pbp/0021500001.csv}; skips the calling test when it is absent. */
     public static Path file(String relative) {
         Path file = root().resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "real data sample " + file + " not found; skipping"
-                + " (the samples live in ../shared/realdata next to the repository and are not part of it)");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(file),
+                () -> "real data sample " + file + " not found; skipping"
+                        + " (the samples live in ../shared/realdata next to the repository and are not part of it)");
         return file;
     }
 

@@ -43,8 +43,10 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     public static S3TestServer start() throws Exception {
-        BlobStore memory = ContextBuilder.newBuilder("transient").credentials("unused", "unused")
-                .build(BlobStoreContext.class).getBlobStore();
+        BlobStore memory = ContextBuilder.newBuilder("transient")
+                .credentials("unused", "unused")
+                .build(BlobStoreContext.class)
+                .getBlobStore();
         FlakyBlobStore store = new FlakyBlobStore(memory);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
@@ -70,7 +72,8 @@ public final class S3TestServer implements AutoCloseable {
 
     /** A client with the server's key pair. */
     public S3Client client(S3Settings settings) {
-        return S3Clients.create(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+        return S3Clients.create(
+                settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
     public S3Client client() {
@@ -169,7 +172,10 @@ public final class S3TestServer implements AutoCloseable {
             int n = failEvery.get();
             if (n > 0 && requests.incrementAndGet() % n == 0) {
                 injected.incrementAndGet();
-                throw new HttpResponseException("Slow Down", null, HttpResponse.builder().statusCode(503).build());
+                throw new HttpResponseException(
+                        "Slow Down",
+                        null,
+                        HttpResponse.builder().statusCode(503).build());
             }
         }
     }

@@ -46,8 +46,13 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
 
-    private StandaloneFlinkCluster(Path home, String classpath, List<String> jvmOpens, Map<String, String> environment,
-            int restPort, Map<String, String> conf) {
+    private StandaloneFlinkCluster(
+            Path home,
+            String classpath,
+            List<String> jvmOpens,
+            Map<String, String> environment,
+            int restPort,
+            Map<String, String> conf) {
         this.home = home;
         this.classpath = classpath;
         this.jvmOpens = jvmOpens;
@@ -63,8 +68,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      *     {@code FLINK_PLUGINS_DIR}
      * @param settings more entries for config.yaml, e.g. the S3 file system's endpoint
      */
-    public static StandaloneFlinkCluster configure(Path home, String classpath, String jvmOpens,
-            Map<String, String> environment, Map<String, String> settings) throws IOException {
+    public static StandaloneFlinkCluster configure(
+            Path home, String classpath, String jvmOpens, Map<String, String> environment, Map<String, String> settings)
+            throws IOException {
         int restPort = freePort();
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("jobmanager.rpc.address", "localhost");
@@ -107,13 +113,16 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                 logger.kafka.name = org.apache.kafka
                 logger.kafka.level = WARN
                 """);
-        return new StandaloneFlinkCluster(home, classpath, Arrays.asList(jvmOpens.trim().split("\\s+")),
-                environment, restPort, conf);
+        return new StandaloneFlinkCluster(
+                home, classpath, Arrays.asList(jvmOpens.trim().split("\\s+")), environment, restPort, conf);
     }
 
     public void startJobManager() throws IOException {
-        jobManager = start("jobmanager", List.of("-Xmx512m"),
-                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of());
+        jobManager = start(
+                "jobmanager",
+                List.of("-Xmx512m"),
+                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                List.of());
     }
 
     /**
@@ -122,10 +131,15 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      */
     public int startTaskManager() throws IOException {
         TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(Configuration.fromMap(conf));
-        List<String> jvm = List.of(ProcessMemoryUtils.generateJvmParametersStr(spec).trim().split("\\s+"));
-        List<String> dynamic = List.of(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec).trim().split("\\s+"));
-        taskManagers.add(start("taskmanager-" + taskManagers.size(), jvm,
-                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", dynamic));
+        List<String> jvm =
+                List.of(ProcessMemoryUtils.generateJvmParametersStr(spec).trim().split("\\s+"));
+        List<String> dynamic = List.of(
+                TaskExecutorProcessUtils.generateDynamicConfigsStr(spec).trim().split("\\s+"));
+        taskManagers.add(start(
+                "taskmanager-" + taskManagers.size(),
+                jvm,
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                dynamic));
         return taskManagers.size() - 1;
     }
 
@@ -137,7 +151,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     public void awaitTaskManagers(int count, Duration timeout) throws Exception {
-        await("" + count + " TaskManagers", timeout, () -> rest("/taskmanagers").get("taskmanagers").size() >= count);
+        await(
+                "" + count + " TaskManagers",
+                timeout,
+                () -> rest("/taskmanagers").get("taskmanagers").size() >= count);
     }
 
     /** Submits a jar with {@code flink run --detached}; returns the job id the client printed. */
@@ -147,7 +164,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.addAll(List.of("run", "--detached", jar.toString()));
         command.addAll(args);
         Path out = home.resolve("log/client.out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("FLINK_CONF_DIR", home.resolve("conf").toString());
         Process client = builder.start();
@@ -177,8 +195,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** A GET on the JobManager's REST API. */
     public JsonNode rest(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": " + response.statusCode() + " " + response.body());
         }
@@ -186,8 +207,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     public void cancel(String jobId) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + "/jobs/" + jobId + "?mode=cancel"))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + "/jobs/" + jobId + "?mode=cancel"))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The end of every process's log, for a failure message. */
@@ -197,7 +221,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             for (Path log : logs.sorted().toList()) {
                 List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
                 tails.append("==> ").append(log).append('\n');
-                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> tails.append(l).append('\n'));
+                all.subList(Math.max(0, all.size() - lines), all.size())
+                        .forEach(l -> tails.append(l).append('\n'));
             }
         }
         return tails.toString();
@@ -219,11 +244,13 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
-    private Process start(String name, List<String> jvm, String mainClass, List<String> dynamicConfig) throws IOException {
+    private Process start(String name, List<String> jvm, String mainClass, List<String> dynamicConfig)
+            throws IOException {
         List<String> command = java(name, jvm);
         command.addAll(List.of(mainClass, "--configDir", home.resolve("conf").toString()));
         command.addAll(dynamicConfig);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(home.resolve("log/" + name + ".out").toFile());
         builder.environment().putAll(environment);
         return builder.start();
@@ -235,7 +262,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.addAll(jvm);
         command.addAll(jvmOpens);
         command.add("-Dlog.file=" + home.resolve("log/" + name + ".log"));
-        command.add("-Dlog4j.configurationFile=" + home.resolve("conf/log4j.properties").toUri());
+        command.add("-Dlog4j.configurationFile="
+                + home.resolve("conf/log4j.properties").toUri());
         command.add("-cp");
         command.add(classpath);
         return command;

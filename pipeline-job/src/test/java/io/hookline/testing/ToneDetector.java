@@ -15,12 +15,11 @@ import java.util.List;
 public final class ToneDetector {
     private static final int WINDOW_PERIODS = 5;
     private static final double MIN_SHARE = 0.25;
-    private static final double MIN_AMPLITUDE = 0.003;  // about -50 dBFS
-    private static final double MIN_SHARE_OF_STRONGEST = 0.25;  // -12 dB; codec smear is around -28 dB
+    private static final double MIN_AMPLITUDE = 0.003; // about -50 dBFS
+    private static final double MIN_SHARE_OF_STRONGEST = 0.25; // -12 dB; codec smear is around -28 dB
 
     /** A tone found in the audio; times are from the first sample, amplitude is its peak (1 = full scale). */
-    public record Tone(long onsetUs, long durationUs, double amplitude) {
-    }
+    public record Tone(long onsetUs, long durationUs, double amplitude) {}
 
     private final int sampleRate;
     private final double omega;
@@ -55,7 +54,9 @@ public final class ToneDetector {
             i = end + 1;
         }
         double strongest = tones.stream().mapToDouble(Tone::amplitude).max().orElse(0);
-        return tones.stream().filter(tone -> tone.amplitude() >= MIN_SHARE_OF_STRONGEST * strongest).toList();
+        return tones.stream()
+                .filter(tone -> tone.amplitude() >= MIN_SHARE_OF_STRONGEST * strongest)
+                .toList();
     }
 
     private Tone tone(float[] amplitude, int from, int to) {

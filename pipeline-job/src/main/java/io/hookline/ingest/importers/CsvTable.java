@@ -43,10 +43,12 @@ final class CsvTable {
         String name = file.getFileName().toString();
         List<Row> all = parse(name, Files.readString(file, StandardCharsets.UTF_8));
         if (all.isEmpty()) {
-            throw new ImportException(name + ":1", "the file is empty; expected a header with " + String.join(",", required));
+            throw new ImportException(
+                    name + ":1", "the file is empty; expected a header with " + String.join(",", required));
         }
         List<String> header = all.get(0).cells().stream().map(String::strip).toList();
-        List<String> candidates = header.stream().filter(c -> !unused.contains(c)).toList();
+        List<String> candidates =
+                header.stream().filter(c -> !unused.contains(c)).toList();
         List<String> missing = new ArrayList<>();
         for (String column : required) {
             if (!header.contains(column)) {
@@ -54,8 +56,10 @@ final class CsvTable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ImportException(name + ":" + all.get(0).line(), "wrong columns: missing " + String.join(", ", missing)
-                    + "; the header has " + String.join(",", header));
+            throw new ImportException(
+                    name + ":" + all.get(0).line(),
+                    "wrong columns: missing " + String.join(", ", missing) + "; the header has "
+                            + String.join(",", header));
         }
         return new CsvTable(name, header, all.subList(1, all.size()));
     }

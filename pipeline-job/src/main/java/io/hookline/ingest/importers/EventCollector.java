@@ -24,6 +24,7 @@ final class EventCollector {
     private final List<String> notes = new ArrayList<>();
     /** Events placed past the last sync point of a count-down clock, by the point they were placed from. */
     private final Map<SyncPoint, List<String>> extrapolated = new LinkedHashMap<>();
+
     private int rows;
     private int rowsImported;
     private String row;
@@ -37,8 +38,10 @@ final class EventCollector {
     EventCollector(SyncFile sync, ClockKind clock, String why) throws ImportException {
         ClockKind declared = sync.clock().value().kind();
         if (declared != clock) {
-            throw new ImportException(sync.clock().where(), "clock: " + declared.yamlName() + " does not fit this feed: "
-                    + why + "; write clock: " + clock.yamlName());
+            throw new ImportException(
+                    sync.clock().where(),
+                    "clock: " + declared.yamlName() + " does not fit this feed: " + why + "; write clock: "
+                            + clock.yamlName());
         }
         this.sync = sync;
     }
@@ -86,8 +89,12 @@ final class EventCollector {
         if (at.extrapolated()) {
             extrapolated.computeIfAbsent(at.from(), p -> new ArrayList<>()).add(row);
         }
-        events.add(event.setMatchId(matchId()).setVersion(1).setType(type.name()).setPeriod(period)
-                .setVideoTimeMs(at.videoMs()).build());
+        events.add(event.setMatchId(matchId())
+                .setVersion(1)
+                .setType(type.name())
+                .setPeriod(period)
+                .setVideoTimeMs(at.videoMs())
+                .build());
         rowAdded = true;
         rowDone = true;
     }

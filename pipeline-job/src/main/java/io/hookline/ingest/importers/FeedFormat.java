@@ -39,7 +39,9 @@ public enum FeedFormat {
                 return f;
             }
         }
-        throw new ImportException("--format", "unknown format '" + name + "'" + Suggestions.didYouMean(name, names())
-                + "; known formats: " + String.join(", ", names()));
+        throw new ImportException(
+                "--format",
+                "unknown format '" + name + "'" + Suggestions.didYouMean(name, names()) + "; known formats: "
+                        + String.join(", ", names()));
     }
 }

@@ -16,8 +16,14 @@ import java.util.TreeMap;
  * @param warnings what the user should look at (extrapolated clock readings, a final score that does not add up)
  * @param notes facts the import decided on (which team is at home)
  */
-public record ImportResult(String matchId, List<MatchEvent> events, int rows, int rowsImported,
-        List<DroppedRow> dropped, List<String> warnings, List<String> notes) {
+public record ImportResult(
+        String matchId,
+        List<MatchEvent> events,
+        int rows,
+        int rowsImported,
+        List<DroppedRow> dropped,
+        List<String> warnings,
+        List<String> notes) {
 
     public ImportResult {
         events = List.copyOf(events);

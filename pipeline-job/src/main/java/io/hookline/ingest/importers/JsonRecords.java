@@ -32,7 +32,8 @@ final class JsonRecords {
                 if (first != JsonToken.START_OBJECT) {
                     throw new ImportException(name + ":1", "expected a JSON object with a '" + field + "' list");
                 }
-                while (parser.nextToken() == JsonToken.FIELD_NAME && !parser.currentName().equals(field)) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME
+                        && !parser.currentName().equals(field)) {
                     parser.nextToken();
                     parser.skipChildren();
                 }
@@ -52,7 +53,8 @@ final class JsonRecords {
             return elements;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new ImportException(name + ":" + (l == null ? 1 : l.getLineNr()), "malformed JSON: " + e.getOriginalMessage());
+            throw new ImportException(
+                    name + ":" + (l == null ? 1 : l.getLineNr()), "malformed JSON: " + e.getOriginalMessage());
         }
     }
 

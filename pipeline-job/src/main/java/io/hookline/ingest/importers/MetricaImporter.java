@@ -27,17 +27,27 @@ import java.util.TreeMap;
  * first event, its kick-off. Locations are already 0..1.
  */
 public final class MetricaImporter implements FeedImporter {
-    private static final List<String> COLUMNS = List.of("Team", "Type", "Subtype", "Period", "Start Time [s]", "From",
-            "Start X", "Start Y");
-    private static final Set<String> UNUSED = Set.of("Start Frame", "End Frame", "End Time [s]", "To", "End X", "End Y");
+    private static final List<String> COLUMNS =
+            List.of("Team", "Type", "Subtype", "Period", "Start Time [s]", "From", "Start X", "Start Y");
+    private static final Set<String> UNUSED =
+            Set.of("Start Frame", "End Frame", "End Time [s]", "To", "End X", "End Y");
     private static final String PROVIDER = "metrica";
     private static final String SPORT = "soccer";
     /** A CSV names its teams like this. */
     private static final String CSV_HOME = "Home";
 
     /** One event as either format gives it, still as text. */
-    private record Row(String origin, String id, String team, String type, String subtype, String period,
-            String time, String player, String x, String y) {}
+    private record Row(
+            String origin,
+            String id,
+            String team,
+            String type,
+            String subtype,
+            String period,
+            String time,
+            String player,
+            String x,
+            String y) {}
 
     @Override
     public ImportResult read(List<Path> inputs, SyncFile sync) throws ImportException, IOException {
@@ -51,7 +61,8 @@ public final class MetricaImporter implements FeedImporter {
                 continue;
             }
             if (rows != null) {
-                throw new ImportException(input.getFileName() + ":1", "a second events file; give one, and its metadata XML");
+                throw new ImportException(
+                        input.getFileName() + ":1", "a second events file; give one, and its metadata XML");
             }
             rows = first == '{' || first == '[' ? jsonRows(input) : csvRows(input);
             name = input.getFileName().toString();
@@ -59,26 +70,29 @@ public final class MetricaImporter implements FeedImporter {
         if (rows == null) {
             throw new ImportException("metrica", "no events file among the inputs (the metadata XML has no plays)");
         }
-        EventCollector events = new EventCollector(sync, ClockKind.RUNNING,
-                "Metrica's times are seconds of a clock that runs on");
+        EventCollector events =
+                new EventCollector(sync, ClockKind.RUNNING, "Metrica's times are seconds of a clock that runs on");
         Sides sides = sides(rows, metadata, name, sync, events.notes());
         Map<Integer, Long> periodStarts = periodStarts(rows);
-        periodStarts.forEach((period, ms) -> events.note("period " + period + " starts at " + ms / 1000.0
-                + " s of the recording (its first event)"));
+        periodStarts.forEach((period, ms) -> events.note(
+                "period " + period + " starts at " + ms / 1000.0 + " s of the recording (its first event)"));
         RunningScore score = new RunningScore();
         for (Row row : rows) {
             events.row(row.origin());
             read(row, events, sides, score, periodStarts);
         }
-        if (metadata != null && metadata.finalScore() != null && !metadata.finalScore().equals(score.current())) {
-            events.warn("the goals in " + name + " make " + show(score.current()) + " but the metadata's final score is "
-                    + show(metadata.finalScore()));
+        if (metadata != null
+                && metadata.finalScore() != null
+                && !metadata.finalScore().equals(score.current())) {
+            events.warn("the goals in " + name + " make " + show(score.current())
+                    + " but the metadata's final score is " + show(metadata.finalScore()));
         }
         return events.result();
     }
 
-    private static void read(Row row, EventCollector events, Sides sides, RunningScore score,
-            Map<Integer, Long> periodStarts) throws ImportException {
+    private static void read(
+            Row row, EventCollector events, Sides sides, RunningScore score, Map<Integer, Long> periodStarts)
+            throws ImportException {
         Integer period = period(row);
         Long time = timeMs(row);
         if (row.type() == null || row.type().isBlank()) {
@@ -93,7 +107,8 @@ public final class MetricaImporter implements FeedImporter {
             events.reject("bad time in Start Time [s]", "'" + row.time() + "'");
             return;
         }
-        List<String> subtypes = row.subtype() == null || row.subtype().isBlank() ? List.of()
+        List<String> subtypes = row.subtype() == null || row.subtype().isBlank()
+                ? List.of()
                 : Arrays.stream(row.subtype().split("-")).map(String::strip).toList();
         String side = sides.of(row.team());
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -132,7 +147,10 @@ public final class MetricaImporter implements FeedImporter {
                 .setEventId(row.id())
                 .setGameClockMs(SoccerClock.matchClockMs(period, clock))
                 .setTeam(side)
-                .setPlayers(row.player() == null || row.player().isBlank() ? List.of() : List.of(row.player().strip()))
+                .setPlayers(
+                        row.player() == null || row.player().isBlank()
+                                ? List.of()
+                                : List.of(row.player().strip()))
                 .setScore(after)
                 .setLocation(location(row))
                 .setDescription(row.type() + (subtypes.isEmpty() ? "" : ": " + row.subtype()))
@@ -160,13 +178,19 @@ public final class MetricaImporter implements FeedImporter {
     private static Sides sides(List<Row> rows, MetricaMetadata metadata, String name, SyncFile sync, List<String> notes)
             throws ImportException {
         List<String> teams = new ArrayList<>();
-        rows.stream().map(Row::team).filter(t -> t != null && !t.isBlank()).distinct().forEach(teams::add);
+        rows.stream()
+                .map(Row::team)
+                .filter(t -> t != null && !t.isBlank())
+                .distinct()
+                .forEach(teams::add);
         String home = teams.contains(CSV_HOME) ? CSV_HOME : null;
         if (metadata != null) {
             for (String team : teams) {
                 if (!team.equals(metadata.home()) && !team.equals(metadata.away())) {
-                    throw new ImportException(name + ":1", "team " + team + " is not in the metadata XML, which is for "
-                            + metadata.home() + " v " + metadata.away() + ": is it this game's metadata?");
+                    throw new ImportException(
+                            name + ":1",
+                            "team " + team + " is not in the metadata XML, which is for " + metadata.home() + " v "
+                                    + metadata.away() + ": is it this game's metadata?");
                 }
             }
             home = metadata.home();
@@ -189,7 +213,8 @@ public final class MetricaImporter implements FeedImporter {
 
     private static Integer period(Row row) {
         return row.period() != null && row.period().strip().matches("[1-9]\\d{0,2}")
-                ? Integer.parseInt(row.period().strip()) : null;
+                ? Integer.parseInt(row.period().strip())
+                : null;
     }
 
     private static Long timeMs(Row row) {
@@ -221,9 +246,17 @@ public final class MetricaImporter implements FeedImporter {
         int index = 0;
         for (CsvTable.Row r : table.rows()) {
             index++;
-            rows.add(new Row(table.origin(r), String.valueOf(index), table.get(r, "Team"), table.get(r, "Type"),
-                    table.get(r, "Subtype"), table.get(r, "Period"), table.get(r, "Start Time [s]"),
-                    table.get(r, "From"), table.get(r, "Start X"), table.get(r, "Start Y")));
+            rows.add(new Row(
+                    table.origin(r),
+                    String.valueOf(index),
+                    table.get(r, "Team"),
+                    table.get(r, "Type"),
+                    table.get(r, "Subtype"),
+                    table.get(r, "Period"),
+                    table.get(r, "Start Time [s]"),
+                    table.get(r, "From"),
+                    table.get(r, "Start X"),
+                    table.get(r, "Start Y")));
         }
         return rows;
     }
@@ -232,10 +265,17 @@ public final class MetricaImporter implements FeedImporter {
         List<Row> rows = new ArrayList<>();
         for (JsonRecords.Element e : JsonRecords.read(file, "data")) {
             JsonNode n = e.node();
-            rows.add(new Row(e.origin(), JsonRecords.text(n, "index"), JsonRecords.text(n, "team", "name"),
-                    JsonRecords.text(n, "type", "name"), subtypes(n.get("subtypes")), JsonRecords.text(n, "period"),
-                    JsonRecords.text(n, "start", "time"), JsonRecords.text(n, "from", "name"),
-                    JsonRecords.text(n, "start", "x"), JsonRecords.text(n, "start", "y")));
+            rows.add(new Row(
+                    e.origin(),
+                    JsonRecords.text(n, "index"),
+                    JsonRecords.text(n, "team", "name"),
+                    JsonRecords.text(n, "type", "name"),
+                    subtypes(n.get("subtypes")),
+                    JsonRecords.text(n, "period"),
+                    JsonRecords.text(n, "start", "time"),
+                    JsonRecords.text(n, "from", "name"),
+                    JsonRecords.text(n, "start", "x"),
+                    JsonRecords.text(n, "start", "y")));
         }
         return rows;
     }

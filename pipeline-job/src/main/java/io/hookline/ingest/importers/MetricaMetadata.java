@@ -43,7 +43,8 @@ record MetricaMetadata(String home, String away, Score finalScore) {
         String homeGoals = text(score, "LocalTeamScore");
         String awayGoals = text(score, "VisitingTeamScore");
         Score last = homeGoals.matches("\\d+") && awayGoals.matches("\\d+")
-                ? new Score(Integer.parseInt(homeGoals), Integer.parseInt(awayGoals)) : null;
+                ? new Score(Integer.parseInt(homeGoals), Integer.parseInt(awayGoals))
+                : null;
         return new MetricaMetadata(home, away, last);
     }
 

@@ -24,16 +24,43 @@ import java.util.regex.Pattern;
  * running score. {@code PCTIMESTRING} is the time remaining in the period.
  */
 public final class NbaPlayByPlayImporter implements FeedImporter {
-    private static final List<String> COLUMNS = List.of("GAME_ID", "EVENTNUM", "EVENTMSGTYPE", "EVENTMSGACTIONTYPE", "PERIOD",
-            "PCTIMESTRING", "HOMEDESCRIPTION", "NEUTRALDESCRIPTION", "VISITORDESCRIPTION", "SCORE",
-            "PERSON1TYPE", "PLAYER1_NAME", "PLAYER1_TEAM_ABBREVIATION",
-            "PERSON2TYPE", "PLAYER2_NAME", "PLAYER2_TEAM_ABBREVIATION",
-            "PERSON3TYPE", "PLAYER3_NAME", "PLAYER3_TEAM_ABBREVIATION");
+    private static final List<String> COLUMNS = List.of(
+            "GAME_ID",
+            "EVENTNUM",
+            "EVENTMSGTYPE",
+            "EVENTMSGACTIONTYPE",
+            "PERIOD",
+            "PCTIMESTRING",
+            "HOMEDESCRIPTION",
+            "NEUTRALDESCRIPTION",
+            "VISITORDESCRIPTION",
+            "SCORE",
+            "PERSON1TYPE",
+            "PLAYER1_NAME",
+            "PLAYER1_TEAM_ABBREVIATION",
+            "PERSON2TYPE",
+            "PLAYER2_NAME",
+            "PLAYER2_TEAM_ABBREVIATION",
+            "PERSON3TYPE",
+            "PLAYER3_NAME",
+            "PLAYER3_TEAM_ABBREVIATION");
     /** The rest of playbyplayv2's columns. */
-    private static final Set<String> UNUSED = Set.of("WCTIMESTRING", "SCOREMARGIN",
-            "PLAYER1_ID", "PLAYER1_TEAM_ID", "PLAYER1_TEAM_CITY", "PLAYER1_TEAM_NICKNAME",
-            "PLAYER2_ID", "PLAYER2_TEAM_ID", "PLAYER2_TEAM_CITY", "PLAYER2_TEAM_NICKNAME",
-            "PLAYER3_ID", "PLAYER3_TEAM_ID", "PLAYER3_TEAM_CITY", "PLAYER3_TEAM_NICKNAME");
+    private static final Set<String> UNUSED = Set.of(
+            "WCTIMESTRING",
+            "SCOREMARGIN",
+            "PLAYER1_ID",
+            "PLAYER1_TEAM_ID",
+            "PLAYER1_TEAM_CITY",
+            "PLAYER1_TEAM_NICKNAME",
+            "PLAYER2_ID",
+            "PLAYER2_TEAM_ID",
+            "PLAYER2_TEAM_CITY",
+            "PLAYER2_TEAM_NICKNAME",
+            "PLAYER3_ID",
+            "PLAYER3_TEAM_ID",
+            "PLAYER3_TEAM_CITY",
+            "PLAYER3_TEAM_NICKNAME");
+
     private static final String PROVIDER = "nba-pbp";
     private static final String SPORT = "basketball";
     private static final Pattern SCORE = Pattern.compile("(\\d+)\\s*-\\s*(\\d+)");
@@ -55,11 +82,12 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
     @Override
     public ImportResult read(List<Path> inputs, SyncFile sync) throws ImportException, IOException {
         if (inputs.size() != 1) {
-            throw new ImportException("nba-pbp", "expects one play-by-play CSV per game, got " + inputs.size() + " files");
+            throw new ImportException(
+                    "nba-pbp", "expects one play-by-play CSV per game, got " + inputs.size() + " files");
         }
         CsvTable table = CsvTable.read(inputs.get(0), COLUMNS, UNUSED);
-        EventCollector events = new EventCollector(sync, ClockKind.COUNTDOWN,
-                "PCTIMESTRING is the time remaining in the period");
+        EventCollector events =
+                new EventCollector(sync, ClockKind.COUNTDOWN, "PCTIMESTRING is the time remaining in the period");
         checkGameIds(table, events);
         Sides sides = sides(table, sync, events.notes());
         Score score = new Score(0, 0);
@@ -75,8 +103,10 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
         for (CsvTable.Row row : table.rows()) {
             String gameId = table.get(row, "GAME_ID");
             if (!gameId.isEmpty() && !MatchIds.same(gameId, events.matchId())) {
-                throw new ImportException(table.origin(row), "GAME_ID " + gameId + " is not the sync file's matchId "
-                        + events.matchId() + " (" + events.matchIdWhere() + "): is this the right sync file?");
+                throw new ImportException(
+                        table.origin(row),
+                        "GAME_ID " + gameId + " is not the sync file's matchId " + events.matchId() + " ("
+                                + events.matchIdWhere() + "): is this the right sync file?");
             }
         }
     }
@@ -117,7 +147,8 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
         /** Adds the row's events (or drops it) and returns the running score after it. */
         Score read(Score before) throws ImportException {
             if (!table.complete(row)) {
-                events.reject("the row's cells do not match the header's " + table.width() + " columns",
+                events.reject(
+                        "the row's cells do not match the header's " + table.width() + " columns",
                         row.cells().size() + " cells");
                 return before;
             }
@@ -181,12 +212,20 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
             describeOutcome(type, main.getAttributes());
             events.add(main.setPlayers(playersOf(type)), kind, period, clock);
             if (type == MISSED && blocked()) {
-                events.add(event(cell("EVENTNUM") + "-block", 3, EventType.BLOCK, period, clock, score)
-                        .setPlayers(players(3, 1)), EventType.BLOCK, period, clock);
+                events.add(
+                        event(cell("EVENTNUM") + "-block", 3, EventType.BLOCK, period, clock, score)
+                                .setPlayers(players(3, 1)),
+                        EventType.BLOCK,
+                        period,
+                        clock);
             }
             if (type == TURNOVER && stolen()) {
-                events.add(event(cell("EVENTNUM") + "-steal", 2, EventType.STEAL, period, clock, score)
-                        .setPlayers(players(2, 1)), EventType.STEAL, period, clock);
+                events.add(
+                        event(cell("EVENTNUM") + "-steal", 2, EventType.STEAL, period, clock, score)
+                                .setPlayers(players(2, 1)),
+                        EventType.STEAL,
+                        period,
+                        clock);
             }
             return score;
         }
@@ -268,7 +307,8 @@ public final class NbaPlayByPlayImporter implements FeedImporter {
         /** The description of the player's side, else the neutral one. */
         private String description(int person) {
             String side = side(person);
-            String own = Sides.HOME.equals(side) ? cell("HOMEDESCRIPTION")
+            String own = Sides.HOME.equals(side)
+                    ? cell("HOMEDESCRIPTION")
                     : Sides.AWAY.equals(side) ? cell("VISITORDESCRIPTION") : "";
             return !own.isEmpty() ? own : cell("NEUTRALDESCRIPTION");
         }

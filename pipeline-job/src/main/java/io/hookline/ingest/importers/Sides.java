@@ -26,12 +26,16 @@ record Sides(String home, String away) {
         String home;
         if (wanted != null) {
             if (!teams.contains(wanted.value())) {
-                throw new ImportException(wanted.where(), "homeTeam '" + wanted.value() + "' is not a team of "
-                        + where + " (its teams: " + String.join(", ", teams) + ")");
+                throw new ImportException(
+                        wanted.where(),
+                        "homeTeam '" + wanted.value() + "' is not a team of " + where + " (its teams: "
+                                + String.join(", ", teams) + ")");
             }
             if (feedHome != null && !feedHome.equals(wanted.value())) {
-                throw new ImportException(wanted.where(), "homeTeam '" + wanted.value() + "' contradicts " + where
-                        + ", which has " + feedHome + " at home");
+                throw new ImportException(
+                        wanted.where(),
+                        "homeTeam '" + wanted.value() + "' contradicts " + where + ", which has " + feedHome
+                                + " at home");
             }
             home = wanted.value();
         } else if (feedHome != null) {

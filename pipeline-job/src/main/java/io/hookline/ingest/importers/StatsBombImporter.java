@@ -56,8 +56,8 @@ public final class StatsBombImporter implements FeedImporter {
         if (events == null) {
             throw new ImportException("statsbomb", "no events file among the inputs (a lineup alone has no plays)");
         }
-        EventCollector collector = new EventCollector(sync, ClockKind.RUNNING,
-                "StatsBomb's timestamp is the time since the period started");
+        EventCollector collector = new EventCollector(
+                sync, ClockKind.RUNNING, "StatsBomb's timestamp is the time since the period started");
         Map<String, Player> players = lineups == null ? Map.of() : players(lineups);
         Sides sides = sides(events, lineups, eventsName, sync, collector.notes());
         if (lineups == null) {
@@ -67,10 +67,12 @@ public final class StatsBombImporter implements FeedImporter {
         return collector.result();
     }
 
-    private static List<JsonRecords.Element> only(List<JsonRecords.Element> seen, List<JsonRecords.Element> records,
-            String name, String what) throws ImportException {
+    private static List<JsonRecords.Element> only(
+            List<JsonRecords.Element> seen, List<JsonRecords.Element> records, String name, String what)
+            throws ImportException {
         if (seen != null) {
-            throw new ImportException(name + ":1", "a second " + what + " file; give one events file and at most one lineup");
+            throw new ImportException(
+                    name + ":1", "a second " + what + " file; give one events file and at most one lineup");
         }
         return records;
     }
@@ -78,8 +80,11 @@ public final class StatsBombImporter implements FeedImporter {
     private static void checkMatchId(String name, SyncFile sync) throws ImportException {
         Matcher m = MATCH_ID.matcher(name);
         if (m.find() && !MatchIds.same(m.group(1), sync.matchId().value())) {
-            throw new ImportException(name + ":1", "the file name says match " + m.group(1) + " but the sync file's matchId"
-                    + " is " + sync.matchId().value() + " (" + sync.matchId().where() + "): is this the right sync file?");
+            throw new ImportException(
+                    name + ":1",
+                    "the file name says match " + m.group(1) + " but the sync file's matchId" + " is "
+                            + sync.matchId().value() + " (" + sync.matchId().where()
+                            + "): is this the right sync file?");
         }
     }
 
@@ -115,8 +120,13 @@ public final class StatsBombImporter implements FeedImporter {
      * The teams in order of appearance: the first is the first Starting XI's, which StatsBomb writes for the home
      * team first. The lineup must be for the same teams.
      */
-    private static Sides sides(List<JsonRecords.Element> events, List<JsonRecords.Element> lineups, String name,
-            SyncFile sync, List<String> notes) throws ImportException {
+    private static Sides sides(
+            List<JsonRecords.Element> events,
+            List<JsonRecords.Element> lineups,
+            String name,
+            SyncFile sync,
+            List<String> notes)
+            throws ImportException {
         List<String> teams = new ArrayList<>();
         for (JsonRecords.Element e : events) {
             String team = JsonRecords.text(e.node(), "team", "name");
@@ -128,8 +138,10 @@ public final class StatsBombImporter implements FeedImporter {
             for (JsonRecords.Element team : lineups) {
                 String lineupTeam = JsonRecords.text(team.node(), "team_name");
                 if (!teams.contains(lineupTeam)) {
-                    throw new ImportException(team.origin(), "the lineup's team " + lineupTeam
-                            + " does not play in " + name + " (" + String.join(", ", teams) + ")");
+                    throw new ImportException(
+                            team.origin(),
+                            "the lineup's team " + lineupTeam + " does not play in " + name + " ("
+                                    + String.join(", ", teams) + ")");
                 }
             }
         }
@@ -316,7 +328,8 @@ public final class StatsBombImporter implements FeedImporter {
         }
 
         private static String describe(String type, Map<String, String> attributes) {
-            String detail = attributes.containsKey("card") ? attributes.get("card")
+            String detail = attributes.containsKey("card")
+                    ? attributes.get("card")
                     : attributes.getOrDefault("outcome", attributes.get("providerSubtype"));
             return detail == null ? type : type + ": " + detail;
         }
@@ -329,10 +342,16 @@ public final class StatsBombImporter implements FeedImporter {
 
         /** StatsBomb's 120 x 80 pitch scaled to 0..1; its edges are written as 120.0 and 80.0. */
         private static Location location(JsonNode xy) {
-            if (xy == null || !xy.isArray() || xy.size() < 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()) {
+            if (xy == null
+                    || !xy.isArray()
+                    || xy.size() < 2
+                    || !xy.get(0).isNumber()
+                    || !xy.get(1).isNumber()) {
                 return null;
             }
-            return new Location(clamp(xy.get(0).doubleValue() / PITCH_LENGTH), clamp(xy.get(1).doubleValue() / PITCH_WIDTH));
+            return new Location(
+                    clamp(xy.get(0).doubleValue() / PITCH_LENGTH),
+                    clamp(xy.get(1).doubleValue() / PITCH_WIDTH));
         }
 
         private static double clamp(double v) {

@@ -47,7 +47,9 @@ public final class ClipsTopicReader implements AutoCloseable {
         while (true) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                return infos.stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
             }
             if (Instant.now().isAfter(deadline)) {
                 consumer.close();

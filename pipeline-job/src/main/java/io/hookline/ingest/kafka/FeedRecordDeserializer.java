@@ -37,8 +37,7 @@ public final class FeedRecordDeserializer implements KafkaRecordDeserializationS
             MatchEvent event = decoder.decode(record.value());
             out.collect(feed.setMatchId(event.getMatchId()).setEvent(event).build());
         } catch (FeedException e) {
-            out.collect(feed
-                    .setMatchId(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8))
+            out.collect(feed.setMatchId(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8))
                     .setError(e.getMessage())
                     .setRaw(raw(record.value()))
                     .build());

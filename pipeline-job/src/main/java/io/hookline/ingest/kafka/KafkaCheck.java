@@ -20,8 +20,8 @@ public final class KafkaCheck {
     private KafkaCheck() {}
 
     /** @throws IllegalStateException naming the servers or the missing topics */
-    public static void requireTopics(String bootstrapServers, Properties clientProperties, Duration timeout,
-            String... topics) {
+    public static void requireTopics(
+            String bootstrapServers, Properties clientProperties, Duration timeout, String... topics) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -32,8 +32,10 @@ public final class KafkaCheck {
             try {
                 existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
-                throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
-                        + timeout.toSeconds() + " s; is it running and reachable from here?", e);
+                throw new IllegalStateException(
+                        "Kafka at " + bootstrapServers + " did not answer within " + timeout.toSeconds()
+                                + " s; is it running and reachable from here?",
+                        e);
             }
             List<String> missing = new ArrayList<>();
             for (String topic : topics) {

@@ -25,8 +25,8 @@ public final class KafkaFeeds {
      * the offsets come from the job's checkpoints.
      */
     @SuppressWarnings("deprecation") // the connector still takes Kafka's OffsetResetStrategy
-    public static KafkaSource<FeedRecord> events(String bootstrapServers, String topic, String groupId,
-            Properties clientProperties) {
+    public static KafkaSource<FeedRecord> events(
+            String bootstrapServers, String topic, String groupId, Properties clientProperties) {
         return KafkaSource.<FeedRecord>builder()
                 .setProperties(clientProperties)
                 .setBootstrapServers(bootstrapServers)
@@ -46,8 +46,12 @@ public final class KafkaFeeds {
      * @param transactionTimeout how long the broker keeps an open transaction; longer than a checkpoint
      *     interval plus a restart, and no longer than the broker's {@code transaction.max.timeout.ms}
      */
-    public static KafkaSink<RenderedClip> clips(String bootstrapServers, String topic, String transactionalIdPrefix,
-            Duration transactionTimeout, Properties clientProperties) {
+    public static KafkaSink<RenderedClip> clips(
+            String bootstrapServers,
+            String topic,
+            String transactionalIdPrefix,
+            Duration transactionTimeout,
+            Properties clientProperties) {
         Properties producer = new Properties();
         producer.putAll(clientProperties);
         return KafkaSink.<RenderedClip>builder()

@@ -62,7 +62,8 @@ public final class MatchEventDecoder {
         try {
             return decoder.decode(bytes);
         } catch (BadHeaderException e) {
-            throw new FeedException("not an Avro single-object encoded MatchEvent (no C3 01 header): " + e.getMessage());
+            throw new FeedException(
+                    "not an Avro single-object encoded MatchEvent (no C3 01 header): " + e.getMessage());
         } catch (MissingSchemaException e) {
             throw new FeedException("written with an unknown schema (fingerprint " + fingerprint(bytes)
                     + "): not a MatchEvent schema this job knows");
@@ -76,6 +77,8 @@ public final class MatchEventDecoder {
         if (bytes.length < HEADER_BYTES) {
             return "?";
         }
-        return String.format("%016x", ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        return String.format(
+                "%016x",
+                ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 }

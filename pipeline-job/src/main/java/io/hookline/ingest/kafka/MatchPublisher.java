@@ -66,9 +66,10 @@ public final class MatchPublisher implements AutoCloseable {
         if (descriptor != null) {
             for (FeedRecord r : records) {
                 if (r.getEvent() != null && !r.getEvent().getMatchId().equals(descriptor.matchId())) {
-                    throw new IllegalArgumentException(r.getOrigin() + ": event " + r.getEvent().getEventId()
-                            + " is of match " + r.getEvent().getMatchId() + ", the descriptor is for match "
-                            + descriptor.matchId());
+                    throw new IllegalArgumentException(
+                            r.getOrigin() + ": event " + r.getEvent().getEventId()
+                                    + " is of match " + r.getEvent().getMatchId() + ", the descriptor is for match "
+                                    + descriptor.matchId());
                 }
             }
         }
@@ -128,8 +129,8 @@ public final class MatchPublisher implements AutoCloseable {
     }
 
     private Future<RecordMetadata> send(String topic, MatchEvent e) {
-        return producer.send(new ProducerRecord<>(topic, e.getMatchId().getBytes(StandardCharsets.UTF_8),
-                AvroMessages.encode(e)));
+        return producer.send(
+                new ProducerRecord<>(topic, e.getMatchId().getBytes(StandardCharsets.UTF_8), AvroMessages.encode(e)));
     }
 
     /**
@@ -163,7 +164,8 @@ public final class MatchPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while publishing", e);
         } catch (ExecutionException e) {
-            throw new IOException("Kafka did not accept an event: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "Kafka did not accept an event: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

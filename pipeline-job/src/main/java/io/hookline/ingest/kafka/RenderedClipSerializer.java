@@ -17,6 +17,7 @@ public final class RenderedClipSerializer implements KafkaRecordSerializationSch
     public ProducerRecord<byte[], byte[]> serialize(RenderedClip clip, KafkaSinkContext context, Long timestamp) {
         // No timestamp: the job's event time is video time (minutes after 1970), which Kafka's retention
         // would take for records long expired. The producer stamps the time of sending instead.
-        return new ProducerRecord<>(topic, clip.getMatchId().getBytes(StandardCharsets.UTF_8), AvroMessages.encode(clip));
+        return new ProducerRecord<>(
+                topic, clip.getMatchId().getBytes(StandardCharsets.UTF_8), AvroMessages.encode(clip));
     }
 }

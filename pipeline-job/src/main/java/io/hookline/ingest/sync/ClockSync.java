@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * placed at all.
  */
 public final class ClockSync {
-    private static final Comparator<Anchor> GAME_ORDER = Comparator
-            .comparingInt((Anchor a) -> a.point().period())
+    private static final Comparator<Anchor> GAME_ORDER = Comparator.comparingInt(
+                    (Anchor a) -> a.point().period())
             .thenComparingLong(Anchor::elapsedMs)
             .thenComparingLong(a -> a.point().videoMs());
 
@@ -54,9 +54,11 @@ public final class ClockSync {
         Anchor previous = null;
         for (Anchor a : anchors) {
             if (previous != null && a.point().videoMs() <= previous.point().videoMs()) {
-                throw new SyncException(a.point().origin(), "sync points are not monotonic: "
-                        + without(a.point()).describe() + " comes later in the game than "
-                        + previous.point().describe() + " but not later in the video");
+                throw new SyncException(
+                        a.point().origin(),
+                        "sync points are not monotonic: "
+                                + without(a.point()).describe() + " comes later in the game than "
+                                + previous.point().describe() + " but not later in the video");
             }
             periods.computeIfAbsent(a.point().period(), p -> new ArrayList<>()).add(a);
             previous = a;
@@ -66,7 +68,10 @@ public final class ClockSync {
 
     /** Every point, in game order. */
     public List<SyncPoint> points() {
-        return periods.values().stream().flatMap(List::stream).map(Anchor::point).toList();
+        return periods.values().stream()
+                .flatMap(List::stream)
+                .map(Anchor::point)
+                .toList();
     }
 
     /** Places a reading on the video; the exception says why it cannot be placed. */
@@ -82,8 +87,11 @@ public final class ClockSync {
         long elapsed = clock.elapsedMs(period, clockMs);
         Anchor first = anchors.get(0);
         if (elapsed < first.elapsedMs()) {
-            throw new SyncException(null, "period " + period + " clock " + ClockText.format(clockMs)
-                    + " is before the first sync point of the period, " + first.point().describe());
+            throw new SyncException(
+                    null,
+                    "period " + period + " clock " + ClockText.format(clockMs)
+                            + " is before the first sync point of the period, "
+                            + first.point().describe());
         }
         Anchor before = null;
         for (Anchor a : anchors) {
@@ -101,7 +109,8 @@ public final class ClockSync {
 
     private static long between(Anchor a, Anchor b, long elapsed) {
         double share = (double) (elapsed - a.elapsedMs()) / (b.elapsedMs() - a.elapsedMs());
-        return a.point().videoMs() + Math.round(share * (b.point().videoMs() - a.point().videoMs()));
+        return a.point().videoMs()
+                + Math.round(share * (b.point().videoMs() - a.point().videoMs()));
     }
 
     // The point's own origin already leads the message.

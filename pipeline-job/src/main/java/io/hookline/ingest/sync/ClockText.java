@@ -19,16 +19,16 @@ public final class ClockText {
         String t = text == null ? "" : text.strip();
         Matcher m = TIME.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + t + "' is not a time (expected M:SS, H:MM:SS or seconds,"
-                    + " with up to 3 decimals)");
+            throw new IllegalArgumentException(
+                    "'" + t + "' is not a time (expected M:SS, H:MM:SS or seconds," + " with up to 3 decimals)");
         }
         // With one colon the groups fill as (minutes, -, seconds); with two as (hours, minutes, seconds).
         String hours = m.group(2) != null ? m.group(1) : null;
         String minutes = m.group(2) != null ? m.group(2) : m.group(1);
         long seconds = Long.parseLong(m.group(3));
         if (minutes != null && seconds >= 60 || hours != null && Long.parseLong(minutes) >= 60) {
-            throw new IllegalArgumentException("'" + t + "' is not a time (seconds and minutes after a colon"
-                    + " must be below 60)");
+            throw new IllegalArgumentException(
+                    "'" + t + "' is not a time (seconds and minutes after a colon" + " must be below 60)");
         }
         String fraction = m.group(4) == null ? "0" : (m.group(4) + "00").substring(0, 3);
         long ms = seconds * 1000 + Long.parseLong(fraction);

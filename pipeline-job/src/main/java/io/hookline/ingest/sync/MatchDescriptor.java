@@ -48,6 +48,7 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
     public static final String TEAM_NAME = "teamName";
     /** The attribute the descriptor's event carries the match's video in. */
     public static final String VIDEO = "video";
+
     private static final Set<String> KEYS = Set.of("matchId", "title", "homeTeam", "awayTeam", VIDEO);
 
     /** A descriptor without a video of its own. */
@@ -66,8 +67,12 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
             throw new SyncException(top.where(), "expected keys and values (matchId: ..., homeTeam: ...)");
         }
         checkKeys(root, KEYS);
-        return new MatchDescriptor(text(required(root, "matchId"), "matchId").value(), value(root, "title"),
-                value(root, "homeTeam"), value(root, "awayTeam"), value(root, VIDEO));
+        return new MatchDescriptor(
+                text(required(root, "matchId"), "matchId").value(),
+                value(root, "title"),
+                value(root, "homeTeam"),
+                value(root, "awayTeam"),
+                value(root, VIDEO));
     }
 
     private static String value(Mapping root, String key) throws SyncException {
@@ -78,7 +83,8 @@ public record MatchDescriptor(String matchId, String title, String homeTeam, Str
     /** The descriptor a {@code MATCH_START} event carries. */
     public static MatchDescriptor of(MatchEvent start) {
         Map<String, String> a = start.getAttributes();
-        return new MatchDescriptor(start.getMatchId(), a.get("title"), a.get("homeTeam"), a.get("awayTeam"), a.get(VIDEO));
+        return new MatchDescriptor(
+                start.getMatchId(), a.get("title"), a.get("homeTeam"), a.get("awayTeam"), a.get(VIDEO));
     }
 
     public static boolean is(MatchEvent event) {

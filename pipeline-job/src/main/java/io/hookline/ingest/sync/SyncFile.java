@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * @param homeTeam the provider's name of the home team, or null to let the feed say
  */
 public record SyncFile(Located<String> matchId, Located<GameClock> clock, Located<String> homeTeam, ClockSync sync) {
-    private static final Set<String> KEYS = Set.of("matchId", "clock", "periodLength", "overtimeLength",
-            "regularPeriods", "homeTeam", "periods", "sync");
+    private static final Set<String> KEYS = Set.of(
+            "matchId", "clock", "periodLength", "overtimeLength", "regularPeriods", "homeTeam", "periods", "sync");
     private static final Set<String> COUNTDOWN_KEYS = Set.of("periodLength", "overtimeLength", "regularPeriods");
     private static final Set<String> POINT_KEYS = Set.of("period", "clock", "video");
     private static final int DEFAULT_REGULAR_PERIODS = 4;
@@ -59,8 +59,10 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
     public static SyncFile read(String file, byte[] yaml, WallClock wallClock) throws SyncException {
         Node top = YamlNodes.parse(file, yaml);
         if (!(top instanceof Mapping root)) {
-            throw new SyncException(top.where(), "expected keys and values (matchId: ..., clock: ...), got "
-                    + (top instanceof Sequence ? "a list" : "a single value"));
+            throw new SyncException(
+                    top.where(),
+                    "expected keys and values (matchId: ..., clock: ...), got "
+                            + (top instanceof Sequence ? "a list" : "a single value"));
         }
         checkKeys(root, KEYS);
         Located<String> matchId = text(required(root, "matchId"), "matchId");
@@ -73,8 +75,11 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
         if (periods != null) {
             for (Entry e : mapping(periods, "periods").entries()) {
                 int period = positive(e.key(), "periods: period");
-                points.add(new SyncPoint(period, clock.value().startReading(period),
-                        videoTime(e.value(), "periods: video time", wallClock), e.value().where()));
+                points.add(new SyncPoint(
+                        period,
+                        clock.value().startReading(period),
+                        videoTime(e.value(), "periods: video time", wallClock),
+                        e.value().where()));
             }
         }
         Node sync = optional(root, "sync");
@@ -85,23 +90,28 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
             for (Node item : list.items()) {
                 Mapping point = mapping(item, "sync point");
                 checkKeys(point, POINT_KEYS);
-                points.add(new SyncPoint(positive(required(point, "period"), "period"),
-                        time(required(point, "clock"), "clock"), videoTime(required(point, "video"), "video", wallClock),
+                points.add(new SyncPoint(
+                        positive(required(point, "period"), "period"),
+                        time(required(point, "clock"), "clock"),
+                        videoTime(required(point, "video"), "video", wallClock),
                         item.where()));
             }
         }
         if (points.isEmpty()) {
-            throw new SyncException(root.where(), "nothing places the clock on the video: give periods (each period's"
-                    + " start) or sync points");
+            throw new SyncException(
+                    root.where(),
+                    "nothing places the clock on the video: give periods (each period's" + " start) or sync points");
         }
         return new SyncFile(matchId, clock, homeTeam, ClockSync.of(clock.value(), points));
     }
 
     private static Located<GameClock> clock(Mapping root) throws SyncException {
         Located<String> node = text(required(root, "clock"), "clock");
-        ClockKind kind = ClockKind.parse(node.value()).orElseThrow(() -> new SyncException(node.where(),
-                "clock must be countdown (time remaining, stops: basketball) or running (time since the period"
-                        + " started: soccer), got '" + node.value() + "'"));
+        ClockKind kind = ClockKind.parse(node.value())
+                .orElseThrow(() -> new SyncException(
+                        node.where(),
+                        "clock must be countdown (time remaining, stops: basketball) or running (time since the period"
+                                + " started: soccer), got '" + node.value() + "'"));
         if (kind == ClockKind.RUNNING) {
             for (Entry e : root.entries()) {
                 if (COUNTDOWN_KEYS.contains(e.key().text())) {
@@ -113,8 +123,12 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
         long period = time(required(root, "periodLength"), "periodLength");
         Node overtime = optional(root, "overtimeLength");
         Node regular = optional(root, "regularPeriods");
-        return new Located<>(GameClock.countdown(period, overtime == null ? period : time(overtime, "overtimeLength"),
-                regular == null ? DEFAULT_REGULAR_PERIODS : positive(regular, "regularPeriods")), node.where());
+        return new Located<>(
+                GameClock.countdown(
+                        period,
+                        overtime == null ? period : time(overtime, "overtimeLength"),
+                        regular == null ? DEFAULT_REGULAR_PERIODS : positive(regular, "regularPeriods")),
+                node.where());
     }
 
     private static long time(Node node, String key) throws SyncException {
@@ -136,16 +150,24 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
         try {
             instant = OffsetDateTime.parse(t.value()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new SyncException(t.where(), key + ": '" + t.value() + "' is not a date and time with its zone"
-                    + " (2026-12-06T20:00:30Z)");
+            throw new SyncException(
+                    t.where(),
+                    key + ": '" + t.value() + "' is not a date and time with its zone" + " (2026-12-06T20:00:30Z)");
         }
         if (wallClock == null) {
-            throw new SyncException(t.where(), key + ": " + t.value() + " is a wall-clock time: give the match's video,"
-                    + " an HLS playlist with EXT-X-PROGRAM-DATE-TIME, to place it (import --video)");
+            throw new SyncException(
+                    t.where(),
+                    key + ": " + t.value() + " is a wall-clock time: give the match's video,"
+                            + " an HLS playlist with EXT-X-PROGRAM-DATE-TIME, to place it (import --video)");
         }
-        return wallClock.videoMsAt(instant).orElseThrow(() -> new SyncException(t.where(), key + ": no video was"
-                + " recorded at " + t.value() + " (the playlist's EXT-X-PROGRAM-DATE-TIME tags place none of its"
-                + " segments then)"));
+        return wallClock
+                .videoMsAt(instant)
+                .orElseThrow(() -> new SyncException(
+                        t.where(),
+                        key + ": no video was"
+                                + " recorded at " + t.value()
+                                + " (the playlist's EXT-X-PROGRAM-DATE-TIME tags place none of its"
+                                + " segments then)"));
     }
 
     private static int positive(Node node, String key) throws SyncException {
@@ -155,5 +177,4 @@ public record SyncFile(Located<String> matchId, Located<GameClock> clock, Locate
         }
         throw new SyncException(t.where(), key + ": expected a whole number from 1, got '" + t.value() + "'");
     }
-
 }

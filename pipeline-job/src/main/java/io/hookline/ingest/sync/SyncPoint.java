@@ -11,7 +11,7 @@ public record SyncPoint(int period, long clockMs, long videoMs, String origin) {
 
     /** {@code period 1 clock 7:41 at video 0:20:00 (sync.yaml:12:5)}. */
     public String describe() {
-        return "period " + period + " clock " + ClockText.format(clockMs) + " at video " + ClockText.formatVideo(videoMs)
-                + (origin == null ? "" : " (" + origin + ")");
+        return "period " + period + " clock " + ClockText.format(clockMs) + " at video "
+                + ClockText.formatVideo(videoMs) + (origin == null ? "" : " (" + origin + ")");
     }
 }

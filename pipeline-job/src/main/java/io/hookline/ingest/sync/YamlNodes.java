@@ -92,15 +92,21 @@ final class YamlNodes {
     }
 
     static Node optional(Mapping m, String key) {
-        return m.entries().stream().filter(e -> e.key().text().equals(key)).map(Entry::value).findFirst().orElse(null);
+        return m.entries().stream()
+                .filter(e -> e.key().text().equals(key))
+                .map(Entry::value)
+                .findFirst()
+                .orElse(null);
     }
 
     static void checkKeys(Mapping m, Set<String> known) throws SyncException {
         for (Entry e : m.entries()) {
             String key = e.key().text();
             if (!known.contains(key)) {
-                String hint = Suggestions.closest(key, known).map(k -> "; did you mean '" + k + "'?")
-                        .orElse("; known keys: " + String.join(", ", known.stream().sorted().toList()));
+                String hint = Suggestions.closest(key, known)
+                        .map(k -> "; did you mean '" + k + "'?")
+                        .orElse("; known keys: "
+                                + String.join(", ", known.stream().sorted().toList()));
                 throw new SyncException(e.key().where(), "unknown key '" + key + "'" + hint);
             }
         }
@@ -125,7 +131,10 @@ final class YamlNodes {
             Scalar key = new Scalar(here(), parser.currentName());
             for (Entry e : entries) {
                 if (e.key().text().equals(key.text())) {
-                    throw new SyncException(key.where(), "duplicate key '" + key.text() + "' (first at " + e.key().where() + ")");
+                    throw new SyncException(
+                            key.where(),
+                            "duplicate key '" + key.text() + "' (first at "
+                                    + e.key().where() + ")");
                 }
             }
             parser.nextToken();
@@ -151,11 +160,12 @@ final class YamlNodes {
     private static SyncException syntaxError(String file, StreamReadException e) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
-            return new SyncException(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
+            return new SyncException(
+                    file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
                     "YAML syntax error: " + yaml.getProblem());
         }
         JsonLocation l = e.getLocation();
-        return new SyncException(file + ":" + l.getLineNr() + ":" + l.getColumnNr(),
-                "YAML syntax error: " + e.getOriginalMessage());
+        return new SyncException(
+                file + ":" + l.getLineNr() + ":" + l.getColumnNr(), "YAML syntax error: " + e.getOriginalMessage());
     }
 }

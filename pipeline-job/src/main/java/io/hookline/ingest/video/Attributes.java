@@ -26,7 +26,8 @@ final class Attributes {
                 end = text.indexOf(',', close);
             } else {
                 end = text.indexOf(',', equals);
-                value = text.substring(equals + 1, end < 0 ? text.length() : end).strip();
+                value = text.substring(equals + 1, end < 0 ? text.length() : end)
+                        .strip();
             }
             attributes.put(name, value);
             i = end < 0 ? text.length() : end + 1;

@@ -37,7 +37,8 @@ final class Boxes {
             if (size < header || at + size > to) {
                 break;
             }
-            boxes.add(new Box(new String(data, at + 4, 4, StandardCharsets.US_ASCII), at, at + header, (int) (at + size)));
+            boxes.add(new Box(
+                    new String(data, at + 4, 4, StandardCharsets.US_ASCII), at, at + header, (int) (at + size)));
             at += (int) size;
         }
         return boxes;

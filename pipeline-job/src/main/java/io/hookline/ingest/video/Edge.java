@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param ended no more video will come
  * @param seenAt when the video last grew (or was first read), so a caller can tell a stalled edge
  */
-public record Edge(long coveredMs, boolean ended, Instant seenAt) {
-}
+public record Edge(long coveredMs, boolean ended, Instant seenAt) {}

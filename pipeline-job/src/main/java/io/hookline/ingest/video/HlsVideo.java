@@ -30,6 +30,7 @@ final class HlsVideo extends PollingVideo {
     private final SegmentTimeline timeline = new SegmentTimeline();
     /** Init segments are small and shared by every window, so each is read once. */
     private final Map<String, byte[]> inits = new ConcurrentHashMap<>();
+
     private final AtomicLong windows = new AtomicLong();
     private volatile Instant grewAt;
 
@@ -41,7 +42,8 @@ final class HlsVideo extends PollingVideo {
 
     @Override
     public Edge refresh() throws IOException {
-        byte[] text = resources.read(location)
+        byte[] text = resources
+                .read(location)
                 .orElseThrow(() -> new NoSuchFileException(location, null, "the playlist is not there"));
         MediaPlaylist playlist = MediaPlaylist.parse(location, new String(text, StandardCharsets.UTF_8));
         Instant now = Instant.now();
@@ -80,7 +82,9 @@ final class HlsVideo extends PollingVideo {
             }
             if (first == null) {
                 first = placed;
-                runs = placed.initLocation() == null ? TsRuns.startingAt(placed, data).orElse(null) : null;
+                runs = placed.initLocation() == null
+                        ? TsRuns.startingAt(placed, data).orElse(null)
+                        : null;
             } else if (placed.run() != first.run() || runs != null) {
                 data = runs == null ? null : runs.join(placed, data);
                 if (data == null) {
@@ -93,8 +97,8 @@ final class HlsVideo extends PollingVideo {
             parts.add(data);
         }
         if (parts.isEmpty()) {
-            throw new IOException("no segment of " + location + " between " + VideoTime.withTenths(startMs)
-                    + " and " + VideoTime.withTenths(endMs) + " can be read: " + String.join("; ", notes));
+            throw new IOException("no segment of " + location + " between " + VideoTime.withTenths(startMs) + " and "
+                    + VideoTime.withTenths(endMs) + " can be read: " + String.join("; ", notes));
         }
         String init = first.initLocation();
         if (init != null) {
@@ -119,8 +123,8 @@ final class HlsVideo extends PollingVideo {
             notes.add(what + " is missing: skipped");
             return null;
         }
-        String problem = placed.initLocation() != null ? SegmentCheck.fragmentProblem(data)
-                : SegmentCheck.tsProblem(data);
+        String problem =
+                placed.initLocation() != null ? SegmentCheck.fragmentProblem(data) : SegmentCheck.tsProblem(data);
         if (problem != null) {
             notes.add(what + " " + problem + ": skipped");
             return null;
@@ -133,7 +137,8 @@ final class HlsVideo extends PollingVideo {
         if (cached != null) {
             return cached;
         }
-        byte[] data = resources.read(initLocation)
+        byte[] data = resources
+                .read(initLocation)
                 .orElseThrow(() -> new NoSuchFileException(initLocation, null, "the fMP4 init segment is missing"));
         String problem = SegmentCheck.initProblem(data);
         if (problem != null) {

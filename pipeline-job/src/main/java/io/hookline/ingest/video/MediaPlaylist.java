@@ -16,8 +16,8 @@ import java.util.Map;
  * @param mediaSequence EXT-X-MEDIA-SEQUENCE: the sequence number of the first segment listed
  * @param ended EXT-X-ENDLIST: no segment will be added
  */
-public record MediaPlaylist(String name, long targetDurationMs, long mediaSequence, boolean ended,
-        List<Segment> segments) {
+public record MediaPlaylist(
+        String name, long targetDurationMs, long mediaSequence, boolean ended, List<Segment> segments) {
 
     /**
      * One media segment.
@@ -29,9 +29,8 @@ public record MediaPlaylist(String name, long targetDurationMs, long mediaSequen
      *     their timestamps, so they are never joined into one file
      * @param programDateTime the wall-clock time of its first sample (EXT-X-PROGRAM-DATE-TIME), or null
      */
-    public record Segment(long sequence, String uri, long durationUs, String initUri, long discontinuity,
-            Instant programDateTime) {
-    }
+    public record Segment(
+            long sequence, String uri, long durationUs, String initUri, long discontinuity, Instant programDateTime) {}
 
     public MediaPlaylist {
         segments = List.copyOf(segments);
@@ -148,7 +147,9 @@ public record MediaPlaylist(String name, long targetDurationMs, long mediaSequen
                 if (seconds.signum() < 0) {
                     throw error("#EXTINF duration is negative: " + text);
                 }
-                return seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+                return seconds.movePointRight(6)
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 throw error("#EXTINF needs a duration in seconds, not '" + text + "'");
             }

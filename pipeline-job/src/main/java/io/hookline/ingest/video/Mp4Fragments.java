@@ -51,7 +51,8 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
                     return true;
                 }
                 int headerLength = boxSize == 1 ? 16 : 8;
-                boxSize = boxSize == 1 ? (SegmentCheck.uint32(header, 8) << 32) | SegmentCheck.uint32(header, 12)
+                boxSize = boxSize == 1
+                        ? (SegmentCheck.uint32(header, 8) << 32) | SegmentCheck.uint32(header, 12)
                         : boxSize == 0 ? size - at : boxSize;
                 if (new String(header, 4, 4, StandardCharsets.US_ASCII).equals("moov")) {
                     return childOf(channel, at + headerLength, Math.min(size, at + boxSize), "mvex");
@@ -108,13 +109,16 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
                 break; // still being written (a last box of size 0 runs to the end of the file)
             }
             if (boxSize < headerLength) {
-                throw new UnusableVideoException(file + ": the " + type + " box at byte " + next + " has size " + boxSize);
+                throw new UnusableVideoException(
+                        file + ": the " + type + " box at byte " + next + " has size " + boxSize);
             }
             try {
                 switch (type) {
-                    case "moov" -> movie(GrowingFileVideo.read(channel, next + headerLength, (int) (boxSize - headerLength)));
-                    case "moof" -> pendingTicks = fragment(GrowingFileVideo.read(channel, next + headerLength,
-                            (int) (boxSize - headerLength)));
+                    case "moov" ->
+                        movie(GrowingFileVideo.read(channel, next + headerLength, (int) (boxSize - headerLength)));
+                    case "moof" ->
+                        pendingTicks = fragment(
+                                GrowingFileVideo.read(channel, next + headerLength, (int) (boxSize - headerLength)));
                     case "mdat" -> {
                         endTicks = Math.max(endTicks, pendingTicks);
                         pendingTicks = -1;
@@ -124,8 +128,8 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
                     }
                 }
             } catch (IndexOutOfBoundsException e) {
-                throw new UnusableVideoException(file + ": the " + type + " box at byte " + next
-                        + " is too short for what it says it holds");
+                throw new UnusableVideoException(
+                        file + ": the " + type + " box at byte " + next + " is too short for what it says it holds");
             }
             next += boxSize;
         }
@@ -209,10 +213,12 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
                 video = (int) SegmentCheck.uint32(moof, at + 4) == videoTrack;
                 if ((flags & TRACK_DURATION_PRESENT) != 0) {
                     // base-data-offset (8 bytes) and sample-description-index (4) come first when present.
-                    duration = SegmentCheck.uint32(moof, at + 8 + ((flags & 0x01) != 0 ? 8 : 0) + ((flags & 0x02) != 0 ? 4 : 0));
+                    duration = SegmentCheck.uint32(
+                            moof, at + 8 + ((flags & 0x01) != 0 ? 8 : 0) + ((flags & 0x02) != 0 ? 4 : 0));
                 }
             } else if (box.is("tfdt")) {
-                start = moof[at] == 1 ? (SegmentCheck.uint32(moof, at + 4) << 32) | SegmentCheck.uint32(moof, at + 8)
+                start = moof[at] == 1
+                        ? (SegmentCheck.uint32(moof, at + 4) << 32) | SegmentCheck.uint32(moof, at + 8)
                         : SegmentCheck.uint32(moof, at + 4);
             } else if (box.is("trun")) {
                 total += runDuration(moof, at, flags, duration);

@@ -39,8 +39,8 @@ abstract class PollingVideo implements LiveVideo {
                     throw failure;
                 }
                 long stalledMs = Duration.between(edge.seenAt(), Instant.now()).toMillis();
-                throw new VideoNotCoveredException(edge.coveredMs(), endMs,
-                        "no new video for " + (stalledMs + 500) / 1000 + " s");
+                throw new VideoNotCoveredException(
+                        edge.coveredMs(), endMs, "no new video for " + (stalledMs + 500) / 1000 + " s");
             }
             Thread.sleep(Math.max(1, Math.min(poll.toMillis(), left / 1_000_000)));
         }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 final class Resources {
     /** A segment is a few seconds of video: one that takes longer than this is treated as unreadable. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final S3Settings s3;
@@ -32,8 +33,10 @@ final class Resources {
 
     Resources(S3Settings s3) {
         this.s3 = s3;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** Makes a URI from a playlist absolute against the playlist's own location. */
@@ -63,7 +66,10 @@ final class Resources {
     }
 
     private Optional<byte[]> readHttp(String location) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(location)).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(location))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
@@ -83,7 +89,8 @@ final class Resources {
     private Optional<byte[]> readS3(S3Location object) throws IOException {
         try {
             return Optional.of(S3Clients.shared(s3)
-                    .getObjectAsBytes(b -> b.bucket(object.bucket()).key(object.key())).asByteArray());
+                    .getObjectAsBytes(b -> b.bucket(object.bucket()).key(object.key()))
+                    .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -71,7 +71,9 @@ final class SegmentCheck {
     }
 
     static long uint32(byte[] data, int at) {
-        return ((data[at] & 0xFFL) << 24) | ((data[at + 1] & 0xFFL) << 16) | ((data[at + 2] & 0xFFL) << 8)
+        return ((data[at] & 0xFFL) << 24)
+                | ((data[at + 1] & 0xFFL) << 16)
+                | ((data[at + 2] & 0xFFL) << 8)
                 | (data[at + 3] & 0xFFL);
     }
 

@@ -31,8 +31,8 @@ final class SegmentTimeline {
      *     encoder restart
      * @param run its discontinuity sequence on the timeline: segments of different runs are never joined
      */
-    record Placed(MediaPlaylist.Segment segment, String location, String initLocation, long startUs, long key,
-            long run) {
+    record Placed(
+            MediaPlaylist.Segment segment, String location, String initLocation, long startUs, long key, long run) {
         long endUs() {
             return startUs + segment.durationUs();
         }
@@ -49,6 +49,7 @@ final class SegmentTimeline {
     private MediaPlaylist latest;
     /** What the readings since the last encoder restart add to their sequence and discontinuity numbers. */
     private long keyShift;
+
     private long runShift;
 
     /**
@@ -75,8 +76,15 @@ final class SegmentTimeline {
                 continue;
             }
             String init = segment.initUri() == null ? null : resolve.apply(segment.initUri());
-            segments.put(key, new Placed(segment, resolve.apply(segment.uri()), init, startOf(key, playlist), key,
-                    segment.discontinuity() + runShift));
+            segments.put(
+                    key,
+                    new Placed(
+                            segment,
+                            resolve.apply(segment.uri()),
+                            init,
+                            startOf(key, playlist),
+                            key,
+                            segment.discontinuity() + runShift));
             grew = true;
         }
         ended = playlist.ended();
@@ -93,7 +101,8 @@ final class SegmentTimeline {
         }
         long before = latest.mediaSequence();
         if (playlist.mediaSequence() < before
-                || (playlist.mediaSequence() == before && playlist.segments().size() < latest.segments().size())) {
+                || (playlist.mediaSequence() == before
+                        && playlist.segments().size() < latest.segments().size())) {
             return true;
         }
         for (MediaPlaylist.Segment segment : playlist.segments()) {
@@ -112,7 +121,8 @@ final class SegmentTimeline {
         }
         for (MediaPlaylist.Segment segment : playlist.segments()) {
             Placed known = segments.get(segment.sequence() + keyShift);
-            if (known == null || !known.segment().uri().equals(segment.uri())
+            if (known == null
+                    || !known.segment().uri().equals(segment.uri())
                     || known.segment().durationUs() != segment.durationUs()) {
                 return false;
             }
@@ -192,7 +202,8 @@ final class SegmentTimeline {
                 anchorDate = date;
                 anchorUs = placed.startUs();
             } else if (placed.run() != anchorRun) {
-                // Timestamps and clocks may both start again at a discontinuity: an undated segment after one is unplaced.
+                // Timestamps and clocks may both start again at a discontinuity: an undated segment after one is
+                // unplaced.
                 anchorDate = null;
             }
             anchorRun = placed.run();

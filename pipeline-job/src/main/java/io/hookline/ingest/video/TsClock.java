@@ -59,7 +59,8 @@ final class TsClock {
     static OptionalLong lastCompleteTime(byte[] data, int pid, long originTicks) {
         List<Long> times = presentationTimes(data, pid);
         return times.subList(0, Math.max(0, times.size() - 1)).stream()
-                .mapToLong(t -> ticksAfter(t, originTicks)).max();
+                .mapToLong(t -> ticksAfter(t, originTicks))
+                .max();
     }
 
     /**
@@ -123,7 +124,10 @@ final class TsClock {
 
     /** A 33-bit time stamp of a PES header (PTS or DTS) at {@code at}. */
     static long pts(byte[] data, int at) {
-        return ((data[at] & 0x0EL) << 29) | ((data[at + 1] & 0xFFL) << 22) | ((data[at + 2] & 0xFEL) << 14)
-                | ((data[at + 3] & 0xFFL) << 7) | ((data[at + 4] & 0xFEL) >> 1);
+        return ((data[at] & 0x0EL) << 29)
+                | ((data[at + 1] & 0xFFL) << 22)
+                | ((data[at + 2] & 0xFEL) << 14)
+                | ((data[at + 3] & 0xFFL) << 7)
+                | ((data[at + 4] & 0xFEL) >> 1);
     }
 }

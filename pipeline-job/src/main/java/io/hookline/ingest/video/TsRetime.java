@@ -30,8 +30,11 @@ final class TsRetime {
             return;
         }
         int pcr = at + 6;
-        long base = ((data[pcr] & 0xFFL) << 25) | ((data[pcr + 1] & 0xFFL) << 17) | ((data[pcr + 2] & 0xFFL) << 9)
-                | ((data[pcr + 3] & 0xFFL) << 1) | ((data[pcr + 4] & 0x80L) >> 7);
+        long base = ((data[pcr] & 0xFFL) << 25)
+                | ((data[pcr + 1] & 0xFFL) << 17)
+                | ((data[pcr + 2] & 0xFFL) << 9)
+                | ((data[pcr + 3] & 0xFFL) << 1)
+                | ((data[pcr + 4] & 0x80L) >> 7);
         long moved = Math.floorMod(base + ticks, TsClock.PTS_WRAP);
         data[pcr] = (byte) (moved >> 25);
         data[pcr + 1] = (byte) (moved >> 17);

@@ -18,6 +18,7 @@ final class TsRuns {
     private long shiftTicks;
     /** The latest video time so far, after the origin, and the step between frames: a run never goes back. */
     private long lastTicks;
+
     private long frameTicks;
 
     private TsRuns(long originTicks, long originUs, int videoPid, long run) {
@@ -61,7 +62,10 @@ final class TsRuns {
 
     private void follow(List<Long> times) {
         long previous = Long.MIN_VALUE;
-        for (long time : times.stream().map(t -> TsClock.ticksAfter(t, originTicks)).sorted().toList()) {
+        for (long time : times.stream()
+                .map(t -> TsClock.ticksAfter(t, originTicks))
+                .sorted()
+                .toList()) {
             if (previous != Long.MIN_VALUE && time > previous && (frameTicks == 0 || time - previous < frameTicks)) {
                 frameTicks = time - previous;
             }

@@ -16,6 +16,7 @@ final class TsTail implements GrowingFileVideo.Clock {
     private static final int HEAD_BYTES = 1 << 20;
     /** Enough for several frames of any broadcast bitrate, so the tail holds at least two PES starts. */
     private static final int TAIL_BYTES = 4 << 20;
+
     private static final long TICKS_PER_MS = 90;
 
     private final String file;
@@ -46,7 +47,8 @@ final class TsTail implements GrowingFileVideo.Clock {
         }
         // Read from a packet boundary: the file is packets of 188 bytes from its first byte.
         long from = Math.max(0, size - TAIL_BYTES) / SegmentCheck.TS_PACKET * SegmentCheck.TS_PACKET;
-        OptionalLong last = TsClock.lastCompleteTime(GrowingFileVideo.read(channel, from, (int) (size - from)), videoPid, firstTicks);
+        OptionalLong last = TsClock.lastCompleteTime(
+                GrowingFileVideo.read(channel, from, (int) (size - from)), videoPid, firstTicks);
         if (last.isPresent()) {
             coveredTicks = Math.max(coveredTicks, last.getAsLong());
         }

@@ -8,8 +8,8 @@ public final class VideoNotCoveredException extends IOException {
     private final long neededMs;
 
     VideoNotCoveredException(long coveredMs, long neededMs, String why) {
-        super("the video stops at " + VideoTime.format(coveredMs) + "; the play ends at "
-                + VideoTime.format(neededMs) + " (" + why + ")");
+        super("the video stops at " + VideoTime.format(coveredMs) + "; the play ends at " + VideoTime.format(neededMs)
+                + " (" + why + ")");
         this.coveredMs = coveredMs;
         this.neededMs = neededMs;
     }

@@ -10,7 +10,8 @@ final class VideoTime {
         long seconds = Math.floorDiv(ms, 1000);
         long hours = seconds / 3600;
         long minutes = seconds / 60 % 60;
-        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, seconds % 60)
+        return hours > 0
+                ? String.format("%d:%02d:%02d", hours, minutes, seconds % 60)
                 : String.format("%d:%02d", minutes, seconds % 60);
     }
 

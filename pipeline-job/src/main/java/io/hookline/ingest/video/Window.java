@@ -14,8 +14,8 @@ import java.util.Map;
  * @param firstFrameUs where the first video frame of {@code location} is on the live video's timeline; reading
  *     it with this origin puts a frame shown at t on the live video at t in the window
  */
-public record Window(String location, List<String> notes, Map<String, String> demuxerOptions, String identity,
-        long firstFrameUs) {
+public record Window(
+        String location, List<String> notes, Map<String, String> demuxerOptions, String identity, long firstFrameUs) {
     public Window {
         notes = List.copyOf(notes);
         demuxerOptions = Map.copyOf(demuxerOptions);

@@ -39,12 +39,14 @@ final class EmulatorRequest {
 
     /** A header the protocol requires; its absence is a 400 with {@code code}. */
     String requireHeader(String name, String code) {
-        return header(name).filter(v -> !v.isBlank())
+        return header(name)
+                .filter(v -> !v.isBlank())
                 .orElseThrow(() -> new Refusal(400, code, "missing header " + name));
     }
 
     Optional<String> bearerToken() {
-        return header("Authorization").filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
+        return header("Authorization")
+                .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(a -> a.substring(7).trim());
     }
 
@@ -81,7 +83,8 @@ final class EmulatorRequest {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            values.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            values.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return values;
     }

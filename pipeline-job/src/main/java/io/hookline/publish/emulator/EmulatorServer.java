@@ -90,8 +90,8 @@ public abstract class EmulatorServer implements AutoCloseable {
     }
 
     PostRecord record(String postId, String account, String sha256, long bytes, Map<String, String> metadata) {
-        PostRecord post = new PostRecord(platform, postId, account, sha256, bytes, metadata, clock.instant(),
-                baseUrl() + POSTS + "/" + postId);
+        PostRecord post = new PostRecord(
+                platform, postId, account, sha256, bytes, metadata, clock.instant(), baseUrl() + POSTS + "/" + postId);
         posts.add(post);
         return post;
     }
@@ -113,8 +113,12 @@ public abstract class EmulatorServer implements AutoCloseable {
                 send(exchange, faultReply(fault.get()));
                 return;
             }
-            EmulatorRequest request = new EmulatorRequest(exchange.getRequestMethod(), path,
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            EmulatorRequest request = new EmulatorRequest(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body);
             send(exchange, answer(request));
         } finally {
             exchange.close();
@@ -143,7 +147,8 @@ public abstract class EmulatorServer implements AutoCloseable {
 
     private static void readHalf(HttpExchange exchange) throws IOException {
         long length = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Length"))
-                .map(Long::parseLong).orElse(0L);
+                .map(Long::parseLong)
+                .orElse(0L);
         InputStream in = exchange.getRequestBody();
         in.readNBytes((int) Math.min(length / 2, Integer.MAX_VALUE));
     }
@@ -151,20 +156,46 @@ public abstract class EmulatorServer implements AutoCloseable {
     private Reply postsReply(String path) {
         if (path.equals(POSTS)) {
             List<Map<String, Object>> counts = posts.counts().entrySet().stream()
-                    .map(e -> Json.obj("account", e.getKey().account(), "mediaSha256", e.getKey().mediaSha256(),
-                            "posts", e.getValue()))
+                    .map(e -> Json.obj(
+                            "account",
+                            e.getKey().account(),
+                            "mediaSha256",
+                            e.getKey().mediaSha256(),
+                            "posts",
+                            e.getValue()))
                     .toList();
-            return Reply.json(200, Json.obj("platform", platform,
-                    "posts", posts.all().stream().map(EmulatorServer::asJson).toList(), "counts", counts));
+            return Reply.json(
+                    200,
+                    Json.obj(
+                            "platform",
+                            platform,
+                            "posts",
+                            posts.all().stream().map(EmulatorServer::asJson).toList(),
+                            "counts",
+                            counts));
         }
         PostRecord post = posts.byId().get(path.substring(POSTS.length() + 1));
         return post == null ? Reply.json(404, Json.obj("error", "no such post")) : Reply.json(200, asJson(post));
     }
 
     private static Map<String, Object> asJson(PostRecord post) {
-        return Json.obj("platform", post.platform(), "postId", post.postId(), "account", post.account(),
-                "mediaSha256", post.mediaSha256(), "mediaBytes", post.mediaBytes(), "metadata", post.metadata(),
-                "postedAt", post.postedAt().toString(), "url", post.url());
+        return Json.obj(
+                "platform",
+                post.platform(),
+                "postId",
+                post.postId(),
+                "account",
+                post.account(),
+                "mediaSha256",
+                post.mediaSha256(),
+                "mediaBytes",
+                post.mediaBytes(),
+                "metadata",
+                post.metadata(),
+                "postedAt",
+                post.postedAt().toString(),
+                "url",
+                post.url());
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 final class Graph {
     private static final Pattern VERSION = Pattern.compile("^/v\\d+\\.\\d+(?=/)");
 
-    private Graph() {
-    }
+    private Graph() {}
 
     /** The path without its optional {@code /v21.0} version prefix. */
     static String path(EmulatorRequest request) {
@@ -35,8 +34,15 @@ final class Graph {
     static Reply error(int status, String code, String message) {
         String[] parts = code.split("/");
         Integer number = parts[0].matches("\\d+") ? Integer.valueOf(parts[0]) : (status == 429 ? 4 : 2);
-        var body = Json.obj("message", message, "type", status == 401 ? "OAuthException" : "GraphMethodException",
-                "code", number, "fbtrace_id", "emulator");
+        var body = Json.obj(
+                "message",
+                message,
+                "type",
+                status == 401 ? "OAuthException" : "GraphMethodException",
+                "code",
+                number,
+                "fbtrace_id",
+                "emulator");
         if (parts.length > 1) {
             body.put("error_subcode", Integer.valueOf(parts[1]));
         }

@@ -29,7 +29,8 @@ public final class InstagramEmulator extends EmulatorServer {
     private static final Set<String> MEDIA_TYPES = Set.of("REELS", "STORIES");
 
     private final String token;
-    private final HttpClient fetcher = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient fetcher =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Duration processingDelay = Duration.ofSeconds(1);
     private int publishLimit = 50;
     private final Map<String, Container> containers = new HashMap<>();
@@ -74,8 +75,8 @@ public final class InstagramEmulator extends EmulatorServer {
     Reply handle(EmulatorRequest request) {
         String[] segments = Graph.path(request).substring(1).split("/");
         // rupload's path carries the API version, /ig-api-upload/v21.0/{container}; older clients leave it out.
-        boolean uploadPath = segments[0].equals("ig-api-upload") && (segments.length == 2
-                || segments.length == 3 && segments[1].matches("v\\d+\\.\\d+"));
+        boolean uploadPath = segments[0].equals("ig-api-upload")
+                && (segments.length == 2 || segments.length == 3 && segments[1].matches("v\\d+\\.\\d+"));
         if (uploadPath && request.method.equals("POST")) {
             return upload(request, container(segments[segments.length - 1]));
         }
@@ -90,8 +91,15 @@ public final class InstagramEmulator extends EmulatorServer {
             return publish(request, segments[0]);
         }
         if (segments.length == 2 && segments[1].equals("content_publishing_limit") && request.method.equals("GET")) {
-            return Reply.json(200, Json.obj("data", List.of(Json.obj("quota_usage", recentPosts(segments[0]),
-                    "config", Json.obj("quota_total", publishLimit, "quota_duration", WINDOW.toSeconds())))));
+            return Reply.json(
+                    200,
+                    Json.obj(
+                            "data",
+                            List.of(Json.obj(
+                                    "quota_usage",
+                                    recentPosts(segments[0]),
+                                    "config",
+                                    Json.obj("quota_total", publishLimit, "quota_duration", WINDOW.toSeconds())))));
         }
         throw new Refusal(400, "100", "Unsupported " + request.method + " request: " + request.path);
     }
@@ -101,7 +109,8 @@ public final class InstagramEmulator extends EmulatorServer {
         params.remove("access_token");
         String type = params.getOrDefault("media_type", "");
         if (!MEDIA_TYPES.contains(type)) {
-            throw new Refusal(400, "100", "The parameter media_type must be REELS or STORIES for a video, got '" + type + "'");
+            throw new Refusal(
+                    400, "100", "The parameter media_type must be REELS or STORIES for a video, got '" + type + "'");
         }
         String videoUrl = params.get("video_url");
         boolean resumable = "resumable".equals(params.get("upload_type"));
@@ -111,8 +120,13 @@ public final class InstagramEmulator extends EmulatorServer {
         Container container = new Container(newId("17890"), account, params, clock.instant());
         containers.put(container.id, container);
         if (resumable) {
-            return Reply.json(200, Json.obj("id", container.id,
-                    "uri", baseUrl() + "/ig-api-upload/" + Graph.version(request) + "/" + container.id));
+            return Reply.json(
+                    200,
+                    Json.obj(
+                            "id",
+                            container.id,
+                            "uri",
+                            baseUrl() + "/ig-api-upload/" + Graph.version(request) + "/" + container.id));
         }
         fetch(container, videoUrl);
         return Reply.json(200, Json.obj("id", container.id));
@@ -122,7 +136,10 @@ public final class InstagramEmulator extends EmulatorServer {
     private void fetch(Container container, String videoUrl) {
         HttpRequest get;
         try {
-            get = HttpRequest.newBuilder(URI.create(videoUrl)).timeout(Duration.ofSeconds(30)).GET().build();
+            get = HttpRequest.newBuilder(URI.create(videoUrl))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
         } catch (IllegalArgumentException e) {
             container.error = "video_url is not a URL: " + videoUrl;
             return;
@@ -152,7 +169,8 @@ public final class InstagramEmulator extends EmulatorServer {
             throw new Refusal(400, "100", "file_size changed from " + container.fileSize + " to " + fileSize);
         }
         if (offset > container.media.size()) {
-            throw new Refusal(400, "100", "offset " + offset + " is past the " + container.media.size() + " bytes received");
+            throw new Refusal(
+                    400, "100", "offset " + offset + " is past the " + container.media.size() + " bytes received");
         }
         if (offset + request.body.length > fileSize) {
             throw new Refusal(400, "100", "the upload runs past file_size " + fileSize);
@@ -172,11 +190,20 @@ public final class InstagramEmulator extends EmulatorServer {
         all.put("id", container.id);
         all.put("status_code", status);
         all.put("status", container.error != null ? "Error: " + container.error : status);
-        all.put("copyright_check_status", Json.obj("status", status.equals("IN_PROGRESS") ? "in_progress" : "completed",
-                "matches_found", false));
-        all.put("video_status", Json.obj("uploading_phase", Json.obj("status",
-                container.uploadedAt == null ? "in_progress" : "complete", "bytes_transferred", container.media.size())));
-        List<String> fields = Arrays.asList(request.params().getOrDefault("fields", "status_code").split(","));
+        all.put(
+                "copyright_check_status",
+                Json.obj("status", status.equals("IN_PROGRESS") ? "in_progress" : "completed", "matches_found", false));
+        all.put(
+                "video_status",
+                Json.obj(
+                        "uploading_phase",
+                        Json.obj(
+                                "status",
+                                container.uploadedAt == null ? "in_progress" : "complete",
+                                "bytes_transferred",
+                                container.media.size())));
+        List<String> fields = Arrays.asList(
+                request.params().getOrDefault("fields", "status_code").split(","));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", container.id);
         fields.stream().filter(all::containsKey).forEach(f -> answer.put(f, all.get(f)));
@@ -187,21 +214,34 @@ public final class InstagramEmulator extends EmulatorServer {
         String creationId = request.params().getOrDefault("creation_id", "");
         Container container = containers.get(creationId);
         if (container == null || !container.account.equals(account)) {
-            throw new Refusal(400, "100", "Invalid parameter: creation_id " + creationId + " is not a container of " + account);
+            throw new Refusal(
+                    400, "100", "Invalid parameter: creation_id " + creationId + " is not a container of " + account);
         }
         String status = statusCode(container);
         if (!status.equals("FINISHED")) {
-            throw new Refusal(400, "9007/2207027", "The media is not ready for publishing, please wait for a moment (status_code "
-                    + status + ")");
+            throw new Refusal(
+                    400,
+                    "9007/2207027",
+                    "The media is not ready for publishing, please wait for a moment (status_code " + status + ")");
         }
         if (recentPosts(account) >= publishLimit) {
-            throw new Refusal(400, "9/2207042", "Application request limit reached: " + publishLimit + " posts in 24 hours");
+            throw new Refusal(
+                    400, "9/2207042", "Application request limit reached: " + publishLimit + " posts in 24 hours");
         }
         container.published = true;
         publishedAt.computeIfAbsent(account, a -> new ArrayList<>()).add(clock.instant());
         String mediaId = newId("17920");
-        record(mediaId, account, container.media, Map.of("media_type", container.params.get("media_type"),
-                "caption", container.params.getOrDefault("caption", ""), "container", container.id));
+        record(
+                mediaId,
+                account,
+                container.media,
+                Map.of(
+                        "media_type",
+                        container.params.get("media_type"),
+                        "caption",
+                        container.params.getOrDefault("caption", ""),
+                        "container",
+                        container.id));
         return Reply.json(200, Json.obj("id", mediaId));
     }
 
@@ -222,7 +262,9 @@ public final class InstagramEmulator extends EmulatorServer {
 
     private int recentPosts(String account) {
         Instant from = clock.instant().minus(WINDOW);
-        return (int) publishedAt.getOrDefault(account, List.of()).stream().filter(t -> t.isAfter(from)).count();
+        return (int) publishedAt.getOrDefault(account, List.of()).stream()
+                .filter(t -> t.isAfter(from))
+                .count();
     }
 
     private Container container(String id) {

@@ -11,8 +11,7 @@ import java.util.Map;
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** An ordered object from key, value, key, value… */
     static Map<String, Object> obj(Object... keysAndValues) {

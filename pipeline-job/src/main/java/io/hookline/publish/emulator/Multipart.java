@@ -42,7 +42,8 @@ final class Multipart {
 
     static Multipart parse(String contentType, byte[] body) {
         Matcher boundary = BOUNDARY.matcher(contentType == null ? "" : contentType);
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
                 || !boundary.find()) {
             throw new Refusal(400, "invalid_request", "expected multipart/form-data with a boundary");
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 public final class PlatformEmulators implements AutoCloseable {
     /** The one token every emulator accepts (a Telegram bot token, a Bearer or Graph token elsewhere). */
     public static final String TOKEN = "emulator-token";
+
     public static final String WEBHOOK_SECRET = "emulator-webhook-secret";
     public static final String TELEGRAM_CHAT = "@hookline_clips";
     public static final String WHATSAPP_OPTED_IN = "15550000001";
@@ -54,7 +55,10 @@ public final class PlatformEmulators implements AutoCloseable {
 
     /** The emulator of one platform, by its class. */
     public <T extends EmulatorServer> T get(Class<T> type) {
-        return servers.stream().filter(type::isInstance).map(type::cast).findFirst()
+        return servers.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no emulator " + type.getSimpleName()));
     }
 

@@ -32,9 +32,12 @@ public final class PostLog {
 
     /** Posts per (account, media), for finding duplicates and gaps at once. */
     public synchronized Map<PostKey, Integer> counts() {
-        return posts.stream().collect(Collectors.groupingBy(PostRecord::key,
-                () -> new TreeMap<>(Comparator.comparing(PostKey::account).thenComparing(PostKey::mediaSha256)),
-                Collectors.collectingAndThen(Collectors.counting(), Long::intValue)));
+        return posts.stream()
+                .collect(Collectors.groupingBy(
+                        PostRecord::key,
+                        () -> new TreeMap<>(
+                                Comparator.comparing(PostKey::account).thenComparing(PostKey::mediaSha256)),
+                        Collectors.collectingAndThen(Collectors.counting(), Long::intValue)));
     }
 
     public synchronized Map<String, PostRecord> byId() {

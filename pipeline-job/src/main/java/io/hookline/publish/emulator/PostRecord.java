@@ -12,8 +12,14 @@ import java.util.Map;
  * @param metadata    the client's metadata (title, caption, privacy…) as the platform received it
  */
 public record PostRecord(
-        String platform, String postId, String account, String mediaSha256, long mediaBytes,
-        Map<String, String> metadata, Instant postedAt, String url) {
+        String platform,
+        String postId,
+        String account,
+        String mediaSha256,
+        long mediaBytes,
+        Map<String, String> metadata,
+        Instant postedAt,
+        String url) {
 
     public PostRecord {
         metadata = Map.copyOf(metadata);

@@ -22,8 +22,7 @@ public final class TelegramEmulator extends EmulatorServer {
     private final Map<String, StoredFile> files = new HashMap<>();
     private final Map<String, Long> messageIds = new HashMap<>();
 
-    private record StoredFile(String fileId, String sha256, long size) {
-    }
+    private record StoredFile(String fileId, String sha256, long size) {}
 
     /** @param chats the chats (channel usernames such as {@code @hookline_clips}, or ids) the bot may post to */
     public TelegramEmulator(Clock clock, String botToken, Set<String> chats) {
@@ -58,8 +57,8 @@ public final class TelegramEmulator extends EmulatorServer {
         if (multipart && request.body.length > uploadLimit) {
             throw new Refusal(413, "413", "Request Entity Too Large");
         }
-        Map<String, String> params = request.contentType().startsWith("application/json")
-                ? jsonParams(request) : request.params();
+        Map<String, String> params =
+                request.contentType().startsWith("application/json") ? jsonParams(request) : request.params();
         String chat = params.getOrDefault("chat_id", "");
         if (chat.isEmpty()) {
             throw new Refusal(400, "400", "Bad Request: chat_id is empty");
@@ -68,17 +67,42 @@ public final class TelegramEmulator extends EmulatorServer {
             throw new Refusal(400, "400", "Bad Request: chat not found");
         }
         Optional<Multipart.Part> upload = multipart
-                ? request.multipart().part("video").filter(p -> p.filename().isPresent()) : Optional.empty();
+                ? request.multipart().part("video").filter(p -> p.filename().isPresent())
+                : Optional.empty();
         StoredFile file = upload.map(this::store).orElseGet(() -> byFileId(params.getOrDefault("video", "")));
         long messageId = messageIds.merge(chat, 1L, Long::sum);
         String caption = params.getOrDefault("caption", "");
-        record(chat + "/" + messageId, chat, file.sha256(), file.size(),
+        record(
+                chat + "/" + messageId,
+                chat,
+                file.sha256(),
+                file.size(),
                 Map.of("caption", caption, "file_id", file.fileId(), "uploaded", Boolean.toString(upload.isPresent())));
-        return Reply.json(200, Json.obj("ok", true, "result", Json.obj("message_id", messageId,
-                "chat", Json.obj("id", chat, "type", "channel"), "date", clock.instant().getEpochSecond(),
-                "video", Json.obj("file_id", file.fileId(), "file_unique_id", "u" + file.sha256().substring(0, 16),
-                        "file_size", file.size(), "mime_type", "video/mp4"),
-                "caption", caption)));
+        return Reply.json(
+                200,
+                Json.obj(
+                        "ok",
+                        true,
+                        "result",
+                        Json.obj(
+                                "message_id",
+                                messageId,
+                                "chat",
+                                Json.obj("id", chat, "type", "channel"),
+                                "date",
+                                clock.instant().getEpochSecond(),
+                                "video",
+                                Json.obj(
+                                        "file_id",
+                                        file.fileId(),
+                                        "file_unique_id",
+                                        "u" + file.sha256().substring(0, 16),
+                                        "file_size",
+                                        file.size(),
+                                        "mime_type",
+                                        "video/mp4"),
+                                "caption",
+                                caption)));
     }
 
     private StoredFile store(Multipart.Part part) {
@@ -98,7 +122,9 @@ public final class TelegramEmulator extends EmulatorServer {
 
     private static Map<String, String> jsonParams(EmulatorRequest request) {
         Map<String, String> params = new HashMap<>();
-        request.json().fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        request.json()
+                .fields()
+                .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         return params;
     }
 

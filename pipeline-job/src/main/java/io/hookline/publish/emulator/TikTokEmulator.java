@@ -91,12 +91,23 @@ public final class TikTokEmulator extends EmulatorServer {
             throw new Refusal(401, "access_token_invalid", "The access token is invalid or not found in the request.");
         }
         if (request.is("POST", "/v2/post/publish/creator_info/query/")) {
-            return ok(Json.obj("creator_username", openId, "creator_nickname", openId,
-                    "privacy_level_options", audited
+            return ok(Json.obj(
+                    "creator_username",
+                    openId,
+                    "creator_nickname",
+                    openId,
+                    "privacy_level_options",
+                    audited
                             ? List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY")
                             : List.of("SELF_ONLY"),
-                    "comment_disabled", false, "duet_disabled", false, "stitch_disabled", false,
-                    "max_video_post_duration_sec", 600));
+                    "comment_disabled",
+                    false,
+                    "duet_disabled",
+                    false,
+                    "stitch_disabled",
+                    false,
+                    "max_video_post_duration_sec",
+                    600));
         }
         if (request.is("POST", "/v2/post/publish/video/init/")) {
             return init(request);
@@ -113,8 +124,10 @@ public final class TikTokEmulator extends EmulatorServer {
             inits.removeFirst();
         }
         if (inits.size() >= initsPerMinute) {
-            throw new Refusal(429, "rate_limit_exceeded", "video/init is limited to " + initsPerMinute
-                    + " requests a minute per token");
+            throw new Refusal(
+                    429,
+                    "rate_limit_exceeded",
+                    "video/init is limited to " + initsPerMinute + " requests a minute per token");
         }
         inits.addLast(now);
         JsonNode body = request.json();
@@ -124,7 +137,9 @@ public final class TikTokEmulator extends EmulatorServer {
             throw new Refusal(400, "invalid_params", "post_info.privacy_level is required");
         }
         if (!audited && !privacy.equals("SELF_ONLY")) {
-            throw new Refusal(403, "unaudited_client_can_only_post_to_private_accounts",
+            throw new Refusal(
+                    403,
+                    "unaudited_client_can_only_post_to_private_accounts",
                     "An unaudited client may post with privacy_level SELF_ONLY only");
         }
         JsonNode source = body.path("source_info");
@@ -145,14 +160,23 @@ public final class TikTokEmulator extends EmulatorServer {
             throw new Refusal(400, "invalid_params", "video_size, chunk_size and total_chunk_count are required");
         }
         if (size < minChunk && (chunk != size || count != 1)) {
-            throw new Refusal(400, "invalid_params", "a video under " + minChunk + " bytes goes whole: chunk_size = video_size, one chunk");
+            throw new Refusal(
+                    400,
+                    "invalid_params",
+                    "a video under " + minChunk + " bytes goes whole: chunk_size = video_size, one chunk");
         }
         if (size >= minChunk && (chunk < minChunk || chunk > MAX_CHUNK)) {
-            throw new Refusal(400, "invalid_params", "chunk_size must be within " + minChunk + " and " + MAX_CHUNK + " bytes, got " + chunk);
+            throw new Refusal(
+                    400,
+                    "invalid_params",
+                    "chunk_size must be within " + minChunk + " and " + MAX_CHUNK + " bytes, got " + chunk);
         }
         if (count != size / chunk || count > MAX_CHUNKS) {
-            throw new Refusal(400, "invalid_params", "total_chunk_count must be video_size / chunk_size rounded down ("
-                    + size / chunk + "), at most " + MAX_CHUNKS + "; got " + count);
+            throw new Refusal(
+                    400,
+                    "invalid_params",
+                    "total_chunk_count must be video_size / chunk_size rounded down (" + size / chunk + "), at most "
+                            + MAX_CHUNKS + "; got " + count);
         }
         if (size - (count - 1) * chunk > MAX_LAST_CHUNK) {
             throw new Refusal(400, "invalid_params", "the last chunk would be over " + MAX_LAST_CHUNK + " bytes");
@@ -173,10 +197,15 @@ public final class TikTokEmulator extends EmulatorServer {
         long received = upload.media.size();
         int index = (int) (received / upload.chunkSize);
         long expectedLength = index == upload.chunks - 1 ? upload.videoSize - received : upload.chunkSize;
-        if (upload.completedAt != null || first != received || last - first + 1 != expectedLength
+        if (upload.completedAt != null
+                || first != received
+                || last - first + 1 != expectedLength
                 || request.body.length != expectedLength) {
-            throw new Refusal(416, "invalid_params", "chunks go in order: expected bytes " + received + "-"
-                    + (received + expectedLength - 1) + "/" + upload.videoSize + ", got " + range.group());
+            throw new Refusal(
+                    416,
+                    "invalid_params",
+                    "chunks go in order: expected bytes " + received + "-" + (received + expectedLength - 1) + "/"
+                            + upload.videoSize + ", got " + range.group());
         }
         upload.media.append(request.body);
         if (upload.media.size() < upload.videoSize) {
@@ -184,8 +213,15 @@ public final class TikTokEmulator extends EmulatorServer {
         }
         // Fully received means it will be posted: record it now, whether or not the client polls.
         upload.completedAt = clock.instant();
-        record(upload.publishId, openId, upload.media, Map.of("title", upload.postInfo.path("title").asText(""),
-                "privacy_level", upload.postInfo.path("privacy_level").asText()));
+        record(
+                upload.publishId,
+                openId,
+                upload.media,
+                Map.of(
+                        "title",
+                        upload.postInfo.path("title").asText(""),
+                        "privacy_level",
+                        upload.postInfo.path("privacy_level").asText()));
         return Reply.empty(201);
     }
 
@@ -195,20 +231,26 @@ public final class TikTokEmulator extends EmulatorServer {
         if (upload == null) {
             throw new Refusal(400, "invalid_publish_id", "no post with publish_id " + publishId);
         }
-        boolean done = upload.completedAt != null
-                && !clock.instant().isBefore(upload.completedAt.plus(processingDelay));
-        return ok(Json.obj("status", done ? "PUBLISH_COMPLETE" : "PROCESSING_UPLOAD",
-                "uploaded_bytes", upload.media.size(),
-                "publicaly_available_post_id", done && audited ? List.of(upload.publishId) : List.of()));
+        boolean done =
+                upload.completedAt != null && !clock.instant().isBefore(upload.completedAt.plus(processingDelay));
+        return ok(Json.obj(
+                "status",
+                done ? "PUBLISH_COMPLETE" : "PROCESSING_UPLOAD",
+                "uploaded_bytes",
+                upload.media.size(),
+                "publicaly_available_post_id",
+                done && audited ? List.of(upload.publishId) : List.of()));
     }
 
     private static Reply ok(Map<String, Object> data) {
-        return Reply.json(200, Json.obj("data", data, "error", Json.obj("code", "ok", "message", "", "log_id", "emulator")));
+        return Reply.json(
+                200, Json.obj("data", data, "error", Json.obj("code", "ok", "message", "", "log_id", "emulator")));
     }
 
     @Override
     Reply error(int status, String code, String message) {
-        return Reply.json(status, Json.obj("data", Map.of(),
-                "error", Json.obj("code", code, "message", message, "log_id", "emulator")));
+        return Reply.json(
+                status,
+                Json.obj("data", Map.of(), "error", Json.obj("code", code, "message", message, "log_id", "emulator")));
     }
 }

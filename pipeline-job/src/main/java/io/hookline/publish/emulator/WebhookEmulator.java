@@ -50,12 +50,18 @@ public final class WebhookEmulator extends EmulatorServer {
         }
         Multipart form = request.multipart();
         JsonNode metadata = Json.read(form.part("metadata")
-                .orElseThrow(() -> new Refusal(400, "missing_metadata", "the metadata part is missing")).data());
-        Multipart.Part file = form.part("file").filter(p -> p.filename().isPresent())
+                .orElseThrow(() -> new Refusal(400, "missing_metadata", "the metadata part is missing"))
+                .data());
+        Multipart.Part file = form.part("file")
+                .filter(p -> p.filename().isPresent())
                 .orElseThrow(() -> new Refusal(400, "missing_file", "the file part is missing"));
         Map<String, String> fields = new HashMap<>();
-        metadata.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isValueNode()
-                ? e.getValue().asText() : e.getValue().toString()));
+        metadata.fields()
+                .forEachRemaining(e -> fields.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
         String id = newId("delivery-");
         record(id, request.path, Media.sha256(file.data()), file.data().length, fields);
         return Reply.json(200, Json.obj("id", id));

@@ -25,8 +25,7 @@ public final class WhatsAppEmulator extends EmulatorServer {
     private final Set<String> templates;
     private final Map<String, Upload> media = new HashMap<>();
 
-    private record Upload(String sha256, long size, Instant uploadedAt) {
-    }
+    private record Upload(String sha256, long size, Instant uploadedAt) {}
 
     public WhatsAppEmulator(Clock clock, String token, Set<String> optedInNumbers, Set<String> approvedTemplates) {
         super("whatsapp", clock);
@@ -53,14 +52,18 @@ public final class WhatsAppEmulator extends EmulatorServer {
         if (!form.field("messaging_product").orElse("").equals("whatsapp")) {
             throw new Refusal(400, "100", "The parameter messaging_product is required and must be whatsapp");
         }
-        Multipart.Part file = form.part("file").filter(p -> p.filename().isPresent())
+        Multipart.Part file = form.part("file")
+                .filter(p -> p.filename().isPresent())
                 .orElseThrow(() -> new Refusal(400, "100", "The parameter file is required"));
         String type = form.field("type").orElse(file.contentType());
         if (!type.equals("video/mp4") && !type.equals("video/3gpp")) {
             throw new Refusal(400, "131053", "Media upload error: unsupported video type " + type);
         }
         if (file.data().length > MAX_VIDEO_BYTES) {
-            throw new Refusal(400, "131053", "Media upload error: a video is at most 16 MB, got " + file.data().length + " bytes");
+            throw new Refusal(
+                    400,
+                    "131053",
+                    "Media upload error: a video is at most 16 MB, got " + file.data().length + " bytes");
         }
         String id = newId("9770");
         media.put(id, new Upload(Media.sha256(file.data()), file.data().length, clock.instant()));
@@ -76,12 +79,16 @@ public final class WhatsAppEmulator extends EmulatorServer {
             throw new Refusal(400, "131030", "Recipient phone number not in allowed list (not opted in): " + to);
         }
         if (!message.path("type").asText().equals("template")) {
-            throw new Refusal(400, "131047", "Re-engagement message: more than 24 hours have passed since the recipient "
-                    + "last replied; only a template can be sent");
+            throw new Refusal(
+                    400,
+                    "131047",
+                    "Re-engagement message: more than 24 hours have passed since the recipient "
+                            + "last replied; only a template can be sent");
         }
         JsonNode template = message.path("template");
         String name = template.path("name").asText("");
-        if (!templates.contains(name) || template.path("language").path("code").asText("").isEmpty()) {
+        if (!templates.contains(name)
+                || template.path("language").path("code").asText("").isEmpty()) {
             throw new Refusal(404, "132001", "Template name does not exist in the translation: " + name);
         }
         String mediaId = headerVideo(template);
@@ -90,11 +97,21 @@ public final class WhatsAppEmulator extends EmulatorServer {
             throw new Refusal(400, "131052", "Media download error: media id " + mediaId + " is unknown or expired");
         }
         String messageId = newId("wamid.HBgL");
-        record(messageId, to, upload.sha256(), upload.size(), Map.of("template", name, "from", phoneNumberId,
-                "media_id", mediaId, "text", bodyText(template)));
-        return Reply.json(200, Json.obj("messaging_product", "whatsapp",
-                "contacts", List.of(Json.obj("input", to, "wa_id", to)),
-                "messages", List.of(Json.obj("id", messageId, "message_status", "accepted"))));
+        record(
+                messageId,
+                to,
+                upload.sha256(),
+                upload.size(),
+                Map.of("template", name, "from", phoneNumberId, "media_id", mediaId, "text", bodyText(template)));
+        return Reply.json(
+                200,
+                Json.obj(
+                        "messaging_product",
+                        "whatsapp",
+                        "contacts",
+                        List.of(Json.obj("input", to, "wa_id", to)),
+                        "messages",
+                        List.of(Json.obj("id", messageId, "message_status", "accepted"))));
     }
 
     /** The body component's text parameters, as the template fills them in, one a line. */
@@ -102,7 +119,9 @@ public final class WhatsAppEmulator extends EmulatorServer {
         List<String> texts = new ArrayList<>();
         for (JsonNode component : template.path("components")) {
             if (component.path("type").asText().equals("body")) {
-                component.path("parameters").forEach(p -> texts.add(p.path("text").asText()));
+                component
+                        .path("parameters")
+                        .forEach(p -> texts.add(p.path("text").asText()));
             }
         }
         return String.join("\n", texts);
@@ -119,7 +138,8 @@ public final class WhatsAppEmulator extends EmulatorServer {
                 }
             }
         }
-        throw new Refusal(400, "132012", "Parameter format does not match: the template header needs a video with an id");
+        throw new Refusal(
+                400, "132012", "Parameter format does not match: the template header needs a video with an id");
     }
 
     @Override

@@ -69,11 +69,17 @@ public final class XEmulator extends EmulatorServer {
             Map<String, String> params = request.params();
             String command = params.getOrDefault("command", "");
             switch (request.method + " " + command) {
-                case "POST INIT": return init(params);
-                case "POST APPEND": return append(request, params);
-                case "POST FINALIZE": return finalizeUpload(params);
-                case "GET STATUS": return Reply.json(200, Json.obj("data", describe(upload(params))));
-                default: throw new Refusal(400, "Invalid Request", "unknown command '" + command + "' for " + request.method);
+                case "POST INIT":
+                    return init(params);
+                case "POST APPEND":
+                    return append(request, params);
+                case "POST FINALIZE":
+                    return finalizeUpload(params);
+                case "GET STATUS":
+                    return Reply.json(200, Json.obj("data", describe(upload(params))));
+                default:
+                    throw new Refusal(
+                            400, "Invalid Request", "unknown command '" + command + "' for " + request.method);
             }
         }
         if (request.is("POST", "/2/tweets")) {
@@ -97,12 +103,22 @@ public final class XEmulator extends EmulatorServer {
             throw new Refusal(400, "Invalid Request", "media_type must be a video type, e.g. video/mp4");
         }
         if (!VIDEO_CATEGORIES.contains(params.getOrDefault("media_category", ""))) {
-            throw new Refusal(400, "Invalid Request", "media_category must be tweet_video or amplify_video for a video");
+            throw new Refusal(
+                    400, "Invalid Request", "media_category must be tweet_video or amplify_video for a video");
         }
         Upload upload = new Upload(newId("18800281060205"), total, clock.instant());
         uploads.put(upload.id, upload);
-        return Reply.json(200, Json.obj("data", Json.obj("id", upload.id, "media_key", "13_" + upload.id,
-                "expires_after_secs", MEDIA_LIFETIME.toSeconds())));
+        return Reply.json(
+                200,
+                Json.obj(
+                        "data",
+                        Json.obj(
+                                "id",
+                                upload.id,
+                                "media_key",
+                                "13_" + upload.id,
+                                "expires_after_secs",
+                                MEDIA_LIFETIME.toSeconds())));
     }
 
     private Reply append(EmulatorRequest request, Map<String, String> params) {
@@ -114,8 +130,10 @@ public final class XEmulator extends EmulatorServer {
         if (index < 0 || index >= MAX_SEGMENTS) {
             throw new Refusal(400, "Invalid Request", "segment_index must be within 0 and 999, got " + index);
         }
-        byte[] segment = request.multipart().part("media")
-                .orElseThrow(() -> new Refusal(400, "Invalid Request", "the media part is missing")).data();
+        byte[] segment = request.multipart()
+                .part("media")
+                .orElseThrow(() -> new Refusal(400, "Invalid Request", "the media part is missing"))
+                .data();
         if (segment.length > MAX_SEGMENT) {
             throw new Refusal(400, "Invalid Request", "a segment is at most 5 MB, got " + segment.length + " bytes");
         }
@@ -126,11 +144,16 @@ public final class XEmulator extends EmulatorServer {
     private Reply finalizeUpload(Map<String, String> params) {
         Upload upload = upload(params);
         if (upload.finalizedAt == null) {
-            long received = upload.segments.values().stream().mapToLong(s -> s.length).sum();
-            if (upload.segments.isEmpty() || upload.segments.lastKey() != upload.segments.size() - 1
+            long received =
+                    upload.segments.values().stream().mapToLong(s -> s.length).sum();
+            if (upload.segments.isEmpty()
+                    || upload.segments.lastKey() != upload.segments.size() - 1
                     || received != upload.totalBytes) {
-                throw new Refusal(400, "Invalid Request", "segments 0.." + (upload.segments.size() - 1) + " hold "
-                        + received + " bytes; expected contiguous segments of " + upload.totalBytes + " bytes");
+                throw new Refusal(
+                        400,
+                        "Invalid Request",
+                        "segments 0.." + (upload.segments.size() - 1) + " hold " + received
+                                + " bytes; expected contiguous segments of " + upload.totalBytes + " bytes");
             }
             upload.segments.values().forEach(upload.media::append);
             upload.finalizedAt = clock.instant();
@@ -139,14 +162,30 @@ public final class XEmulator extends EmulatorServer {
     }
 
     private Map<String, Object> describe(Upload upload) {
-        Map<String, Object> data = Json.obj("id", upload.id, "media_key", "13_" + upload.id,
-                "size", upload.totalBytes, "expires_after_secs",
-                Math.max(0, Duration.between(clock.instant(), upload.createdAt.plus(MEDIA_LIFETIME)).toSeconds()));
+        Map<String, Object> data = Json.obj(
+                "id",
+                upload.id,
+                "media_key",
+                "13_" + upload.id,
+                "size",
+                upload.totalBytes,
+                "expires_after_secs",
+                Math.max(
+                        0,
+                        Duration.between(clock.instant(), upload.createdAt.plus(MEDIA_LIFETIME))
+                                .toSeconds()));
         if (upload.finalizedAt != null) {
-            data.put("processing_info", processed(upload)
-                    ? Json.obj("state", "succeeded", "progress_percent", 100)
-                    : Json.obj("state", "in_progress", "check_after_secs", Math.max(1, processingDelay.toSeconds()),
-                            "progress_percent", 50));
+            data.put(
+                    "processing_info",
+                    processed(upload)
+                            ? Json.obj("state", "succeeded", "progress_percent", 100)
+                            : Json.obj(
+                                    "state",
+                                    "in_progress",
+                                    "check_after_secs",
+                                    Math.max(1, processingDelay.toSeconds()),
+                                    "progress_percent",
+                                    50));
         }
         return data;
     }
@@ -156,7 +195,8 @@ public final class XEmulator extends EmulatorServer {
         List<String> mediaIds = new ArrayList<>();
         body.path("media").path("media_ids").forEach(id -> mediaIds.add(id.asText()));
         if (mediaIds.size() != 1) {
-            throw new Refusal(400, "Invalid Request", "this emulator takes a post with exactly one video in media.media_ids");
+            throw new Refusal(
+                    400, "Invalid Request", "this emulator takes a post with exactly one video in media.media_ids");
         }
         Upload upload = uploads.get(mediaIds.get(0));
         if (upload == null || !clock.instant().isBefore(upload.createdAt.plus(MEDIA_LIFETIME))) {
@@ -186,14 +226,22 @@ public final class XEmulator extends EmulatorServer {
         boolean mediaKeys = params.getOrDefault("expansions", "").contains("attachments.media_keys");
         List<PostRecord> mine = new ArrayList<>(posts().all());
         Collections.reverse(mine);
-        List<Map<String, Object>> data = mine.stream().filter(p -> p.account().equals(account)).limit(max)
+        List<Map<String, Object>> data = mine.stream()
+                .filter(p -> p.account().equals(account))
+                .limit(max)
                 .map(p -> {
-                    Map<String, Object> post = Json.obj("id", p.postId(), "text", p.metadata().get("text"));
+                    Map<String, Object> post =
+                            Json.obj("id", p.postId(), "text", p.metadata().get("text"));
                     if (mediaKeys) {
-                        post.put("attachments", Json.obj("media_keys", List.of("13_" + p.metadata().get("media_id"))));
+                        post.put(
+                                "attachments",
+                                Json.obj(
+                                        "media_keys",
+                                        List.of("13_" + p.metadata().get("media_id"))));
                     }
                     return post;
-                }).toList();
+                })
+                .toList();
         return Reply.json(200, Json.obj("data", data, "meta", Json.obj("result_count", data.size())));
     }
 
@@ -220,7 +268,16 @@ public final class XEmulator extends EmulatorServer {
     /** X v2's problem shape: title, detail, type and status. */
     @Override
     Reply error(int status, String title, String detail) {
-        return Reply.json(status, Json.obj("title", title, "detail", detail,
-                "type", status == 400 ? "https://api.x.com/2/problems/invalid-request" : "about:blank", "status", status));
+        return Reply.json(
+                status,
+                Json.obj(
+                        "title",
+                        title,
+                        "detail",
+                        detail,
+                        "type",
+                        status == 400 ? "https://api.x.com/2/problems/invalid-request" : "about:blank",
+                        "status",
+                        status));
     }
 }

@@ -93,11 +93,13 @@ public final class YouTubeEmulator extends EmulatorServer {
         if (title.isBlank() || title.length() > 100) {
             throw new Refusal(400, "invalidTitle", "snippet.title must have 1 to 100 characters");
         }
-        long total = parseLong(request.requireHeader("X-Upload-Content-Length", "badRequest"),
-                "X-Upload-Content-Length");
-        String type = request.requireHeader("X-Upload-Content-Type", "badRequest").toLowerCase(Locale.ROOT);
+        long total =
+                parseLong(request.requireHeader("X-Upload-Content-Length", "badRequest"), "X-Upload-Content-Length");
+        String type =
+                request.requireHeader("X-Upload-Content-Type", "badRequest").toLowerCase(Locale.ROOT);
         if (!type.startsWith("video/") && !type.equals("application/octet-stream")) {
-            throw new Refusal(400, "invalidContentType", "X-Upload-Content-Type must be video/* or application/octet-stream");
+            throw new Refusal(
+                    400, "invalidContentType", "X-Upload-Content-Type must be video/* or application/octet-stream");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), QUOTA_ZONE);
         if (!today.equals(quotaDay)) {
@@ -105,13 +107,14 @@ public final class YouTubeEmulator extends EmulatorServer {
             insertsToday = 0;
         }
         if (insertsToday >= dailyInsertQuota) {
-            throw new Refusal(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota.");
+            throw new Refusal(
+                    403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota.");
         }
         insertsToday++;
         String uploadId = newId("upload-");
         sessions.put(uploadId, new Session(total, resource));
-        return Reply.empty(200).withHeader("Location",
-                baseUrl() + UPLOAD + "?uploadType=resumable&upload_id=" + uploadId);
+        return Reply.empty(200)
+                .withHeader("Location", baseUrl() + UPLOAD + "?uploadType=resumable&upload_id=" + uploadId);
     }
 
     private Reply upload(EmulatorRequest request) {
@@ -138,12 +141,17 @@ public final class YouTubeEmulator extends EmulatorServer {
         }
         long length = last - first + 1;
         if (first != session.media.size() || length != request.body.length || last >= session.total) {
-            throw new Refusal(400, "badRequest", "chunk " + first + "-" + last + " of " + request.body.length
-                    + " bytes does not continue the " + session.media.size() + " bytes received; ask with bytes */"
-                    + session.total);
+            throw new Refusal(
+                    400,
+                    "badRequest",
+                    "chunk " + first + "-" + last + " of " + request.body.length
+                            + " bytes does not continue the " + session.media.size()
+                            + " bytes received; ask with bytes */"
+                            + session.total);
         }
         if (last + 1 < session.total && length % CHUNK_GRANULE != 0) {
-            throw new Refusal(400, "badRequest", "a chunk other than the last must be a multiple of 262144 bytes, got " + length);
+            throw new Refusal(
+                    400, "badRequest", "a chunk other than the last must be a multiple of 262144 bytes, got " + length);
         }
         session.media.append(request.body);
         return session.media.size() == session.total ? publish(session) : status(session);
@@ -162,15 +170,38 @@ public final class YouTubeEmulator extends EmulatorServer {
         String id = newId("yt");
         JsonNode snippet = session.resource.path("snippet");
         String privacy = session.resource.path("status").path("privacyStatus").asText("public");
-        Map<String, Object> video = Json.obj("kind", "youtube#video", "id", id,
-                "snippet", Json.obj("publishedAt", clock.instant().toString(), "channelId", channelId,
-                        "title", snippet.path("title").asText(), "description", snippet.path("description").asText(""),
-                        "categoryId", snippet.path("categoryId").asText("17")),
-                "status", Json.obj("uploadStatus", "uploaded", "privacyStatus", privacy));
+        Map<String, Object> video = Json.obj(
+                "kind",
+                "youtube#video",
+                "id",
+                id,
+                "snippet",
+                Json.obj(
+                        "publishedAt",
+                        clock.instant().toString(),
+                        "channelId",
+                        channelId,
+                        "title",
+                        snippet.path("title").asText(),
+                        "description",
+                        snippet.path("description").asText(""),
+                        "categoryId",
+                        snippet.path("categoryId").asText("17")),
+                "status",
+                Json.obj("uploadStatus", "uploaded", "privacyStatus", privacy));
         videos.put(id, video);
         session.videoId = id;
-        record(id, channelId, session.media, Map.of("title", snippet.path("title").asText(),
-                "description", snippet.path("description").asText(""), "privacyStatus", privacy));
+        record(
+                id,
+                channelId,
+                session.media,
+                Map.of(
+                        "title",
+                        snippet.path("title").asText(),
+                        "description",
+                        snippet.path("description").asText(""),
+                        "privacyStatus",
+                        privacy));
         return Reply.json(201, video);
     }
 
@@ -179,25 +210,35 @@ public final class YouTubeEmulator extends EmulatorServer {
         if (ids.isBlank()) {
             throw new Refusal(400, "missingRequiredParameter", "this emulator lists videos by id only");
         }
-        List<Map<String, Object>> items = Arrays.stream(ids.split(",")).map(videos::get)
-                .filter(Objects::nonNull).toList();
+        List<Map<String, Object>> items = Arrays.stream(ids.split(","))
+                .map(videos::get)
+                .filter(Objects::nonNull)
+                .toList();
         return Reply.json(200, Json.obj("kind", "youtube#videoListResponse", "items", items));
     }
 
     /** {@code search.list?forMine=true&type=video&q=…}: the channel's own uploads whose title or description holds q. */
     private Reply search(EmulatorRequest request) {
         if (!"true".equals(request.query.get("forMine"))) {
-            throw new Refusal(400, "invalidSearchFilter", "this emulator searches the channel's own videos only (forMine=true)");
+            throw new Refusal(
+                    400, "invalidSearchFilter", "this emulator searches the channel's own videos only (forMine=true)");
         }
         String q = request.query.getOrDefault("q", "").toLowerCase(Locale.ROOT);
         List<Map<String, Object>> items = videos.values().stream()
                 .filter(v -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> snippet = (Map<String, Object>) v.get("snippet");
-                    return (snippet.get("title") + " " + snippet.get("description")).toLowerCase(Locale.ROOT).contains(q);
+                    return (snippet.get("title") + " " + snippet.get("description"))
+                            .toLowerCase(Locale.ROOT)
+                            .contains(q);
                 })
-                .map(v -> Json.obj("kind", "youtube#searchResult",
-                        "id", Json.obj("kind", "youtube#video", "videoId", v.get("id")), "snippet", v.get("snippet")))
+                .map(v -> Json.obj(
+                        "kind",
+                        "youtube#searchResult",
+                        "id",
+                        Json.obj("kind", "youtube#video", "videoId", v.get("id")),
+                        "snippet",
+                        v.get("snippet")))
                 .toList();
         return Reply.json(200, Json.obj("kind", "youtube#searchListResponse", "items", items));
     }
@@ -217,7 +258,16 @@ public final class YouTubeEmulator extends EmulatorServer {
     @Override
     Reply error(int status, String code, String message) {
         String domain = code.equals("quotaExceeded") ? "youtube.quota" : "global";
-        return Reply.json(status, Json.obj("error", Json.obj("code", status, "message", message,
-                "errors", List.of(Json.obj("message", message, "domain", domain, "reason", code)))));
+        return Reply.json(
+                status,
+                Json.obj(
+                        "error",
+                        Json.obj(
+                                "code",
+                                status,
+                                "message",
+                                message,
+                                "errors",
+                                List.of(Json.obj("message", message, "domain", domain, "reason", code)))));
     }
 }

@@ -8,8 +8,7 @@ import java.io.IOException;
 public final class AnswerJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AnswerJson() {
-    }
+    private AnswerJson() {}
 
     /**
      * The body's JSON; an empty object for an empty body or one that is no JSON (a proxy's HTML error page),

@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
 public record Backoff(Duration first, Duration max, int attempts, Duration longestAsked, RandomGenerator random) {
 
     public static Backoff standard() {
-        return new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(15),
-                RandomGenerator.getDefault());
+        return new Backoff(
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(15), RandomGenerator.getDefault());
     }
 
     /** The wait before retry number {@code retry} (0 for the first retry). */

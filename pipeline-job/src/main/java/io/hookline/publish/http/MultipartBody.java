@@ -19,8 +19,8 @@ public final class MultipartBody {
     private final List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
 
     public MultipartBody field(String name, String value) {
-        parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                + value + "\r\n"));
+        parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                + "\r\n"));
         return this;
     }
 

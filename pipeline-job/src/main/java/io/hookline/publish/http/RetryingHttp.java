@@ -47,8 +47,10 @@ public final class RetryingHttp {
             Duration wait = retryAfter(response).orElseGet(() -> backoff.delay(retry));
             if (attempt >= backoff.attempts() || wait.compareTo(backoff.longestAsked()) > 0) {
                 throw new NotSentException("HTTP " + status + " from " + host(sent.uri()) + " after " + attempt
-                        + " attempt(s)" + (wait.compareTo(backoff.longestAsked()) > 0
-                        ? "; it asks to wait " + wait.toSeconds() + " s" : ""));
+                        + " attempt(s)"
+                        + (wait.compareTo(backoff.longestAsked()) > 0
+                                ? "; it asks to wait " + wait.toSeconds() + " s"
+                                : ""));
             }
             try {
                 sleeper.sleep(wait);
@@ -84,7 +86,8 @@ public final class RetryingHttp {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.get()))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(header.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(header.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(Instant.now(), at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {

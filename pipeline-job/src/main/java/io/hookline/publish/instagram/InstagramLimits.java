@@ -17,8 +17,7 @@ final class InstagramLimits {
     static final int MAX_WIDTH = 1920;
     static final int CAPTION_MAX = 2200;
 
-    private InstagramLimits() {
-    }
+    private InstagramLimits() {}
 
     /** A destination whose rendition is a Stories one posts Stories; every other posts Reels. */
     static String mediaType(PublishItem item) {
@@ -31,13 +30,14 @@ final class InstagramLimits {
             throw new PublishRefusedException(clip + item.bytes() + " bytes is over Instagram's 300 MB limit");
         }
         if (facts.width() > MAX_WIDTH) {
-            throw new PublishRefusedException(clip + "Instagram takes at most " + MAX_WIDTH + " pixels wide, the file is "
-                    + facts.width() + "x" + facts.height());
+            throw new PublishRefusedException(clip + "Instagram takes at most " + MAX_WIDTH
+                    + " pixels wide, the file is " + facts.width() + "x" + facts.height());
         }
         double seconds = facts.durationMs() / 1000.0;
         if (mediaType(item).equals("STORIES")) {
             if (facts.durationMs() > STORIES_MAX_MS) {
-                throw new PublishRefusedException(clip + "a story card lasts at most 60 s, the file lasts " + seconds + " s");
+                throw new PublishRefusedException(
+                        clip + "a story card lasts at most 60 s, the file lasts " + seconds + " s");
             }
         } else if (facts.durationMs() < REELS_MIN_MS || facts.durationMs() > REELS_MAX_MS) {
             throw new PublishRefusedException(clip + "a Reel lasts 3 s to 15 min, the file lasts " + seconds + " s");
@@ -47,7 +47,8 @@ final class InstagramLimits {
     /** Instagram has no title: it is the caption's first line. */
     static String caption(PublishItem item) {
         String text = item.caption().isBlank() ? item.title() : item.title() + "\n" + item.caption();
-        return text.codePointCount(0, text.length()) <= CAPTION_MAX ? text
+        return text.codePointCount(0, text.length()) <= CAPTION_MAX
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, CAPTION_MAX - 1)) + "…";
     }
 }

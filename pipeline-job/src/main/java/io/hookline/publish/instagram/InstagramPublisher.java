@@ -62,10 +62,14 @@ public final class InstagramPublisher implements Publisher {
             form.put("upload_type", "resumable");
         }
         URI url = graph(item.destination().account() + "/media");
-        JsonNode container = json(http.repeatable().send(() -> authorized(url, item)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build()), "creating the media container", url);
+        JsonNode container = json(
+                http.repeatable()
+                        .send(() -> authorized(url, item)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                                .build()),
+                "creating the media container",
+                url);
         String id = container.path("id").asText("");
         if (id.isEmpty()) {
             throw new IOException("Instagram created a container without an id");
@@ -90,13 +94,20 @@ public final class InstagramPublisher implements Publisher {
         int length = (int) Math.min(settings.chunkBytes(), item.bytes() - progress);
         byte[] part = ClipFile.read(item.file(), progress, length);
         // The offset header makes a repeat overwrite what the platform holds from there: safe to repeat.
-        json(http.repeatable().send(() -> HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Authorization", "OAuth " + item.secret().value())
-                .header("offset", Long.toString(progress))
-                .header("file_size", Long.toString(item.bytes()))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(part))
-                .build()), "the upload at byte " + progress, uri);
+        json(
+                http.repeatable()
+                        .send(() -> HttpRequest.newBuilder(uri)
+                                .timeout(settings.timeout())
+                                .header(
+                                        "Authorization",
+                                        "OAuth " + item.secret().value())
+                                .header("offset", Long.toString(progress))
+                                .header("file_size", Long.toString(item.bytes()))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(part))
+                                .build()),
+                "the upload at byte " + progress,
+                uri);
         return progress + length;
     }
 
@@ -113,8 +124,9 @@ public final class InstagramPublisher implements Publisher {
         return switch (code) {
             case "FINISHED", "PUBLISHED" -> Processing.ready();
             case "IN_PROGRESS" -> Processing.working(settings.pollEvery());
-            case "ERROR" -> Processing.failed("Instagram could not process container " + containerId + ": "
-                    + status.path("status").asText("no reason given"));
+            case "ERROR" ->
+                Processing.failed("Instagram could not process container " + containerId + ": "
+                        + status.path("status").asText("no reason given"));
             case "EXPIRED" -> Processing.failed("container " + containerId + " expired (24 h) before it was published");
             default -> throw new IOException("Instagram answered status_code '" + code + "' for " + containerId);
         };
@@ -126,7 +138,8 @@ public final class InstagramPublisher implements Publisher {
      */
     @Override
     public Optional<Post> find(PublishItem item, String containerId) throws IOException, PublishRefusedException {
-        boolean published = status(item, containerId).path("status_code").asText("").equals("PUBLISHED");
+        boolean published =
+                status(item, containerId).path("status_code").asText("").equals("PUBLISHED");
         return published ? Optional.of(new Post(containerId, "")) : Optional.empty();
     }
 
@@ -137,10 +150,14 @@ public final class InstagramPublisher implements Publisher {
             return earlier.get();
         }
         URI url = graph(item.destination().account() + "/media_publish");
-        JsonNode media = json(http.once().send(() -> authorized(url, item)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("creation_id", containerId))))
-                .build()), "publishing container " + containerId, url);
+        JsonNode media = json(
+                http.once()
+                        .send(() -> authorized(url, item)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("creation_id", containerId))))
+                                .build()),
+                "publishing container " + containerId,
+                url);
         String id = media.path("id").asText("");
         if (id.isEmpty()) {
             throw new IOException("Instagram published container " + containerId + " without a media id");
@@ -150,8 +167,10 @@ public final class InstagramPublisher implements Publisher {
 
     private JsonNode status(PublishItem item, String containerId) throws IOException, PublishRefusedException {
         URI url = graph(containerId + "?fields=status_code,status");
-        return json(http.repeatable().send(() -> authorized(url, item).GET().build()),
-                "the status of container " + containerId, url);
+        return json(
+                http.repeatable().send(() -> authorized(url, item).GET().build()),
+                "the status of container " + containerId,
+                url);
     }
 
     /** Where the platform fetches the clip: the media URL, then the file's path inside its match folder. */
@@ -165,7 +184,8 @@ public final class InstagramPublisher implements Publisher {
                     + ", so it has no address under " + settings.mediaUrl());
         }
         StringBuilder path = new StringBuilder(settings.mediaUrl().toString().replaceAll("/+$", ""))
-                .append('/').append(segment(item.matchId()));
+                .append('/')
+                .append(segment(item.matchId()));
         for (Path part : matchDir.relativize(item.file())) {
             path.append('/').append(segment(part.toString()));
         }
@@ -177,7 +197,8 @@ public final class InstagramPublisher implements Publisher {
     }
 
     private HttpRequest.Builder authorized(URI url, PublishItem item) {
-        return HttpRequest.newBuilder(url).timeout(settings.timeout())
+        return HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
                 .header("Authorization", "Bearer " + item.secret().value());
     }
 
@@ -197,7 +218,9 @@ public final class InstagramPublisher implements Publisher {
         JsonNode error = body.path("error");
         int code = error.path("code").asInt(-1);
         String text = "Instagram refused " + doing + " (HTTP " + status + ", code " + code
-                + (error.has("error_subcode") ? "/" + error.path("error_subcode").asInt() : "") + " from "
+                + (error.has("error_subcode")
+                        ? "/" + error.path("error_subcode").asInt()
+                        : "") + " from "
                 + RetryingHttp.host(url) + "): " + excerpt(error.path("message").asText(response.body()));
         if (status == 429 || status >= 500 || PASSING.contains(code)) {
             throw new IOException(text);

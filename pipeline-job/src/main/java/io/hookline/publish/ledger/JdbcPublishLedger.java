@@ -37,8 +37,8 @@ import java.util.function.UnaryOperator;
  * step to well under a lease.
  */
 public final class JdbcPublishLedger implements PublishLedger {
-    private static final String CLAIMABLE = "('" + PublishState.PLANNED + "', '" + PublishState.UPLOADING
-            + "', '" + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "')";
+    private static final String CLAIMABLE = "('" + PublishState.PLANNED + "', '" + PublishState.UPLOADING + "', '"
+            + PublishState.PROCESSING + "', '" + PublishState.PUBLISHING + "')";
 
     private final ConnectionPool pool;
     private final Clock clock;
@@ -85,36 +85,43 @@ public final class JdbcPublishLedger implements PublishLedger {
 
     @Override
     public Optional<PublishRecord> get(PublishKey key) {
-        List<PublishRecord> found = query("get " + key, LedgerRows.SELECT + " WHERE " + LedgerRows.KEY,
+        List<PublishRecord> found = query(
+                "get " + key,
+                LedgerRows.SELECT + " WHERE " + LedgerRows.KEY,
                 statement -> LedgerRows.bindKey(statement, 1, key));
         return found.stream().findFirst();
     }
 
     @Override
     public List<PublishRecord> byMatch(String matchId) {
-        return query("list match " + matchId, LedgerRows.SELECT + " WHERE match_id = ?"
-                        + " ORDER BY clip_rank, destination, clip_id, rendition",
+        return query(
+                "list match " + matchId,
+                LedgerRows.SELECT + " WHERE match_id = ?" + " ORDER BY clip_rank, destination, clip_id, rendition",
                 statement -> statement.setString(1, matchId));
     }
 
     @Override
     public List<PublishRecord> byDestination(String destination) {
-        return query("list destination " + destination, LedgerRows.SELECT + " WHERE destination = ?"
-                        + " ORDER BY clip_rank, match_id, clip_id, rendition",
+        return query(
+                "list destination " + destination,
+                LedgerRows.SELECT + " WHERE destination = ?" + " ORDER BY clip_rank, match_id, clip_id, rendition",
                 statement -> statement.setString(1, destination));
     }
 
     @Override
     public List<PublishRecord> byState(PublishState state) {
-        return query("list state " + state, LedgerRows.SELECT + " WHERE state = ?"
-                        + " ORDER BY destination, clip_rank, clip_id, rendition",
+        return query(
+                "list state " + state,
+                LedgerRows.SELECT + " WHERE state = ?" + " ORDER BY destination, clip_rank, clip_id, rendition",
                 statement -> statement.setString(1, state.name()));
     }
 
     @Override
     public List<PublishRecord> nextFor(String destination, int limit) {
         long now = now().toEpochMilli();
-        return query("next for " + destination, LedgerRows.SELECT
+        return query(
+                "next for " + destination,
+                LedgerRows.SELECT
                         + " WHERE destination = ? AND state IN " + CLAIMABLE
                         + " AND (lease_owner IS NULL OR lease_until_ms <= ?)"
                         + " ORDER BY clip_rank, score DESC, match_id, clip_id, rendition LIMIT ?",
@@ -163,7 +170,8 @@ public final class JdbcPublishLedger implements PublishLedger {
     public Optional<PublishRecord> claim(PublishKey key, long expectedVersion, String owner, Duration lease) {
         Instant now = now();
         Optional<PublishRecord> current = get(key);
-        if (current.isEmpty() || current.get().version() != expectedVersion
+        if (current.isEmpty()
+                || current.get().version() != expectedVersion
                 || !LedgerRules.claimable(current.get(), owner, now)) {
             return Optional.empty();
         }
@@ -188,48 +196,75 @@ public final class JdbcPublishLedger implements PublishLedger {
 
     @Override
     public PublishRecord reject(PublishKey key, long expectedVersion, String person, String reason) {
-        return move(key, expectedVersion, PublishState.REJECTED, person,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.REJECTED,
+                person,
                 next -> next.decidedBy(person).reason(LedgerRules.reason(reason), null));
     }
 
     @Override
-    public PublishRecord markUploading(PublishKey key, long expectedVersion, String owner, String handle,
-                                       long progress) {
+    public PublishRecord markUploading(
+            PublishKey key, long expectedVersion, String owner, String handle, long progress) {
         if (progress < 0) {
             throw new IllegalArgumentException("upload progress cannot be negative: " + progress);
         }
-        return move(key, expectedVersion, PublishState.UPLOADING, owner,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.UPLOADING,
+                owner,
                 next -> next.upload(LedgerRules.whole(handle, "upload handle"), progress));
     }
 
     @Override
     public PublishRecord markProcessing(PublishKey key, long expectedVersion, String owner, String remoteId) {
-        return move(key, expectedVersion, PublishState.PROCESSING, owner,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.PROCESSING,
+                owner,
                 next -> next.remoteId(LedgerRules.whole(remoteId, "platform id")));
     }
 
     @Override
-    public PublishRecord markPosted(PublishKey key, long expectedVersion, String owner, String postId,
-                                    String postUrl) {
-        return move(key, expectedVersion, PublishState.POSTED, owner,
+    public PublishRecord markPosted(PublishKey key, long expectedVersion, String owner, String postId, String postUrl) {
+        return move(
+                key,
+                expectedVersion,
+                PublishState.POSTED,
+                owner,
                 next -> next.post(LedgerRules.whole(postId, "post id"), LedgerRules.whole(postUrl, "post URL")));
     }
 
     @Override
     public PublishRecord markPublishing(PublishKey key, long expectedVersion, String owner, String pendingId) {
-        return move(key, expectedVersion, PublishState.PUBLISHING, owner,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.PUBLISHING,
+                owner,
                 next -> next.pending(LedgerRules.whole(pendingId, "pending platform id")));
     }
 
     @Override
     public PublishRecord markUncertain(PublishKey key, long expectedVersion, String owner, String reason) {
-        return move(key, expectedVersion, PublishState.UNCERTAIN, owner,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.UNCERTAIN,
+                owner,
                 next -> next.reason(LedgerRules.reason(reason), null));
     }
 
     @Override
     public PublishRecord resend(PublishKey key, long expectedVersion, String person) {
-        return settleUncertain(key, expectedVersion, PublishState.PROCESSING, person,
+        return settleUncertain(
+                key,
+                expectedVersion,
+                PublishState.PROCESSING,
+                person,
                 next -> next.decidedBy(person).reason(null, null).pending(null));
     }
 
@@ -238,31 +273,53 @@ public final class JdbcPublishLedger implements PublishLedger {
         PublishRecord current = get(key).orElseThrow(() -> new LedgerException(key + ": not in the ledger"));
         if (current.postId() != null && current.state() == PublishState.UNCERTAIN) {
             // One call of several went through: record it and let the next run go on with the rest.
-            return settleUncertain(key, expectedVersion, PublishState.PROCESSING, person,
-                    next -> next.decidedBy(person).reason(null, null).remoteId(current.postId()).pending(null));
+            return settleUncertain(
+                    key,
+                    expectedVersion,
+                    PublishState.PROCESSING,
+                    person,
+                    next -> next.decidedBy(person)
+                            .reason(null, null)
+                            .remoteId(current.postId())
+                            .pending(null));
         }
-        return settleUncertain(key, expectedVersion, PublishState.POSTED, person,
+        return settleUncertain(
+                key,
+                expectedVersion,
+                PublishState.POSTED,
+                person,
                 next -> next.decidedBy(person).post(null, LedgerRules.whole(postUrl, "post URL")));
     }
 
     @Override
     public PublishRecord markFailed(PublishKey key, long expectedVersion, String actor, String reason) {
-        return move(key, expectedVersion, PublishState.FAILED, actor,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.FAILED,
+                actor,
                 next -> next.reason(LedgerRules.reason(reason), null));
     }
 
     @Override
-    public PublishRecord markSkipped(PublishKey key, long expectedVersion, String actor, String reason,
-                                     Instant reopensAt) {
+    public PublishRecord markSkipped(
+            PublishKey key, long expectedVersion, String actor, String reason, Instant reopensAt) {
         Instant reopens = reopensAt == null ? null : reopensAt.truncatedTo(ChronoUnit.MILLIS);
-        return move(key, expectedVersion, PublishState.SKIPPED, actor,
+        return move(
+                key,
+                expectedVersion,
+                PublishState.SKIPPED,
+                actor,
                 next -> next.reason(LedgerRules.reason(reason), reopens));
     }
 
     @Override
     public PublishRecord noteWithdrawn(PublishKey key, long expectedVersion, String actor, String reason) {
-        return write(key, expectedVersion, (current, now) -> LedgerRules.note(current, PublishState.POSTED, actor,
-                now, LedgerRules.reason(reason)));
+        return write(
+                key,
+                expectedVersion,
+                (current, now) ->
+                        LedgerRules.note(current, PublishState.POSTED, actor, now, LedgerRules.reason(reason)));
     }
 
     @Override
@@ -275,14 +332,22 @@ public final class JdbcPublishLedger implements PublishLedger {
         return "publish ledger in " + where;
     }
 
-    private PublishRecord move(PublishKey key, long expectedVersion, PublishState to, String actor,
-                               UnaryOperator<PublishRecord.Builder> fill) {
+    private PublishRecord move(
+            PublishKey key,
+            long expectedVersion,
+            PublishState to,
+            String actor,
+            UnaryOperator<PublishRecord.Builder> fill) {
         return write(key, expectedVersion, (current, now) -> LedgerRules.move(current, to, actor, now, fill));
     }
 
     /** Only out of UNCERTAIN, and only by these two calls: a publisher's moves never settle it. */
-    private PublishRecord settleUncertain(PublishKey key, long expectedVersion, PublishState to, String person,
-                                          UnaryOperator<PublishRecord.Builder> fill) {
+    private PublishRecord settleUncertain(
+            PublishKey key,
+            long expectedVersion,
+            PublishState to,
+            String person,
+            UnaryOperator<PublishRecord.Builder> fill) {
         return write(key, expectedVersion, (current, now) -> LedgerRules.settle(current, to, person, now, fill));
     }
 
@@ -321,8 +386,10 @@ public final class JdbcPublishLedger implements PublishLedger {
     }
 
     private static LedgerConflictException staleVersion(PublishKey key, long expected, PublishRecord found) {
-        return new LedgerConflictException(key, "expected version " + expected + " but another writer moved it"
-                + " to version " + found.version() + " (" + found.state() + ")");
+        return new LedgerConflictException(
+                key,
+                "expected version " + expected + " but another writer moved it" + " to version " + found.version()
+                        + " (" + found.state() + ")");
     }
 
     @FunctionalInterface
@@ -338,8 +405,7 @@ public final class JdbcPublishLedger implements PublishLedger {
         }
     }
 
-    private static List<PublishRecord> select(Connection connection, String sql, Binder binder)
-            throws SQLException {
+    private static List<PublishRecord> select(Connection connection, String sql, Binder binder) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             List<PublishRecord> records = new ArrayList<>();

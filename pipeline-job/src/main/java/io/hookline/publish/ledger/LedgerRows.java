@@ -25,8 +25,7 @@ final class LedgerRows {
             + " post_id = ?, post_url = ?, reason = ?, reopens_at_ms = ?, decided_by = ?, updated_at_ms = ?,"
             + " posted_at_ms = ? WHERE " + KEY + " AND version = ?";
 
-    private LedgerRows() {
-    }
+    private LedgerRows() {}
 
     static void bindInsert(PreparedStatement statement, PublishRecord r) throws SQLException {
         int i = bindKey(statement, 1, r.key());
@@ -39,8 +38,7 @@ final class LedgerRows {
         setInstant(statement, i, r.postedAt());
     }
 
-    static void bindUpdate(PreparedStatement statement, PublishRecord next, long expectedVersion)
-            throws SQLException {
+    static void bindUpdate(PreparedStatement statement, PublishRecord next, long expectedVersion) throws SQLException {
         int i = bindMutable(statement, 1, next);
         statement.setLong(i++, next.updatedAt().toEpochMilli());
         setInstant(statement, i++, next.postedAt());

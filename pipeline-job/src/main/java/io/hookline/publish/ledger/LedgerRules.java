@@ -13,8 +13,7 @@ final class LedgerRules {
     /** Column width of handles, ids and URLs; longer values are refused, a cut handle could not resume. */
     static final int MAX_TEXT = 4000;
 
-    private LedgerRules() {
-    }
+    private LedgerRules() {}
 
     /** Not final, not waiting for a person, and no other owner's lease running. */
     static boolean claimable(PublishRecord current, String owner, Instant now) {
@@ -28,14 +27,16 @@ final class LedgerRules {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("a lease must last, got " + lease);
         }
-        return current.next(now).lease(owner, now.plus(lease).truncatedTo(ChronoUnit.MILLIS)).build();
+        return current.next(now)
+                .lease(owner, now.plus(lease).truncatedTo(ChronoUnit.MILLIS))
+                .build();
     }
 
     static PublishRecord release(PublishRecord current, String owner, Instant now) {
         PublishKey.requireText(owner, "owner");
         if (!owner.equals(current.leaseOwner())) {
-            throw new LedgerConflictException(current.key(), owner + " does not hold the lease (held by "
-                    + current.leaseOwner() + ")");
+            throw new LedgerConflictException(
+                    current.key(), owner + " does not hold the lease (held by " + current.leaseOwner() + ")");
         }
         return current.next(now).lease(null, null).build();
     }
@@ -44,22 +45,27 @@ final class LedgerRules {
      * Moves {@code current} to {@code to} for {@code actor}, filling the new state's fields with
      * {@code fill}. A lease survives only into states in flight: waiting and final records are nobody's.
      */
-    static PublishRecord move(PublishRecord current, PublishState to, String actor, Instant now,
-                              UnaryOperator<PublishRecord.Builder> fill) {
+    static PublishRecord move(
+            PublishRecord current,
+            PublishState to,
+            String actor,
+            Instant now,
+            UnaryOperator<PublishRecord.Builder> fill) {
         PublishKey.requireText(actor, "actor");
         PublishState from = current.state();
         if (!from.canMoveTo(to) || from == PublishState.UNCERTAIN) {
             throw new IllegalTransitionException(current.key(), from, to);
         }
         if (current.leasedToOtherThan(actor, now)) {
-            throw new LedgerConflictException(current.key(), "leased to " + current.leaseOwner() + " until "
-                    + current.leaseUntil() + ", not to " + actor);
+            throw new LedgerConflictException(
+                    current.key(),
+                    "leased to " + current.leaseOwner() + " until " + current.leaseUntil() + ", not to " + actor);
         }
         // Remote work only under a claim; an ended lease still counts until someone else claims the record,
         // which changes its version and so fails this write anyway.
         if (needsLease(from, to) && !actor.equals(current.leaseOwner())) {
-            throw new IllegalStateException(current.key() + ": " + actor + " must claim it before moving it from "
-                    + from + " to " + to);
+            throw new IllegalStateException(
+                    current.key() + ": " + actor + " must claim it before moving it from " + from + " to " + to);
         }
         PublishRecord.Builder next = fill.apply(current.next(now).state(to));
         if (!to.isInFlight()) {
@@ -72,8 +78,12 @@ final class LedgerRules {
      * Moves an UNCERTAIN record for the person who checked the platform: to POSTED (the post is there) or
      * back to PROCESSING (it is not, send again). No lease: the record is nobody's while it waits.
      */
-    static PublishRecord settle(PublishRecord current, PublishState to, String person, Instant now,
-                                UnaryOperator<PublishRecord.Builder> fill) {
+    static PublishRecord settle(
+            PublishRecord current,
+            PublishState to,
+            String person,
+            Instant now,
+            UnaryOperator<PublishRecord.Builder> fill) {
         PublishKey.requireText(person, "person");
         if (current.state() != PublishState.UNCERTAIN || !current.state().canMoveTo(to)) {
             throw new IllegalTransitionException(current.key(), current.state(), to);

@@ -20,12 +20,12 @@ final class LedgerSchema {
     static final String TABLE = "publish_ledger";
     /** The schema this code writes; raise it, and add a step to {@link #migrate}, with every change. */
     static final int VERSION = 2;
+
     private static final String VERSIONS = "publish_ledger_schema";
     private static final String STATE_CHECK = "publish_ledger_state";
 
-    private static final String STATES = Arrays.stream(PublishState.values())
-            .map(s -> "'" + s.name() + "'")
-            .collect(Collectors.joining(", "));
+    private static final String STATES =
+            Arrays.stream(PublishState.values()).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -64,8 +64,7 @@ final class LedgerSchema {
             + " WHERE LOWER(tc.table_name) = '" + TABLE + "' AND tc.constraint_type = 'CHECK'"
             + " AND cc.check_clause LIKE '%''" + PublishState.PLANNED + "''%'"; // the literal, not planned_at_ms
 
-    private LedgerSchema() {
-    }
+    private LedgerSchema() {}
 
     static void create(ConnectionPool pool) throws SQLException {
         // Two ledgers opening a new PostgreSQL database at once can both pass IF NOT EXISTS and one then
@@ -93,7 +92,7 @@ final class LedgerSchema {
     /** The version the ledger's schema is at: 1 for a ledger made before versions were recorded. */
     static int version(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM " + VERSIONS)) {
+                ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM " + VERSIONS)) {
             rs.next();
             int recorded = rs.getInt(1);
             return rs.wasNull() ? 1 : recorded;
@@ -115,8 +114,8 @@ final class LedgerSchema {
                 replaceStateCheck(connection);
             }
             if (from < VERSION) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO " + VERSIONS + " (version) VALUES (?)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO " + VERSIONS + " (version) VALUES (?)")) {
                     insert.setInt(1, VERSION);
                     insert.executeUpdate();
                 }
@@ -133,7 +132,8 @@ final class LedgerSchema {
     /** Version 2: the CHECK on the state lists every state of {@link PublishState}, PUBLISHING and UNCERTAIN too. */
     private static void replaceStateCheck(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(STATE_CHECKS)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(STATE_CHECKS)) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -142,8 +142,8 @@ final class LedgerSchema {
             for (String name : names) {
                 statement.execute("ALTER TABLE " + TABLE + " DROP CONSTRAINT \"" + name.replace("\"", "\"\"") + "\"");
             }
-            statement.execute("ALTER TABLE " + TABLE + " ADD CONSTRAINT " + STATE_CHECK
-                    + " CHECK (state IN (" + STATES + "))");
+            statement.execute(
+                    "ALTER TABLE " + TABLE + " ADD CONSTRAINT " + STATE_CHECK + " CHECK (state IN (" + STATES + "))");
         }
     }
 }

@@ -28,7 +28,9 @@ public record PostWindow(String destination, Instant now, Duration window, List<
 
     /** When the oldest post in the window leaves it; empty when the window holds no post. */
     public Optional<Instant> reopensAt() {
-        return postedAt.isEmpty() ? Optional.empty() : Optional.of(postedAt.get(0).plus(window));
+        return postedAt.isEmpty()
+                ? Optional.empty()
+                : Optional.of(postedAt.get(0).plus(window));
     }
 
     /**

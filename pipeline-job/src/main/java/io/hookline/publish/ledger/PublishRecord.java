@@ -49,8 +49,26 @@ public record PublishRecord(
 
     /** A fresh record in {@link PublishState#PLANNED}, version 1. */
     static PublishRecord planned(PlannedPublish plan, Instant now) {
-        return new PublishRecord(plan.key(), plan.matchId(), plan.rank(), plan.score(), PublishState.PLANNED, 1,
-                null, null, null, 0, null, null, null, null, null, null, now, now, null);
+        return new PublishRecord(
+                plan.key(),
+                plan.matchId(),
+                plan.rank(),
+                plan.score(),
+                PublishState.PLANNED,
+                1,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now,
+                null);
     }
 
     /** Approved by a person and planned again: the publisher may now send it. */
@@ -148,9 +166,26 @@ public record PublishRecord(
         }
 
         PublishRecord build() {
-            return new PublishRecord(from.key, from.matchId, from.rank, from.score, state, from.version + 1,
-                    leaseOwner, leaseUntil, uploadHandle, uploadProgress, remoteId, postId, postUrl, reason,
-                    reopensAt, decidedBy, from.plannedAt, now, postedAt);
+            return new PublishRecord(
+                    from.key,
+                    from.matchId,
+                    from.rank,
+                    from.score,
+                    state,
+                    from.version + 1,
+                    leaseOwner,
+                    leaseUntil,
+                    uploadHandle,
+                    uploadProgress,
+                    remoteId,
+                    postId,
+                    postUrl,
+                    reason,
+                    reopensAt,
+                    decidedBy,
+                    from.plannedAt,
+                    now,
+                    postedAt);
         }
     }
 }

@@ -13,8 +13,7 @@ final class SqlStates {
      */
     private static final Set<String> LOST_RACE = Set.of("40001", "40P01", "HYT00", "90131");
 
-    private SqlStates() {
-    }
+    private SqlStates() {}
 
     static boolean isDuplicateKey(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());

@@ -3,10 +3,10 @@ package io.hookline.publish.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.profiles.PlatformLimits;
 import io.hookline.publish.ClipCheck;
+import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.Post;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.NotSentException;
@@ -43,15 +43,15 @@ public final class TelegramPublisher implements OneRequestPublisher {
      * @param cloud {@code https://api.telegram.org}, or an emulator's address
      * @param local the self-hosted Bot API server, for destinations with {@code localBotApi}
      */
-    public TelegramPublisher(RetryingHttp http, URI cloud, Optional<URI> local, PlatformLimits limits,
-                             Duration timeout) {
+    public TelegramPublisher(
+            RetryingHttp http, URI cloud, Optional<URI> local, PlatformLimits limits, Duration timeout) {
         this.http = http;
         this.cloud = cloud;
         this.local = local;
         this.timeout = timeout;
         this.cloudCheck = new ClipCheck("Telegram's Bot API", limits.sizeCapBytes(), limits, Set.of());
-        this.localCheck = new ClipCheck("a self-hosted Telegram Bot API server", limits.selfHostedSizeCapBytes(),
-                limits, Set.of());
+        this.localCheck = new ClipCheck(
+                "a self-hosted Telegram Bot API server", limits.selfHostedSizeCapBytes(), limits, Set.of());
     }
 
     @Override
@@ -78,15 +78,23 @@ public final class TelegramPublisher implements OneRequestPublisher {
         HttpResponse<String> response;
         try {
             response = http.send(() -> {
-                MultipartBody body = new MultipartBody().field("chat_id", chat).field("caption", caption(item))
-                        .field("supports_streaming", "true").media("video", "video/mp4", item.file());
-                return HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", body.contentType())
-                        .POST(body.publisher()).build();
+                MultipartBody body = new MultipartBody()
+                        .field("chat_id", chat)
+                        .field("caption", caption(item))
+                        .field("supports_streaming", "true")
+                        .media("video", "video/mp4", item.file());
+                return HttpRequest.newBuilder(url)
+                        .timeout(timeout)
+                        .header("Content-Type", body.contentType())
+                        .POST(body.publisher())
+                        .build();
             });
         } catch (IOException e) {
             // The request's URL holds the bot token: a message that might quote it is not passed on.
-            String why = e.getMessage() == null || e.getMessage().contains(item.secret().value())
-                    ? e.getClass().getSimpleName() : e.getMessage();
+            String why = e.getMessage() == null
+                            || e.getMessage().contains(item.secret().value())
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage();
             String message = "sendVideo to " + RetryingHttp.host(url) + " broke off: " + why;
             throw e instanceof NotSentException ? new NotSentException(message) : new IOException(message);
         }
@@ -101,14 +109,15 @@ public final class TelegramPublisher implements OneRequestPublisher {
             throw new PublishRefusedException("Telegram does not know the bot token (HTTP " + response.statusCode()
                     + "); check the destination's credentials");
         }
-        throw new PublishRefusedException("Telegram refused sendVideo to " + chat + " (HTTP "
-                + response.statusCode() + "): " + why);
+        throw new PublishRefusedException(
+                "Telegram refused sendVideo to " + chat + " (HTTP " + response.statusCode() + "): " + why);
     }
 
     /** The title, then the caption, cut to Telegram's 1024 characters. */
     static String caption(PublishItem item) {
         String text = item.caption().isEmpty() ? item.title() : item.title() + "\n" + item.caption();
-        return text.codePointCount(0, text.length()) <= MAX_CAPTION ? text
+        return text.codePointCount(0, text.length()) <= MAX_CAPTION
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, MAX_CAPTION - 1)) + "…";
     }
 
@@ -121,8 +130,9 @@ public final class TelegramPublisher implements OneRequestPublisher {
         if (!item.destination().localBotApi()) {
             return cloud;
         }
-        return local.orElseThrow(() -> new PublishRefusedException(item.destination().name()
-                + " uploads through a self-hosted Bot API server (localBotApi), but none is configured;"
-                + " give its address with --api-url telegram-local=URL"));
+        return local.orElseThrow(
+                () -> new PublishRefusedException(item.destination().name()
+                        + " uploads through a self-hosted Bot API server (localBotApi), but none is configured;"
+                        + " give its address with --api-url telegram-local=URL"));
     }
 }

@@ -19,8 +19,7 @@ final class TikTokLimits {
     static final long MAX_LAST_CHUNK = 128 * TikTokSettings.MB;
     static final int CAPTION_MAX = 2200;
 
-    private TikTokLimits() {
-    }
+    private TikTokLimits() {}
 
     static void checkFile(PublishItem item, Mp4Facts facts) throws PublishRefusedException {
         String clip = item.key() + ": ";
@@ -28,8 +27,8 @@ final class TikTokLimits {
             throw new PublishRefusedException(clip + item.bytes() + " bytes is over TikTok's 4 GB limit");
         }
         if (facts.durationMs() < MIN_MS) {
-            throw new PublishRefusedException(clip + "TikTok takes videos of 3 s or more, the file lasts "
-                    + facts.durationMs() / 1000.0 + " s");
+            throw new PublishRefusedException(
+                    clip + "TikTok takes videos of 3 s or more, the file lasts " + facts.durationMs() / 1000.0 + " s");
         }
     }
 
@@ -44,14 +43,16 @@ final class TikTokLimits {
         String level = switch (privacy) {
             case PUBLIC -> "PUBLIC_TO_EVERYONE";
             case PRIVATE -> "SELF_ONLY";
-            case UNLISTED -> throw new PublishRefusedException("TikTok has no unlisted posts; make " + item.destination().name()
-                    + " public or private");
+            case UNLISTED ->
+                throw new PublishRefusedException("TikTok has no unlisted posts; make "
+                        + item.destination().name() + " public or private");
         };
         List<String> offered = new ArrayList<>();
         creator.path("privacy_level_options").forEach(o -> offered.add(o.asText()));
         if (!offered.contains(level)) {
-            throw new PublishRefusedException("the TikTok account of " + item.destination().name() + " offers " + offered
-                    + ", not " + level + " (an unaudited app posts SELF_ONLY only: make the destination private)");
+            throw new PublishRefusedException(
+                    "the TikTok account of " + item.destination().name() + " offers " + offered + ", not " + level
+                            + " (an unaudited app posts SELF_ONLY only: make the destination private)");
         }
         return level;
     }

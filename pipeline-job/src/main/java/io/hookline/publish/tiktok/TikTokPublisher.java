@@ -47,15 +47,22 @@ public final class TikTokPublisher implements Publisher {
     public String start(PublishItem item) throws IOException, PublishRefusedException {
         Mp4Facts facts = CLIP_CHECK.check(item);
         TikTokLimits.checkFile(item, facts);
-        JsonNode creator = call(item, "/v2/post/publish/creator_info/query/", JSON.createObjectNode(),
-                "the creator info");
+        JsonNode creator =
+                call(item, "/v2/post/publish/creator_info/query/", JSON.createObjectNode(), "the creator info");
         String privacy = TikTokLimits.privacyLevel(item, facts, creator);
         ChunkPlan plan = ChunkPlan.of(item.bytes(), settings);
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("post_info").put("title", TikTokLimits.caption(item)).put("privacy_level", privacy)
-                .put("disable_comment", false).put("disable_duet", false).put("disable_stitch", false);
-        body.putObject("source_info").put("source", "FILE_UPLOAD").put("video_size", plan.videoSize())
-                .put("chunk_size", plan.chunkSize()).put("total_chunk_count", plan.count());
+        body.putObject("post_info")
+                .put("title", TikTokLimits.caption(item))
+                .put("privacy_level", privacy)
+                .put("disable_comment", false)
+                .put("disable_duet", false)
+                .put("disable_stitch", false);
+        body.putObject("source_info")
+                .put("source", "FILE_UPLOAD")
+                .put("video_size", plan.videoSize())
+                .put("chunk_size", plan.chunkSize())
+                .put("total_chunk_count", plan.count());
         // An init whose upload never comes expires unused, so repeating it is harmless.
         JsonNode init = call(item, "/v2/post/publish/video/init/", body, "the post's init");
         String publishId = init.path("publish_id").asText("");
@@ -76,7 +83,8 @@ public final class TikTokPublisher implements Publisher {
         ChunkPlan plan = ChunkPlan.declared(item.bytes(), Long.parseLong(parts[1]));
         URI uploadUrl = URI.create(parts[2]);
         Long known = confirmed.get(handle);
-        long from = known != null && known == progress ? progress
+        long from = known != null && known == progress
+                ? progress
                 : status(item, publishId).path("uploaded_bytes").asLong(0);
         if (from >= item.bytes()) {
             return item.bytes();
@@ -88,11 +96,13 @@ public final class TikTokPublisher implements Publisher {
         HttpResponse<String> response;
         try {
             // Sent once: after a failure the status says what arrived, and the chunks must stay in order.
-            response = http.once().send(() -> HttpRequest.newBuilder(uploadUrl).timeout(settings.timeout())
-                    .header("Content-Type", "video/mp4")
-                    .header("Content-Range", "bytes " + first + "-" + (end - 1) + "/" + item.bytes())
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
-                    .build());
+            response = http.once()
+                    .send(() -> HttpRequest.newBuilder(uploadUrl)
+                            .timeout(settings.timeout())
+                            .header("Content-Type", "video/mp4")
+                            .header("Content-Range", "bytes " + first + "-" + (end - 1) + "/" + item.bytes())
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
+                            .build());
         } catch (IOException e) {
             confirmed.remove(handle);
             throw e;
@@ -122,7 +132,9 @@ public final class TikTokPublisher implements Publisher {
         JsonNode status = status(item, publishId);
         return switch (status.path("status").asText("")) {
             case "PUBLISH_COMPLETE" -> Processing.ready();
-            case "FAILED" -> Processing.failed("TikTok could not post it: " + status.path("fail_reason").asText("no reason given"));
+            case "FAILED" ->
+                Processing.failed("TikTok could not post it: "
+                        + status.path("fail_reason").asText("no reason given"));
             default -> Processing.working(settings.pollEvery());
         };
     }
@@ -131,13 +143,15 @@ public final class TikTokPublisher implements Publisher {
     @Override
     public Optional<Post> find(PublishItem item, String publishId) throws IOException, PublishRefusedException {
         JsonNode status = status(item, publishId);
-        return status.path("status").asText("").equals("PUBLISH_COMPLETE") ? Optional.of(post(status, publishId))
+        return status.path("status").asText("").equals("PUBLISH_COMPLETE")
+                ? Optional.of(post(status, publishId))
                 : Optional.empty();
     }
 
     @Override
     public Post publish(PublishItem item, String publishId) throws IOException, PublishRefusedException {
-        return find(item, publishId).orElseThrow(() -> new IOException("TikTok has not completed " + publishId + " yet"));
+        return find(item, publishId)
+                .orElseThrow(() -> new IOException("TikTok has not completed " + publishId + " yet"));
     }
 
     /** A public post has an id of its own; a private one is known by its publish id only. */
@@ -147,7 +161,10 @@ public final class TikTokPublisher implements Publisher {
     }
 
     private JsonNode status(PublishItem item, String publishId) throws IOException, PublishRefusedException {
-        return call(item, "/v2/post/publish/status/fetch/", JSON.createObjectNode().put("publish_id", publishId),
+        return call(
+                item,
+                "/v2/post/publish/status/fetch/",
+                JSON.createObjectNode().put("publish_id", publishId),
                 "the status of " + publishId);
     }
 
@@ -155,14 +172,16 @@ public final class TikTokPublisher implements Publisher {
     private JsonNode call(PublishItem item, String path, JsonNode body, String what)
             throws IOException, PublishRefusedException {
         URI url = settings.baseUrl().resolve(path);
-        HttpResponse<String> response = http.repeatable().send(() -> HttpRequest.newBuilder(url)
-                .timeout(settings.timeout())
-                .header("Authorization", "Bearer " + item.secret().value())
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
+        HttpResponse<String> response = http.repeatable()
+                .send(() -> HttpRequest.newBuilder(url)
+                        .timeout(settings.timeout())
+                        .header("Authorization", "Bearer " + item.secret().value())
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build());
         JsonNode answer = JSON.readTree(response.body().isBlank() ? "{}" : response.body());
-        if (response.statusCode() != 200 || !answer.path("error").path("code").asText("ok").equals("ok")) {
+        if (response.statusCode() != 200
+                || !answer.path("error").path("code").asText("ok").equals("ok")) {
             throw failure(response, what, url);
         }
         return answer.path("data");

@@ -25,12 +25,13 @@ final class WebhookBody {
         this.boundary = boundary;
         this.file = file;
         this.head = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n"
-                + metadataJson + "\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Disposition: form-data; name=\"metadata\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n"
+                        + metadataJson + "\r\n"
+                        + "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
+                        + "Content-Type: video/mp4\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         this.tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -59,8 +60,10 @@ final class WebhookBody {
     }
 
     HttpRequest.BodyPublisher publisher() throws IOException {
-        return HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail));
+        return HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head),
+                HttpRequest.BodyPublishers.ofFile(file),
+                HttpRequest.BodyPublishers.ofByteArray(tail));
     }
 
     private static MessageDigest sha256() {

@@ -3,10 +3,10 @@ package io.hookline.publish.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.Post;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.http.RetryingHttp;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -70,8 +70,8 @@ public final class WebhookPublisher implements OneRequestPublisher {
                 .build());
         int status = response.statusCode();
         if (status / 100 != 2) {
-            throw new PublishRefusedException("HTTP " + status + " from " + RetryingHttp.host(url) + ": "
-                    + excerpt(response.body()));
+            throw new PublishRefusedException(
+                    "HTTP " + status + " from " + RetryingHttp.host(url) + ": " + excerpt(response.body()));
         }
         return post(response.body(), remoteId);
     }

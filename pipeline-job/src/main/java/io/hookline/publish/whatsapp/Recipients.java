@@ -44,6 +44,9 @@ public record Recipients(List<String> numbers) {
 
     /** The first number after {@code last} (all when empty), or empty when none is left. */
     String after(String last) {
-        return numbers.stream().filter(n -> last.isEmpty() || n.compareTo(last) > 0).findFirst().orElse("");
+        return numbers.stream()
+                .filter(n -> last.isEmpty() || n.compareTo(last) > 0)
+                .findFirst()
+                .orElse("");
     }
 }

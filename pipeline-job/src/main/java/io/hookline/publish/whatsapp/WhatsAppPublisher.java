@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.profiles.PlatformLimits;
 import io.hookline.publish.ClipCheck;
+import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.Post;
 import io.hookline.publish.PublishItem;
 import io.hookline.publish.PublishRefusedException;
-import io.hookline.publish.OneRequestPublisher;
 import io.hookline.publish.http.AnswerJson;
 import io.hookline.publish.http.MultipartBody;
 import io.hookline.publish.http.RetryingHttp;
@@ -33,8 +33,9 @@ import java.util.Set;
  */
 public final class WhatsAppPublisher implements OneRequestPublisher {
     /** ISO BMFF brands of MP4 and 3GP files; WhatsApp takes no other container (not QuickTime's "qt  "). */
-    static final Set<String> BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1",
-            "M4V ", "3gp4", "3gp5", "3gp6", "3g2a");
+    static final Set<String> BRANDS = Set.of(
+            "isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V ", "3gp4", "3gp5", "3gp6", "3g2a");
+
     private static final String SENT = "@";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,8 +51,14 @@ public final class WhatsAppPublisher implements OneRequestPublisher {
      * @param base     {@code https://graph.facebook.com/v21.0}, or an emulator's address
      * @param template the approved template's name; its header is a video, its body has one text parameter
      */
-    public WhatsAppPublisher(RetryingHttp http, URI base, Recipients recipients, String template, String language,
-                             PlatformLimits limits, Duration timeout) {
+    public WhatsAppPublisher(
+            RetryingHttp http,
+            URI base,
+            Recipients recipients,
+            String template,
+            String language,
+            PlatformLimits limits,
+            Duration timeout) {
         this.http = http;
         this.base = base.toString().replaceFirst("/+$", "");
         this.recipients = recipients;
@@ -64,14 +71,19 @@ public final class WhatsAppPublisher implements OneRequestPublisher {
     @Override
     public String start(PublishItem item) throws IOException, PublishRefusedException {
         if (recipients.numbers().isEmpty()) {
-            throw new PublishRefusedException("no opted-in numbers to send " + item.destination().name()
-                    + " to; give the opt-in list with --whatsapp-recipients FILE");
+            throw new PublishRefusedException("no opted-in numbers to send "
+                    + item.destination().name() + " to; give the opt-in list with --whatsapp-recipients FILE");
         }
         check.check(item);
         HttpResponse<String> response = http.send(() -> {
-            MultipartBody body = new MultipartBody().field("messaging_product", "whatsapp").field("type", "video/mp4")
+            MultipartBody body = new MultipartBody()
+                    .field("messaging_product", "whatsapp")
+                    .field("type", "video/mp4")
                     .media("file", "video/mp4", item.file());
-            return request(item, "/media").header("Content-Type", body.contentType()).POST(body.publisher()).build();
+            return request(item, "/media")
+                    .header("Content-Type", body.contentType())
+                    .POST(body.publisher())
+                    .build();
         });
         return field(answer(response, "the media upload"), "id", "the media upload");
     }
@@ -105,9 +117,14 @@ public final class WhatsAppPublisher implements OneRequestPublisher {
         String to = next.get().substring(next.get().indexOf(SENT) + 1);
         String message = message(item, mediaId, to).toString();
         HttpResponse<String> response = http.send(() -> request(item, "/messages")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(message)).build());
-        answer(response, "the template to the number ending " + to.substring(Math.max(0, to.length() - 4))
-                + " (" + (recipients.numbers().indexOf(to) + 1) + " of " + recipients.numbers().size() + ")");
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message))
+                .build());
+        answer(
+                response,
+                "the template to the number ending " + to.substring(Math.max(0, to.length() - 4)) + " ("
+                        + (recipients.numbers().indexOf(to) + 1) + " of "
+                        + recipients.numbers().size() + ")");
         return next;
     }
 
@@ -117,14 +134,28 @@ public final class WhatsAppPublisher implements OneRequestPublisher {
     }
 
     private ObjectNode message(PublishItem item, String mediaId, String to) {
-        ObjectNode message = JSON.createObjectNode().put("messaging_product", "whatsapp")
-                .put("recipient_type", "individual").put("to", to).put("type", "template");
+        ObjectNode message = JSON.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", to)
+                .put("type", "template");
         ObjectNode body = message.putObject("template").put("name", template);
         body.putObject("language").put("code", language);
         ArrayNode components = body.putArray("components");
-        components.addObject().put("type", "header").putArray("parameters").addObject().put("type", "video")
-                .putObject("video").put("id", mediaId);
-        components.addObject().put("type", "body").putArray("parameters").addObject().put("type", "text")
+        components
+                .addObject()
+                .put("type", "header")
+                .putArray("parameters")
+                .addObject()
+                .put("type", "video")
+                .putObject("video")
+                .put("id", mediaId);
+        components
+                .addObject()
+                .put("type", "body")
+                .putArray("parameters")
+                .addObject()
+                .put("type", "text")
                 .put("text", item.title());
         return message;
     }
@@ -135,7 +166,8 @@ public final class WhatsAppPublisher implements OneRequestPublisher {
     }
 
     private HttpRequest.Builder request(PublishItem item, String edge) {
-        return HttpRequest.newBuilder(URI.create(base + "/" + item.destination().account() + edge)).timeout(timeout)
+        return HttpRequest.newBuilder(URI.create(base + "/" + item.destination().account() + edge))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + item.secret().value());
     }
 

@@ -36,9 +36,11 @@ import java.util.regex.Pattern;
 public final class XPublisher implements Publisher {
     /** X's protocol: at most 5 MB a segment, segment indexes 0 to 999. */
     static final int MAX_SEGMENT_BYTES = 5 * 1024 * 1024;
+
     static final int MAX_SEGMENTS = 1000;
     /** X's most for a post's text, counting every link as 23 characters (its t.co form). */
     static final int MAX_TEXT = 280;
+
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,9 +74,14 @@ public final class XPublisher implements Publisher {
                     + " takes " + MAX_TEXT + ": shorten the destination's title or caption");
         }
         segmentBytes(item.bytes()); // refuses a file too large for 1000 segments before a session opens
-        JsonNode data = answer(http.send(() -> upload(item, "?command=INIT&total_bytes=" + item.bytes()
-                + "&media_type=video%2Fmp4&media_category=tweet_video").POST(HttpRequest.BodyPublishers.noBody())
-                .build()), "INIT");
+        JsonNode data = answer(
+                http.send(() -> upload(
+                                item,
+                                "?command=INIT&total_bytes=" + item.bytes()
+                                        + "&media_type=video%2Fmp4&media_category=tweet_video")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build()),
+                "INIT");
         return text(data.path("data"), "id", "INIT");
     }
 
@@ -88,42 +95,67 @@ public final class XPublisher implements Publisher {
             file.seek(from);
             file.readFully(bytes);
         }
-        answer(http.send(() -> {
-            MultipartBody body = new MultipartBody().media("media", "segment-" + index, "application/octet-stream",
-                    bytes);
-            return upload(item, "?command=APPEND&media_id=" + mediaId + "&segment_index=" + index)
-                    .header("Content-Type", body.contentType()).POST(body.publisher()).build();
-        }), "APPEND of segment " + index);
+        answer(
+                http.send(() -> {
+                    MultipartBody body =
+                            new MultipartBody().media("media", "segment-" + index, "application/octet-stream", bytes);
+                    return upload(item, "?command=APPEND&media_id=" + mediaId + "&segment_index=" + index)
+                            .header("Content-Type", body.contentType())
+                            .POST(body.publisher())
+                            .build();
+                }),
+                "APPEND of segment " + index);
         return from + bytes.length;
     }
 
     @Override
     public String finish(PublishItem item, String mediaId) throws IOException, PublishRefusedException {
-        JsonNode data = answer(http.send(() -> upload(item, "?command=FINALIZE&media_id=" + mediaId)
-                .POST(HttpRequest.BodyPublishers.noBody()).build()), "FINALIZE");
+        JsonNode data = answer(
+                http.send(() -> upload(item, "?command=FINALIZE&media_id=" + mediaId)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build()),
+                "FINALIZE");
         return text(data.path("data"), "id", "FINALIZE");
     }
 
     @Override
     public Processing poll(PublishItem item, String mediaId) throws IOException, PublishRefusedException {
-        JsonNode info = answer(http.send(() -> upload(item, "?command=STATUS&media_id=" + mediaId).GET().build()),
-                "STATUS").path("data").path("processing_info");
+        JsonNode info = answer(
+                        http.send(() -> upload(item, "?command=STATUS&media_id=" + mediaId)
+                                .GET()
+                                .build()),
+                        "STATUS")
+                .path("data")
+                .path("processing_info");
         return switch (info.path("state").asText("succeeded")) {
             case "succeeded" -> Processing.ready();
-            case "failed" -> Processing.failed("X could not process the video: "
-                    + info.path("error").path("message").asText(info.path("error").toString()));
-            default -> Processing.working(Duration.ofSeconds(Math.max(1, info.path("check_after_secs").asLong(1))));
+            case "failed" ->
+                Processing.failed("X could not process the video: "
+                        + info.path("error")
+                                .path("message")
+                                .asText(info.path("error").toString()));
+            default ->
+                Processing.working(Duration.ofSeconds(
+                        Math.max(1, info.path("check_after_secs").asLong(1))));
         };
     }
 
     /** A post of the account's recent ones that carries this media (X's media key ends in its media id). */
     @Override
     public Optional<Post> find(PublishItem item, String mediaId) throws IOException, PublishRefusedException {
-        String userId = text(answer(http.send(() -> request(item, "/2/users/me").GET().build()), "users/me")
-                .path("data"), "id", "users/me");
-        JsonNode posts = answer(http.send(() -> request(item, "/2/users/" + encode(userId)
-                + "/tweets?max_results=100&expansions=attachments.media_keys&tweet.fields=attachments")
-                .GET().build()), "the account's posts");
+        String userId = text(
+                answer(http.send(() -> request(item, "/2/users/me").GET().build()), "users/me")
+                        .path("data"),
+                "id",
+                "users/me");
+        JsonNode posts = answer(
+                http.send(() -> request(
+                                item,
+                                "/2/users/" + encode(userId)
+                                        + "/tweets?max_results=100&expansions=attachments.media_keys&tweet.fields=attachments")
+                        .GET()
+                        .build()),
+                "the account's posts");
         for (JsonNode post : posts.path("data")) {
             for (JsonNode key : post.path("attachments").path("media_keys")) {
                 if (key.asText().endsWith("_" + mediaId)) {
@@ -144,7 +176,8 @@ public final class XPublisher implements Publisher {
         body.putObject("media").putArray("media_ids").add(mediaId);
         HttpResponse<String> response = http.sendOnce(request(item, "/2/tweets")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw new IOException("HTTP " + status + " from " + RetryingHttp.host(base)
@@ -183,7 +216,8 @@ public final class XPublisher implements Publisher {
     }
 
     private HttpRequest.Builder request(PublishItem item, String pathAndQuery) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + item.secret().value());
     }
 

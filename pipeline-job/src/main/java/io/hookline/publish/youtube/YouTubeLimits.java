@@ -13,8 +13,7 @@ final class YouTubeLimits {
     static final int TITLE_MAX = 100;
     static final int DESCRIPTION_MAX_BYTES = 5000;
 
-    private YouTubeLimits() {
-    }
+    private YouTubeLimits() {}
 
     static void check(PublishItem item, Mp4Facts facts) throws PublishRefusedException {
         String clip = item.key() + ": ";
@@ -30,8 +29,8 @@ final class YouTubeLimits {
                         + facts.width() + "x" + facts.height());
             }
             if (facts.durationMs() > SHORTS_MAX_MS) {
-                throw new PublishRefusedException(clip + "a Short lasts at most 180 s, the file lasts "
-                        + facts.durationMs() / 1000.0 + " s");
+                throw new PublishRefusedException(
+                        clip + "a Short lasts at most 180 s, the file lasts " + facts.durationMs() / 1000.0 + " s");
             }
         }
     }
@@ -42,7 +41,8 @@ final class YouTubeLimits {
         if (cleaned.isEmpty()) {
             throw new PublishRefusedException(item.key() + ": the title is empty; YouTube needs one");
         }
-        return cleaned.codePointCount(0, cleaned.length()) <= TITLE_MAX ? cleaned
+        return cleaned.codePointCount(0, cleaned.length()) <= TITLE_MAX
+                ? cleaned
                 : cleaned.substring(0, cleaned.offsetByCodePoints(0, TITLE_MAX - 1)) + "…";
     }
 

@@ -56,22 +56,26 @@ public final class YouTubePublisher implements Publisher {
         Mp4Facts facts = CLIP_CHECK.check(item);
         YouTubeLimits.check(item, facts);
         ObjectNode resource = JSON.createObjectNode();
-        resource.putObject("snippet").put("title", YouTubeLimits.title(item))
+        resource.putObject("snippet")
+                .put("title", YouTubeLimits.title(item))
                 .put("description", YouTubeLimits.description(item.caption()))
                 .put("categoryId", SPORTS_CATEGORY);
-        resource.putObject("status").put("privacyStatus", item.destination().privacy().name().toLowerCase(Locale.ROOT))
+        resource.putObject("status")
+                .put("privacyStatus", item.destination().privacy().name().toLowerCase(Locale.ROOT))
                 .put("selfDeclaredMadeForKids", false);
         URI url = settings.baseUrl().resolve("/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status");
-        HttpResponse<String> response = http.repeatable().send(() -> authorized(url, item)
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .header("X-Upload-Content-Length", Long.toString(item.bytes()))
-                .header("X-Upload-Content-Type", "video/mp4")
-                .POST(HttpRequest.BodyPublishers.ofString(resource.toString()))
-                .build());
+        HttpResponse<String> response = http.repeatable()
+                .send(() -> authorized(url, item)
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .header("X-Upload-Content-Length", Long.toString(item.bytes()))
+                        .header("X-Upload-Content-Type", "video/mp4")
+                        .POST(HttpRequest.BodyPublishers.ofString(resource.toString()))
+                        .build());
         if (response.statusCode() != 200) {
             throw failure("opening the upload session", url, response);
         }
-        String session = response.headers().firstValue("Location")
+        String session = response.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new IOException("YouTube opened an upload session without a Location"));
         confirmed.put(session, 0L);
         return session;
@@ -91,11 +95,13 @@ public final class YouTubePublisher implements Publisher {
         HttpResponse<String> response;
         try {
             // Sent once: after a failure the session is asked what it holds instead.
-            response = http.once().send(() -> HttpRequest.newBuilder(session).timeout(settings.timeout())
-                    .header("Content-Type", "video/mp4")
-                    .header("Content-Range", "bytes " + from + "-" + (from + length - 1) + "/" + total)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
-                    .build());
+            response = http.once()
+                    .send(() -> HttpRequest.newBuilder(session)
+                            .timeout(settings.timeout())
+                            .header("Content-Type", "video/mp4")
+                            .header("Content-Range", "bytes " + from + "-" + (from + length - 1) + "/" + total)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
+                            .build());
         } catch (IOException e) {
             confirmed.remove(handle);
             throw e;
@@ -131,10 +137,12 @@ public final class YouTubePublisher implements Publisher {
         JsonNode status = video.path("status");
         return switch (status.path("uploadStatus").asText("uploaded")) {
             case "uploaded", "processed" -> Processing.ready();
-            case "failed" -> Processing.failed("YouTube could not process the video: "
-                    + status.path("failureReason").asText("no reason given"));
-            case "rejected" -> Processing.failed("YouTube rejected the video: "
-                    + status.path("rejectionReason").asText("no reason given"));
+            case "failed" ->
+                Processing.failed("YouTube could not process the video: "
+                        + status.path("failureReason").asText("no reason given"));
+            case "rejected" ->
+                Processing.failed("YouTube rejected the video: "
+                        + status.path("rejectionReason").asText("no reason given"));
             case "deleted" -> Processing.failed("the video was deleted on YouTube");
             default -> Processing.working(settings.pollEvery());
         };
@@ -152,13 +160,17 @@ public final class YouTubePublisher implements Publisher {
     }
 
     private static Post post(PublishItem item, String videoId) {
-        return new Post(videoId, item.destination().shorts() ? "https://www.youtube.com/shorts/" + videoId
-                : "https://www.youtube.com/watch?v=" + videoId);
+        return new Post(
+                videoId,
+                item.destination().shorts()
+                        ? "https://www.youtube.com/shorts/" + videoId
+                        : "https://www.youtube.com/watch?v=" + videoId);
     }
 
     private Optional<JsonNode> video(PublishItem item, String videoId) throws IOException, PublishRefusedException {
         URI url = settings.baseUrl().resolve("/youtube/v3/videos?part=status,processingDetails&id=" + videoId);
-        HttpResponse<String> response = http.repeatable().send(() -> authorized(url, item).GET().build());
+        HttpResponse<String> response =
+                http.repeatable().send(() -> authorized(url, item).GET().build());
         if (response.statusCode() != 200) {
             throw failure("looking up video " + videoId, url, response);
         }
@@ -172,11 +184,12 @@ public final class YouTubePublisher implements Publisher {
     }
 
     private HttpResponse<String> statusOf(URI session, long total) throws IOException, PublishRefusedException {
-        HttpResponse<String> response = http.repeatable().send(() -> HttpRequest.newBuilder(session)
-                .timeout(settings.timeout())
-                .header("Content-Range", "bytes */" + total)
-                .PUT(HttpRequest.BodyPublishers.noBody())
-                .build());
+        HttpResponse<String> response = http.repeatable()
+                .send(() -> HttpRequest.newBuilder(session)
+                        .timeout(settings.timeout())
+                        .header("Content-Range", "bytes */" + total)
+                        .PUT(HttpRequest.BodyPublishers.noBody())
+                        .build());
         if (response.statusCode() != 308 && response.statusCode() / 100 != 2) {
             throw failure("asking the upload session what it holds", session, response);
         }
@@ -207,14 +220,15 @@ public final class YouTubePublisher implements Publisher {
     private static String videoId(URI session, HttpResponse<String> response) throws IOException {
         String id = JSON.readTree(response.body()).path("id").asText("");
         if (id.isEmpty()) {
-            throw new IOException("YouTube completed the upload at " + RetryingHttp.host(session)
-                    + " without a video id");
+            throw new IOException(
+                    "YouTube completed the upload at " + RetryingHttp.host(session) + " without a video id");
         }
         return id;
     }
 
     private HttpRequest.Builder authorized(URI url, PublishItem item) {
-        return HttpRequest.newBuilder(url).timeout(settings.timeout())
+        return HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
                 .header("Authorization", "Bearer " + item.secret().value());
     }
 
@@ -237,8 +251,11 @@ public final class YouTubePublisher implements Publisher {
         int status = response.statusCode();
         String text = "YouTube refused " + doing + " (HTTP " + status + (reason.isEmpty() ? "" : " " + reason)
                 + " from " + RetryingHttp.host(url) + "): " + excerpt(message);
-        boolean passing = status == 429 || status >= 500 || reason.equals("quotaExceeded")
-                || reason.equals("uploadLimitExceeded") || reason.equals("rateLimitExceeded");
+        boolean passing = status == 429
+                || status >= 500
+                || reason.equals("quotaExceeded")
+                || reason.equals("uploadLimitExceeded")
+                || reason.equals("rateLimitExceeded");
         if (!passing) {
             throw new PublishRefusedException(text);
         }

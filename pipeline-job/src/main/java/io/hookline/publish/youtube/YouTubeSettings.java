@@ -17,8 +17,8 @@ public record YouTubeSettings(URI baseUrl, int chunkBytes, Duration timeout, Dur
 
     public YouTubeSettings {
         if (chunkBytes <= 0 || chunkBytes % GRANULE != 0) {
-            throw new IllegalArgumentException("YouTube upload chunks must be a multiple of " + GRANULE
-                    + " bytes, got " + chunkBytes);
+            throw new IllegalArgumentException(
+                    "YouTube upload chunks must be a multiple of " + GRANULE + " bytes, got " + chunkBytes);
         }
     }
 

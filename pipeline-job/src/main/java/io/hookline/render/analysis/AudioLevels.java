@@ -18,7 +18,9 @@ public record AudioLevels(double integratedLufs, double truePeakDbtp) {
     public static AudioLevels of(String file) {
         try (SourceReader reader = SourceReader.open(file, 1)) {
             long durationUs = reader.info().durationMs() * 1000;
-            PcmBuffer pcm = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS,
+            PcmBuffer pcm = new PcmBuffer(
+                    SourceReader.PCM_RATE,
+                    SourceReader.PCM_CHANNELS,
                     (int) (durationUs * SourceReader.PCM_RATE / 1_000_000) + SourceReader.PCM_RATE);
             reader.decodeWindow(0, durationUs, null, pcm);
             int count = (int) (durationUs * SourceReader.PCM_RATE / 1_000_000);
@@ -35,7 +37,6 @@ public record AudioLevels(double integratedLufs, double truePeakDbtp) {
     }
 
     private static AudioLevels measured(float[][] samples, int count) {
-        return new AudioLevels(KWeightedLoudness.integrated(samples, count),
-                TruePeak.dbtp(samples, count));
+        return new AudioLevels(KWeightedLoudness.integrated(samples, count), TruePeak.dbtp(samples, count));
     }
 }

@@ -13,8 +13,9 @@ public final class KWeightedLoudness {
     public static final float SILENCE = -70f;
 
     // BS.1770-4 K-weighting at 48 kHz: a high shelf, then the RLB high-pass.
-    private static final double[] SHELF = {1.53512485958697, -2.69169618940638, 1.19839281085285,
-            -1.69065929318241, 0.73248077421585};
+    private static final double[] SHELF = {
+        1.53512485958697, -2.69169618940638, 1.19839281085285, -1.69065929318241, 0.73248077421585
+    };
     private static final double[] HIGH_PASS = {1.0, -2.0, 1.0, -1.99004745483398, 0.99007225036621};
 
     private KWeightedLoudness() {}
@@ -78,7 +79,10 @@ public final class KWeightedLoudness {
             for (int end = i + HOP; i < end; i++) {
                 double in = x[i];
                 double shelf = SHELF[0] * in + SHELF[1] * sx1 + SHELF[2] * sx2 - SHELF[3] * sy1 - SHELF[4] * sy2;
-                double y = HIGH_PASS[0] * shelf + HIGH_PASS[1] * sy1 + HIGH_PASS[2] * sy2 - HIGH_PASS[3] * hy1
+                double y = HIGH_PASS[0] * shelf
+                        + HIGH_PASS[1] * sy1
+                        + HIGH_PASS[2] * sy2
+                        - HIGH_PASS[3] * hy1
                         - HIGH_PASS[4] * hy2;
                 sx2 = sx1;
                 sx1 = in;

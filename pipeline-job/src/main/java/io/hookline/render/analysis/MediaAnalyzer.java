@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class MediaAnalyzer {
     /** Measurement series have this many values per second. */
     public static final int HZ = 10;
+
     static final int WIDTH = 128;
     static final int HEIGHT = 72;
 
@@ -21,24 +22,33 @@ public final class MediaAnalyzer {
 
     public static MediaMeasurements measure(SourceReader reader, long startUs, long endUs) {
         MotionTracker motion = new MotionTracker(WIDTH, HEIGHT);
-        PcmBuffer pcm = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS,
+        PcmBuffer pcm = new PcmBuffer(
+                SourceReader.PCM_RATE,
+                SourceReader.PCM_CHANNELS,
                 (int) ((endUs - startUs) * SourceReader.PCM_RATE / 1_000_000) + SourceReader.PCM_RATE);
         FrameFilter[] shrink = new FrameFilter[1];
         byte[][] grey = {new byte[0]};
         try {
-            reader.decodeWindow(startUs, endUs, (frame, from, to) -> {
-                if (shrink[0] == null) {
-                    shrink[0] = new FrameFilter(frame.width(), frame.height(), frame.pixelFormat(),
-                            "scale=" + WIDTH + ":" + HEIGHT + ":flags=area,format=gray");
-                }
-                Picture small = shrink[0].apply(frame);
-                int stride = small.stride(0);
-                if (grey[0].length < stride * HEIGHT) {
-                    grey[0] = new byte[stride * HEIGHT];
-                }
-                small.read(0, 0, grey[0], 0, stride * HEIGHT);
-                motion.add(from, grey[0], stride);
-            }, pcm);
+            reader.decodeWindow(
+                    startUs,
+                    endUs,
+                    (frame, from, to) -> {
+                        if (shrink[0] == null) {
+                            shrink[0] = new FrameFilter(
+                                    frame.width(),
+                                    frame.height(),
+                                    frame.pixelFormat(),
+                                    "scale=" + WIDTH + ":" + HEIGHT + ":flags=area,format=gray");
+                        }
+                        Picture small = shrink[0].apply(frame);
+                        int stride = small.stride(0);
+                        if (grey[0].length < stride * HEIGHT) {
+                            grey[0] = new byte[stride * HEIGHT];
+                        }
+                        small.read(0, 0, grey[0], 0, stride * HEIGHT);
+                        motion.add(from, grey[0], stride);
+                    },
+                    pcm);
         } finally {
             if (shrink[0] != null) {
                 shrink[0].close();

@@ -9,5 +9,12 @@ package io.hookline.render.analysis;
  * @param cutsUs source times of shot cuts
  * @param loudness momentary loudness in LUFS, NaN without audio
  */
-public record MediaMeasurements(long startUs, int hz, float[] motion, float[] x, float[] y, long[] cutsUs,
-        float[] loudness, boolean hasAudio) {}
+public record MediaMeasurements(
+        long startUs,
+        int hz,
+        float[] motion,
+        float[] x,
+        float[] y,
+        long[] cutsUs,
+        float[] loudness,
+        boolean hasAudio) {}

@@ -16,6 +16,7 @@ public final class MotionTracker {
     private static final double FLICKER = 0.3;
     /** A whole-picture mean change above this (and well above the window's usual change) is a cut. */
     private static final double CUT_MEAN = 30;
+
     private static final double CUT_RATIO = 4;
     /** Fewer moving pixels than this is "nothing moves". */
     private static final int MIN_MOVING = 3;

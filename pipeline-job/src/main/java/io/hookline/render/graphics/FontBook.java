@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class FontBook {
     /** Where Debian and most Linux systems keep fonts; HOOKLINE_FONTS adds a directory of the user's. */
     private static final List<Path> DIRECTORIES = directories();
+
     private static final FontBook INSTALLED = new FontBook(DIRECTORIES);
 
     private final List<Font> fonts;
@@ -42,11 +43,15 @@ final class FontBook {
         Font regular = null;
         for (Font f : fonts) {
             if (f.getFamily(Locale.ROOT).equalsIgnoreCase(name)) {
-                if (f.isBold() || f.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).endsWith("bold")) {
+                if (f.isBold()
+                        || f.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).endsWith("bold")) {
                     return f;
                 }
-                regular = regular == null || f.getFontName(Locale.ROOT).length() < regular.getFontName(Locale.ROOT).length()
-                        ? f : regular;
+                regular = regular == null
+                                || f.getFontName(Locale.ROOT).length()
+                                        < regular.getFontName(Locale.ROOT).length()
+                        ? f
+                        : regular;
             }
         }
         if (regular == null) {

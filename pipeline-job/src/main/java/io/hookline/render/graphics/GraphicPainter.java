@@ -91,8 +91,11 @@ final class GraphicPainter {
             int logoHeight = logo.getHeight() * logoWidth / logo.getWidth();
             g.drawImage(logo, (width - logoWidth) / 2, textTop - logoHeight - line / 2, logoWidth, logoHeight, null);
         }
-        BufferedImage words = textBox(text, new TextStyle(card.style().font(), card.style().text(), new Color(0, 0, 0, 0)),
-                line, width * 9 / 10);
+        BufferedImage words = textBox(
+                text,
+                new TextStyle(card.style().font(), card.style().text(), new Color(0, 0, 0, 0)),
+                line,
+                width * 9 / 10);
         g.drawImage(words, (width - words.getWidth()) / 2, textTop, null);
         g.dispose();
         return image;
@@ -105,7 +108,8 @@ final class GraphicPainter {
         for (int i = 0; i < shown.length(); ) {
             int cp = shown.codePointAt(i);
             int next = i + Character.charCount(cp);
-            attributed.addAttribute(TextAttribute.FONT, fonts.forCodePoint(font, cp).deriveFont(size), i, next);
+            attributed.addAttribute(
+                    TextAttribute.FONT, fonts.forCodePoint(font, cp).deriveFont(size), i, next);
             i = next;
         }
         FontRenderContext context = new FontRenderContext(null, true, true);

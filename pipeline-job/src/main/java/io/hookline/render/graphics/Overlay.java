@@ -138,8 +138,8 @@ public final class Overlay {
         }
     }
 
-    private static void blend(Picture frame, int plane, int px, int py, int w, int h, byte[] value, byte[] opacity,
-            int rowLength) {
+    private static void blend(
+            Picture frame, int plane, int px, int py, int w, int h, byte[] value, byte[] opacity, int rowLength) {
         int stride = frame.stride(plane);
         byte[] row = new byte[w];
         for (int r = 0; r < h; r++) {
@@ -193,8 +193,14 @@ public final class Overlay {
     private String digest() {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(ByteBuffer.allocate(32).putInt(x).putInt(y).putInt(width).putInt(height).putLong(fromUs)
-                    .putLong(toUs).array());
+            d.update(ByteBuffer.allocate(32)
+                    .putInt(x)
+                    .putInt(y)
+                    .putInt(width)
+                    .putInt(height)
+                    .putLong(fromUs)
+                    .putLong(toUs)
+                    .array());
             d.update(luma);
             d.update(alpha);
             d.update(cb);

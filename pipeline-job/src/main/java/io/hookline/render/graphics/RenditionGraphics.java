@@ -38,8 +38,13 @@ public final class RenditionGraphics {
     private final Overlay outro;
     private final long outroMs;
 
-    private RenditionGraphics(List<Overlay> throughout, List<Overlay> duringPlays, Overlay intro, long introMs,
-            Overlay outro, long outroMs) {
+    private RenditionGraphics(
+            List<Overlay> throughout,
+            List<Overlay> duringPlays,
+            Overlay intro,
+            long introMs,
+            Overlay outro,
+            long outroMs) {
         this.throughout = throughout;
         this.duringPlays = duringPlays;
         this.intro = intro;
@@ -54,8 +59,8 @@ public final class RenditionGraphics {
      * @param shown the stretches of source time the rendition shows, {@code [startUs, endUs)}: only the score
      *     bugs these need are drawn
      */
-    public static RenditionGraphics of(ClipPlan plan, GraphicsTemplate template, SafeZone zone, int width, int height,
-            List<long[]> shown) {
+    public static RenditionGraphics of(
+            ClipPlan plan, GraphicsTemplate template, SafeZone zone, int width, int height, List<long[]> shown) {
         GraphicPainter painter = new GraphicPainter(FontBook.installed());
         SafeZone.Area area = zone.area(width, height);
         Predicate<long[]> needed = interval -> shown.stream().anyMatch(s -> interval[0] < s[1] && interval[1] > s[0]);
@@ -76,8 +81,8 @@ public final class RenditionGraphics {
                 long to = i + 1 < board.size() ? board.get(i + 1).getSourceMs() * 1000 : Long.MAX_VALUE / 2;
                 if (needed.test(new long[] {from, to})) {
                     String line = scoreLine(plan, board.get(i).getScore(), painter, bug.style(), bugHeight, room);
-                    throughout.add(place(painter.textBox(line, bug.style(), bugHeight, room), bug.anchor(), area,
-                            from, to));
+                    throughout.add(
+                            place(painter.textBox(line, bug.style(), bugHeight, room), bug.anchor(), area, from, to));
                 }
             }
         }
@@ -91,15 +96,26 @@ public final class RenditionGraphics {
                 long end = Math.min(to, from + l.durationMs() * 1000);
                 String text = tidy(l.text().fill(values), values);
                 if (!text.isEmpty() && needed.test(new long[] {from, end})) {
-                    duringPlays.add(place(painter.textBox(text, l.style(), pixels(l.height(), height), area.width() - 2),
-                            l.anchor(), area, from, end));
+                    duringPlays.add(place(
+                            painter.textBox(text, l.style(), pixels(l.height(), height), area.width() - 2),
+                            l.anchor(),
+                            area,
+                            from,
+                            end));
                 }
             }
             GraphicsTemplate.Caption c = template.caption();
-            if (c != null && label.getDescription() != null && !label.getDescription().isBlank()
+            if (c != null
+                    && label.getDescription() != null
+                    && !label.getDescription().isBlank()
                     && needed.test(new long[] {from, to})) {
-                duringPlays.add(place(painter.textBox(label.getDescription(), c.style(), pixels(c.height(), height),
-                        area.width() - 2), c.anchor(), area, from, to));
+                duringPlays.add(place(
+                        painter.textBox(
+                                label.getDescription(), c.style(), pixels(c.height(), height), area.width() - 2),
+                        c.anchor(),
+                        area,
+                        from,
+                        to));
             }
         }
         Score last = scoreAt(plan, shown.stream().mapToLong(s -> s[1]).max().orElse(0) - 1);
@@ -107,8 +123,12 @@ public final class RenditionGraphics {
         PlayLabel top = plan.getLabels().isEmpty() ? null : plan.getLabels().get(0);
         Overlay intro = card(painter, template.intro(), values(plan, top, first), width, height);
         Overlay outro = card(painter, template.outro(), values(plan, top, last), width, height);
-        return new RenditionGraphics(List.copyOf(throughout), List.copyOf(duringPlays), intro,
-                intro == null ? 0 : template.intro().durationMs(), outro,
+        return new RenditionGraphics(
+                List.copyOf(throughout),
+                List.copyOf(duringPlays),
+                intro,
+                intro == null ? 0 : template.intro().durationMs(),
+                outro,
                 outro == null ? 0 : template.outro().durationMs());
     }
 
@@ -210,8 +230,8 @@ public final class RenditionGraphics {
     /** @param playsOnly shown only on body segments */
     public record Placed(Overlay overlay, boolean playsOnly) {}
 
-    private static Overlay card(GraphicPainter painter, Card card, Map<Placeholder, String> values, int width,
-            int height) {
+    private static Overlay card(
+            GraphicPainter painter, Card card, Map<Placeholder, String> values, int width, int height) {
         if (card == null || card.durationMs() <= 0) {
             return null;
         }
@@ -219,8 +239,7 @@ public final class RenditionGraphics {
         return new Overlay(painter.card(card, text, width, height), 0, 0, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
     }
 
-    private static Overlay place(BufferedImage image, Anchor anchor, SafeZone.Area area,
-            long fromUs, long toUs) {
+    private static Overlay place(BufferedImage image, Anchor anchor, SafeZone.Area area, long fromUs, long toUs) {
         int x = area.x() + (int) Math.round(anchor.x() * Math.max(0, area.width() - image.getWidth()));
         int y = area.y() + (int) Math.round(anchor.y() * Math.max(0, area.height() - image.getHeight()));
         // Overlays sit on even pixels (for the chroma); rounding towards the free side keeps them in the area.
@@ -235,8 +254,8 @@ public final class RenditionGraphics {
      * How wide the score bug may be: the safe area's width, less the branding and a gap when the two share a
      * band of the frame (both at the top, say), so they never cover each other.
      */
-    private static int roomBeside(Anchor bug, GraphicsTemplate.Branding branding, BufferedImage brand,
-            SafeZone.Area area, int bugHeight) {
+    private static int roomBeside(
+            Anchor bug, GraphicsTemplate.Branding branding, BufferedImage brand, SafeZone.Area area, int bugHeight) {
         int room = area.width() - 2;
         if (branding == null || Math.abs(branding.anchor().y() - bug.y()) > 0.01) {
             return room;
@@ -250,8 +269,8 @@ public final class RenditionGraphics {
      * The score with the teams' names when they fit in {@code room}, else with their codes (RIV 1 - 0 HAR), else
      * bare: shorter text rather than letters too small to read.
      */
-    private static String scoreLine(ClipPlan plan, Score score, GraphicPainter painter, TextStyle style, int height,
-            int room) {
+    private static String scoreLine(
+            ClipPlan plan, Score score, GraphicPainter painter, TextStyle style, int height, int room) {
         String bare = score.getHome() + " - " + score.getAway();
         if (plan.getHomeTeam() == null || plan.getAwayTeam() == null) {
             return bare;

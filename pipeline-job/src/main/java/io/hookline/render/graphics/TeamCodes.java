@@ -25,7 +25,9 @@ final class TeamCodes {
     }
 
     private static String code(String name, boolean initialAndLastWord) {
-        List<String> words = Arrays.stream(name.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(name.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
         if (words.isEmpty()) {
             return head(name.strip(), 3).toUpperCase(Locale.ROOT);
         }
@@ -38,7 +40,8 @@ final class TeamCodes {
     }
 
     private static String head(String word, int codePoints) {
-        return word.codePointCount(0, word.length()) <= codePoints ? word
+        return word.codePointCount(0, word.length()) <= codePoints
+                ? word
                 : word.substring(0, word.offsetByCodePoints(0, codePoints));
     }
 }

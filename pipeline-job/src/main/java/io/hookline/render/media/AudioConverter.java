@@ -34,8 +34,10 @@ final class AudioConverter implements AutoCloseable {
         av_channel_layout_default(outLayout, outChannels);
         swr = new SwrContext();
         try {
-            Ffmpeg.check(swr_alloc_set_opts2(swr, outLayout, AV_SAMPLE_FMT_FLTP, outRate,
-                    inLayout, inFormat, inRate, 0, null), "audio resampler setup");
+            Ffmpeg.check(
+                    swr_alloc_set_opts2(
+                            swr, outLayout, AV_SAMPLE_FMT_FLTP, outRate, inLayout, inFormat, inRate, 0, null),
+                    "audio resampler setup");
             Ffmpeg.check(swr_init(swr), "audio resampler init");
         } finally {
             av_channel_layout_uninit(outLayout);

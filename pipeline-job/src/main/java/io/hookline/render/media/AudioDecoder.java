@@ -1,5 +1,6 @@
 package io.hookline.render.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -16,7 +17,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 
 import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -78,11 +78,14 @@ public final class AudioDecoder {
             }
             Ffmpeg.check(ret, "decoding audio");
             if (frame.format() != AV_SAMPLE_FMT_FLTP) {
-                throw new MediaException("the audio decoder gave sample format " + frame.format() + ", not planar float");
+                throw new MediaException(
+                        "the audio decoder gave sample format " + frame.format() + ", not planar float");
             }
             int n = Math.min(frame.nb_samples(), out[0].length - at);
             for (int c = 0; c < out.length; c++) {
-                new FloatPointer(frame.extended_data(c)).capacity(frame.nb_samples()).get(out[c], at, n);
+                new FloatPointer(frame.extended_data(c))
+                        .capacity(frame.nb_samples())
+                        .get(out[c], at, n);
             }
             at += n;
         }

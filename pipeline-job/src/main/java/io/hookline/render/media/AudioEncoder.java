@@ -40,8 +40,8 @@ public final class AudioEncoder {
      * @param withoutEditList for a file without edit lists: the encoder's priming samples play first there, so
      *     the input starts that much later (and ends in silence) to keep the sound on time
      */
-    public static EncodedStream encode(float[][] samples, int count, int sampleRate, int bitrateKbps,
-            boolean withoutEditList) {
+    public static EncodedStream encode(
+            float[][] samples, int count, int sampleRate, int bitrateKbps, boolean withoutEditList) {
         Ffmpeg.init();
         AVCodec codec = avcodec_find_encoder_by_name("aac");
         AVCodecContext ctx = avcodec_alloc_context3(codec);
@@ -103,7 +103,11 @@ public final class AudioEncoder {
             Ffmpeg.check(ret, "encoding audio");
             byte[] data = new byte[packet.size()];
             packet.data().get(data);
-            out.add(new EncodedPacket(data, packet.pts() + shift, packet.dts() + shift, packet.duration(),
+            out.add(new EncodedPacket(
+                    data,
+                    packet.pts() + shift,
+                    packet.dts() + shift,
+                    packet.duration(),
                     (packet.flags() & AV_PKT_FLAG_KEY) != 0));
             av_packet_unref(packet);
         }

@@ -17,6 +17,7 @@ public final class FfmpegLog extends LogCallback {
     private static final Logger LOG = LoggerFactory.getLogger("io.hookline.ffmpeg");
     /** Held here for as long as FFmpeg may call it. */
     private static final FfmpegLog INSTANCE = new FfmpegLog();
+
     private static final ThreadLocal<Tally> OPEN = new ThreadLocal<>();
 
     private FfmpegLog() {}

@@ -17,9 +17,11 @@ public final class FieldOrderProbe {
     static final int FRAMES = 50;
     /** The pictures decide when at least this many frames say one scan, and three times as many as the other. */
     private static final int CLEAR = 10;
+
     private static final int MARGIN = 3;
     /** AVFrame flags, as libavutil/frame.h defines them (macros, so not among the generated constants). */
     private static final int FLAG_INTERLACED = 1 << 3;
+
     private static final int FLAG_TOP_FIELD_FIRST = 1 << 4;
     private static final String IDET_VERDICT = "lavfi.idet.multiple.current_frame";
 
@@ -101,9 +103,16 @@ public final class FieldOrderProbe {
             } else if (progressive >= CLEAR && progressive >= MARGIN * fields) {
                 seen = FieldOrder.PROGRESSIVE;
             }
-            String evidence = String.format(Locale.ROOT, "of its first %d frames the pictures look %d top field first,"
-                    + " %d bottom field first, %d progressive, %d unclear; the stream's flags say %s", frames, top,
-                    bottom, progressive, undetermined, flagged);
+            String evidence = String.format(
+                    Locale.ROOT,
+                    "of its first %d frames the pictures look %d top field first,"
+                            + " %d bottom field first, %d progressive, %d unclear; the stream's flags say %s",
+                    frames,
+                    top,
+                    bottom,
+                    progressive,
+                    undetermined,
+                    flagged);
             return new Result(seen != null ? seen : flagged, evidence);
         }
     }

@@ -24,8 +24,8 @@ final class FilterGraphs {
      * @param chain a filter chain built by code from profile numbers, never from feed text
      * @return the configured graph, whose input is {@code source} and output {@code sink}; the caller frees it
      */
-    static AVFilterGraph video(int width, int height, int pixelFormat, String chain, AVFilterContext source,
-            AVFilterContext sink) {
+    static AVFilterGraph video(
+            int width, int height, int pixelFormat, String chain, AVFilterContext source, AVFilterContext sink) {
         AVFilterGraph graph = avfilter_graph_alloc();
         // Single-threaded: renditions run side by side instead.
         graph.nb_threads(1);
@@ -34,12 +34,20 @@ final class FilterGraphs {
         AVFilterInOut outputs = avfilter_inout_alloc();
         AVFilterInOut inputs = avfilter_inout_alloc();
         try {
-            Ffmpeg.check(avfilter_graph_create_filter(source, avfilter_get_by_name("buffer"), "in", args, null, graph),
+            Ffmpeg.check(
+                    avfilter_graph_create_filter(source, avfilter_get_by_name("buffer"), "in", args, null, graph),
                     "video filter input");
-            Ffmpeg.check(avfilter_graph_create_filter(sink, avfilter_get_by_name("buffersink"), "out", null, null,
-                    graph), "video filter output");
-            outputs.name(av_strdup(new BytePointer("in"))).filter_ctx(source).pad_idx(0).next(null);
-            inputs.name(av_strdup(new BytePointer("out"))).filter_ctx(sink).pad_idx(0).next(null);
+            Ffmpeg.check(
+                    avfilter_graph_create_filter(sink, avfilter_get_by_name("buffersink"), "out", null, null, graph),
+                    "video filter output");
+            outputs.name(av_strdup(new BytePointer("in")))
+                    .filter_ctx(source)
+                    .pad_idx(0)
+                    .next(null);
+            inputs.name(av_strdup(new BytePointer("out")))
+                    .filter_ctx(sink)
+                    .pad_idx(0)
+                    .next(null);
             Ffmpeg.check(avfilter_graph_parse_ptr(graph, chain, inputs, outputs, null), "video filter '" + chain + "'");
             Ffmpeg.check(avfilter_graph_config(graph, null), "video filter '" + chain + "'");
             return graph;

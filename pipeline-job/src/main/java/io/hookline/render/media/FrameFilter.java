@@ -40,15 +40,16 @@ public final class FrameFilter implements AutoCloseable {
      * Changes a filter's setting for the frames that follow, e.g. the crop filter's x to move a crop window.
      */
     public void command(String filter, String setting, String value) {
-        Ffmpeg.check(avfilter_graph_send_command(graph, filter, setting, value, (BytePointer) null, 0, 0),
+        Ffmpeg.check(
+                avfilter_graph_send_command(graph, filter, setting, value, (BytePointer) null, 0, 0),
                 "video filter command " + filter + " " + setting + "=" + value);
     }
 
     /** Filters one picture. The result belongs to this filter and is valid until the next call. */
     public Picture apply(Picture picture) {
         av_frame_unref(output);
-        Ffmpeg.check(av_buffersrc_add_frame_flags(source, picture.frame, AV_BUFFERSRC_FLAG_KEEP_REF),
-                "video filter input");
+        Ffmpeg.check(
+                av_buffersrc_add_frame_flags(source, picture.frame, AV_BUFFERSRC_FLAG_KEEP_REF), "video filter input");
         Ffmpeg.check(av_buffersink_get_frame(sink, output), "video filter output");
         return outputPicture;
     }

@@ -42,7 +42,8 @@ final class KeyframeSeek {
     }
 
     private static void seekTo(AVFormatContext format, long us, String location) {
-        Ffmpeg.check(av_seek_frame(format, -1, us, AVSEEK_FLAG_BACKWARD),
+        Ffmpeg.check(
+                av_seek_frame(format, -1, us, AVSEEK_FLAG_BACKWARD),
                 "seeking " + location + " to " + us / 1000 + " ms");
     }
 

@@ -64,8 +64,10 @@ public final class MediaProbe {
             AVStream video = fmt.streams(vi);
             AVCodecParameters vp = video.codecpar();
             BytePointer profile = avcodec_profile_name(vp.codec_id(), vp.profile());
-            double fps = video.avg_frame_rate().den() == 0 ? 0
-                    : video.avg_frame_rate().num() / (double) video.avg_frame_rate().den();
+            double fps = video.avg_frame_rate().den() == 0
+                    ? 0
+                    : video.avg_frame_rate().num()
+                            / (double) video.avg_frame_rate().den();
             int ai = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, vi, (AVCodec) null, 0);
             AVCodecParameters ap = ai >= 0 ? fmt.streams(ai).codecpar() : null;
             return new Result(

@@ -42,8 +42,8 @@ public final class Mp4Writer {
      * @param audio the audio stream, packets included
      * @param editLists whether the muxer may write edit lists (some platforms reject files that have them)
      */
-    public static void write(Path out, EncodedStream video, List<EncodedPacket> videoPackets, EncodedStream audio,
-            boolean editLists) {
+    public static void write(
+            Path out, EncodedStream video, List<EncodedPacket> videoPackets, EncodedStream audio, boolean editLists) {
         AVFormatContext oc = new AVFormatContext(null);
         Ffmpeg.check(avformat_alloc_output_context2(oc, null, "mp4", out.toString()), "creating " + out);
         AVDictionary options = new AVDictionary(null);
@@ -66,8 +66,10 @@ public final class Mp4Writer {
             int v = 0;
             int a = 0;
             while (v < videoPackets.size() || a < audioPackets.size()) {
-                boolean takeVideo = a >= audioPackets.size() || (v < videoPackets.size()
-                        && seconds(videoPackets.get(v).dts(), video) <= seconds(audioPackets.get(a).dts(), audio));
+                boolean takeVideo = a >= audioPackets.size()
+                        || (v < videoPackets.size()
+                                && seconds(videoPackets.get(v).dts(), video)
+                                        <= seconds(audioPackets.get(a).dts(), audio));
                 if (takeVideo) {
                     writePacket(oc, packet, videoPackets.get(v++), vs, vtb, out);
                 } else {
@@ -93,8 +95,8 @@ public final class Mp4Writer {
         return s;
     }
 
-    private static void writePacket(AVFormatContext oc, AVPacket packet, EncodedPacket p, AVStream stream,
-            AVRational from, Path out) {
+    private static void writePacket(
+            AVFormatContext oc, AVPacket packet, EncodedPacket p, AVStream stream, AVRational from, Path out) {
         Ffmpeg.check(av_new_packet(packet, p.data().length), "packet");
         packet.data().put(p.data());
         // The muxer may have chosen its own time base in write_header.

@@ -48,7 +48,8 @@ public final class PcmBuffer {
      * all) the output is silence.
      */
     public void copy(long startUs, int count, float[][] out, int offset) {
-        long first = originUs == Long.MIN_VALUE ? Long.MAX_VALUE / 2
+        long first = originUs == Long.MIN_VALUE
+                ? Long.MAX_VALUE / 2
                 : Math.round((startUs - originUs) * sampleRate / 1_000_000.0);
         for (int c = 0; c < out.length; c++) {
             float[] src = planes[Math.min(c, planes.length - 1)];

@@ -21,8 +21,8 @@ public record SourceInfo(
 
     /** The same source under another identity: its pictures once changed (deinterlaced), which caches must tell apart. */
     public SourceInfo withIdentity(String changed) {
-        return new SourceInfo(location, changed, durationMs, width, height, fps, videoCodec, audioChannels,
-                audioSampleRate);
+        return new SourceInfo(
+                location, changed, durationMs, width, height, fps, videoCodec, audioChannels, audioSampleRate);
     }
 
     public boolean hasAudio() {

@@ -17,9 +17,9 @@ import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
@@ -51,6 +51,7 @@ import org.bytedeco.javacpp.Pointer;
 public final class SourceReader implements AutoCloseable {
     /** The audio of every window is kept at this rate and channel count; renditions convert from it. */
     public static final int PCM_RATE = 48_000;
+
     public static final int PCM_CHANNELS = 2;
 
     private static final AVRational MICROS = Ffmpeg.rational(1, 1_000_000);
@@ -197,7 +198,8 @@ public final class SourceReader implements AutoCloseable {
             return containerStart;
         }
         AVStream video = format.streams(videoIndex);
-        long videoStart = video.start_time() == AV_NOPTS_VALUE() ? containerStart
+        long videoStart = video.start_time() == AV_NOPTS_VALUE()
+                ? containerStart
                 : av_rescale_q(video.start_time(), video.time_base(), MICROS);
         return videoStart - firstFrameUs;
     }
@@ -207,7 +209,8 @@ public final class SourceReader implements AutoCloseable {
         AVCodecParameters vp = video.codecpar();
         AVRational rate = video.avg_frame_rate().num() > 0 ? video.avg_frame_rate() : video.r_frame_rate();
         double fps = rate.den() == 0 ? 25.0 : rate.num() / (double) rate.den();
-        long durationUs = format.duration() != AV_NOPTS_VALUE() ? format.duration()
+        long durationUs = format.duration() != AV_NOPTS_VALUE()
+                ? format.duration()
                 : av_rescale_q(video.duration(), video.time_base(), MICROS);
         int channels = 0;
         int sampleRate = 0;
@@ -216,8 +219,16 @@ public final class SourceReader implements AutoCloseable {
             channels = ap.ch_layout().nb_channels();
             sampleRate = ap.sample_rate();
         }
-        return new SourceInfo(location, identity, durationUs / 1000, vp.width(), vp.height(), fps,
-                avcodec_get_name(vp.codec_id()).getString(), channels, sampleRate);
+        return new SourceInfo(
+                location,
+                identity,
+                durationUs / 1000,
+                vp.width(),
+                vp.height(),
+                fps,
+                avcodec_get_name(vp.codec_id()).getString(),
+                channels,
+                sampleRate);
     }
 
     /**
@@ -245,7 +256,8 @@ public final class SourceReader implements AutoCloseable {
         }
         Path path = Path.of(location);
         try {
-            return path.toAbsolutePath() + "@" + Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis();
+            return path.toAbsolutePath() + "@" + Files.size(path) + "@"
+                    + Files.getLastModifiedTime(path).toMillis();
         } catch (IOException e) {
             return location;
         }
@@ -255,7 +267,8 @@ public final class SourceReader implements AutoCloseable {
         AVCodecParameters par = stream.codecpar();
         AVCodec codec = avcodec_find_decoder(par.codec_id());
         if (codec == null) {
-            throw new MediaException("no decoder for " + avcodec_get_name(par.codec_id()).getString());
+            throw new MediaException(
+                    "no decoder for " + avcodec_get_name(par.codec_id()).getString());
         }
         AVCodecContext ctx = avcodec_alloc_context3(codec);
         Ffmpeg.check(avcodec_parameters_to_context(ctx, par), "decoder parameters");
@@ -284,7 +297,8 @@ public final class SourceReader implements AutoCloseable {
         private final AVFrame held = av_frame_alloc();
         private final Picture heldPicture = Picture.borrowed(held);
         private final AVRational videoTimeBase = format.streams(videoIndex).time_base();
-        private final AVRational audioTimeBase = audioIndex >= 0 ? format.streams(audioIndex).time_base() : null;
+        private final AVRational audioTimeBase =
+                audioIndex >= 0 ? format.streams(audioIndex).time_base() : null;
         private AudioConverter converter;
         private long heldUs = Long.MIN_VALUE;
         private boolean videoDone;
@@ -376,11 +390,11 @@ public final class SourceReader implements AutoCloseable {
 
         private void audioFrame() {
             long pts = decoded.best_effort_timestamp();
-            long us = pts == AV_NOPTS_VALUE() ? Long.MIN_VALUE
-                    : av_rescale_q(pts, audioTimeBase, MICROS) - startOffsetUs;
+            long us =
+                    pts == AV_NOPTS_VALUE() ? Long.MIN_VALUE : av_rescale_q(pts, audioTimeBase, MICROS) - startOffsetUs;
             if (converter == null) {
-                converter = new AudioConverter(decoded.ch_layout(), decoded.format(), decoded.sample_rate(),
-                        PCM_CHANNELS, PCM_RATE);
+                converter = new AudioConverter(
+                        decoded.ch_layout(), decoded.format(), decoded.sample_rate(), PCM_CHANNELS, PCM_RATE);
             }
             Pointer[] planes = new Pointer[decoded.ch_layout().nb_channels()];
             for (int i = 0; i < planes.length; i++) {

@@ -12,9 +12,11 @@ public final class TruePeak {
     public static final int OVERSAMPLING = 4;
     /** Taps on each side of the point interpolated. */
     private static final int HALF = 6;
+
     private static final double KAISER_BETA = 5.0;
     /** PHASES[p - 1][j]: the weight of sample {@code i - HALF + 1 + j} at point {@code i + p/4}. */
     private static final float[][] PHASES = phases();
+
     private static final float GAIN_BOUND = gainBound();
     /** Samples per stretch {@link #dbtp} judges at once. */
     private static final int BLOCK = 512;

@@ -37,6 +37,7 @@ public final class TsSegments implements AutoCloseable {
     private final long frameUs;
     /** The keyframe that starts the next segment, read while closing the one before. */
     private AVPacket next;
+
     private long originPts = AV_NOPTS_VALUE;
     private long lastVideoUs = -1;
     private boolean exhausted;
@@ -72,8 +73,8 @@ public final class TsSegments implements AutoCloseable {
         }
         next = null;
         long startUs = videoUs(first);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), grabber.getImageWidth(),
-                grabber.getImageHeight(), grabber.getAudioChannels())) {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(
+                file.toFile(), grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAudioChannels())) {
             recorder.setFormat("mpegts");
             recorder.start(grabber.getFormatContext());
             recorder.recordPacket(first);

@@ -117,8 +117,8 @@ public final class VideoEncoder implements AutoCloseable {
             Ffmpeg.check(ret, "encoding video");
             byte[] data = new byte[packet.size()];
             packet.data().get(data);
-            packets.add(new EncodedPacket(data, packet.pts(), packet.dts(), packet.duration(),
-                    (packet.flags() & AV_PKT_FLAG_KEY) != 0));
+            packets.add(new EncodedPacket(
+                    data, packet.pts(), packet.dts(), packet.duration(), (packet.flags() & AV_PKT_FLAG_KEY) != 0));
             av_packet_unref(packet);
         }
     }

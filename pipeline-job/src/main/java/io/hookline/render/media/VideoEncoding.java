@@ -34,12 +34,36 @@ public record VideoEncoding(
     }
 
     public VideoEncoding withBitrate(int kbps) {
-        return new VideoEncoding(width, height, fpsNum, fpsDen, profile, level, gopFrames, preset, crf, kbps,
-                maxBitrateKbps, threads, bframes);
+        return new VideoEncoding(
+                width,
+                height,
+                fpsNum,
+                fpsDen,
+                profile,
+                level,
+                gopFrames,
+                preset,
+                crf,
+                kbps,
+                maxBitrateKbps,
+                threads,
+                bframes);
     }
 
     public VideoEncoding withThreads(int count) {
-        return new VideoEncoding(width, height, fpsNum, fpsDen, profile, level, gopFrames, preset, crf, bitrateKbps,
-                maxBitrateKbps, count, bframes);
+        return new VideoEncoding(
+                width,
+                height,
+                fpsNum,
+                fpsDen,
+                profile,
+                level,
+                gopFrames,
+                preset,
+                crf,
+                bitrateKbps,
+                maxBitrateKbps,
+                count,
+                bframes);
     }
 }

@@ -11,7 +11,9 @@ public final class WindowedPcm {
 
     /** A buffer for the stretch [startUs, endUs), to be filled by {@link SourceReader#decodeWindow}. */
     public PcmBuffer add(long startUs, long endUs) {
-        PcmBuffer buffer = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS,
+        PcmBuffer buffer = new PcmBuffer(
+                SourceReader.PCM_RATE,
+                SourceReader.PCM_CHANNELS,
                 (int) ((endUs - startUs) / 1_000_000.0 * SourceReader.PCM_RATE) + SourceReader.PCM_RATE);
         ranges.add(new long[] {startUs, endUs});
         buffers.add(buffer);

@@ -70,7 +70,9 @@ public final class S3Clients {
     public static S3Presigner presigner(S3Settings settings, AwsCredentialsProvider credentials) {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        .build());
         Region region = region(settings);
         if (region != null) {
             builder.region(region);
@@ -90,7 +92,8 @@ public final class S3Clients {
                 .maxAttempts(maxAttempts)
                 .circuitBreakerEnabled(false)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
+                .throttlingBackoffStrategy(
+                        BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
                 .build();
     }
 

@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 public final class S3ClipStore implements ClipStore {
     /** User metadata: the clip a file belongs to, and the lowercase hex SHA-256 of its content. */
     public static final String CLIP_ID = "clip-id";
+
     public static final String SHA256 = "sha256";
 
     private static final Pattern CLIP_FILE = Pattern.compile("(?:^|/)clips/([^/]+)/[^/]+$");
@@ -122,18 +123,24 @@ public final class S3ClipStore implements ClipStore {
     }
 
     private void put(S3Location target, String key, byte[] sha, RequestBody body) {
-        s3.putObject(b -> {
-            b.bucket(target.bucket()).key(target.key()).contentType(contentType(key)).metadata(metadata(key, sha));
-            if (settings.sendsChecksums()) {
-                b.checksumSHA256(base64(sha));
-            }
-        }, body);
+        s3.putObject(
+                b -> {
+                    b.bucket(target.bucket())
+                            .key(target.key())
+                            .contentType(contentType(key))
+                            .metadata(metadata(key, sha));
+                    if (settings.sendsChecksums()) {
+                        b.checksumSHA256(base64(sha));
+                    }
+                },
+                body);
     }
 
     /** True when the object is there with exactly these bytes. */
     private boolean holds(S3Location target, byte[] sha) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(target.bucket()).key(target.key()));
+            HeadObjectResponse head =
+                    s3.headObject(b -> b.bucket(target.bucket()).key(target.key()));
             return HexFormat.of().formatHex(sha).equals(head.metadata().get(SHA256));
         } catch (NoSuchKeyException e) {
             return false;
@@ -143,11 +150,15 @@ public final class S3ClipStore implements ClipStore {
     private void uploadInParts(Path file, S3Location target, String key, byte[] sha) throws IOException {
         boolean checksums = settings.sendsChecksums();
         String uploadId = s3.createMultipartUpload(b -> {
-            b.bucket(target.bucket()).key(target.key()).contentType(contentType(key)).metadata(metadata(key, sha));
-            if (checksums) {
-                b.checksumAlgorithm(ChecksumAlgorithm.SHA256);
-            }
-        }).uploadId();
+                    b.bucket(target.bucket())
+                            .key(target.key())
+                            .contentType(contentType(key))
+                            .metadata(metadata(key, sha));
+                    if (checksums) {
+                        b.checksumAlgorithm(ChecksumAlgorithm.SHA256);
+                    }
+                })
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             byte[] buffer = new byte[(int) settings.partSizeBytes()];
@@ -156,13 +167,23 @@ public final class S3ClipStore implements ClipStore {
                 while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                     int number = parts.size() + 1;
                     String partSha = checksums ? base64(Sha256.digest(buffer, 0, n)) : null;
-                    UploadPartResponse part = s3.uploadPart(b -> b.bucket(target.bucket()).key(target.key())
-                                    .uploadId(uploadId).partNumber(number).checksumSHA256(partSha),
+                    UploadPartResponse part = s3.uploadPart(
+                            b -> b.bucket(target.bucket())
+                                    .key(target.key())
+                                    .uploadId(uploadId)
+                                    .partNumber(number)
+                                    .checksumSHA256(partSha),
                             RequestBody.fromByteBuffer(ByteBuffer.wrap(buffer, 0, n)));
-                    parts.add(CompletedPart.builder().partNumber(number).eTag(part.eTag()).checksumSHA256(partSha).build());
+                    parts.add(CompletedPart.builder()
+                            .partNumber(number)
+                            .eTag(part.eTag())
+                            .checksumSHA256(partSha)
+                            .build());
                 }
             }
-            s3.completeMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId)
+            s3.completeMultipartUpload(b -> b.bucket(target.bucket())
+                    .key(target.key())
+                    .uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (IOException | RuntimeException e) {
             abortQuietly(target, uploadId, e);
@@ -173,7 +194,8 @@ public final class S3ClipStore implements ClipStore {
     /** An abandoned upload costs storage until aborted (the bucket's lifecycle rule also cleans them up). */
     private void abortQuietly(S3Location target, String uploadId, Exception cause) {
         try {
-            s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
+            s3.abortMultipartUpload(
+                    b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
         } catch (SdkException e) {
             cause.addSuppressed(e);
         }

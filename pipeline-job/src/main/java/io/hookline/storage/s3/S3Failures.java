@@ -30,18 +30,26 @@ public final class S3Failures {
         if (e instanceof S3Exception s3) {
             String code = code(e);
             return switch (s3.statusCode()) {
-                case 403 -> prefix + switch (code == null ? "" : code) {
-                    case "InvalidAccessKeyId" -> "the access key is not known to the store (InvalidAccessKeyId); check the credentials";
-                    case "SignatureDoesNotMatch" -> "the request signature was refused (SignatureDoesNotMatch); check the secret key";
-                    case "AccessDenied" -> "access denied (AccessDenied); check the credentials and the bucket policy";
-                    default -> "access denied (403); check the credentials and the bucket policy";
-                };
+                case 403 ->
+                    prefix
+                            + switch (code == null ? "" : code) {
+                                case "InvalidAccessKeyId" ->
+                                    "the access key is not known to the store (InvalidAccessKeyId); check the credentials";
+                                case "SignatureDoesNotMatch" ->
+                                    "the request signature was refused (SignatureDoesNotMatch); check the secret key";
+                                case "AccessDenied" ->
+                                    "access denied (AccessDenied); check the credentials and the bucket policy";
+                                default -> "access denied (403); check the credentials and the bucket policy";
+                            };
                 case 404 -> prefix + "not found (404): no such bucket or object";
                 case 301 -> prefix + "the bucket is in another region (301); set the region";
-                default -> prefix + "S3 answered " + s3.statusCode() + (code == null ? "" : " " + code)
-                        + " after " + (s3.numAttempts() == null ? 1 : s3.numAttempts()) + " attempts: "
-                        + (s3.awsErrorDetails() != null && s3.awsErrorDetails().errorMessage() != null
-                                ? s3.awsErrorDetails().errorMessage() : s3.getMessage());
+                default ->
+                    prefix + "S3 answered " + s3.statusCode() + (code == null ? "" : " " + code)
+                            + " after " + (s3.numAttempts() == null ? 1 : s3.numAttempts()) + " attempts: "
+                            + (s3.awsErrorDetails() != null
+                                            && s3.awsErrorDetails().errorMessage() != null
+                                    ? s3.awsErrorDetails().errorMessage()
+                                    : s3.getMessage());
             };
         }
         if (e instanceof SdkClientException) {
@@ -51,6 +59,8 @@ public final class S3Failures {
     }
 
     private static String code(SdkException e) {
-        return e instanceof S3Exception s3 && s3.awsErrorDetails() != null ? s3.awsErrorDetails().errorCode() : null;
+        return e instanceof S3Exception s3 && s3.awsErrorDetails() != null
+                ? s3.awsErrorDetails().errorCode()
+                : null;
     }
 }

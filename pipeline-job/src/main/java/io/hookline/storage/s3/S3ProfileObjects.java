@@ -25,7 +25,8 @@ public final class S3ProfileObjects implements ProfileObjects {
     public Optional<byte[]> read(String key) throws IOException {
         S3Location at = root.resolve(key);
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(at.bucket()).key(at.key())).asByteArray());
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(at.bucket()).key(at.key()))
+                    .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -39,7 +40,10 @@ public final class S3ProfileObjects implements ProfileObjects {
         String base = root.resolve("").key();
         try {
             return s3.listObjectsV2Paginator(b -> b.bucket(at.bucket()).prefix(at.key())).contents().stream()
-                    .map(S3Object::key).map(k -> k.substring(base.length())).sorted().toList();
+                    .map(S3Object::key)
+                    .map(k -> k.substring(base.length()))
+                    .sorted()
+                    .toList();
         } catch (SdkException e) {
             throw S3Failures.io("list", at, e);
         }

@@ -16,8 +16,15 @@ import java.time.Duration;
  * @param partSizeBytes the size of each part (S3 needs at least 5 MiB for every part but the last)
  * @param presignExpiry how long a presigned video URL stays valid
  */
-public record S3Settings(String region, String endpoint, boolean pathStyle, int maxAttempts,
-        long multipartThresholdBytes, long partSizeBytes, Duration presignExpiry) implements Serializable {
+public record S3Settings(
+        String region,
+        String endpoint,
+        boolean pathStyle,
+        int maxAttempts,
+        long multipartThresholdBytes,
+        long partSizeBytes,
+        Duration presignExpiry)
+        implements Serializable {
     public static final long MIN_PART_BYTES = 5L << 20;
 
     public S3Settings {
@@ -46,8 +53,8 @@ public record S3Settings(String region, String endpoint, boolean pathStyle, int 
 
     /** An S3-compatible store at {@code endpoint}, addressed path-style. */
     public S3Settings withEndpoint(String endpoint) {
-        return new S3Settings(region, endpoint, true, maxAttempts, multipartThresholdBytes, partSizeBytes,
-                presignExpiry);
+        return new S3Settings(
+                region, endpoint, true, maxAttempts, multipartThresholdBytes, partSizeBytes, presignExpiry);
     }
 
     public S3Settings withMultipart(long thresholdBytes, long partBytes) {

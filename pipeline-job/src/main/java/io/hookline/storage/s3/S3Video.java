@@ -30,7 +30,10 @@ public final class S3Video {
 
     /** A GET URL for the video that needs no credentials until it expires. */
     public static String presign(S3Presigner presigner, S3Location video, Duration expiry) {
-        return presigner.presignGetObject(p -> p.signatureDuration(expiry)
-                .getObjectRequest(g -> g.bucket(video.bucket()).key(video.key()))).url().toString();
+        return presigner
+                .presignGetObject(p -> p.signatureDuration(expiry)
+                        .getObjectRequest(g -> g.bucket(video.bucket()).key(video.key())))
+                .url()
+                .toString();
     }
 }

@@ -63,10 +63,11 @@ public final class SecretsManagerStore implements Secrets.SecretStore, AutoClose
         } catch (SecretsManagerException e) {
             // The service's own message names the secret and the reason (not found, access denied), never a value.
             throw new CredentialException("cannot read AWS Secrets Manager secret " + name + ": "
-                    + e.awsErrorDetails().errorCode() + " (" + e.awsErrorDetails().errorMessage() + ")");
+                    + e.awsErrorDetails().errorCode() + " ("
+                    + e.awsErrorDetails().errorMessage() + ")");
         } catch (SdkException e) {
-            throw new CredentialException("cannot reach AWS Secrets Manager for secret " + name + ": "
-                    + e.getMessage());
+            throw new CredentialException(
+                    "cannot reach AWS Secrets Manager for secret " + name + ": " + e.getMessage());
         }
     }
 

@@ -16,7 +16,8 @@ class CsvTableTest {
 
     @Test
     void quotedCellsMayHoldCommasQuotesAndLineBreaksAndRowsKnowTheirLine() throws Exception {
-        Path file = Files.writeString(dir.resolve("t.csv"), "\uFEFFA,B\r\n1,\"x, \"\"y\"\"\"\r\n\r\n2,\"two\nlines\"\n3,z");
+        Path file =
+                Files.writeString(dir.resolve("t.csv"), "\uFEFFA,B\r\n1,\"x, \"\"y\"\"\"\r\n\r\n2,\"two\nlines\"\n3,z");
         CsvTable table = CsvTable.read(file, List.of("A", "B"), Set.of());
         assertThat(table.rows()).extracting(CsvTable.Row::line).containsExactly(2, 4, 6);
         assertThat(table.get(table.rows().get(0), "B")).isEqualTo("x, \"y\"");
@@ -31,6 +32,7 @@ class CsvTableTest {
         assertThatThrownBy(() -> CsvTable.read(columns, List.of("Team", "Type"), Set.of()))
                 .hasMessage("c.csv:1: wrong columns: missing Team (did you mean 'Tema'?); the header has Tema,Type");
         Path quote = Files.writeString(dir.resolve("q.csv"), "A\n1\n\"open\n");
-        assertThatThrownBy(() -> CsvTable.read(quote, List.of("A"), Set.of())).hasMessage("q.csv:3: a quoted cell is never closed");
+        assertThatThrownBy(() -> CsvTable.read(quote, List.of("A"), Set.of()))
+                .hasMessage("q.csv:3: a quoted cell is never closed");
     }
 }

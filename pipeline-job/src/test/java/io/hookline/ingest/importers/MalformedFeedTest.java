@@ -22,8 +22,9 @@ class MalformedFeedTest {
         Path csv = write("game.csv", "Team,Type,Subtype,Period,Start Frame,Start Time,From,Start X,Start Y\n");
         assertThatThrownBy(() -> new MetricaImporter().read(List.of(csv), Imports.sync(SOCCER_SYNC)))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("game.csv:1: wrong columns: missing Start Time [s]; the header has Team,Type,Subtype,Period,"
-                        + "Start Frame,Start Time,From,Start X,Start Y");
+                .hasMessage(
+                        "game.csv:1: wrong columns: missing Start Time [s]; the header has Team,Type,Subtype,Period,"
+                                + "Start Frame,Start Time,From,Start X,Start Y");
     }
 
     @Test
@@ -35,7 +36,8 @@ class MalformedFeedTest {
                 Home,SHOT,ON TARGET-GOAL,1,2289,91.56,Player9,0.92,0.47
                 """);
         ImportResult r = new MetricaImporter().read(List.of(csv), Imports.sync(SOCCER_SYNC));
-        assertThat(r.dropped()).containsExactly(new DroppedRow("game.csv:3", "bad time in Start Time [s]", "'nine'", true));
+        assertThat(r.dropped())
+                .containsExactly(new DroppedRow("game.csv:3", "bad time in Start Time [s]", "'nine'", true));
         assertThat(Imports.ofType(r, "GOAL")).singleElement().satisfies(g -> {
             assertThat(g.getVideoTimeMs()).isEqualTo(91_520);
             assertThat(g.getLocation()).isNotNull();
@@ -68,8 +70,9 @@ class MalformedFeedTest {
                    "team": {"name": "Barcelona"}, "shot": {"outcome": {"name": "Goal"}}} ]
                 """);
         ImportResult r = new StatsBombImporter().read(List.of(events), Imports.sync(SOCCER_SYNC));
-        assertThat(r.dropped()).containsExactly(new DroppedRow("statsbomb_15986_event.json:3",
-                "bad clock string in timestamp", "'00:18:2x.121'", true));
+        assertThat(r.dropped())
+                .containsExactly(new DroppedRow(
+                        "statsbomb_15986_event.json:3", "bad clock string in timestamp", "'00:18:2x.121'", true));
         assertThat(r.events()).extracting(e -> e.getType()).containsExactly("PERIOD_START");
     }
 

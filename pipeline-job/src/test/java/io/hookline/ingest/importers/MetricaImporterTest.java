@@ -44,10 +44,14 @@ class MetricaImporterTest {
                 new Game(fixture("Fixture_Game_RawEventsData.csv"), List.of(104.04, 3000.04, 3200.0), 2.04, 2800.04),
                 new Game(fixture("Fixture_Game_events.json"), List.of(900.5, 3100.24), 5.2, 2900.0));
         Stream<Game> real = Stream.of(
-                real("Sample_Game_1_RawEventsData.csv", List.of(91.56, 3600.2, 3961.28), 0.04, 2885.4),
-                real("Sample_Game_2_RawEventsData.csv", List.of(488.08, 2121.96, 2959.32, 4600.36, 4841.08), 2.04,
-                        2719.68),
-                real("Sample_Game_3_events.json", List.of(1101.0, 3230.44), 14.44, 2803.6)).flatMap(Optional::stream);
+                        real("Sample_Game_1_RawEventsData.csv", List.of(91.56, 3600.2, 3961.28), 0.04, 2885.4),
+                        real(
+                                "Sample_Game_2_RawEventsData.csv",
+                                List.of(488.08, 2121.96, 2959.32, 4600.36, 4841.08),
+                                2.04,
+                                2719.68),
+                        real("Sample_Game_3_events.json", List.of(1101.0, 3230.44), 14.44, 2803.6))
+                .flatMap(Optional::stream);
         return Stream.concat(fixtures, real);
     }
 
@@ -64,13 +68,14 @@ class MetricaImporterTest {
     void everyGoalIsFoundAndPlacedFromItsHalfsKickOff(Game game) throws Exception {
         ImportResult r = importGame(game.file());
         List<MatchEvent> goals = ofType(r, "GOAL");
-        assertThat(goals).extracting(g -> Double.parseDouble(g.getAttributes().get("providerTime")))
+        assertThat(goals)
+                .extracting(g -> Double.parseDouble(g.getAttributes().get("providerTime")))
                 .containsExactlyElementsOf(game.goals());
         for (MatchEvent g : goals) {
             long recordingMs = Math.round(Double.parseDouble(g.getAttributes().get("providerTime")) * 1000);
             long kickOffMs = Math.round((g.getPeriod() == 1 ? game.firstKickOff() : game.secondKickOff()) * 1000);
-            assertThat(g.getVideoTimeMs()).isEqualTo((g.getPeriod() == 1 ? FIRST_HALF_AT_MS : SECOND_HALF_AT_MS)
-                    + recordingMs - kickOffMs);
+            assertThat(g.getVideoTimeMs())
+                    .isEqualTo((g.getPeriod() == 1 ? FIRST_HALF_AT_MS : SECOND_HALF_AT_MS) + recordingMs - kickOffMs);
             assertThat(g.getGameClockMs()).isEqualTo((g.getPeriod() - 1) * 45 * 60_000L + recordingMs - kickOffMs);
             assertThat(g.getPlayers()).hasSize(1);
             assertThat(g.getAttributes()).containsEntry("outcome", "goal").containsEntry("providerType", "SHOT");
@@ -85,7 +90,8 @@ class MetricaImporterTest {
     void everyRowIsImportedOrDroppedWithAReasonAndLocationsAreOnThePitch(Game game) throws Exception {
         ImportResult r = importGame(game.file());
         Path file = game.file();
-        long rows = file.toString().endsWith(".csv") ? Imports.csvRows(file)
+        long rows = file.toString().endsWith(".csv")
+                ? Imports.csvRows(file)
                 : new ObjectMapper().readTree(file.toFile()).get("data").size();
         Imports.assertReconciles(r, rows);
         assertThat(r.dropped()).allSatisfy(d -> assertThat(d.reason()).matches("Metrica type '.*' is not imported"));
@@ -96,7 +102,9 @@ class MetricaImporterTest {
             }
         });
         assertThat(ofType(r, "SET_PIECE")).isNotEmpty();
-        assertThat(ofType(r, "CARD")).isNotEmpty().allSatisfy(c -> assertThat(c.getAttributes()).containsKey("card"));
+        assertThat(ofType(r, "CARD"))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getAttributes()).containsKey("card"));
     }
 
     @Test
@@ -104,22 +112,33 @@ class MetricaImporterTest {
         ImportResult r = importGame(fixture("Fixture_Game_RawEventsData.csv"));
         assertThat(r.notes()).contains("home Home, away Away");
         assertThat(ofType(r, "GOAL")).extracting(MatchEvent::getTeam).containsExactly("home", "home", "away");
-        assertThat(ofType(r, "GOAL")).extracting(g -> g.getPlayers().get(0)).containsExactly("Player9", "Player10",
-                "Player21");
-        assertThat(ofType(r, "GOAL")).extracting(MatchEvent::getScore).containsExactly(new Score(1, 0), new Score(2, 0),
-                new Score(2, 1));
-        assertThat(ofType(r, "SHOT")).extracting(s -> s.getAttributes().get("outcome")).containsExactly("saved",
-                "off target");
-        assertThat(ofType(r, "CARD")).extracting(c -> c.getAttributes().get("card")).containsExactly("YELLOW", "RED");
-        assertThat(r.dropped()).extracting(DroppedRow::reason).containsExactly("Metrica type 'PASS' is not imported",
-                "Metrica type 'RECOVERY' is not imported", "Metrica type 'BALL LOST' is not imported",
-                "Metrica type 'FAULT RECEIVED' is not imported");
+        assertThat(ofType(r, "GOAL"))
+                .extracting(g -> g.getPlayers().get(0))
+                .containsExactly("Player9", "Player10", "Player21");
+        assertThat(ofType(r, "GOAL"))
+                .extracting(MatchEvent::getScore)
+                .containsExactly(new Score(1, 0), new Score(2, 0), new Score(2, 1));
+        assertThat(ofType(r, "SHOT"))
+                .extracting(s -> s.getAttributes().get("outcome"))
+                .containsExactly("saved", "off target");
+        assertThat(ofType(r, "CARD"))
+                .extracting(c -> c.getAttributes().get("card"))
+                .containsExactly("YELLOW", "RED");
+        assertThat(r.dropped())
+                .extracting(DroppedRow::reason)
+                .containsExactly(
+                        "Metrica type 'PASS' is not imported",
+                        "Metrica type 'RECOVERY' is not imported",
+                        "Metrica type 'BALL LOST' is not imported",
+                        "Metrica type 'FAULT RECEIVED' is not imported");
     }
 
     @Test
     void theFixtureJsonsMetadataSaysWhoIsAtHomeAndItsFinalScoreMatchesTheGoals() throws Exception {
-        ImportResult r = new MetricaImporter().read(List.of(fixture("Fixture_Game_events.json"),
-                fixture("Fixture_Game_metadata.xml")), Imports.sync(SYNC));
+        ImportResult r = new MetricaImporter()
+                .read(
+                        List.of(fixture("Fixture_Game_events.json"), fixture("Fixture_Game_metadata.xml")),
+                        Imports.sync(SYNC));
         assertThat(r.notes()).contains("home Team North, away Team South");
         assertThat(r.warnings()).isEmpty();
         List<MatchEvent> goals = ofType(r, "GOAL");
@@ -134,15 +153,20 @@ class MetricaImporterTest {
         ImportResult r = importGame(RealData.file("metrica/Sample_Game_1_RawEventsData.csv"));
         assertThat(r.notes()).contains("home Home, away Away");
         assertThat(ofType(r, "GOAL")).extracting(MatchEvent::getTeam).containsExactly("home", "home", "home");
-        assertThat(ofType(r, "GOAL")).extracting(g -> g.getPlayers().get(0)).containsExactly("Player9", "Player10",
-                "Player9");
+        assertThat(ofType(r, "GOAL"))
+                .extracting(g -> g.getPlayers().get(0))
+                .containsExactly("Player9", "Player10", "Player9");
     }
 
     @Test
     @RealDataLayer
     void theJsonsMetadataSaysWhoIsAtHomeAndItsFinalScoreMatchesTheGoals() throws Exception {
-        ImportResult r = new MetricaImporter().read(List.of(RealData.file("metrica/Sample_Game_3_events.json"),
-                RealData.file("metrica/Sample_Game_3_metadata.xml")), Imports.sync(SYNC));
+        ImportResult r = new MetricaImporter()
+                .read(
+                        List.of(
+                                RealData.file("metrica/Sample_Game_3_events.json"),
+                                RealData.file("metrica/Sample_Game_3_metadata.xml")),
+                        Imports.sync(SYNC));
         assertThat(r.notes()).contains("home Team A, away Team B");
         assertThat(r.warnings()).isEmpty();
         List<MatchEvent> goals = ofType(r, "GOAL");
@@ -151,8 +175,8 @@ class MetricaImporterTest {
         assertThat(goals).extracting(MatchEvent::getScore).containsExactly(new Score(0, 1), new Score(0, 2));
     }
 
-    private static final String SYNC = "matchId: metrica-sample\nclock: running\nperiods:\n  1: \"0:01:00\"\n"
-            + "  2: \"1:00:00\"\n";
+    private static final String SYNC =
+            "matchId: metrica-sample\nclock: running\nperiods:\n  1: \"0:01:00\"\n" + "  2: \"1:00:00\"\n";
 
     private static ImportResult importGame(Path file) throws Exception {
         return new MetricaImporter().read(List.of(file), Imports.sync(SYNC));

@@ -32,6 +32,7 @@ class NbaPlayByPlayImporterTest {
     private static final long QUARTER_MS = 720_000;
     /** The sync file below gives each quarter 24 minutes of video: the clock runs at half speed. */
     private static final long VIDEO_PER_QUARTER_MS = 2 * QUARTER_MS;
+
     private static final long FIRST_QUARTER_AT_MS = 30_000;
     private static final long QUARTER_EVERY_MS = 30 * 60_000;
 
@@ -39,7 +40,14 @@ class NbaPlayByPlayImporterTest {
     static final String FIXTURE = "feeds/nba-pbp/0029900077.csv";
 
     /** Visitor at home, the final score (visitor-home), dunks and made 3-pointers where known. */
-    record Game(String id, Path file, String visitor, String home, int visitorPoints, int homePoints, Integer dunks,
+    record Game(
+            String id,
+            Path file,
+            String visitor,
+            String home,
+            int visitorPoints,
+            int homePoints,
+            Integer dunks,
             Integer threes) {
         @Override
         public String toString() {
@@ -50,17 +58,19 @@ class NbaPlayByPlayImporterTest {
     /** The fixture game, then the real ones this checkout has (PROVENANCE.md gives their figures). */
     static Stream<Game> games() {
         Stream<Game> real = Stream.of(
-                real("0021500001", "DET", "ATL", 106, 94, 7, 20),
-                real("0021500438", "CLE", "GSW", 83, 89, null, null),
-                real("0021500524", "GSW", "LAL", 109, 88, null, null),
-                real("0021500592", "LAL", "GSW", 98, 116, 12, null),
-                real("0021500622", "GSW", "CLE", 132, 98, null, 26),
-                real("0021500652", "IND", "GSW", 110, 122, null, null)).flatMap(Optional::stream);
-        return Stream.concat(Stream.of(new Game("0029900077", Fixtures.file(FIXTURE), "RDG", "HBR", 14, 13, 3, 4)), real);
+                        real("0021500001", "DET", "ATL", 106, 94, 7, 20),
+                        real("0021500438", "CLE", "GSW", 83, 89, null, null),
+                        real("0021500524", "GSW", "LAL", 109, 88, null, null),
+                        real("0021500592", "LAL", "GSW", 98, 116, 12, null),
+                        real("0021500622", "GSW", "CLE", 132, 98, null, 26),
+                        real("0021500652", "IND", "GSW", 110, 122, null, null))
+                .flatMap(Optional::stream);
+        return Stream.concat(
+                Stream.of(new Game("0029900077", Fixtures.file(FIXTURE), "RDG", "HBR", 14, 13, 3, 4)), real);
     }
 
-    private static Optional<Game> real(String id, String visitor, String home, int visitorPoints, int homePoints,
-            Integer dunks, Integer threes) {
+    private static Optional<Game> real(
+            String id, String visitor, String home, int visitorPoints, int homePoints, Integer dunks, Integer threes) {
         return RealData.find("nba-pbp/" + id + ".csv")
                 .map(file -> new Game(id, file, visitor, home, visitorPoints, homePoints, dunks, threes));
     }
@@ -70,8 +80,11 @@ class NbaPlayByPlayImporterTest {
     void everyRowIsImportedOrDroppedWithAReason(Game game) throws Exception {
         ImportResult r = importGame(game);
         Imports.assertReconciles(r, Imports.csvRows(file(game)));
-        assertThat(r.dropped()).allSatisfy(d -> assertThat(d.reason()).matches(
-                "EVENTMSGTYPE (7 \\(violation\\)|11 \\(ejection\\)|18 \\(instant replay\\)) has no event type"));
+        assertThat(r.dropped())
+                .allSatisfy(
+                        d -> assertThat(d.reason())
+                                .matches(
+                                        "EVENTMSGTYPE (7 \\(violation\\)|11 \\(ejection\\)|18 \\(instant replay\\)) has no event type"));
         // Every quarter ends with a sync point, so nothing was extrapolated.
         assertThat(r.warnings()).isEmpty();
         assertThat(r.events()).allSatisfy(e -> assertThat(e.getMatchId()).isEqualTo(game.id()));
@@ -97,8 +110,10 @@ class NbaPlayByPlayImporterTest {
     void dunksThreesAndBlocksComeWithTheirPeriodClockRunningScoreAndVideoTime(Game game) throws Exception {
         ImportResult r = importGame(game);
         List<RawRow> raw = RawRow.read(file(game));
-        List<RawRow> dunks = filter(raw, row -> row.type() == 1 && row.description().contains("Dunk"));
-        List<RawRow> threes = filter(raw, row -> row.type() == 1 && row.description().contains("3PT"));
+        List<RawRow> dunks =
+                filter(raw, row -> row.type() == 1 && row.description().contains("Dunk"));
+        List<RawRow> threes =
+                filter(raw, row -> row.type() == 1 && row.description().contains("3PT"));
         List<RawRow> blocks = filter(raw, row -> row.description().contains(" BLOCK ("));
         if (game.dunks() != null) {
             assertThat(dunks).hasSize(game.dunks());
@@ -125,12 +140,17 @@ class NbaPlayByPlayImporterTest {
         assertThat(dunk.getTeam()).isEqualTo("home");
         assertThat(dunk.getPlayers()).containsExactly("Theo Marsh", "Iker Dunn");
         assertThat(dunk.getScore()).isEqualTo(new Score(2, 0));
-        assertThat(dunk.getAttributes()).containsEntry("assist", "Iker Dunn").containsEntry("providerType", "1")
-                .containsEntry("providerSubtype", "7").containsEntry("provider", "nba-pbp");
+        assertThat(dunk.getAttributes())
+                .containsEntry("assist", "Iker Dunn")
+                .containsEntry("providerType", "1")
+                .containsEntry("providerSubtype", "7")
+                .containsEntry("provider", "nba-pbp");
         // Avery (home) blocks Kent's layup at 11:30: the shot is a SHOT of the visitors, the block a BLOCK.
         assertThat(byId.get("2").getType()).isEqualTo("SHOT");
         assertThat(byId.get("2").getTeam()).isEqualTo("away");
-        assertThat(byId.get("2").getAttributes()).containsEntry("outcome", "blocked").containsEntry("attempt", "LAYUP");
+        assertThat(byId.get("2").getAttributes())
+                .containsEntry("outcome", "blocked")
+                .containsEntry("attempt", "LAYUP");
         MatchEvent block = byId.get("2-block");
         assertThat(block.getType()).isEqualTo("BLOCK");
         assertThat(block.getTeam()).isEqualTo("home");
@@ -153,8 +173,8 @@ class NbaPlayByPlayImporterTest {
     @Test
     @RealDataLayer
     void theOpeningNightPlaysReadAsTheyHappened() throws Exception {
-        ImportResult r = importGame(new Game("0021500001", RealData.file("nba-pbp/0021500001.csv"), "DET", "ATL", 106, 94,
-                7, 20));
+        ImportResult r = importGame(
+                new Game("0021500001", RealData.file("nba-pbp/0021500001.csv"), "DET", "ATL", 106, 94, 7, 20));
         Map<String, MatchEvent> byId = new HashMap<>();
         r.events().forEach(e -> byId.put(e.getEventId(), e));
         // "Drummond  Dunk (2 PTS) (Ilyasova 2 AST)" at 8:11 of the first quarter: DET (visitors) lead 10-6.
@@ -165,11 +185,16 @@ class NbaPlayByPlayImporterTest {
         assertThat(dunk.getTeam()).isEqualTo("away");
         assertThat(dunk.getPlayers()).containsExactly("Andre Drummond", "Ersan Ilyasova");
         assertThat(dunk.getScore()).isEqualTo(new Score(6, 10));
-        assertThat(dunk.getAttributes()).containsEntry("assist", "Ersan Ilyasova").containsEntry("providerType", "1")
-                .containsEntry("providerSubtype", "7").containsEntry("provider", "nba-pbp");
+        assertThat(dunk.getAttributes())
+                .containsEntry("assist", "Ersan Ilyasova")
+                .containsEntry("providerType", "1")
+                .containsEntry("providerSubtype", "7")
+                .containsEntry("provider", "nba-pbp");
         // The first play: Horford (home) blocks Drummond's layup at 11:41; the shot is a SHOT, the block a BLOCK.
         assertThat(byId.get("2").getType()).isEqualTo("SHOT");
-        assertThat(byId.get("2").getAttributes()).containsEntry("outcome", "blocked").containsEntry("attempt", "LAYUP");
+        assertThat(byId.get("2").getAttributes())
+                .containsEntry("outcome", "blocked")
+                .containsEntry("attempt", "LAYUP");
         MatchEvent block = byId.get("2-block");
         assertThat(block.getType()).isEqualTo("BLOCK");
         assertThat(block.getTeam()).isEqualTo("home");
@@ -186,16 +211,21 @@ class NbaPlayByPlayImporterTest {
     }
 
     private static void assertSameAsRows(List<MatchEvent> events, List<RawRow> rows, String idSuffix) {
-        assertThat(events).extracting(MatchEvent::getEventId)
-                .containsExactlyElementsOf(rows.stream().map(row -> row.eventNum() + idSuffix).toList());
+        assertThat(events)
+                .extracting(MatchEvent::getEventId)
+                .containsExactlyElementsOf(
+                        rows.stream().map(row -> row.eventNum() + idSuffix).toList());
         for (int i = 0; i < rows.size(); i++) {
             MatchEvent e = events.get(i);
             RawRow row = rows.get(i);
             assertThat(e.getPeriod()).as(e.getEventId()).isEqualTo(row.period());
             assertThat(e.getGameClockMs()).as(e.getEventId()).isEqualTo(row.clockMs());
             assertThat(e.getScore()).as(e.getEventId()).isEqualTo(row.runningScore());
-            assertThat(e.getVideoTimeMs()).as(e.getEventId()).isEqualTo(FIRST_QUARTER_AT_MS
-                    + (row.period() - 1) * QUARTER_EVERY_MS + (QUARTER_MS - row.clockMs()) * VIDEO_PER_QUARTER_MS / QUARTER_MS);
+            assertThat(e.getVideoTimeMs())
+                    .as(e.getEventId())
+                    .isEqualTo(FIRST_QUARTER_AT_MS
+                            + (row.period() - 1) * QUARTER_EVERY_MS
+                            + (QUARTER_MS - row.clockMs()) * VIDEO_PER_QUARTER_MS / QUARTER_MS);
         }
     }
 
@@ -204,15 +234,18 @@ class NbaPlayByPlayImporterTest {
     }
 
     private static ImportResult importGame(Game game) throws Exception {
-        StringBuilder yaml = new StringBuilder("matchId: " + game.id() + "\nclock: countdown\nperiodLength: \"12:00\"\n"
-                + "periods:\n");
+        StringBuilder yaml = new StringBuilder(
+                "matchId: " + game.id() + "\nclock: countdown\nperiodLength: \"12:00\"\n" + "periods:\n");
         for (int q = 1; q <= 4; q++) {
             yaml.append("  ").append(q).append(": ").append(start(q) / 1000).append('\n');
         }
         yaml.append("sync:\n");
         for (int q = 1; q <= 4; q++) {
-            yaml.append("  - {period: ").append(q).append(", clock: \"0:00\", video: ")
-                    .append((start(q) + VIDEO_PER_QUARTER_MS) / 1000).append("}\n");
+            yaml.append("  - {period: ")
+                    .append(q)
+                    .append(", clock: \"0:00\", video: ")
+                    .append((start(q) + VIDEO_PER_QUARTER_MS) / 1000)
+                    .append("}\n");
         }
         return new NbaPlayByPlayImporter().read(List.of(file(game)), Imports.sync(yaml.toString()));
     }
@@ -245,7 +278,8 @@ class NbaPlayByPlayImporterTest {
                     score = new Score(Integer.parseInt(sides[1]), Integer.parseInt(sides[0]));
                 }
                 String[] clock = cells[header.indexOf("PCTIMESTRING")].split(":");
-                rows.add(new RawRow(cells[header.indexOf("EVENTNUM")],
+                rows.add(new RawRow(
+                        cells[header.indexOf("EVENTNUM")],
                         Integer.parseInt(cells[header.indexOf("EVENTMSGTYPE")]),
                         Integer.parseInt(cells[header.indexOf("PERIOD")]),
                         (Long.parseLong(clock[0]) * 60 + Long.parseLong(clock[1])) * 1000,

@@ -42,15 +42,18 @@ class KafkaFeedsITCase {
 
     @Test
     void submitPublishesEachEventKeyedByMatchAndEndsTheMatch() throws Exception {
-        Path feed = Files.write(dir.resolve("events.jsonl"), List.of(
-                "{\"matchId\":\"m1\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":61000}",
-                "{ not json",
-                "{\"matchId\":\"m1\",\"eventId\":\"e2\",\"type\":\"SAVE\",\"period\":2,\"videoTimeMs\":90000}",
-                "{\"matchId\":\"m1\",\"eventId\":\"e0\",\"type\":\"SHOT\",\"period\":1,\"videoTimeMs\":30000}"),
+        Path feed = Files.write(
+                dir.resolve("events.jsonl"),
+                List.of(
+                        "{\"matchId\":\"m1\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":61000}",
+                        "{ not json",
+                        "{\"matchId\":\"m1\",\"eventId\":\"e2\",\"type\":\"SAVE\",\"period\":2,\"videoTimeMs\":90000}",
+                        "{\"matchId\":\"m1\",\"eventId\":\"e0\",\"type\":\"SHOT\",\"period\":1,\"videoTimeMs\":30000}"),
                 StandardCharsets.UTF_8);
 
         MatchPublisher.Result result;
-        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+        try (MatchPublisher publisher =
+                new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
             result = publisher.publish(null, feed, "events", false);
         }
 
@@ -68,7 +71,9 @@ class KafkaFeedsITCase {
         }
         // One key, one partition: the feed's order, the end last, at the match's latest moment.
         assertThat(events).extracting(MatchEvent::getEventId).containsExactly("e1", "e2", "e0", "match-end");
-        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
+        assertThat(records)
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(records.get(0).partition());
         assertThat(events.get(3).getType()).isEqualTo("MATCH_END");
         assertThat(events.get(3).getVideoTimeMs()).isEqualTo(90_000L);
         assertThat(events.get(3).getPeriod()).isEqualTo(2);
@@ -83,17 +88,29 @@ class KafkaFeedsITCase {
                 homeTeam: Riverside
                 awayTeam: Harbour
                 """);
-        Path feed = Files.write(dir.resolve("m2.jsonl"), List.of(
-                "{\"matchId\":\"m2\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":61000,\"team\":\"away\"}"),
+        Path feed = Files.write(
+                dir.resolve("m2.jsonl"),
+                List.of(
+                        "{\"matchId\":\"m2\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":61000,\"team\":\"away\"}"),
                 StandardCharsets.UTF_8);
 
-        int exit = new CommandLine(new Main()).execute("submit", "--bootstrap", kafka.bootstrapServers(),
-                "--topic", "described", "--match", match.toString(), "--events", feed.toString());
+        int exit = new CommandLine(new Main())
+                .execute(
+                        "submit",
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "described",
+                        "--match",
+                        match.toString(),
+                        "--events",
+                        feed.toString());
 
         assertThat(exit).isZero();
         List<MatchEvent> events = new ArrayList<>();
         try (KafkaTestBroker.TopicReader reader = kafka.reader("described")) {
-            for (ConsumerRecord<byte[], byte[]> r : reader.readUntil(3, Duration.ofSeconds(30), Duration.ofMillis(500))) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    reader.readUntil(3, Duration.ofSeconds(30), Duration.ofMillis(500))) {
                 events.add(MatchEventDecoder.current().decode(r.value()));
             }
         }
@@ -105,18 +122,23 @@ class KafkaFeedsITCase {
     @Test
     void aFeedOfAnotherMatchThanTheDescriptorSendsNothing() throws Exception {
         kafka.createTopic("mismatched", 1);
-        Path feed = Files.write(dir.resolve("other.jsonl"), List.of(
-                "{\"matchId\":\"m3\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":1000}",
-                "{\"matchId\":\"m4\",\"eventId\":\"e2\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":2000}"),
+        Path feed = Files.write(
+                dir.resolve("other.jsonl"),
+                List.of(
+                        "{\"matchId\":\"m3\",\"eventId\":\"e1\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":1000}",
+                        "{\"matchId\":\"m4\",\"eventId\":\"e2\",\"type\":\"GOAL\",\"period\":1,\"videoTimeMs\":2000}"),
                 StandardCharsets.UTF_8);
 
-        try (MatchPublisher publisher = new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
-            assertThatThrownBy(() -> publisher.publish(new MatchDescriptor("m3", null, "A", "B"), feed, "mismatched", false))
+        try (MatchPublisher publisher =
+                new MatchPublisher(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10))) {
+            assertThatThrownBy(() ->
+                            publisher.publish(new MatchDescriptor("m3", null, "A", "B"), feed, "mismatched", false))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("other.jsonl:2: event e2 is of match m4, the descriptor is for match m3");
         }
         try (KafkaTestBroker.TopicReader reader = kafka.reader("mismatched")) {
-            assertThat(reader.readUntil(1, Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
+            assertThat(reader.readUntil(1, Duration.ofSeconds(3), Duration.ZERO))
+                    .isEmpty();
         }
     }
 
@@ -130,15 +152,16 @@ class KafkaFeedsITCase {
 
         assertThatThrownBy(() -> KafkaCheck.requireTopics(nowhere, new Properties(), Duration.ofSeconds(2), "events"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Kafka at " + nowhere + " did not answer within 2 s; is it running and reachable from here?");
+                .hasMessage(
+                        "Kafka at " + nowhere + " did not answer within 2 s; is it running and reachable from here?");
     }
 
     @Test
     void aMissingTopicIsNamed() {
         KafkaCheck.requireTopics(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10), "events");
 
-        assertThatThrownBy(() -> KafkaCheck.requireTopics(kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10),
-                        "events", "clipz"))
+        assertThatThrownBy(() -> KafkaCheck.requireTopics(
+                        kafka.bootstrapServers(), new Properties(), Duration.ofSeconds(10), "events", "clipz"))
                 .hasMessage("Kafka at " + kafka.bootstrapServers()
                         + " has no topic clipz; create it first (see infra/README.md)");
     }

@@ -11,7 +11,8 @@ class MatchEndTest {
 
     @Test
     void aFeedTimedOnTheVideoEndsAtItsLastVideoTime() {
-        MatchEvent end = MatchPublisher.matchEnd(event("e9", "SHOT", 61_000).setPeriod(2).build());
+        MatchEvent end =
+                MatchPublisher.matchEnd(event("e9", "SHOT", 61_000).setPeriod(2).build());
 
         assertThat(end.getType()).isEqualTo("MATCH_END");
         assertThat(end.getPeriod()).isEqualTo(2);
@@ -21,8 +22,10 @@ class MatchEndTest {
 
     @Test
     void aFeedTimedByTheWallClockEndsAtItsLastWallClockTime() {
-        MatchEvent end = MatchPublisher.matchEnd(
-                event("e9", "SHOT", 0).setVideoTimeMs(null).setWallClockMs(1_796_000_000_000L).build());
+        MatchEvent end = MatchPublisher.matchEnd(event("e9", "SHOT", 0)
+                .setVideoTimeMs(null)
+                .setWallClockMs(1_796_000_000_000L)
+                .build());
 
         assertThat(end.getVideoTimeMs()).isNull();
         assertThat(end.getWallClockMs()).isEqualTo(1_796_000_000_000L);

@@ -23,7 +23,8 @@ class MatchEventDecoderTest {
 
     @Test
     void readsWhatThePublisherWrites() throws Exception {
-        MatchEvent event = goal("e1", 61_000, 1, 0).setPlayers(List.of("Léa Martin")).build();
+        MatchEvent event =
+                goal("e1", 61_000, 1, 0).setPlayers(List.of("Léa Martin")).build();
 
         byte[] bytes = AvroMessages.encode(event);
 
@@ -42,7 +43,9 @@ class MatchEventDecoderTest {
             record.put(f.name(), GenericData.get().deepCopy(f.schema(), event.get(f.name())));
         }
         record.put("stadiumClockMs", 123L);
-        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(record).array();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer)
+                .encode(record)
+                .array();
 
         assertThatThrownBy(() -> decoder.decode(bytes))
                 .isInstanceOf(FeedException.class)
@@ -61,19 +64,31 @@ class MatchEventDecoderTest {
         for (Schema.Field f : earlier.getFields()) {
             record.put(f.name(), GenericData.get().deepCopy(f.schema(), event.get(f.name())));
         }
-        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), earlier).encode(record).array();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), earlier)
+                .encode(record)
+                .array();
 
         assertThat(decoder.decode(bytes)).isEqualTo(event);
     }
 
     @Test
     void aRecordOfAnotherTypeIsRefusedWithTheReason() {
-        RenderedClip clip = RenderedClip.newBuilder().setClipId("c").setMatchId("m1").setKind(ClipKind.play)
-                .setRank(1).setScore(1).setTitle("t").setSourceStartMs(0).setSourceEndMs(1).setPeakMs(0)
-                .setExplanation("").setSegments(List.of()).setRenditions(List.of()).build();
+        RenderedClip clip = RenderedClip.newBuilder()
+                .setClipId("c")
+                .setMatchId("m1")
+                .setKind(ClipKind.play)
+                .setRank(1)
+                .setScore(1)
+                .setTitle("t")
+                .setSourceStartMs(0)
+                .setSourceEndMs(1)
+                .setPeakMs(0)
+                .setExplanation("")
+                .setSegments(List.of())
+                .setRenditions(List.of())
+                .build();
 
-        assertThatThrownBy(() -> decoder.decode(AvroMessages.encode(clip)))
-                .hasMessageContaining("unknown schema");
+        assertThatThrownBy(() -> decoder.decode(AvroMessages.encode(clip))).hasMessageContaining("unknown schema");
     }
 
     @Test

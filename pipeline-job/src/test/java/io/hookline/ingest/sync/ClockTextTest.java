@@ -22,8 +22,10 @@ class ClockTextTest {
     @Test
     void rejectsWhatIsNotATime() {
         for (String bad : new String[] {"7:4x", "", "-1:00", "7:60", "1:60:00", "1:2:3:4", "7:41.1234", "seven"}) {
-            assertThatThrownBy(() -> ClockText.parseMs(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a time");
+            assertThatThrownBy(() -> ClockText.parseMs(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a time");
         }
     }
 

@@ -20,7 +20,8 @@ class MatchDescriptorTest {
                 awayTeam: Detroit Pistons
                 """);
 
-        assertThat(d).isEqualTo(new MatchDescriptor("0021500001", "Pistons at Hawks", "Atlanta Hawks", "Detroit Pistons"));
+        assertThat(d)
+                .isEqualTo(new MatchDescriptor("0021500001", "Pistons at Hawks", "Atlanta Hawks", "Detroit Pistons"));
         MatchEvent start = d.event();
         assertThat(start.getType()).isEqualTo("MATCH_START");
         assertThat(start.getVideoTimeMs()).isZero();
@@ -47,15 +48,20 @@ class MatchDescriptorTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-            "title: Derby                     | match.yaml:1:1: missing required key 'matchId'",
-            "matchId: m1\\nhometeam: Riverside | match.yaml:2:1: unknown key 'hometeam'; did you mean 'homeTeam'?",
-            "matchId: m1\\nhomeTeam:           | match.yaml:2:10: homeTeam is empty",
-            "matchId: [m1]                     | match.yaml:1:10: matchId: expected a single value",
-            "- m1                              | match.yaml:1:1: expected keys and values (matchId: ..., homeTeam: ...)",
-            "matchId: 'm1                      | match.yaml:1:13: YAML syntax error: found unexpected end of stream"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "title: Derby                     | match.yaml:1:1: missing required key 'matchId'",
+                "matchId: m1\\nhometeam: Riverside | match.yaml:2:1: unknown key 'hometeam'; did you mean 'homeTeam'?",
+                "matchId: m1\\nhomeTeam:           | match.yaml:2:10: homeTeam is empty",
+                "matchId: [m1]                     | match.yaml:1:10: matchId: expected a single value",
+                "- m1                              | match.yaml:1:1: expected keys and values (matchId: ..., homeTeam: ...)",
+                "matchId: 'm1                      | match.yaml:1:13: YAML syntax error: found unexpected end of stream"
+            })
     void aBadDescriptorIsNamedWithItsPlace(String yaml, String message) {
-        assertThatThrownBy(() -> read(yaml.replace("\\n", "\n"))).isInstanceOf(SyncException.class).hasMessage(message);
+        assertThatThrownBy(() -> read(yaml.replace("\\n", "\n")))
+                .isInstanceOf(SyncException.class)
+                .hasMessage(message);
     }
 
     private static MatchDescriptor read(String yaml) throws SyncException {

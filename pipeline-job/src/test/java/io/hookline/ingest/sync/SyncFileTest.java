@@ -43,21 +43,25 @@ class SyncFileTest {
                 clock: running
                 periods: {1: "0:00"}
                 """, "s.yaml:1:1: missing required key 'matchId'");
-        assertProblem("""
+        assertProblem(
+                """
                 matchId: m1
                 clock: sideways
                 periods: {1: "0:00"}
-                """, "s.yaml:2:8: clock must be countdown (time remaining, stops: basketball) or running (time since"
-                + " the period started: soccer), got 'sideways'");
-        assertProblem("""
+                """,
+                "s.yaml:2:8: clock must be countdown (time remaining, stops: basketball) or running (time since"
+                        + " the period started: soccer), got 'sideways'");
+        assertProblem(
+                """
                 matchId: m1
                 clock: countdown
                 periodLength: "12:00"
                 periods: {1: "0:00"}
                 sync:
                   - {period: 1, clock: "7:4x", video: "0:02:00"}
-                """, "s.yaml:6:24: clock: '7:4x' is not a time (expected M:SS, H:MM:SS or seconds, with up to 3"
-                + " decimals)");
+                """,
+                "s.yaml:6:24: clock: '7:4x' is not a time (expected M:SS, H:MM:SS or seconds, with up to 3"
+                        + " decimals)");
         assertProblem("""
                 matchId: m1
                 clock: running
@@ -74,11 +78,13 @@ class SyncFileTest {
                 clock: running
                 periods: {0: "0:00"}
                 """, "s.yaml:3:11: periods: period: expected a whole number from 1, got '0'");
-        assertProblem("""
+        assertProblem(
+                """
                 matchId: m1
                 clock: running
-                """, "s.yaml:1:1: nothing places the clock on the video: give periods (each period's start) or sync"
-                + " points");
+                """,
+                "s.yaml:1:1: nothing places the clock on the video: give periods (each period's start) or sync"
+                        + " points");
         assertProblem("""
                 matchId: m1
                 clock: running
@@ -90,7 +96,8 @@ class SyncFileTest {
 
     @Test
     void syncPointsThatAreNotMonotonicNameTheLineOfTheOffendingPoint() {
-        assertProblem("""
+        assertProblem(
+                """
                 matchId: m1
                 clock: countdown
                 periodLength: "12:00"
@@ -99,14 +106,16 @@ class SyncFileTest {
                 sync:
                   - {period: 1, clock: "6:00", video: "0:05:00"}
                   - {period: 1, clock: "3:00", video: "0:04:10"}
-                """, "s.yaml:8:5: sync points are not monotonic: period 1 clock 3:00 at video 0:04:10 comes later in"
-                + " the game than period 1 clock 6:00 at video 0:05:00 (s.yaml:7:5) but not later in the video");
+                """,
+                "s.yaml:8:5: sync points are not monotonic: period 1 clock 3:00 at video 0:04:10 comes later in"
+                        + " the game than period 1 clock 6:00 at video 0:05:00 (s.yaml:7:5) but not later in the video");
     }
 
     @Test
     void yamlSyntaxErrorsAndDuplicateKeysHaveAPosition() {
         assertThatThrownBy(() -> read("matchId: m1\nclock: [running\n"))
-                .isInstanceOf(SyncException.class).hasMessageStartingWith("s.yaml:3:1: YAML syntax error");
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("s.yaml:3:1: YAML syntax error");
         assertProblem("""
                 matchId: m1
                 matchId: m2

@@ -34,6 +34,7 @@ class GrowingFileVideoTest {
 
     @TempDir
     static Path work;
+
     static final Map<String, byte[]> recordings = new HashMap<>();
 
     @TempDir
@@ -50,10 +51,14 @@ class GrowingFileVideoTest {
     /** The test video, stream-copied into {@code format} with muxer {@code options}. */
     private static byte[] remux(String format, Map<String, String> options, boolean sound) throws Exception {
         Path out = work.resolve("recording-" + recordings.size() + "." + format);
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(LiveHls.source(work).toFile())) {
+        try (FFmpegFrameGrabber grabber =
+                new FFmpegFrameGrabber(LiveHls.source(work).toFile())) {
             grabber.start();
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(),
-                    grabber.getImageHeight(), sound ? grabber.getAudioChannels() : 0)) {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(
+                    out.toFile(),
+                    grabber.getImageWidth(),
+                    grabber.getImageHeight(),
+                    sound ? grabber.getAudioChannels() : 0)) {
                 recorder.setFormat(format);
                 options.forEach(recorder::setOption);
                 recorder.start(grabber.getFormatContext());
@@ -102,7 +107,7 @@ class GrowingFileVideoTest {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> new GrowingFileVideo(growing, Duration.ofSeconds(30))
-                .await(1000, 2000, Duration.ofSeconds(20), Duration.ofMillis(20)))
+                        .await(1000, 2000, Duration.ofSeconds(20), Duration.ofMillis(20)))
                 .isInstanceOf(UnusableVideoException.class)
                 .hasMessageContaining(growing.toAbsolutePath() + " is an MP4 that is not fragmented")
                 .hasMessageContaining("movflags frag_keyframe+empty_moov");
@@ -140,17 +145,19 @@ class GrowingFileVideoTest {
 
     /** Appends the recording to {@code file} a chunk at a time, as an encoder writes it. */
     private static Thread write(byte[] recording, Path file, long pauseMs) {
-        Thread thread = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-                for (int at = 0; at < recording.length; at += CHUNK) {
-                    out.write(recording, at, Math.min(CHUNK, recording.length - at));
-                    out.flush();
-                    Thread.sleep(pauseMs);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "ts-writer");
+        Thread thread = new Thread(
+                () -> {
+                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                        for (int at = 0; at < recording.length; at += CHUNK) {
+                            out.write(recording, at, Math.min(CHUNK, recording.length - at));
+                            out.flush();
+                            Thread.sleep(pauseMs);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "ts-writer");
         thread.start();
         return thread;
     }

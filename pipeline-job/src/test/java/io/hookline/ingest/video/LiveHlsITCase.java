@@ -7,7 +7,6 @@ import io.hookline.storage.s3.S3Clients;
 import io.hookline.storage.s3.S3Settings;
 import io.hookline.testing.LiveHls;
 import io.hookline.testing.S3TestServer;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ class LiveHlsITCase {
 
     @TempDir
     static Path work;
+
     static LiveHls stream;
     static S3TestServer s3;
     static S3Client client;
@@ -84,14 +84,15 @@ class LiveHlsITCase {
         readsGrowingStream("s3://" + BUCKET + "/matches/m1/live.m3u8", s3.settings(), withoutMissing(bucket));
     }
 
-    private static void readsGrowingStream(String playlist, S3Settings settings, LiveHls.Shelf shelf)
-            throws Exception {
+    private static void readsGrowingStream(String playlist, S3Settings settings, LiveHls.Shelf shelf) throws Exception {
         Thread publisher = stream.publishEvery(shelf, 400);
         try (LiveVideo video = LiveVideo.open(playlist, settings, false)) {
             Duration wait = Duration.ofSeconds(15);
             Window first = video.await(0, 6000, wait, Duration.ofMillis(50));
 
-            assertThat(stream.publishedAt(5)).as("the last segment is not out yet").isNull();
+            assertThat(stream.publishedAt(5))
+                    .as("the last segment is not out yet")
+                    .isNull();
             assertThat(first.notes()).containsExactly("segment 1 (0:02.0-0:04.0) is missing: skipped");
             List<WindowFrames.Shown> shown = WindowFrames.decode(first, 0, 6000);
             assertThat(shown).filteredOn(s -> s.frame() < 50).containsExactlyElementsOf(WindowFrames.frames(0, 50));

@@ -26,6 +26,7 @@ class LiveHlsTest {
 
     @TempDir
     static Path work;
+
     static LiveHls mpegts;
     static LiveHls fmp4;
 
@@ -65,7 +66,8 @@ class LiveHlsTest {
             Instant ready = Instant.now();
 
             Instant fourth = mpegts.publishedAt(3);
-            assertThat(fourth == null || fourth.isAfter(ready)).as("segment 3 came out after the window was ready")
+            assertThat(fourth == null || fourth.isAfter(ready))
+                    .as("segment 3 came out after the window was ready")
                     .isTrue();
             assertThat(WindowFrames.decode(first, 0, 2000)).containsExactlyElementsOf(WindowFrames.expected(0, 2000));
 
@@ -114,17 +116,23 @@ class LiveHlsTest {
         try (LiveVideo video = open()) {
             List<WindowFrames.Shown> shown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 Window window = video.await(2000, 8000, Duration.ofSeconds(5), POLL);
-                assertThat(window.notes()).singleElement().asString()
+                assertThat(window.notes())
+                        .singleElement()
+                        .asString()
                         .startsWith("segment 2 (0:04.0-0:06.0) ")
                         .endsWith(": skipped")
-                        .contains(damage.equals("absent") ? "is missing" : damage.equals("empty") ? "is empty"
-                                : "is not MPEG-TS");
+                        .contains(
+                                damage.equals("absent")
+                                        ? "is missing"
+                                        : damage.equals("empty") ? "is empty" : "is not MPEG-TS");
                 return WindowFrames.decode(window, 2000, 8000);
             });
 
             assertThat(shown.get(0)).isEqualTo(new WindowFrames.Shown(50, 2_000_000));
             assertThat(shown).filteredOn(s -> s.frame() < 100).containsExactlyElementsOf(WindowFrames.frames(50, 100));
-            assertThat(shown).filteredOn(s -> s.frame() >= 100).containsExactlyElementsOf(WindowFrames.frames(150, 200));
+            assertThat(shown)
+                    .filteredOn(s -> s.frame() >= 100)
+                    .containsExactlyElementsOf(WindowFrames.frames(150, 200));
         }
     }
 
@@ -132,7 +140,8 @@ class LiveHlsTest {
     void anEncoderThatStartsAgainWithItsMediaSequenceBackAtZeroCarriesOnTheTimeline() throws Exception {
         mpegts.publish(LiveHls.directory(live), 0, 3, false);
         try (LiveVideo video = open()) {
-            assertThat(video.await(0, 6000, Duration.ofSeconds(5), POLL).notes()).isEmpty();
+            assertThat(video.await(0, 6000, Duration.ofSeconds(5), POLL).notes())
+                    .isEmpty();
             // The new encoder's timestamps start near 2^33 and wrap a second into its second segment.
             publishRestart(false, 3);
 
@@ -163,11 +172,15 @@ class LiveHlsTest {
             if (i >= 3) {
                 Files.write(live.resolve(name), restarted.segment(i));
             }
-            text.append(i == 3 && discontinuity ? "#EXT-X-DISCONTINUITY\n" : "").append("#EXTINF:2.000000,\n")
-                    .append(name).append('\n');
+            text.append(i == 3 && discontinuity ? "#EXT-X-DISCONTINUITY\n" : "")
+                    .append("#EXTINF:2.000000,\n")
+                    .append(name)
+                    .append('\n');
         }
-        LiveHls.directory(live).put("live.m3u8", text.append("#EXT-X-ENDLIST\n").toString()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        LiveHls.directory(live)
+                .put(
+                        "live.m3u8",
+                        text.append("#EXT-X-ENDLIST\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -176,10 +189,11 @@ class LiveHlsTest {
      */
     private static void assertWindows(LiveVideo video) throws Exception {
         for (long[] times : new long[][] {{1000, 5000}, {6500, 11_500}, {4000, 8000}, {1000, 11_960}}) {
-            Window window = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> video.await(times[0], times[1], Duration.ofSeconds(5), POLL));
+            Window window = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> video.await(times[0], times[1], Duration.ofSeconds(5), POLL));
             assertThat(window.notes()).isEmpty();
-            assertThat(WindowFrames.decode(window, times[0], times[1])).as("window %d-%d ms", times[0], times[1])
+            assertThat(WindowFrames.decode(window, times[0], times[1]))
+                    .as("window %d-%d ms", times[0], times[1])
                     .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
         }
         assertThat(video.refresh().coveredMs()).isEqualTo(12_000);

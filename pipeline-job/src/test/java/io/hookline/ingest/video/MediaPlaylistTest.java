@@ -30,12 +30,18 @@ class MediaPlaylistTest {
         assertThat(playlist.targetDurationMs()).isEqualTo(6000);
         assertThat(playlist.mediaSequence()).isEqualTo(1021);
         assertThat(playlist.ended()).isFalse();
-        assertThat(playlist.segments()).containsExactly(
-                new MediaPlaylist.Segment(1021, "a/1021.m4s", 5_967_000, "init.mp4", 0,
-                        Instant.parse("2026-12-06T19:20:35.643Z")),
-                new MediaPlaylist.Segment(1022, "https://cdn.example/1022.m4s", 6_006_000, "init.mp4", 0, null),
-                new MediaPlaylist.Segment(1023, "1023.m4s", 2_000_000, "init.mp4", 1,
-                        Instant.parse("2026-12-06T18:21:00Z")));
+        assertThat(playlist.segments())
+                .containsExactly(
+                        new MediaPlaylist.Segment(
+                                1021,
+                                "a/1021.m4s",
+                                5_967_000,
+                                "init.mp4",
+                                0,
+                                Instant.parse("2026-12-06T19:20:35.643Z")),
+                        new MediaPlaylist.Segment(1022, "https://cdn.example/1022.m4s", 6_006_000, "init.mp4", 0, null),
+                        new MediaPlaylist.Segment(
+                                1023, "1023.m4s", 2_000_000, "init.mp4", 1, Instant.parse("2026-12-06T18:21:00Z")));
     }
 
     @Test
@@ -53,22 +59,26 @@ class MediaPlaylistTest {
                 """);
 
         assertThat(playlist.ended()).isTrue();
-        assertThat(playlist.segments()).extracting(MediaPlaylist.Segment::discontinuity).containsExactly(4L, 5L);
-        assertThat(playlist.segments()).extracting(MediaPlaylist.Segment::initUri).containsOnlyNulls();
+        assertThat(playlist.segments())
+                .extracting(MediaPlaylist.Segment::discontinuity)
+                .containsExactly(4L, 5L);
+        assertThat(playlist.segments())
+                .extracting(MediaPlaylist.Segment::initUri)
+                .containsOnlyNulls();
     }
 
     @Test
     void aMalformedPlaylistIsNamedWithItsLine() {
-        assertThatThrownBy(() -> MediaPlaylist.parse("s3://b/live.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
-                + "#EXTINF:two,\nseg0.ts\n"))
+        assertThatThrownBy(() -> MediaPlaylist.parse(
+                        "s3://b/live.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:2\n" + "#EXTINF:two,\nseg0.ts\n"))
                 .isInstanceOf(PlaylistException.class)
                 .hasMessage("s3://b/live.m3u8 line 3: #EXTINF needs a duration in seconds, not 'two'");
         assertThatThrownBy(() -> MediaPlaylist.parse("live.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:2\nseg0.ts\n"))
                 .hasMessage("live.m3u8 line 3: segment URI 'seg0.ts' has no #EXTINF before it");
         assertThatThrownBy(() -> MediaPlaylist.parse("live.m3u8", "<html>404</html>"))
                 .hasMessage("live.m3u8 line 1: a playlist starts with #EXTM3U");
-        assertThatThrownBy(() -> MediaPlaylist.parse("live.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
-                + "#EXT-X-KEY:METHOD=AES-128,URI=\"k\"\n"))
+        assertThatThrownBy(() -> MediaPlaylist.parse(
+                        "live.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:2\n" + "#EXT-X-KEY:METHOD=AES-128,URI=\"k\"\n"))
                 .hasMessage("live.m3u8 line 3: encrypted segments (#EXT-X-KEY METHOD=AES-128) are not supported");
     }
 

@@ -45,6 +45,7 @@ class WallClockSyncTest {
 
     @TempDir
     static Path work;
+
     static LiveHls hls;
 
     @TempDir
@@ -70,7 +71,9 @@ class WallClockSyncTest {
             long secondHalf = sync.sync().place(2, 3_000).videoMs();
 
             assertThat(firstHalf).isEqualTo(3_000);
-            assertThat(secondHalf).as("6 s of video before the break, and 3.5 s after it").isEqualTo(9_500);
+            assertThat(secondHalf)
+                    .as("6 s of video before the break, and 3.5 s after it")
+                    .isEqualTo(9_500);
             for (long at : new long[] {firstHalf, secondHalf}) {
                 Window window = video.await(at - 1000, at + 1000, Duration.ofSeconds(5), Duration.ofMillis(50));
                 assertThat(WindowFrames.decode(window, at - 1000, at + 1000))

@@ -14,8 +14,7 @@ import java.util.stream.LongStream;
 final class WindowFrames {
 
     /** One picture: the source frame number burnt into it, and the live time it is shown from. */
-    record Shown(long frame, long startUs) {
-    }
+    record Shown(long frame, long startUs) {}
 
     private WindowFrames() {}
 
@@ -25,13 +24,18 @@ final class WindowFrames {
         SourceOptions options = SourceOptions.live(window.demuxerOptions(), window.identity(), window.firstFrameUs());
         try (SourceReader reader = SourceReader.open(window.location(), 1, options)) {
             PcmBuffer pcm = new PcmBuffer(SourceReader.PCM_RATE, SourceReader.PCM_CHANNELS, 1 << 16);
-            reader.decodeWindow(startMs * 1000, endMs * 1000, (frame, start, end) -> {
-                int stride = frame.stride(0);
-                byte[] luma = new byte[stride * frame.height()];
-                frame.read(0, 0, luma, 0, luma.length);
-                long number = FrameCode.read(ByteBuffer.wrap(luma), stride, frame.width(), frame.height()).orElse(-1);
-                shown.add(new Shown(number, start));
-            }, pcm);
+            reader.decodeWindow(
+                    startMs * 1000,
+                    endMs * 1000,
+                    (frame, start, end) -> {
+                        int stride = frame.stride(0);
+                        byte[] luma = new byte[stride * frame.height()];
+                        frame.read(0, 0, luma, 0, luma.length);
+                        long number = FrameCode.read(ByteBuffer.wrap(luma), stride, frame.width(), frame.height())
+                                .orElse(-1);
+                        shown.add(new Shown(number, start));
+                    },
+                    pcm);
         }
         return shown;
     }
@@ -43,6 +47,8 @@ final class WindowFrames {
 
     /** Source frames [from, to) at their own times. */
     static List<Shown> frames(long from, long to) {
-        return LongStream.range(from, to).mapToObj(n -> new Shown(n, n * 1_000_000 / LiveHls.FPS)).toList();
+        return LongStream.range(from, to)
+                .mapToObj(n -> new Shown(n, n * 1_000_000 / LiveHls.FPS))
+                .toList();
     }
 }

@@ -49,12 +49,26 @@ public final class CrashRun {
      * @param apiBase the {@code --api-url} key of the platform, such as {@code x}
      * @param extra   more arguments of publish (segment size, opt-in list)
      */
-    public Result killAndRerun(Path matchDir, Path profiles, EmulatorServer emulator, String apiBase,
-                               String destination, Step step, List<String> extra) throws Exception {
+    public Result killAndRerun(
+            Path matchDir,
+            Path profiles,
+            EmulatorServer emulator,
+            String apiBase,
+            String destination,
+            Step step,
+            List<String> extra)
+            throws Exception {
         try (KillingProxy proxy = new KillingProxy(emulator.baseUrl())) {
             proxy.hold(step.name(), step.occurrence(), step.afterPlatform());
-            List<String> args = new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations",
-                    profiles.toString(), "--only", destination, "--api-url", apiBase + "=" + proxy.url()));
+            List<String> args = new ArrayList<>(List.of(
+                    "publish",
+                    matchDir.toString(),
+                    "--destinations",
+                    profiles.toString(),
+                    "--only",
+                    destination,
+                    "--api-url",
+                    apiBase + "=" + proxy.url()));
             args.addAll(extra);
 
             Process killed = start(args, dir.resolve("killed.log"));
@@ -62,28 +76,47 @@ public final class CrashRun {
             if (!held) {
                 killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            assertThat(held).as("the run reached " + step + "; requests: " + proxy.names() + "\n"
-                    + Files.readString(dir.resolve("killed.log"))).isTrue();
+            assertThat(held)
+                    .as("the run reached " + step + "; requests: " + proxy.names() + "\n"
+                            + Files.readString(dir.resolve("killed.log")))
+                    .isTrue();
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             proxy.release();
 
             Process rerun = start(args, dir.resolve("rerun.log"));
-            assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).as("the re-run ends").isTrue();
+            assertThat(rerun.waitFor(120, TimeUnit.SECONDS))
+                    .as("the re-run ends")
+                    .isTrue();
             String output = Files.readString(dir.resolve("rerun.log"));
             String status = status(matchDir);
-            return new Result(rerun.exitValue(), output, status,
-                    Files.readString(dir.resolve("killed.log")) + output + status);
+            return new Result(
+                    rerun.exitValue(), output, status, Files.readString(dir.resolve("killed.log")) + output + status);
         }
     }
 
     /** {@code publish} once more, straight to the emulator, after a person settled what the re-run left. */
-    public String publishAgain(Path matchDir, Path profiles, EmulatorServer emulator, String apiBase,
-                               String destination, List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations",
-                profiles.toString(), "--only", destination, "--api-url", apiBase + "=" + emulator.baseUrl()));
+    public String publishAgain(
+            Path matchDir,
+            Path profiles,
+            EmulatorServer emulator,
+            String apiBase,
+            String destination,
+            List<String> extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "publish",
+                matchDir.toString(),
+                "--destinations",
+                profiles.toString(),
+                "--only",
+                destination,
+                "--api-url",
+                apiBase + "=" + emulator.baseUrl()));
         args.addAll(extra);
         Process again = start(args, dir.resolve("again.log"));
-        assertThat(again.waitFor(120, TimeUnit.SECONDS)).as("the third run ends").isTrue();
+        assertThat(again.waitFor(120, TimeUnit.SECONDS))
+                .as("the third run ends")
+                .isTrue();
         String output = Files.readString(dir.resolve("again.log"));
         assertThat(again.exitValue()).as(output).isZero();
         return output + status(matchDir);
@@ -107,8 +140,8 @@ public final class CrashRun {
      */
     public static Process publish(Path matchDir, Path profiles, Path log, Map<String, String> env, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations",
-                profiles.toString()));
+        List<String> command =
+                new ArrayList<>(List.of("publish", matchDir.toString(), "--destinations", profiles.toString()));
         command.addAll(List.of(args));
         return child(command, log, env);
     }
@@ -120,11 +153,17 @@ public final class CrashRun {
 
     /** The CLI in a JVM of its own; a run is short, so the JIT's first tier and a serial GC start fastest. */
     private static Process child(List<String> args, Path log, Map<String, String> env) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
     }

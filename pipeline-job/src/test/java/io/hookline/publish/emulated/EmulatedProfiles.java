@@ -19,26 +19,39 @@ public final class EmulatedProfiles {
     public static final String TELEGRAM = "telegram-emulated";
     /** The same chat through a self-hosted Bot API server. */
     public static final String TELEGRAM_LOCAL = "telegram-local-emulated";
+
     public static final String WHATSAPP = "whatsapp-emulated";
     public static final String X_ACCOUNT = "hookline_emulator";
     public static final String TELEGRAM_CHAT = "@hookline_clips";
     public static final String WHATSAPP_PHONE_ID = "100000000000001";
 
-    private EmulatedProfiles() {
-    }
+    private EmulatedProfiles() {}
 
     /** The profiles folder, written into {@code into}. */
     public static Path write(Path into) throws IOException {
         copyShipped(into, List.of("profiles", "rules", "graphics", "schema", "destinations"));
-        Files.writeString(into.resolve("destinations/emulated.yaml"), String.join("\n",
-                "destinations:",
-                destination(X, "x", X_ACCOUNT, "x", "public", ""),
-                destination(TELEGRAM, "telegram", "\"" + TELEGRAM_CHAT + "\"", "telegram", "public",
-                        "    caption: \"Score {score}\""),
-                destination(TELEGRAM_LOCAL, "telegram", "\"" + TELEGRAM_CHAT + "\"", "telegram", "public",
-                        "    caption: \"Score {score}\"\n    localBotApi: true"),
-                destination(WHATSAPP, "whatsapp", "\"" + WHATSAPP_PHONE_ID + "\"", "whatsapp", "private", ""),
-                ""));
+        Files.writeString(
+                into.resolve("destinations/emulated.yaml"),
+                String.join(
+                        "\n",
+                        "destinations:",
+                        destination(X, "x", X_ACCOUNT, "x", "public", ""),
+                        destination(
+                                TELEGRAM,
+                                "telegram",
+                                "\"" + TELEGRAM_CHAT + "\"",
+                                "telegram",
+                                "public",
+                                "    caption: \"Score {score}\""),
+                        destination(
+                                TELEGRAM_LOCAL,
+                                "telegram",
+                                "\"" + TELEGRAM_CHAT + "\"",
+                                "telegram",
+                                "public",
+                                "    caption: \"Score {score}\"\n    localBotApi: true"),
+                        destination(WHATSAPP, "whatsapp", "\"" + WHATSAPP_PHONE_ID + "\"", "whatsapp", "private", ""),
+                        ""));
         return into;
     }
 
@@ -48,22 +61,28 @@ public final class EmulatedProfiles {
      */
     public static Path withOnly(Path into, String destinationsYaml) throws IOException {
         copyShipped(into, List.of("profiles", "rules", "graphics", "schema"));
-        Files.writeString(into.resolve("graphics/clean.yaml"), String.join("\n",
-                "templates:",
-                "  clean:",
-                "    extends: vertical",
-                "    branding:",
-                "      enabled: false",
-                "    outro:",
-                "      enabled: false",
-                ""));
-        Files.writeString(into.resolve("profiles/tiktok-clean.yaml"), String.join("\n",
-                "renditions:",
-                "  tiktok-clean:",
-                "    extends: tiktok",
-                "    description: TikTok without branding",
-                "    graphics: clean",
-                ""));
+        Files.writeString(
+                into.resolve("graphics/clean.yaml"),
+                String.join(
+                        "\n",
+                        "templates:",
+                        "  clean:",
+                        "    extends: vertical",
+                        "    branding:",
+                        "      enabled: false",
+                        "    outro:",
+                        "      enabled: false",
+                        ""));
+        Files.writeString(
+                into.resolve("profiles/tiktok-clean.yaml"),
+                String.join(
+                        "\n",
+                        "renditions:",
+                        "  tiktok-clean:",
+                        "    extends: tiktok",
+                        "    description: TikTok without branding",
+                        "    graphics: clean",
+                        ""));
         Files.createDirectories(into.resolve("destinations"));
         Files.writeString(into.resolve("destinations/test.yaml"), "destinations:\n" + destinationsYaml);
         return into;
@@ -73,25 +92,27 @@ public final class EmulatedProfiles {
         return ProfileLoader.loadDestinations(profiles);
     }
 
-    private static String destination(String name, String platform, String account, String rendition,
-                                      String privacy, String extra) {
-        return String.join("\n",
-                "  " + name + ":",
-                "    platform: " + platform,
-                "    account: " + account,
-                "    credentials:",
-                "      env: " + TOKEN_ENV,
-                "    rendition: " + rendition,
-                "    title: \"{ACTION} — {player}\"",
-                extra,
-                "    hashtags: [goal]",
-                "    takes:",
-                "      kinds: [play]",
-                "    quota:",
-                "      postsPer24h: 100",
-                "      spacingSeconds: 0",
-                "    privacy: " + privacy,
-                "    approval: false").replace("\n\n", "\n");
+    private static String destination(
+            String name, String platform, String account, String rendition, String privacy, String extra) {
+        return String.join(
+                        "\n",
+                        "  " + name + ":",
+                        "    platform: " + platform,
+                        "    account: " + account,
+                        "    credentials:",
+                        "      env: " + TOKEN_ENV,
+                        "    rendition: " + rendition,
+                        "    title: \"{ACTION} — {player}\"",
+                        extra,
+                        "    hashtags: [goal]",
+                        "    takes:",
+                        "      kinds: [play]",
+                        "    quota:",
+                        "      postsPer24h: 100",
+                        "      spacingSeconds: 0",
+                        "    privacy: " + privacy,
+                        "    approval: false")
+                .replace("\n\n", "\n");
     }
 
     private static void copyShipped(Path into, List<String> dirs) throws IOException {

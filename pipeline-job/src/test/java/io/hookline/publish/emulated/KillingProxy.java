@@ -32,13 +32,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KillingProxy implements AutoCloseable {
     /** Headers the JDK client sets itself, and hop-by-hop ones a proxy must not pass on. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",
-            "upgrade", "transfer-encoding", "keep-alive", "date");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive", "date");
 
     private final String target;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Integer> seen = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final List<String> requests = new ArrayList<>();
@@ -131,12 +132,14 @@ public final class KillingProxy implements AutoCloseable {
     private boolean isHeld(HttpExchange exchange) {
         String name = name(exchange);
         names.add(name);
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         int occurrence = seen.merge(name, 1, Integer::sum);
         if (holdOccurrence == 0) {
             return false;
         }
-        return holdName == null ? requests.size() == holdOccurrence
+        return holdName == null
+                ? requests.size() == holdOccurrence
                 : name.equals(holdName) && occurrence == holdOccurrence;
     }
 
@@ -147,8 +150,11 @@ public final class KillingProxy implements AutoCloseable {
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));

@@ -28,8 +28,8 @@ public final class LedgerRun implements AutoCloseable {
     public final PublishLedger ledger;
     public final List<Duration> waits = new ArrayList<>();
     public final List<Outcome> outcomes = new ArrayList<>();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 4,
-            Duration.ofMinutes(1), new SplittableRandom(7));
+    private final Backoff backoff = new Backoff(
+            Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(1), new SplittableRandom(7));
     private final String token;
 
     public LedgerRun(Path out, String token) {
@@ -44,8 +44,16 @@ public final class LedgerRun implements AutoCloseable {
 
     public List<Outcome> publish(Publishers publishers, MatchClips match, Destination destination)
             throws InterruptedException {
-        PublishRun run = new PublishRun(ledger, publishers, new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, token)),
-                Clock.systemUTC(), waits::add, backoff, "test", Duration.ofMinutes(5), outcomes::add);
+        PublishRun run = new PublishRun(
+                ledger,
+                publishers,
+                new Secrets(Map.of(EmulatedProfiles.TOKEN_ENV, token)),
+                Clock.systemUTC(),
+                waits::add,
+                backoff,
+                "test",
+                Duration.ofMinutes(5),
+                outcomes::add);
         return run.publish(match, List.of(destination));
     }
 

@@ -22,8 +22,7 @@ import java.util.function.UnaryOperator;
 public final class RealClips {
     private static final Path RENDERED = rendered();
 
-    private RealClips() {
-    }
+    private RealClips() {}
 
     /** OUT/matchId with {@code clips} play clips ranked 1.., titled "Goal — Player N (N-0)". */
     public static Path match(Path out, String matchId, String rendition, int clips) throws IOException {
@@ -36,11 +35,19 @@ public final class RealClips {
             Path file = Files.createDirectories(dir.resolve("clips/" + clipId)).resolve(rendition + ".mp4");
             Files.copy(clip(rank), file);
             byte[] bytes = Files.readAllBytes(file);
-            ObjectNode clip = list.addObject().put("clipId", clipId).put("kind", "play").put("rank", rank)
-                    .put("score", 2.0 - rank / 100.0).put("title", "Goal — Player " + rank + " (" + rank + "-0)");
-            clip.putArray("renditions").addObject().put("profile", rendition)
-                    .put("path", "clips/" + clipId + "/" + rendition + ".mp4").put("bytes", bytes.length)
-                    .put("sha256", sha256(bytes)).put("status", "ok");
+            ObjectNode clip = list.addObject()
+                    .put("clipId", clipId)
+                    .put("kind", "play")
+                    .put("rank", rank)
+                    .put("score", 2.0 - rank / 100.0)
+                    .put("title", "Goal — Player " + rank + " (" + rank + "-0)");
+            clip.putArray("renditions")
+                    .addObject()
+                    .put("profile", rendition)
+                    .put("path", "clips/" + clipId + "/" + rendition + ".mp4")
+                    .put("bytes", bytes.length)
+                    .put("sha256", sha256(bytes))
+                    .put("status", "ok");
         }
         Files.write(dir.resolve("manifest.json"), json.writeValueAsBytes(root));
         return dir;
@@ -49,8 +56,10 @@ public final class RealClips {
     /** Gives the clip of rank {@code rank} other bytes, and the manifest their size and hash. */
     public static void rewrite(Path matchDir, int rank, UnaryOperator<byte[]> change) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(matchDir.resolve("manifest.json").toFile());
-        ObjectNode rendition = (ObjectNode) root.path("clips").get(rank - 1).path("renditions").get(0);
+        ObjectNode root =
+                (ObjectNode) json.readTree(matchDir.resolve("manifest.json").toFile());
+        ObjectNode rendition =
+                (ObjectNode) root.path("clips").get(rank - 1).path("renditions").get(0);
         Path file = matchDir.resolve(rendition.path("path").asText());
         byte[] bytes = change.apply(Files.readAllBytes(file));
         Files.write(file, bytes);
@@ -61,7 +70,8 @@ public final class RealClips {
     /** Gives the clip of rank {@code rank} another title in the manifest. */
     public static void retitle(Path matchDir, int rank, String title) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(matchDir.resolve("manifest.json").toFile());
+        ObjectNode root =
+                (ObjectNode) json.readTree(matchDir.resolve("manifest.json").toFile());
         ((ObjectNode) root.path("clips").get(rank - 1)).put("title", title);
         Files.write(matchDir.resolve("manifest.json"), json.writeValueAsBytes(root));
     }

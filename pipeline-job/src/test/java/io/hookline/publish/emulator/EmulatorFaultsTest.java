@@ -28,7 +28,8 @@ class EmulatorFaultsTest {
 
     @BeforeEach
     void start() throws Exception {
-        telegram = new TelegramEmulator(new SteppingClock(Instant.parse("2026-12-10T12:00:00Z")), "1:t", Set.of("@clips"));
+        telegram =
+                new TelegramEmulator(new SteppingClock(Instant.parse("2026-12-10T12:00:00Z")), "1:t", Set.of("@clips"));
         telegram.start();
     }
 
@@ -39,8 +40,11 @@ class EmulatorFaultsTest {
 
     @Test
     void plannedFaultsHitTheChosenRequestsAndTheRestAreServed() throws Exception {
-        telegram.faults().retryAfter(Duration.ofSeconds(7))
-                .at(1, Fault.TOO_MANY_REQUESTS).at(2, Fault.SERVER_ERROR).at(3, Fault.DROPPED_CONNECTION);
+        telegram.faults()
+                .retryAfter(Duration.ofSeconds(7))
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(2, Fault.SERVER_ERROR)
+                .at(3, Fault.DROPPED_CONNECTION);
         byte[] video = EmulatorHttp.video(200_000, 10);
 
         HttpResponse<String> limited = sendVideo(video);
@@ -63,9 +67,13 @@ class EmulatorFaultsTest {
     @Test
     void randomFaultsFollowTheSeedAndTheRate() {
         assertThat(draws(new FaultPlan().random(42, 0.3))).isEqualTo(draws(new FaultPlan().random(42, 0.3)));
-        assertThat(draws(new FaultPlan().random(42, 0.3))).filteredOn(Optional::isPresent).hasSizeBetween(15, 45);
+        assertThat(draws(new FaultPlan().random(42, 0.3)))
+                .filteredOn(Optional::isPresent)
+                .hasSizeBetween(15, 45);
         assertThat(draws(new FaultPlan().random(42, 1.0))).allMatch(Optional::isPresent);
-        assertThat(draws(new FaultPlan().random(42, 0.3))).filteredOn(Optional::isPresent).map(Optional::get)
+        assertThat(draws(new FaultPlan().random(42, 0.3)))
+                .filteredOn(Optional::isPresent)
+                .map(Optional::get)
                 .contains(Fault.values());
     }
 
@@ -77,13 +85,18 @@ class EmulatorFaultsTest {
         sendVideo(one);
         sendVideo(two);
 
-        assertThat(telegram.posts().counts()).containsEntry(new PostKey("@clips", Media.sha256(one)), 2)
-                .containsEntry(new PostKey("@clips", Media.sha256(two)), 1).hasSize(2);
+        assertThat(telegram.posts().counts())
+                .containsEntry(new PostKey("@clips", Media.sha256(one)), 2)
+                .containsEntry(new PostKey("@clips", Media.sha256(two)), 1)
+                .hasSize(2);
         var served = json(send(request(telegram.baseUrl(), "/_emulator/posts")));
         assertThat(served.path("posts")).hasSize(3);
         assertThat(served.path("counts")).hasSize(2);
         String url = served.path("posts").get(0).path("url").asText();
-        assertThat(json(send(request(telegram.baseUrl(), url))).path("mediaSha256").asText()).isEqualTo(Media.sha256(one));
+        assertThat(json(send(request(telegram.baseUrl(), url)))
+                        .path("mediaSha256")
+                        .asText())
+                .isEqualTo(Media.sha256(one));
         assertThat(telegram.faults().requests()).isEqualTo(3); // the records' endpoint is not counted
     }
 
@@ -96,7 +109,8 @@ class EmulatorFaultsTest {
     }
 
     private HttpResponse<String> sendVideo(byte[] video) throws Exception {
-        return send(request(telegram.baseUrl(), "/bot1:t/sendVideo").header("Content-Type", multipartType())
+        return send(request(telegram.baseUrl(), "/bot1:t/sendVideo")
+                .header("Content-Type", multipartType())
                 .POST(body(multipart("chat_id", "@clips", "video", video))));
     }
 }

@@ -16,11 +16,11 @@ import java.util.Random;
 /** Plain HTTP against an emulator, as a publisher would speak to the platform. */
 final class EmulatorHttp {
     static final String BOUNDARY = "hookline-test-boundary";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private EmulatorHttp() {
-    }
+    private EmulatorHttp() {}
 
     static HttpRequest.Builder request(URI base, String pathAndQuery) {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20));
@@ -50,14 +50,16 @@ final class EmulatorHttp {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             String name = (String) namesAndValues[i];
             Object value = namesAndValues[i + 1];
-            StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"");
+            StringBuilder head =
+                    new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"");
             if (value instanceof byte[]) {
                 head.append("; filename=\"clip.mp4\"\r\nContent-Type: video/mp4");
             } else if (name.equals("metadata")) {
                 head.append("\r\nContent-Type: application/json");
             }
             out.writeBytes(head.append("\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(value instanceof byte[] bytes ? bytes : value.toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(
+                    value instanceof byte[] bytes ? bytes : value.toString().getBytes(StandardCharsets.UTF_8));
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));

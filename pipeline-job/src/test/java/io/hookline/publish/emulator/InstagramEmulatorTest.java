@@ -40,9 +40,13 @@ class InstagramEmulatorTest {
         String container = created.path("id").asText();
         URI upload = URI.create(created.path("uri").asText());
 
-        assertThat(upload(upload, Arrays.copyOfRange(video, 0, 100_000), 0, video.length).statusCode()).isEqualTo(200);
+        assertThat(upload(upload, Arrays.copyOfRange(video, 0, 100_000), 0, video.length)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(statusCode(container)).isEqualTo("IN_PROGRESS");
-        assertThat(upload(upload, Arrays.copyOfRange(video, 100_000, video.length), 100_000, video.length).statusCode()).isEqualTo(200);
+        assertThat(upload(upload, Arrays.copyOfRange(video, 100_000, video.length), 100_000, video.length)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(statusCode(container)).isEqualTo("IN_PROGRESS");
 
         HttpResponse<String> early = graph("POST", "/1789/media_publish?creation_id=" + container);
@@ -52,24 +56,36 @@ class InstagramEmulatorTest {
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(statusCode(container)).isEqualTo("FINISHED");
-        assertThat(json(graph("GET", "/" + container + "?fields=copyright_check_status")).path("copyright_check_status")
-                .path("status").asText()).isEqualTo("completed");
+        assertThat(json(graph("GET", "/" + container + "?fields=copyright_check_status"))
+                        .path("copyright_check_status")
+                        .path("status")
+                        .asText())
+                .isEqualTo("completed");
         HttpResponse<String> published = graph("POST", "/1789/media_publish?creation_id=" + container);
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(statusCode(container)).isEqualTo("PUBLISHED");
-        assertThat(graph("POST", "/1789/media_publish?creation_id=" + container).statusCode()).isEqualTo(400);
+        assertThat(graph("POST", "/1789/media_publish?creation_id=" + container).statusCode())
+                .isEqualTo(400);
 
         assertThat(instagram.posts().count("1789", Media.sha256(video))).isEqualTo(1);
-        assertThat(instagram.posts().all().get(0).metadata()).containsEntry("caption", "Goal").containsEntry("media_type", "REELS");
-        JsonNode limit = json(graph("GET", "/1789/content_publishing_limit?fields=quota_usage,config")).path("data").get(0);
+        assertThat(instagram.posts().all().get(0).metadata())
+                .containsEntry("caption", "Goal")
+                .containsEntry("media_type", "REELS");
+        JsonNode limit = json(graph("GET", "/1789/content_publishing_limit?fields=quota_usage,config"))
+                .path("data")
+                .get(0);
         assertThat(limit.path("quota_usage").asInt()).isEqualTo(1);
         assertThat(limit.path("config").path("quota_total").asInt()).isEqualTo(50);
     }
 
     @Test
     void aVideoUrlThatCannotBeFetchedEndsInErrorAndAnUnpublishedContainerExpires() throws Exception {
-        String broken = json(graph("POST", "/1789/media?media_type=STORIES&video_url=http://127.0.0.1:9/nothing.mp4")).path("id").asText();
-        String idle = json(graph("POST", "/1789/media?media_type=REELS&upload_type=resumable")).path("id").asText();
+        String broken = json(graph("POST", "/1789/media?media_type=STORIES&video_url=http://127.0.0.1:9/nothing.mp4"))
+                .path("id")
+                .asText();
+        String idle = json(graph("POST", "/1789/media?media_type=REELS&upload_type=resumable"))
+                .path("id")
+                .asText();
         for (int i = 0; i < 100 && statusCode(broken).equals("IN_PROGRESS"); i++) {
             Thread.sleep(50);
         }
@@ -91,10 +107,14 @@ class InstagramEmulatorTest {
 
     @Test
     void aContainerNeedsAReelsOrStoriesTypeAndAValidToken() throws Exception {
-        assertThat(json(graph("POST", "/1789/media?media_type=VIDEO&upload_type=resumable")).path("error").path("code").asInt())
+        assertThat(json(graph("POST", "/1789/media?media_type=VIDEO&upload_type=resumable"))
+                        .path("error")
+                        .path("code")
+                        .asInt())
                 .isEqualTo(100);
-        HttpResponse<String> noToken = send(request(instagram.baseUrl(), "/1789/media?media_type=REELS&upload_type=resumable")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> noToken =
+                send(request(instagram.baseUrl(), "/1789/media?media_type=REELS&upload_type=resumable")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(noToken.statusCode()).isEqualTo(401);
         assertThat(json(noToken).path("error").path("code").asInt()).isEqualTo(190);
     }
@@ -103,21 +123,27 @@ class InstagramEmulatorTest {
         byte[] video = EmulatorHttp.video(1000, seed);
         JsonNode created = json(graph("POST", "/1789/media?media_type=REELS&upload_type=resumable"));
         upload(URI.create(created.path("uri").asText()), video, 0, video.length);
-        return graph("POST", "/1789/media_publish?creation_id=" + created.path("id").asText());
+        return graph(
+                "POST", "/1789/media_publish?creation_id=" + created.path("id").asText());
     }
 
     private String statusCode(String container) throws Exception {
-        return json(graph("GET", "/" + container + "?fields=status_code")).path("status_code").asText();
+        return json(graph("GET", "/" + container + "?fields=status_code"))
+                .path("status_code")
+                .asText();
     }
 
     private HttpResponse<String> graph(String method, String pathAndQuery) throws Exception {
-        return send(request(instagram.baseUrl(), pathAndQuery).header("Authorization", "Bearer secret")
+        return send(request(instagram.baseUrl(), pathAndQuery)
+                .header("Authorization", "Bearer secret")
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private static HttpResponse<String> upload(URI uri, byte[] bytes, long offset, long fileSize) throws Exception {
-        return send(HttpRequest.newBuilder(uri).header("Authorization", "OAuth secret")
-                .header("offset", Long.toString(offset)).header("file_size", Long.toString(fileSize))
+        return send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "OAuth secret")
+                .header("offset", Long.toString(offset))
+                .header("file_size", Long.toString(fileSize))
                 .POST(body(bytes)));
     }
 }

@@ -21,7 +21,8 @@ class TelegramEmulatorTest {
 
     @BeforeEach
     void start() throws Exception {
-        telegram = new TelegramEmulator(new SteppingClock(Instant.parse("2026-12-10T12:00:00Z")), "123:abc", Set.of("@clips", "@fans"));
+        telegram = new TelegramEmulator(
+                new SteppingClock(Instant.parse("2026-12-10T12:00:00Z")), "123:abc", Set.of("@clips", "@fans"));
         telegram.start();
     }
 
@@ -33,15 +34,18 @@ class TelegramEmulatorTest {
     @Test
     void sendVideoUploadsOnceAndTheFileIdFansOutWithoutAnotherUpload() throws Exception {
         byte[] video = EmulatorHttp.video(40_000, 7);
-        HttpResponse<String> sent = sendVideo("/bot123:abc/sendVideo", multipart("chat_id", "@clips", "caption", "Goal!", "video", video));
+        HttpResponse<String> sent =
+                sendVideo("/bot123:abc/sendVideo", multipart("chat_id", "@clips", "caption", "Goal!", "video", video));
         assertThat(sent.statusCode()).isEqualTo(200);
         var result = json(sent).path("result");
         assertThat(result.path("message_id").asLong()).isEqualTo(1);
         String fileId = result.path("video").path("file_id").asText();
 
-        HttpResponse<String> fanned = sendVideo("/bot123:abc/test/sendVideo", multipart("chat_id", "@fans", "video", fileId));
+        HttpResponse<String> fanned =
+                sendVideo("/bot123:abc/test/sendVideo", multipart("chat_id", "@fans", "video", fileId));
         assertThat(fanned.statusCode()).isEqualTo(200);
-        assertThat(json(fanned).path("result").path("video").path("file_id").asText()).isEqualTo(fileId);
+        assertThat(json(fanned).path("result").path("video").path("file_id").asText())
+                .isEqualTo(fileId);
 
         String sha = Media.sha256(video);
         assertThat(telegram.posts().count("@clips", sha)).isEqualTo(1);
@@ -52,17 +56,23 @@ class TelegramEmulatorTest {
     @Test
     void anUploadOverTheLimitAnUnknownChatAndAWrongTokenAreRefused() throws Exception {
         telegram.uploadLimit(10_000);
-        HttpResponse<String> big = sendVideo("/bot123:abc/sendVideo", multipart("chat_id", "@clips", "video", new byte[20_000]));
+        HttpResponse<String> big =
+                sendVideo("/bot123:abc/sendVideo", multipart("chat_id", "@clips", "video", new byte[20_000]));
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(json(big).path("ok").asBoolean()).isFalse();
 
-        HttpResponse<String> unknown = sendVideo("/bot123:abc/sendVideo", multipart("chat_id", "@nobody", "video", new byte[100]));
+        HttpResponse<String> unknown =
+                sendVideo("/bot123:abc/sendVideo", multipart("chat_id", "@nobody", "video", new byte[100]));
         assertThat(json(unknown).path("description").asText()).isEqualTo("Bad Request: chat not found");
-        assertThat(sendVideo("/bot999:zzz/sendVideo", multipart("chat_id", "@clips", "video", new byte[100])).statusCode()).isEqualTo(401);
+        assertThat(sendVideo("/bot999:zzz/sendVideo", multipart("chat_id", "@clips", "video", new byte[100]))
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(telegram.posts().size()).isZero();
     }
 
     private HttpResponse<String> sendVideo(String path, byte[] form) throws Exception {
-        return send(request(telegram.baseUrl(), path).header("Content-Type", multipartType()).POST(body(form)));
+        return send(request(telegram.baseUrl(), path)
+                .header("Content-Type", multipartType())
+                .POST(body(form)));
     }
 }

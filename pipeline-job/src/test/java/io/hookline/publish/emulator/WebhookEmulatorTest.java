@@ -33,16 +33,22 @@ class WebhookEmulatorTest {
         byte[] video = EmulatorHttp.video(20_000, 9);
         byte[] form = multipart("metadata", "{\"clipId\":\"c-1\",\"title\":\"Goal\"}", "file", video);
 
-        assertThat(deliver(form, WebhookEmulator.signature("shh", form)).statusCode()).isEqualTo(200);
-        assertThat(deliver(form, WebhookEmulator.signature("wrong", form)).statusCode()).isEqualTo(401);
+        assertThat(deliver(form, WebhookEmulator.signature("shh", form)).statusCode())
+                .isEqualTo(200);
+        assertThat(deliver(form, WebhookEmulator.signature("wrong", form)).statusCode())
+                .isEqualTo(401);
         assertThat(deliver(form, "").statusCode()).isEqualTo(401);
 
         assertThat(webhook.posts().count("/hooks/partner", Media.sha256(video))).isEqualTo(1);
-        assertThat(webhook.posts().all().get(0).metadata()).containsEntry("clipId", "c-1").containsEntry("title", "Goal");
+        assertThat(webhook.posts().all().get(0).metadata())
+                .containsEntry("clipId", "c-1")
+                .containsEntry("title", "Goal");
     }
 
     private HttpResponse<String> deliver(byte[] form, String signature) throws Exception {
-        return send(request(webhook.baseUrl(), "/hooks/partner").header("Content-Type", multipartType())
-                .header(WebhookEmulator.SIGNATURE_HEADER, signature).POST(body(form)));
+        return send(request(webhook.baseUrl(), "/hooks/partner")
+                .header("Content-Type", multipartType())
+                .header(WebhookEmulator.SIGNATURE_HEADER, signature)
+                .POST(body(form)));
     }
 }

@@ -45,13 +45,21 @@ class WhatsAppEmulatorTest {
         HttpResponse<String> stranger = message("15559999", "template", mediaId);
         assertThat(stranger.statusCode()).isEqualTo(400);
         assertThat(json(stranger).path("error").path("code").asInt()).isEqualTo(131030);
-        assertThat(json(message("15550001", "video", mediaId)).path("error").path("code").asInt()).isEqualTo(131047);
+        assertThat(json(message("15550001", "video", mediaId))
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(131047);
 
         assertThat(whatsApp.posts().count("15550001", Media.sha256(video))).isEqualTo(1);
         assertThat(whatsApp.posts().size()).isEqualTo(1);
 
         clock.advance(Duration.ofDays(30));
-        assertThat(json(message("15550001", "template", mediaId)).path("error").path("code").asInt()).isEqualTo(131052);
+        assertThat(json(message("15550001", "template", mediaId))
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(131052);
     }
 
     @Test
@@ -62,7 +70,8 @@ class WhatsAppEmulatorTest {
     }
 
     private HttpResponse<String> upload(byte[] video) throws Exception {
-        return send(request(whatsApp.baseUrl(), "/v21.0/1066/media").header("Authorization", "Bearer secret")
+        return send(request(whatsApp.baseUrl(), "/v21.0/1066/media")
+                .header("Authorization", "Bearer secret")
                 .header("Content-Type", multipartType())
                 .POST(body(multipart("messaging_product", "whatsapp", "type", "video/mp4", "file", video))));
     }
@@ -71,7 +80,9 @@ class WhatsAppEmulatorTest {
         String json = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + to + "\",\"type\":\"" + type + "\","
                 + "\"template\":{\"name\":\"new_clip\",\"language\":{\"code\":\"en\"},\"components\":[{\"type\":\"header\","
                 + "\"parameters\":[{\"type\":\"video\",\"video\":{\"id\":\"" + mediaId + "\"}}]}]}}";
-        return send(request(whatsApp.baseUrl(), "/v21.0/1066/messages").header("Authorization", "Bearer secret")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(whatsApp.baseUrl(), "/v21.0/1066/messages")
+                .header("Authorization", "Bearer secret")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

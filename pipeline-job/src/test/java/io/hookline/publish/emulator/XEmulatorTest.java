@@ -37,16 +37,21 @@ class XEmulatorTest {
     void initAppendFinalizeStatusThenPostAndTheSameTextTwiceIsRefused() throws Exception {
         byte[] video = EmulatorHttp.video(150_000, 6);
         String mediaId = init(video.length);
-        assertThat(append(mediaId, 0, Arrays.copyOfRange(video, 0, 100_000)).statusCode()).isEqualTo(204);
-        assertThat(append(mediaId, 1, Arrays.copyOfRange(video, 100_000, video.length)).statusCode()).isEqualTo(204);
+        assertThat(append(mediaId, 0, Arrays.copyOfRange(video, 0, 100_000)).statusCode())
+                .isEqualTo(204);
+        assertThat(append(mediaId, 1, Arrays.copyOfRange(video, 100_000, video.length))
+                        .statusCode())
+                .isEqualTo(204);
 
         var finalized = json(form("FINALIZE", "media_id", mediaId));
-        assertThat(finalized.path("data").path("processing_info").path("state").asText()).isEqualTo("in_progress");
+        assertThat(finalized.path("data").path("processing_info").path("state").asText())
+                .isEqualTo("in_progress");
         assertThat(post("Dunk of the night", mediaId).statusCode()).isEqualTo(400);
         clock.advance(Duration.ofSeconds(2));
         var status = json(send(request(x.baseUrl(), "/2/media/upload?command=STATUS&media_id=" + mediaId)
                 .header("Authorization", "Bearer secret")));
-        assertThat(status.path("data").path("processing_info").path("state").asText()).isEqualTo("succeeded");
+        assertThat(status.path("data").path("processing_info").path("state").asText())
+                .isEqualTo("succeeded");
 
         HttpResponse<String> posted = post("Dunk of the night", mediaId);
         assertThat(posted.statusCode()).isEqualTo(201);
@@ -61,7 +66,8 @@ class XEmulatorTest {
     @Test
     void aSegmentOver5MBAGapInTheSegmentsAndAnExpiredMediaIdAreRefused() throws Exception {
         String big = init(6_000_000);
-        assertThat(append(big, 0, new byte[XEmulator.MAX_SEGMENT + 1]).statusCode()).isEqualTo(400);
+        assertThat(append(big, 0, new byte[XEmulator.MAX_SEGMENT + 1]).statusCode())
+                .isEqualTo(400);
 
         String gappy = init(2000);
         append(gappy, 0, new byte[1000]);
@@ -84,7 +90,10 @@ class XEmulatorTest {
         append(mediaId, 0, new byte[1000]);
         form("FINALIZE", "media_id", mediaId);
         clock.advance(Duration.ofSeconds(2));
-        String postId = json(post("Block of the night", mediaId)).path("data").path("id").asText();
+        String postId = json(post("Block of the night", mediaId))
+                .path("data")
+                .path("id")
+                .asText();
 
         var me = json(send(request(x.baseUrl(), "/2/users/me").header("Authorization", "Bearer secret")));
         assertThat(me.path("data").path("username").asText()).isEqualTo("hookline");
@@ -95,12 +104,18 @@ class XEmulatorTest {
 
         assertThat(bare.path("data").get(0).path("id").asText()).isEqualTo(postId);
         assertThat(bare.path("data").get(0).has("attachments")).isFalse();
-        assertThat(expanded.path("data").get(0).path("attachments").path("media_keys").get(0).asText())
+        assertThat(expanded.path("data")
+                        .get(0)
+                        .path("attachments")
+                        .path("media_keys")
+                        .get(0)
+                        .asText())
                 .isEqualTo("13_" + mediaId);
     }
 
     private String init(long totalBytes) throws Exception {
-        HttpResponse<String> response = form("INIT", "total_bytes", totalBytes, "media_type", "video/mp4", "media_category", "amplify_video");
+        HttpResponse<String> response =
+                form("INIT", "total_bytes", totalBytes, "media_type", "video/mp4", "media_category", "amplify_video");
         assertThat(response.statusCode()).isEqualTo(200);
         return json(response).path("data").path("id").asText();
     }
@@ -114,13 +129,17 @@ class XEmulatorTest {
         all[0] = "command";
         all[1] = command;
         System.arraycopy(fields, 0, all, 2, fields.length);
-        return send(request(x.baseUrl(), "/2/media/upload").header("Authorization", "Bearer secret")
-                .header("Content-Type", multipartType()).POST(body(multipart(all))));
+        return send(request(x.baseUrl(), "/2/media/upload")
+                .header("Authorization", "Bearer secret")
+                .header("Content-Type", multipartType())
+                .POST(body(multipart(all))));
     }
 
     private HttpResponse<String> post(String text, String mediaId) throws Exception {
         String json = "{\"text\":\"" + text + "\",\"media\":{\"media_ids\":[\"" + mediaId + "\"]}}";
-        return send(request(x.baseUrl(), "/2/tweets").header("Authorization", "Bearer secret")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(x.baseUrl(), "/2/tweets")
+                .header("Authorization", "Bearer secret")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

@@ -37,7 +37,8 @@ class YouTubeEmulatorTest {
         byte[] video = EmulatorHttp.video(2 * GRANULE + 1000, 1);
         URI session = open(video.length, "Goal 1-0 clip-abc");
 
-        HttpResponse<String> first = put(session, Arrays.copyOfRange(video, 0, GRANULE), "bytes 0-" + (GRANULE - 1) + "/" + video.length);
+        HttpResponse<String> first =
+                put(session, Arrays.copyOfRange(video, 0, GRANULE), "bytes 0-" + (GRANULE - 1) + "/" + video.length);
         assertThat(first.statusCode()).isEqualTo(308);
         assertThat(first.headers().firstValue("Range")).hasValue("bytes=0-" + (GRANULE - 1));
 
@@ -45,18 +46,24 @@ class YouTubeEmulatorTest {
         assertThat(asked.statusCode()).isEqualTo(308);
         assertThat(asked.headers().firstValue("Range")).hasValue("bytes=0-" + (GRANULE - 1));
 
-        HttpResponse<String> last = put(session, Arrays.copyOfRange(video, GRANULE, video.length),
+        HttpResponse<String> last = put(
+                session,
+                Arrays.copyOfRange(video, GRANULE, video.length),
                 "bytes " + GRANULE + "-" + (video.length - 1) + "/" + video.length);
         assertThat(last.statusCode()).isEqualTo(201);
         String id = json(last).path("id").asText();
         assertThat(json(last).path("snippet").path("title").asText()).isEqualTo("Goal 1-0 clip-abc");
 
-        assertThat(put(session, new byte[0], "bytes */" + video.length).statusCode()).isEqualTo(200);
-        var listed = json(send(request(youTube.baseUrl(), "/youtube/v3/videos?part=snippet&id=" + id).header("Authorization", "Bearer secret")));
-        assertThat(listed.path("items").get(0).path("id").asText()).isEqualTo(id);
-        var found = json(send(request(youTube.baseUrl(), "/youtube/v3/search?part=snippet&forMine=true&type=video&q=clip-abc")
+        assertThat(put(session, new byte[0], "bytes */" + video.length).statusCode())
+                .isEqualTo(200);
+        var listed = json(send(request(youTube.baseUrl(), "/youtube/v3/videos?part=snippet&id=" + id)
                 .header("Authorization", "Bearer secret")));
-        assertThat(found.path("items").get(0).path("id").path("videoId").asText()).isEqualTo(id);
+        assertThat(listed.path("items").get(0).path("id").asText()).isEqualTo(id);
+        var found = json(
+                send(request(youTube.baseUrl(), "/youtube/v3/search?part=snippet&forMine=true&type=video&q=clip-abc")
+                        .header("Authorization", "Bearer secret")));
+        assertThat(found.path("items").get(0).path("id").path("videoId").asText())
+                .isEqualTo(id);
 
         assertThat(youTube.posts().count("UC-test", Media.sha256(video))).isEqualTo(1);
         assertThat(youTube.posts().all().get(0).metadata()).containsEntry("title", "Goal 1-0 clip-abc");
@@ -72,10 +79,15 @@ class YouTubeEmulatorTest {
         assertThat(odd.statusCode()).isEqualTo(400);
         assertThat(json(odd).path("error").path("message").asText()).contains("multiple of 262144");
 
-        HttpResponse<String> gap = put(session, Arrays.copyOfRange(video, GRANULE, video.length),
+        HttpResponse<String> gap = put(
+                session,
+                Arrays.copyOfRange(video, GRANULE, video.length),
                 "bytes " + GRANULE + "-" + (video.length - 1) + "/" + video.length);
         assertThat(gap.statusCode()).isEqualTo(400);
-        assertThat(put(session, new byte[0], "bytes */" + video.length).headers().firstValue("Range")).isEmpty();
+        assertThat(put(session, new byte[0], "bytes */" + video.length)
+                        .headers()
+                        .firstValue("Range"))
+                .isEmpty();
         assertThat(youTube.posts().size()).isZero();
     }
 
@@ -87,7 +99,13 @@ class YouTubeEmulatorTest {
 
         HttpResponse<String> third = openRaw(10, "c");
         assertThat(third.statusCode()).isEqualTo(403);
-        assertThat(json(third).path("error").path("errors").get(0).path("reason").asText()).isEqualTo("quotaExceeded");
+        assertThat(json(third)
+                        .path("error")
+                        .path("errors")
+                        .get(0)
+                        .path("reason")
+                        .asText())
+                .isEqualTo("quotaExceeded");
 
         clock.advance(Duration.ofDays(1));
         assertThat(openRaw(10, "c").statusCode()).isEqualTo(200);
@@ -95,8 +113,10 @@ class YouTubeEmulatorTest {
 
     @Test
     void aRequestWithoutTheTokenIsRefused() throws Exception {
-        HttpResponse<String> response = send(request(youTube.baseUrl(), "/upload/youtube/v3/videos?uploadType=resumable&part=snippet")
-                .header("Authorization", "Bearer wrong").POST(body("{}".getBytes())));
+        HttpResponse<String> response =
+                send(request(youTube.baseUrl(), "/upload/youtube/v3/videos?uploadType=resumable&part=snippet")
+                        .header("Authorization", "Bearer wrong")
+                        .POST(body("{}".getBytes())));
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
@@ -107,7 +127,8 @@ class YouTubeEmulatorTest {
     }
 
     private HttpResponse<String> openRaw(long size, String title) throws Exception {
-        String resource = "{\"snippet\":{\"title\":\"" + title + "\",\"categoryId\":\"17\"},\"status\":{\"privacyStatus\":\"private\"}}";
+        String resource = "{\"snippet\":{\"title\":\"" + title
+                + "\",\"categoryId\":\"17\"},\"status\":{\"privacyStatus\":\"private\"}}";
         return send(request(youTube.baseUrl(), "/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status")
                 .header("Authorization", "Bearer secret")
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -117,6 +138,8 @@ class YouTubeEmulatorTest {
     }
 
     private static HttpResponse<String> put(URI session, byte[] chunk, String range) throws Exception {
-        return send(java.net.http.HttpRequest.newBuilder(session).header("Content-Range", range).PUT(body(chunk)));
+        return send(java.net.http.HttpRequest.newBuilder(session)
+                .header("Content-Range", range)
+                .PUT(body(chunk)));
     }
 }

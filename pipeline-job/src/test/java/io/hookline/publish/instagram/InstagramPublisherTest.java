@@ -36,6 +36,7 @@ class InstagramPublisherTest {
 
     @TempDir
     Path out;
+
     InstagramEmulator instagram;
     PublishRig rig;
 
@@ -53,8 +54,14 @@ class InstagramPublisherTest {
     }
 
     private InstagramPublisher publisher(URI mediaUrl) {
-        return new InstagramPublisher(PublishRig.http(), new InstagramSettings(URI.create(instagram.baseUrl() + "/v21.0"),
-                mediaUrl, PART, Duration.ofSeconds(10), Duration.ofMillis(20)));
+        return new InstagramPublisher(
+                PublishRig.http(),
+                new InstagramSettings(
+                        URI.create(instagram.baseUrl() + "/v21.0"),
+                        mediaUrl,
+                        PART,
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(20)));
     }
 
     private static Destination destination(String rendition) {
@@ -64,7 +71,8 @@ class InstagramPublisherTest {
     @Test
     void postsEachReelOnceByResumableUploadWithItsCaptionAndBytes() throws Exception {
         Path match = PlatformFixtures.match(out, "match-1", "instagram-reels", Shape.VERTICAL, 2);
-        assertThat(Files.size(match.resolve("clips/clip001/instagram-reels.mp4"))).as("several parts")
+        assertThat(Files.size(match.resolve("clips/clip001/instagram-reels.mp4")))
+                .as("several parts")
                 .isGreaterThan(3L * PART);
 
         List<Outcome> outcomes = rig.publish(match, destination("instagram-reels"), publisher(null));
@@ -74,14 +82,17 @@ class InstagramPublisherTest {
         assertThat(instagram.posts().size()).isEqualTo(2);
         for (int rank = 1; rank <= 2; rank++) {
             Path file = match.resolve(String.format("clips/clip%03d/instagram-reels.mp4", rank));
-            assertThat(instagram.posts().count(ACCOUNT, PlatformFixtures.sha256(file))).isEqualTo(1);
+            assertThat(instagram.posts().count(ACCOUNT, PlatformFixtures.sha256(file)))
+                    .isEqualTo(1);
         }
         PostRecord first = instagram.posts().all().get(0);
-        assertThat(first.metadata()).containsEntry("media_type", "REELS")
+        assertThat(first.metadata())
+                .containsEntry("media_type", "REELS")
                 .containsEntry("caption", "GOAL — Player 1\nScore 1-0\n#goal");
         assertThat(rig.records("match-1")).allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(PublishState.POSTED);
-            assertThat(r.postId()).isEqualTo(instagram.posts().byId().get(r.postId()).postId());
+            assertThat(r.postId())
+                    .isEqualTo(instagram.posts().byId().get(r.postId()).postId());
         });
         assertThat(rig.records("match-1").toString() + outcomes).doesNotContain(TOKEN);
     }
@@ -105,7 +116,8 @@ class InstagramPublisherTest {
 
             assertThat(outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.POSTED);
             Path file = match.resolve("clips/clip001/instagram-stories.mp4");
-            assertThat(instagram.posts().count(ACCOUNT, PlatformFixtures.sha256(file))).isEqualTo(1);
+            assertThat(instagram.posts().count(ACCOUNT, PlatformFixtures.sha256(file)))
+                    .isEqualTo(1);
             assertThat(instagram.posts().all().get(0).metadata()).containsEntry("media_type", "STORIES");
         } finally {
             files.stop(0);
@@ -118,13 +130,18 @@ class InstagramPublisherTest {
         Path file = match.resolve("clips/clip001/instagram-reels.mp4");
         // 1 creates the container (429, again as 2); 3 is the first part, 4 the second drops halfway and is sent
         // again from its offset as 5, which gets a 503 and goes again as 6; the last try to publish gets a 503.
-        instagram.faults().retryAfter(Duration.ZERO).at(1, Fault.TOO_MANY_REQUESTS).at(4, Fault.DROPPED_CONNECTION)
+        instagram
+                .faults()
+                .retryAfter(Duration.ZERO)
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(4, Fault.DROPPED_CONNECTION)
                 .at(5, Fault.SERVER_ERROR);
         List<Outcome> first = rig.publish(match, destination("instagram-reels"), publisher(null));
         assertThat(first).extracting(Outcome::result).containsExactly(Outcome.Result.POSTED);
 
         assertThat(instagram.posts().size()).isEqualTo(1);
-        assertThat(instagram.posts().count(ACCOUNT, PlatformFixtures.sha256(file))).isEqualTo(1);
+        assertThat(instagram.posts().count(ACCOUNT, PlatformFixtures.sha256(file)))
+                .isEqualTo(1);
         assertThat(instagram.posts().all().get(0).mediaBytes()).isEqualTo(Files.size(file));
     }
 
@@ -137,8 +154,9 @@ class InstagramPublisherTest {
         assertThat(outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.FAILED);
         PublishRecord failed = rig.records("match-1").get(0);
         assertThat(failed.state()).isEqualTo(PublishState.FAILED);
-        assertThat(failed.reason()).matches("clip001/instagram-reels@ig-main: a Reel lasts 3 s to 15 min, the file"
-                + " lasts 2\\.0\\d* s");
+        assertThat(failed.reason())
+                .matches(
+                        "clip001/instagram-reels@ig-main: a Reel lasts 3 s to 15 min, the file" + " lasts 2\\.0\\d* s");
         assertThat(instagram.faults().requests()).isZero();
     }
 }

@@ -49,14 +49,17 @@ final class LedgerMoves {
             case PLANNED -> ledger.approve(key, version, OWNER);
             case AWAITING_APPROVAL -> ledger.requestApproval(key, version, OWNER);
             case UPLOADING -> ledger.markUploading(key, version, OWNER, "session-" + key.clipId(), 0);
-            case PROCESSING -> r.state() == PublishState.UNCERTAIN ? ledger.resend(key, version, OWNER)
-                    : ledger.markProcessing(key, version, OWNER, "container-" + key.clipId());
+            case PROCESSING ->
+                r.state() == PublishState.UNCERTAIN
+                        ? ledger.resend(key, version, OWNER)
+                        : ledger.markProcessing(key, version, OWNER, "container-" + key.clipId());
             case PUBLISHING -> ledger.markPublishing(key, version, OWNER, null);
             case UNCERTAIN -> ledger.markUncertain(key, version, OWNER, "the post call's answer was lost");
-            case POSTED -> r.state() == PublishState.UNCERTAIN
-                    ? ledger.confirm(key, version, OWNER, "https://example.invalid/" + key.clipId())
-                    : ledger.markPosted(key, version, OWNER, "post-" + key.clipId(),
-                            "https://example.invalid/" + key.clipId());
+            case POSTED ->
+                r.state() == PublishState.UNCERTAIN
+                        ? ledger.confirm(key, version, OWNER, "https://example.invalid/" + key.clipId())
+                        : ledger.markPosted(
+                                key, version, OWNER, "post-" + key.clipId(), "https://example.invalid/" + key.clipId());
             case FAILED -> ledger.markFailed(key, version, OWNER, "the platform said no");
             case SKIPPED -> ledger.markSkipped(key, version, OWNER, "destination disabled", null);
             case REJECTED -> ledger.reject(key, version, OWNER, "not on brand");

@@ -22,8 +22,7 @@ public final class OldLedgerSchema {
             + " decided_by VARCHAR(200), planned_at_ms BIGINT NOT NULL, updated_at_ms BIGINT NOT NULL,"
             + " posted_at_ms BIGINT, PRIMARY KEY (clip_id, rendition, destination))";
 
-    private OldLedgerSchema() {
-    }
+    private OldLedgerSchema() {}
 
     /** An H2 ledger file at {@code base} as the first schema left it. */
     public static void createH2(Path base) throws SQLException {
@@ -31,7 +30,8 @@ public final class OldLedgerSchema {
     }
 
     static void create(LedgerDatabase database) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(TABLE_V1);
             statement.execute("CREATE INDEX publish_ledger_by_match ON publish_ledger (match_id)");
         }

@@ -46,8 +46,7 @@ abstract class PublishLedgerContract {
     protected abstract LedgerDatabase database();
 
     /** Makes this test's empty database, before the first ledger opens on it. */
-    protected void createEmptyDatabase() throws Exception {
-    }
+    protected void createEmptyDatabase() throws Exception {}
 
     @BeforeEach
     void openTheLedger() throws Exception {
@@ -94,8 +93,8 @@ abstract class PublishLedgerContract {
             }
         }
         assertThat(ledger.planAll(plans)).isEqualTo(6);
-        PublishRecord started = moves.apply(moves.claimIfPossible(ledger.get(plans.get(0).key()).orElseThrow()),
-                PublishState.UPLOADING);
+        PublishRecord started = moves.apply(
+                moves.claimIfPossible(ledger.get(plans.get(0).key()).orElseThrow()), PublishState.UPLOADING);
         clock.advance(Duration.ofMinutes(1));
 
         assertThat(ledger.planAll(plans)).isZero();
@@ -113,7 +112,9 @@ abstract class PublishLedgerContract {
                 PublishRecord after = moves.apply(before, to);
                 softly.assertThat(after.state()).as(from + " -> " + to).isEqualTo(to);
                 softly.assertThat(after.version()).as(from + " -> " + to).isEqualTo(before.version() + 1);
-                softly.assertThat(ledger.get(after.key())).as(from + " -> " + to).contains(after);
+                softly.assertThat(ledger.get(after.key()))
+                        .as(from + " -> " + to)
+                        .contains(after);
             }
         }
         softly.assertAll();
@@ -128,7 +129,8 @@ abstract class PublishLedgerContract {
                     continue;
                 }
                 PublishRecord before = moves.claimIfPossible(moves.reach("no-" + from + "-" + to, from));
-                assertThatThrownBy(() -> moves.apply(before, to)).as(from + " -> " + to)
+                assertThatThrownBy(() -> moves.apply(before, to))
+                        .as(from + " -> " + to)
                         .isInstanceOf(IllegalTransitionException.class);
                 assertThat(ledger.get(before.key())).as(from + " -> " + to).contains(before);
                 refused++;
@@ -139,11 +141,13 @@ abstract class PublishLedgerContract {
 
     @Test
     void finalRecordsCannotBeClaimed() {
-        for (PublishState state : List.of(PublishState.POSTED, PublishState.FAILED, PublishState.SKIPPED,
-                PublishState.REJECTED)) {
+        for (PublishState state :
+                List.of(PublishState.POSTED, PublishState.FAILED, PublishState.SKIPPED, PublishState.REJECTED)) {
             PublishRecord r = moves.reach("final-" + state, state);
             assertThat(r.leaseOwner()).as(state.name()).isNull();
-            assertThat(ledger.claim(r.key(), r.version(), "publisher-2", LEASE)).as(state.name()).isEmpty();
+            assertThat(ledger.claim(r.key(), r.version(), "publisher-2", LEASE))
+                    .as(state.name())
+                    .isEmpty();
         }
     }
 
@@ -155,7 +159,8 @@ abstract class PublishLedgerContract {
         assertThatThrownBy(() -> ledger.markFailed(read.key(), read.version(), OWNER, "late"))
                 .isInstanceOf(LedgerConflictException.class)
                 .hasMessageContaining("expected version 1");
-        assertThat(ledger.claim(read.key(), read.version(), "publisher-2", LEASE)).isEmpty();
+        assertThat(ledger.claim(read.key(), read.version(), "publisher-2", LEASE))
+                .isEmpty();
         assertThat(ledger.get(read.key())).contains(claimed);
     }
 
@@ -180,7 +185,9 @@ abstract class PublishLedgerContract {
                 boolean aWon = first.get(30, TimeUnit.SECONDS);
                 boolean bWon = second.get(30, TimeUnit.SECONDS);
 
-                assertThat(aWon ^ bWon).as("round %d: a won %s, b won %s", round, aWon, bWon).isTrue();
+                assertThat(aWon ^ bWon)
+                        .as("round %d: a won %s, b won %s", round, aWon, bWon)
+                        .isTrue();
                 PublishRecord stored = ledger.get(r.key()).orElseThrow();
                 assertThat(stored.leaseOwner()).isEqualTo(aWon ? "a" : "b");
                 assertThat(stored.version()).isEqualTo(r.version() + 1);
@@ -230,7 +237,8 @@ abstract class PublishLedgerContract {
                 if (mine.isEmpty()) {
                     continue;
                 }
-                workers.computeIfAbsent(r.key(), k -> new CopyOnWriteArrayList<>()).add(name);
+                workers.computeIfAbsent(r.key(), k -> new CopyOnWriteArrayList<>())
+                        .add(name);
                 PublishRecord up = l.markUploading(r.key(), mine.get().version(), name, "s-" + name, 0);
                 l.markPosted(r.key(), up.version(), name, "p", "https://example.invalid/p");
             }
@@ -242,7 +250,8 @@ abstract class PublishLedgerContract {
     void aLeasedRecordIsNeitherClaimedNorMovedByAnotherOwner() {
         PublishRecord mine = moves.claimIfPossible(moves.plan("clip-a"));
 
-        assertThat(ledger.claim(mine.key(), mine.version(), "publisher-2", LEASE)).isEmpty();
+        assertThat(ledger.claim(mine.key(), mine.version(), "publisher-2", LEASE))
+                .isEmpty();
         assertThatThrownBy(() -> ledger.markUploading(mine.key(), mine.version(), "publisher-2", "s", 0))
                 .isInstanceOf(LedgerConflictException.class)
                 .hasMessageContaining("leased to " + OWNER);
@@ -265,13 +274,16 @@ abstract class PublishLedgerContract {
     void theOwnerRenewsByClaimingAgainAndReleasesTheLease() {
         PublishRecord first = moves.claimIfPossible(moves.plan("clip-a"));
         clock.advance(Duration.ofMinutes(3));
-        PublishRecord renewed = ledger.claim(first.key(), first.version(), OWNER, LEASE).orElseThrow();
+        PublishRecord renewed =
+                ledger.claim(first.key(), first.version(), OWNER, LEASE).orElseThrow();
 
-        assertThat(renewed.leaseUntil()).isEqualTo(START.plus(Duration.ofMinutes(3)).plus(LEASE));
+        assertThat(renewed.leaseUntil())
+                .isEqualTo(START.plus(Duration.ofMinutes(3)).plus(LEASE));
         PublishRecord released = ledger.release(renewed.key(), renewed.version(), OWNER);
         assertThat(released.leaseOwner()).isNull();
         assertThat(released.state()).isEqualTo(PublishState.PLANNED);
-        assertThat(ledger.claim(released.key(), released.version(), "publisher-2", LEASE)).isPresent();
+        assertThat(ledger.claim(released.key(), released.version(), "publisher-2", LEASE))
+                .isPresent();
     }
 
     @Test
@@ -287,11 +299,13 @@ abstract class PublishLedgerContract {
         List<PublishRecord> resumable = ledger.nextFor("youtube", 10);
         assertThat(resumable).containsExactly(chunk3);
 
-        PublishRecord resumed = ledger.claim(chunk3.key(), chunk3.version(), "publisher-2", LEASE).orElseThrow();
+        PublishRecord resumed = ledger.claim(chunk3.key(), chunk3.version(), "publisher-2", LEASE)
+                .orElseThrow();
         assertThat(resumed.state()).isEqualTo(PublishState.UPLOADING);
         assertThat(resumed.uploadHandle()).isEqualTo("upload-77");
         assertThat(resumed.uploadProgress()).isEqualTo(3);
-        assertThat(ledger.plan(new PlannedPublish(chunk3.key(), "match-1", 1, 1))).isFalse();
+        assertThat(ledger.plan(new PlannedPublish(chunk3.key(), "match-1", 1, 1)))
+                .isFalse();
 
         // The old owner wakes up and carries on from what it last wrote: refused.
         assertThatThrownBy(() -> ledger.markUploading(chunk3.key(), chunk3.version(), OWNER, "upload-77", 4))
@@ -299,8 +313,8 @@ abstract class PublishLedgerContract {
 
         PublishRecord chunk4 = ledger.markUploading(resumed.key(), resumed.version(), "publisher-2", "upload-77", 4);
         PublishRecord processing = ledger.markProcessing(chunk4.key(), chunk4.version(), "publisher-2", "media-9");
-        PublishRecord posted = ledger.markPosted(processing.key(), processing.version(), "publisher-2", "v-1",
-                "https://example.invalid/v-1");
+        PublishRecord posted = ledger.markPosted(
+                processing.key(), processing.version(), "publisher-2", "v-1", "https://example.invalid/v-1");
         assertThat(posted.remoteId()).isEqualTo("media-9");
         assertThat(posted.postedAt()).isEqualTo(clock.instant());
         assertThat(posted.leaseOwner()).isNull();
@@ -334,13 +348,17 @@ abstract class PublishLedgerContract {
         assertThat(uncertain.leaseOwner()).isNull();
         assertThat(uncertain.reason()).isEqualTo("check the channel");
         assertThat(ledger.nextFor("youtube", 10)).isEmpty();
-        assertThat(ledger.claim(uncertain.key(), uncertain.version(), OWNER, LEASE)).isEmpty();
+        assertThat(ledger.claim(uncertain.key(), uncertain.version(), OWNER, LEASE))
+                .isEmpty();
         assertThatThrownBy(() -> ledger.markPosted(uncertain.key(), uncertain.version(), OWNER, "p", "u"))
-                .as("a publisher cannot settle it").isInstanceOf(IllegalTransitionException.class);
+                .as("a publisher cannot settle it")
+                .isInstanceOf(IllegalTransitionException.class);
 
         PublishRecord again = ledger.resend(uncertain.key(), uncertain.version(), "editor@club");
         assertThat(again.state()).isEqualTo(PublishState.PROCESSING);
-        assertThat(again.remoteId()).as("the call goes again from where it was sent").isEqualTo("container-clip-a");
+        assertThat(again.remoteId())
+                .as("the call goes again from where it was sent")
+                .isEqualTo("container-clip-a");
         assertThat(again.decidedBy()).isEqualTo("editor@club");
         assertThat(again.reason()).isNull();
         assertThat(ledger.nextFor("youtube", 10)).containsExactly(again);
@@ -397,12 +415,15 @@ abstract class PublishLedgerContract {
         moves.apply(moves.claimIfPossible(inFlight), PublishState.UPLOADING);
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(ledger.nextFor("youtube", 3)).extracting(r -> r.key().clipId())
+        assertThat(ledger.nextFor("youtube", 3))
+                .extracting(r -> r.key().clipId())
                 .containsExactly("rank-1", "rank-2-high", "rank-2-low");
-        assertThat(ledger.nextFor("youtube", 10)).extracting(r -> r.key().clipId())
+        assertThat(ledger.nextFor("youtube", 10))
+                .extracting(r -> r.key().clipId())
                 .containsExactly("rank-1", "rank-2-high", "rank-2-low", "rank-3");
         clock.advance(LEASE);
-        assertThat(ledger.nextFor("youtube", 10)).extracting(r -> r.key().clipId())
+        assertThat(ledger.nextFor("youtube", 10))
+                .extracting(r -> r.key().clipId())
                 .containsExactly("leased", "rank-1", "rank-2-high", "rank-2-low", "rank-3", "in-flight");
     }
 
@@ -423,8 +444,11 @@ abstract class PublishLedgerContract {
         PostWindow window = ledger.posts("youtube", day);
         assertThat(window.postedAt()).containsExactly(postTimes);
         assertThat(window.count()).isEqualTo(3);
-        assertThat(window.inFlight()).as("uploading, and uncertain: it may have been posted").isEqualTo(2);
-        assertThat(window.nextSlotAt(5)).as("3 posts and 2 that may be posts fill a quota of 5")
+        assertThat(window.inFlight())
+                .as("uploading, and uncertain: it may have been posted")
+                .isEqualTo(2);
+        assertThat(window.nextSlotAt(5))
+                .as("3 posts and 2 that may be posts fill a quota of 5")
                 .isEqualTo(START.plus(day));
         assertThat(window.reopensAt()).contains(START.plus(day));
 
@@ -444,7 +468,8 @@ abstract class PublishLedgerContract {
         PublishRecord failed = moves.reach("c4", PublishState.FAILED);
 
         assertThat(ledger.byMatch("m1")).extracting(r -> r.key().clipId()).containsExactly("c1", "c2");
-        assertThat(ledger.byDestination("youtube")).extracting(r -> r.key().clipId())
+        assertThat(ledger.byDestination("youtube"))
+                .extracting(r -> r.key().clipId())
                 .containsExactly("c4", "c2", "c3");
         assertThat(ledger.byState(PublishState.FAILED)).containsExactly(failed);
         assertThat(ledger.byState(PublishState.POSTED)).isEmpty();
@@ -463,55 +488,64 @@ abstract class PublishLedgerContract {
 
     @Test
     void recordsSurviveClosingAndReopeningTheStore() {
-        PublishRecord uploading = ledger.markUploading(moves.claimIfPossible(moves.plan("clip-a")).key(), 2, OWNER,
-                "upload-1", 5);
+        PublishRecord uploading =
+                ledger.markUploading(moves.claimIfPossible(moves.plan("clip-a")).key(), 2, OWNER, "upload-1", 5);
         PublishRecord posted = moves.reach("clip-b", PublishState.POSTED);
-        PublishRecord skipped = ledger.markSkipped(moves.plan("clip-c").key(), 1, OWNER, "quota",
-                START.plus(Duration.ofHours(3)));
+        PublishRecord skipped =
+                ledger.markSkipped(moves.plan("clip-c").key(), 1, OWNER, "quota", START.plus(Duration.ofHours(3)));
         List<PublishRecord> before = ledger.byMatch("match-1");
 
         ledger.close();
         ledger = open();
 
         assertThat(ledger.byMatch("match-1")).isEqualTo(before).contains(uploading, posted, skipped);
-        assertThat(ledger.plan(new PlannedPublish(uploading.key(), "match-1", 1, 1))).isFalse();
+        assertThat(ledger.plan(new PlannedPublish(uploading.key(), "match-1", 1, 1)))
+                .isFalse();
     }
 
     @Test
     void aLedgerMadeBeforePublishingAndUncertainExistedIsMigratedWhenOpenedAndKeepsItsRecords() throws Exception {
         ledger.close();
-        try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database().connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE publish_ledger_schema");
             statement.execute("DROP TABLE publish_ledger");
         }
         OldLedgerSchema.create(database());
-        try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database().connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO publish_ledger (clip_id, rendition, destination, match_id, clip_rank,"
                     + " score, state, version, upload_progress, planned_at_ms, updated_at_ms)"
                     + " VALUES ('old-clip', 'landscape', 'youtube', 'match-1', 1, 0.5, 'PLANNED', 1, 0, 1, 1)");
             assertThatThrownBy(() -> statement.execute("UPDATE publish_ledger SET state = 'UNCERTAIN'"))
-                    .as("the old schema refuses the new states").isInstanceOf(SQLException.class);
+                    .as("the old schema refuses the new states")
+                    .isInstanceOf(SQLException.class);
         }
 
         ledger = open();
         moves = new LedgerMoves(ledger);
 
         assertThat(OldLedgerSchema.version(database())).isEqualTo(LedgerSchema.VERSION);
-        PublishRecord old = ledger.get(new PublishKey("old-clip", "landscape", "youtube")).orElseThrow();
+        PublishRecord old =
+                ledger.get(new PublishKey("old-clip", "landscape", "youtube")).orElseThrow();
         assertThat(old.state()).isEqualTo(PublishState.PLANNED);
         PublishRecord uncertain = moves.reach("new-clip", PublishState.UNCERTAIN);
         assertThat(moves.apply(uncertain, PublishState.PROCESSING).state()).isEqualTo(PublishState.PROCESSING);
-        PublishRecord publishing = moves.apply(moves.apply(moves.apply(moves.claimIfPossible(old),
-                PublishState.UPLOADING), PublishState.PROCESSING), PublishState.PUBLISHING);
+        PublishRecord publishing = moves.apply(
+                moves.apply(moves.apply(moves.claimIfPossible(old), PublishState.UPLOADING), PublishState.PROCESSING),
+                PublishState.PUBLISHING);
         assertThat(publishing.state()).isEqualTo(PublishState.PUBLISHING);
-        try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database().connect();
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("UPDATE publish_ledger SET state = 'LOST'"))
-                    .as("the new check still refuses what is no state").isInstanceOf(SQLException.class);
+                    .as("the new check still refuses what is no state")
+                    .isInstanceOf(SQLException.class);
         }
 
         ledger.close();
         ledger = open();
-        assertThat(OldLedgerSchema.version(database())).as("opening again changes nothing")
+        assertThat(OldLedgerSchema.version(database()))
+                .as("opening again changes nothing")
                 .isEqualTo(LedgerSchema.VERSION);
         assertThat(ledger.get(publishing.key())).contains(publishing);
     }

@@ -44,13 +44,13 @@ class TelegramCrashTest {
     void aRunKilledAtSendVideoNeverPostsAClipTwiceAndLeavesTheUnansweredOneToAPerson(Step step) throws Exception {
         Path matchDir = RealClips.match(dir.resolve("out"), "match-1", "telegram", 2);
         Path profiles = EmulatedProfiles.write(dir.resolve("profiles"));
-        try (TelegramEmulator telegram = new TelegramEmulator(Clock.systemUTC(), TOKEN,
-                Set.of(EmulatedProfiles.TELEGRAM_CHAT))) {
+        try (TelegramEmulator telegram =
+                new TelegramEmulator(Clock.systemUTC(), TOKEN, Set.of(EmulatedProfiles.TELEGRAM_CHAT))) {
             telegram.start();
             CrashRun crash = new CrashRun(dir, TOKEN);
 
-            CrashRun.Result result = crash.killAndRerun(matchDir, profiles, telegram, "telegram",
-                    EmulatedProfiles.TELEGRAM, step, List.of());
+            CrashRun.Result result = crash.killAndRerun(
+                    matchDir, profiles, telegram, "telegram", EmulatedProfiles.TELEGRAM, step, List.of());
 
             List<ManifestClip> clips = MatchClips.read(matchDir).clips();
             ManifestClip killed = clips.get(step.occurrence() - 1);
@@ -62,14 +62,15 @@ class TelegramCrashTest {
             }
             assertThat(telegram.posts().counts()).as(result.rerunOutput()).isEqualTo(expected);
             assertThat(result.rerunExit()).as("a record waits for a person").isNotZero();
-            assertThat(result.status()).contains("2 record(s): 1 POSTED, 1 UNCERTAIN")
+            assertThat(result.status())
+                    .contains("2 record(s): 1 POSTED, 1 UNCERTAIN")
                     .contains("publish resend " + killed.clipId());
 
             String settled = step.afterPlatform()
                     ? CrashRun.decide(matchDir, "confirm", killed.clipId(), "https://t.me/hookline_clips/1")
                     : CrashRun.decide(matchDir, "resend", killed.clipId());
-            String third = crash.publishAgain(matchDir, profiles, telegram, "telegram", EmulatedProfiles.TELEGRAM,
-                    List.of());
+            String third =
+                    crash.publishAgain(matchDir, profiles, telegram, "telegram", EmulatedProfiles.TELEGRAM, List.of());
 
             for (ManifestClip clip : clips) {
                 expected.put(post(clip), 1);
@@ -82,6 +83,8 @@ class TelegramCrashTest {
     }
 
     private static PostKey post(ManifestClip clip) {
-        return new PostKey(EmulatedProfiles.TELEGRAM_CHAT, clip.rendition("telegram").orElseThrow().sha256());
+        return new PostKey(
+                EmulatedProfiles.TELEGRAM_CHAT,
+                clip.rendition("telegram").orElseThrow().sha256());
     }
 }

@@ -36,6 +36,7 @@ class TelegramPublisherTest {
 
     @TempDir
     Path dir;
+
     TelegramEmulator telegram;
     LedgerRun run;
     DestinationSet set;
@@ -57,8 +58,10 @@ class TelegramPublisherTest {
     }
 
     private Publishers publishers(PlatformLimits limits, Optional<URI> local) {
-        return new Publishers().with(Platform.TELEGRAM, new TelegramPublisher(run.http(), telegram.baseUrl(), local,
-                limits, Duration.ofSeconds(30)));
+        return new Publishers()
+                .with(
+                        Platform.TELEGRAM,
+                        new TelegramPublisher(run.http(), telegram.baseUrl(), local, limits, Duration.ofSeconds(30)));
     }
 
     private Destination destination(String name) {
@@ -75,11 +78,15 @@ class TelegramPublisherTest {
         assertThat(run.outcomes.get(0).detail()).isEqualTo("https://t.me/hookline_clips/1");
         assertThat(telegram.posts().size()).isEqualTo(3);
         for (ManifestClip clip : match.clips()) {
-            assertThat(telegram.posts().count(EmulatedProfiles.TELEGRAM_CHAT,
-                    clip.rendition("telegram").orElseThrow().sha256())).isEqualTo(1);
+            assertThat(telegram.posts()
+                            .count(
+                                    EmulatedProfiles.TELEGRAM_CHAT,
+                                    clip.rendition("telegram").orElseThrow().sha256()))
+                    .isEqualTo(1);
         }
         PostRecord first = telegram.posts().all().get(0);
-        assertThat(first.metadata()).containsEntry("caption", "GOAL — Player 1\nScore 1-0\n#goal")
+        assertThat(first.metadata())
+                .containsEntry("caption", "GOAL — Player 1\nScore 1-0\n#goal")
                 .containsEntry("uploaded", "true");
     }
 
@@ -87,16 +94,22 @@ class TelegramPublisherTest {
     void a429AndA503AreRetriedButASendVideoThatBrokeOffLeavesItsClipUncertainUntilAPersonHasItResent()
             throws Exception {
         // The first clip's sendVideo: 429, then 503, then the connection drops half-way through the upload.
-        telegram.faults().at(1, Fault.TOO_MANY_REQUESTS).at(2, Fault.SERVER_ERROR).at(3, Fault.DROPPED_CONNECTION);
+        telegram.faults()
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(2, Fault.SERVER_ERROR)
+                .at(3, Fault.DROPPED_CONNECTION);
         Publishers publishers = publishers(set.limits(Platform.TELEGRAM), Optional.empty());
 
         run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.UNCERTAIN, Outcome.Result.POSTED, Outcome.Result.POSTED);
-        assertThat(run.outcomes.get(0).detail()).contains("may have gone through", "sendVideo to http://",
-                "broke off", "./hookline publish resend");
-        assertThat(telegram.faults().requests()).as("the broken sendVideo was not sent again").isEqualTo(5);
+        assertThat(run.outcomes.get(0).detail())
+                .contains("may have gone through", "sendVideo to http://", "broke off", "./hookline publish resend");
+        assertThat(telegram.faults().requests())
+                .as("the broken sendVideo was not sent again")
+                .isEqualTo(5);
         assertThat(telegram.posts().counts().values()).hasSize(2).containsOnly(1);
         assertThat(run.waits).as("the 429's Retry-After was honoured").contains(Duration.ofSeconds(1));
         assertThat(run.outcomes.toString() + run.ledger.byMatch("match-1")).doesNotContain(TOKEN);
@@ -107,7 +120,9 @@ class TelegramPublisherTest {
         run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
 
         assertThat(telegram.posts().counts().values()).hasSize(3).containsOnly(1);
-        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+        assertThat(run.ledger.byMatch("match-1"))
+                .extracting(PublishRecord::state)
+                .containsOnly(PublishState.POSTED);
     }
 
     @Test
@@ -122,43 +137,65 @@ class TelegramPublisherTest {
 
         assertThat(run.outcomes.get(0).result()).isEqualTo(Outcome.Result.INTERRUPTED);
         PublishRecord first = run.ledger.byMatch("match-1").get(0);
-        assertThat(first.state()).as("not PUBLISHING, which a later run would take for uncertain")
+        assertThat(first.state())
+                .as("not PUBLISHING, which a later run would take for uncertain")
                 .isEqualTo(PublishState.PROCESSING);
 
         run.publish(publishers, match, destination(EmulatedProfiles.TELEGRAM));
 
         assertThat(telegram.posts().counts().values()).hasSize(3).containsOnly(1);
-        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+        assertThat(run.ledger.byMatch("match-1"))
+                .extracting(PublishRecord::state)
+                .containsOnly(PublishState.POSTED);
     }
 
     @Test
     void aClipOverTheBotApiCapFailsWithTheReasonUnlessASelfHostedServerTakesIt() throws Exception {
-        long firstClipBytes = match.clips().get(0).rendition("telegram").orElseThrow().bytes();
+        long firstClipBytes =
+                match.clips().get(0).rendition("telegram").orElseThrow().bytes();
         PlatformLimits limits = Limits.sizeCap(set.limits(Platform.TELEGRAM), firstClipBytes);
-        try (TelegramEmulator local = new TelegramEmulator(Clock.systemUTC(), TOKEN,
-                Set.of(EmulatedProfiles.TELEGRAM_CHAT))) {
+        try (TelegramEmulator local =
+                new TelegramEmulator(Clock.systemUTC(), TOKEN, Set.of(EmulatedProfiles.TELEGRAM_CHAT))) {
             local.uploadLimit(TelegramEmulator.LOCAL_SERVER_UPLOAD_LIMIT).start();
 
-            run.publish(publishers(limits, Optional.of(local.baseUrl())), match, destination(EmulatedProfiles.TELEGRAM));
-            run.publish(publishers(limits, Optional.of(local.baseUrl())), match,
+            run.publish(
+                    publishers(limits, Optional.of(local.baseUrl())), match, destination(EmulatedProfiles.TELEGRAM));
+            run.publish(
+                    publishers(limits, Optional.of(local.baseUrl())),
+                    match,
                     destination(EmulatedProfiles.TELEGRAM_LOCAL));
 
-            assertThat(local.posts().size()).as("the self-hosted server took every clip").isEqualTo(3);
+            assertThat(local.posts().size())
+                    .as("the self-hosted server took every clip")
+                    .isEqualTo(3);
         }
-        assertThat(run.outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.POSTED,
-                Outcome.Result.FAILED, Outcome.Result.FAILED, Outcome.Result.POSTED, Outcome.Result.POSTED,
-                Outcome.Result.POSTED);
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
+                .containsExactly(
+                        Outcome.Result.POSTED,
+                        Outcome.Result.FAILED,
+                        Outcome.Result.FAILED,
+                        Outcome.Result.POSTED,
+                        Outcome.Result.POSTED,
+                        Outcome.Result.POSTED);
         PublishRecord second = run.ledger.get(run.outcomes.get(1).key()).orElseThrow();
         assertThat(second.state()).isEqualTo(PublishState.FAILED);
-        assertThat(second.reason()).isEqualTo("telegram.mp4 is "
-                + match.clips().get(1).rendition("telegram").orElseThrow().bytes()
-                + " bytes; Telegram's Bot API takes at most " + firstClipBytes + " bytes");
+        assertThat(second.reason())
+                .isEqualTo("telegram.mp4 is "
+                        + match.clips()
+                                .get(1)
+                                .rendition("telegram")
+                                .orElseThrow()
+                                .bytes()
+                        + " bytes; Telegram's Bot API takes at most " + firstClipBytes + " bytes");
         assertThat(telegram.posts().size()).isEqualTo(1);
     }
 
     @Test
     void aSelfHostedDestinationWithoutAServerAddressIsRefusedWithTheOptionToGive() throws Exception {
-        run.publish(publishers(set.limits(Platform.TELEGRAM), Optional.empty()), match,
+        run.publish(
+                publishers(set.limits(Platform.TELEGRAM), Optional.empty()),
+                match,
                 destination(EmulatedProfiles.TELEGRAM_LOCAL));
 
         assertThat(run.outcomes).extracting(Outcome::result).containsOnly(Outcome.Result.FAILED);

@@ -33,12 +33,14 @@ class TikTokPublisherTest {
 
     @TempDir
     Path out;
+
     TikTokEmulator tiktok;
     PublishRig rig;
 
     @BeforeEach
     void start() throws Exception {
-        tiktok = new TikTokEmulator(Clock.systemUTC(), TOKEN, CREATOR).minChunkSize(CHUNK)
+        tiktok = new TikTokEmulator(Clock.systemUTC(), TOKEN, CREATOR)
+                .minChunkSize(CHUNK)
                 .processingDelay(Duration.ofMillis(100));
         tiktok.start();
         rig = new PublishRig(out, TOKEN);
@@ -51,8 +53,9 @@ class TikTokPublisherTest {
     }
 
     private TikTokPublisher publisher() {
-        return new TikTokPublisher(PublishRig.http(), new TikTokSettings(tiktok.baseUrl(), CHUNK, CHUNK,
-                Duration.ofSeconds(10), Duration.ofMillis(20)));
+        return new TikTokPublisher(
+                PublishRig.http(),
+                new TikTokSettings(tiktok.baseUrl(), CHUNK, CHUNK, Duration.ofSeconds(10), Duration.ofMillis(20)));
     }
 
     private static Destination destination(Privacy privacy) {
@@ -62,7 +65,8 @@ class TikTokPublisherTest {
     @Test
     void postsEachClipOnceInChunksWithItsCaptionPrivacyAndBytes() throws Exception {
         Path match = PlatformFixtures.match(out, "match-1", "tiktok-clean", Shape.VERTICAL, 2);
-        assertThat(Files.size(match.resolve("clips/clip001/tiktok-clean.mp4"))).as("several chunks")
+        assertThat(Files.size(match.resolve("clips/clip001/tiktok-clean.mp4")))
+                .as("several chunks")
                 .isGreaterThan(3 * CHUNK);
 
         List<Outcome> outcomes = rig.publish(match, destination(Privacy.PRIVATE), publisher());
@@ -72,10 +76,12 @@ class TikTokPublisherTest {
         assertThat(tiktok.posts().size()).isEqualTo(2);
         for (int rank = 1; rank <= 2; rank++) {
             Path file = match.resolve(String.format("clips/clip%03d/tiktok-clean.mp4", rank));
-            assertThat(tiktok.posts().count(CREATOR, PlatformFixtures.sha256(file))).isEqualTo(1);
+            assertThat(tiktok.posts().count(CREATOR, PlatformFixtures.sha256(file)))
+                    .isEqualTo(1);
         }
         PostRecord first = tiktok.posts().all().get(0);
-        assertThat(first.metadata()).containsEntry("title", "GOAL — Player 1\nScore 1-0\n#goal")
+        assertThat(first.metadata())
+                .containsEntry("title", "GOAL — Player 1\nScore 1-0\n#goal")
                 .containsEntry("privacy_level", "SELF_ONLY");
         assertThat(rig.records("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
         assertThat(rig.records("match-1").toString() + outcomes).doesNotContain(TOKEN);
@@ -87,7 +93,10 @@ class TikTokPublisherTest {
         Path file = match.resolve("clips/clip001/tiktok-clean.mp4");
         // 1 creator info (429, again as 2), 3 init, 4 chunk 1, 5 chunk 2 drops halfway; 6 the status, 7 chunk 2
         // again (503); 8 the status, 9 chunk 2.
-        tiktok.faults().retryAfter(Duration.ZERO).at(1, Fault.TOO_MANY_REQUESTS).at(5, Fault.DROPPED_CONNECTION)
+        tiktok.faults()
+                .retryAfter(Duration.ZERO)
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(5, Fault.DROPPED_CONNECTION)
                 .at(7, Fault.SERVER_ERROR);
 
         List<Outcome> outcomes = rig.publish(match, destination(Privacy.PRIVATE), publisher());
@@ -107,9 +116,12 @@ class TikTokPublisherTest {
         assertThat(outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.FAILED);
         PublishRecord failed = rig.records("match-1").get(0);
         assertThat(failed.state()).isEqualTo(PublishState.FAILED);
-        assertThat(failed.reason()).isEqualTo("the TikTok account of tiktok-main offers [SELF_ONLY], not"
-                + " PUBLIC_TO_EVERYONE (an unaudited app posts SELF_ONLY only: make the destination private)");
-        assertThat(tiktok.faults().requests()).as("only the creator info was asked").isEqualTo(1);
+        assertThat(failed.reason())
+                .isEqualTo("the TikTok account of tiktok-main offers [SELF_ONLY], not"
+                        + " PUBLIC_TO_EVERYONE (an unaudited app posts SELF_ONLY only: make the destination private)");
+        assertThat(tiktok.faults().requests())
+                .as("only the creator info was asked")
+                .isEqualTo(1);
         assertThat(tiktok.posts().size()).isZero();
     }
 
@@ -120,7 +132,8 @@ class TikTokPublisherTest {
         rig.publish(match, destination(Privacy.PRIVATE), publisher());
 
         assertThat(rig.records("match-1").get(0).reason())
-                .matches("clip001/tiktok-clean@tiktok-main: TikTok takes videos of 3 s or more, the file lasts 2\\.0\\d* s");
+                .matches(
+                        "clip001/tiktok-clean@tiktok-main: TikTok takes videos of 3 s or more, the file lasts 2\\.0\\d* s");
         assertThat(tiktok.faults().requests()).isZero();
     }
 }

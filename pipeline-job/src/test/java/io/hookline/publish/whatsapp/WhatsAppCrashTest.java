@@ -41,8 +41,11 @@ class WhatsAppCrashTest {
 
     static Stream<Step> steps() {
         return Stream.of("POST media/1", "POST messages/1", "POST messages/2")
-                .flatMap(s -> Stream.of(false, true).map(after -> new Step(s.substring(0, s.indexOf('/')),
-                        Integer.parseInt(s.substring(s.indexOf('/') + 1)), after)));
+                .flatMap(s -> Stream.of(false, true)
+                        .map(after -> new Step(
+                                s.substring(0, s.indexOf('/')),
+                                Integer.parseInt(s.substring(s.indexOf('/') + 1)),
+                                after)));
     }
 
     @ParameterizedTest(name = "killed {0}")
@@ -52,13 +55,13 @@ class WhatsAppCrashTest {
         Path profiles = EmulatedProfiles.write(dir.resolve("profiles"));
         Path optedIn = Files.writeString(dir.resolve("opted-in.txt"), "+" + BOB + "\n+" + ALICE + "\n");
         List<String> extra = List.of("--whatsapp-recipients", optedIn.toString());
-        try (WhatsAppEmulator whatsapp = new WhatsAppEmulator(Clock.systemUTC(), TOKEN, Set.of(ALICE, BOB),
-                Set.of("new_clip"))) {
+        try (WhatsAppEmulator whatsapp =
+                new WhatsAppEmulator(Clock.systemUTC(), TOKEN, Set.of(ALICE, BOB), Set.of("new_clip"))) {
             whatsapp.start();
             CrashRun crash = new CrashRun(dir, TOKEN);
 
-            CrashRun.Result result = crash.killAndRerun(matchDir, profiles, whatsapp, "whatsapp",
-                    EmulatedProfiles.WHATSAPP, step, extra);
+            CrashRun.Result result = crash.killAndRerun(
+                    matchDir, profiles, whatsapp, "whatsapp", EmulatedProfiles.WHATSAPP, step, extra);
 
             List<ManifestClip> clips = MatchClips.read(matchDir).clips();
             Map<PostKey, Integer> everyone = new HashMap<>();
@@ -79,9 +82,16 @@ class WhatsAppCrashTest {
     }
 
     /** A message killed in flight: that clip waits for a person, who settles it; a third run completes it. */
-    private void settleAndPublishAgain(Step step, CrashRun crash, CrashRun.Result result, Path matchDir,
-                                       Path profiles, WhatsAppEmulator whatsapp, List<String> extra,
-                                       Map<PostKey, Integer> everyone) throws Exception {
+    private void settleAndPublishAgain(
+            Step step,
+            CrashRun crash,
+            CrashRun.Result result,
+            Path matchDir,
+            Path profiles,
+            WhatsAppEmulator whatsapp,
+            List<String> extra,
+            Map<PostKey, Integer> everyone)
+            throws Exception {
         List<ManifestClip> clips = MatchClips.read(matchDir).clips();
         // The first clip's messages: Alice's, then Bob's (the opt-in list in number order).
         String first = sha256(clips.get(0));
@@ -97,10 +107,10 @@ class WhatsAppCrashTest {
         assertThat(result.status()).contains("2 record(s): 1 POSTED, 1 UNCERTAIN");
 
         String clipId = clips.get(0).clipId();
-        String settled = step.afterPlatform() ? CrashRun.decide(matchDir, "confirm", clipId)
+        String settled = step.afterPlatform()
+                ? CrashRun.decide(matchDir, "confirm", clipId)
                 : CrashRun.decide(matchDir, "resend", clipId);
-        String third = crash.publishAgain(matchDir, profiles, whatsapp, "whatsapp", EmulatedProfiles.WHATSAPP,
-                extra);
+        String third = crash.publishAgain(matchDir, profiles, whatsapp, "whatsapp", EmulatedProfiles.WHATSAPP, extra);
 
         assertThat(whatsapp.posts().counts()).as(third).isEqualTo(everyone);
         assertThat(third).contains("2 record(s): 2 POSTED");

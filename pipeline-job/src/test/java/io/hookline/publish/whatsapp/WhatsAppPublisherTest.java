@@ -39,6 +39,7 @@ class WhatsAppPublisherTest {
 
     @TempDir
     Path dir;
+
     WhatsAppEmulator whatsapp;
     LedgerRun run;
     DestinationSet set;
@@ -62,8 +63,17 @@ class WhatsAppPublisherTest {
     }
 
     private Publishers publishers(PlatformLimits limits, Recipients recipients) {
-        return new Publishers().with(Platform.WHATSAPP, new WhatsAppPublisher(run.http(), whatsapp.baseUrl(),
-                recipients, "new_clip", "en", limits, Duration.ofSeconds(30)));
+        return new Publishers()
+                .with(
+                        Platform.WHATSAPP,
+                        new WhatsAppPublisher(
+                                run.http(),
+                                whatsapp.baseUrl(),
+                                recipients,
+                                "new_clip",
+                                "en",
+                                limits,
+                                Duration.ofSeconds(30)));
     }
 
     @Test
@@ -83,15 +93,22 @@ class WhatsAppPublisherTest {
         }
         PostRecord first = whatsapp.posts().all().get(0);
         assertThat(first.account()).isEqualTo(ALICE);
-        assertThat(first.metadata()).containsEntry("text", "GOAL — Player 1").containsEntry("template", "new_clip")
+        assertThat(first.metadata())
+                .containsEntry("text", "GOAL — Player 1")
+                .containsEntry("template", "new_clip")
                 .containsEntry("from", EmulatedProfiles.WHATSAPP_PHONE_ID);
-        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+        assertThat(run.ledger.byMatch("match-1"))
+                .extracting(PublishRecord::state)
+                .containsOnly(PublishState.POSTED);
     }
 
     @Test
     void a429A503AndAConnectionDroppedMidUploadStillSendEachClipOnceToEachNumber() throws Exception {
         // The media upload: 429, then dropped half-way, then through; the first message: 503, then through.
-        whatsapp.faults().at(1, Fault.TOO_MANY_REQUESTS).at(2, Fault.DROPPED_CONNECTION).at(4, Fault.SERVER_ERROR);
+        whatsapp.faults()
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(2, Fault.DROPPED_CONNECTION)
+                .at(4, Fault.SERVER_ERROR);
 
         run.publish(publishers(set.limits(Platform.WHATSAPP), new Recipients(List.of(ALICE, BOB))), match, destination);
 
@@ -109,7 +126,8 @@ class WhatsAppPublisherTest {
 
         run.publish(publishers, match, destination);
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.UNCERTAIN, Outcome.Result.POSTED);
         PublishRecord uncertain = run.ledger.byState(PublishState.UNCERTAIN).get(0);
         assertThat(uncertain.reason()).contains("@" + ALICE, "may have gone through");
@@ -120,24 +138,35 @@ class WhatsAppPublisherTest {
         run.publish(publishers, match, destination);
 
         assertThat(whatsapp.posts().all()).extracting(PostRecord::account).containsExactly(ALICE, BOB, BOB);
-        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+        assertThat(run.ledger.byMatch("match-1"))
+                .extracting(PublishRecord::state)
+                .containsOnly(PublishState.POSTED);
     }
 
     @Test
     void aClipOverTheCapFailsWithTheReasonAndIsNotUploaded() throws Exception {
-        long firstClipBytes = match.clips().get(0).rendition("whatsapp").orElseThrow().bytes();
+        long firstClipBytes =
+                match.clips().get(0).rendition("whatsapp").orElseThrow().bytes();
         PlatformLimits capped = Limits.sizeCap(set.limits(Platform.WHATSAPP), firstClipBytes);
 
         run.publish(publishers(capped, new Recipients(List.of(ALICE))), match, destination);
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.POSTED, Outcome.Result.FAILED);
         PublishRecord second = run.ledger.byMatch("match-1").get(1);
         assertThat(second.state()).isEqualTo(PublishState.FAILED);
-        assertThat(second.reason()).isEqualTo("whatsapp.mp4 is "
-                + match.clips().get(1).rendition("whatsapp").orElseThrow().bytes()
-                + " bytes; WhatsApp takes at most " + firstClipBytes + " bytes");
-        assertThat(whatsapp.faults().requests()).as("one upload and one message, for the first clip").isEqualTo(2);
+        assertThat(second.reason())
+                .isEqualTo("whatsapp.mp4 is "
+                        + match.clips()
+                                .get(1)
+                                .rendition("whatsapp")
+                                .orElseThrow()
+                                .bytes()
+                        + " bytes; WhatsApp takes at most " + firstClipBytes + " bytes");
+        assertThat(whatsapp.faults().requests())
+                .as("one upload and one message, for the first clip")
+                .isEqualTo(2);
     }
 
     @Test
@@ -151,24 +180,30 @@ class WhatsAppPublisherTest {
 
         run.publish(publishers(set.limits(Platform.WHATSAPP), new Recipients(List.of(ALICE))), changed, destination);
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.POSTED, Outcome.Result.FAILED);
-        assertThat(run.ledger.byMatch("match-1").get(1).reason()).startsWith("whatsapp.mp4 is a 'qt  ' file;"
-                + " WhatsApp takes 3g2a, 3gp4");
-        assertThat(whatsapp.faults().requests()).as("one upload and one message, for the first clip").isEqualTo(2);
+        assertThat(run.ledger.byMatch("match-1").get(1).reason())
+                .startsWith("whatsapp.mp4 is a 'qt  ' file;" + " WhatsApp takes 3g2a, 3gp4");
+        assertThat(whatsapp.faults().requests())
+                .as("one upload and one message, for the first clip")
+                .isEqualTo(2);
     }
 
     @Test
     void aNumberWhatsAppRefusesFailsTheRecordNamingItsPlaceAfterTheNumbersBeforeItGotTheClip() throws Exception {
         String stranger = "15550000009";
 
-        run.publish(publishers(set.limits(Platform.WHATSAPP), new Recipients(List.of(ALICE, stranger))), match,
+        run.publish(
+                publishers(set.limits(Platform.WHATSAPP), new Recipients(List.of(ALICE, stranger))),
+                match,
                 destination);
 
         assertThat(run.outcomes).extracting(Outcome::result).containsOnly(Outcome.Result.FAILED);
-        assertThat(run.ledger.byMatch("match-1").get(0).reason()).isEqualTo("WhatsApp refused the template to the"
-                + " number ending 0009 (2 of 2) (HTTP 400, code 131030): Recipient phone number not in allowed list"
-                + " (not opted in): " + stranger);
+        assertThat(run.ledger.byMatch("match-1").get(0).reason())
+                .isEqualTo("WhatsApp refused the template to the"
+                        + " number ending 0009 (2 of 2) (HTTP 400, code 131030): Recipient phone number not in allowed list"
+                        + " (not opted in): " + stranger);
         assertThat(whatsapp.posts().all()).extracting(PostRecord::account).containsExactly(ALICE, ALICE);
     }
 
@@ -176,8 +211,7 @@ class WhatsAppPublisherTest {
     void withoutAnOptInListNothingIsUploaded() throws Exception {
         run.publish(publishers(set.limits(Platform.WHATSAPP), Recipients.none()), match, destination);
 
-        assertThat(run.outcomes).extracting(Outcome::detail).first().asString()
-                .contains("--whatsapp-recipients FILE");
+        assertThat(run.outcomes).extracting(Outcome::detail).first().asString().contains("--whatsapp-recipients FILE");
         assertThat(whatsapp.faults().requests()).isZero();
     }
 }

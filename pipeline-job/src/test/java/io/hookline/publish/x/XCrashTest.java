@@ -32,10 +32,20 @@ class XCrashTest {
     Path dir;
 
     static Stream<Step> steps() {
-        return Stream.of("POST upload INIT/1", "POST upload APPEND/1", "POST upload APPEND/3", "POST upload FINALIZE/1",
-                        "GET upload STATUS/1", "GET me/1", "GET tweets/1", "POST tweets/1")
-                .flatMap(s -> Stream.of(false, true).map(after -> new Step(s.substring(0, s.indexOf('/')),
-                        Integer.parseInt(s.substring(s.indexOf('/') + 1)), after)));
+        return Stream.of(
+                        "POST upload INIT/1",
+                        "POST upload APPEND/1",
+                        "POST upload APPEND/3",
+                        "POST upload FINALIZE/1",
+                        "GET upload STATUS/1",
+                        "GET me/1",
+                        "GET tweets/1",
+                        "POST tweets/1")
+                .flatMap(s -> Stream.of(false, true)
+                        .map(after -> new Step(
+                                s.substring(0, s.indexOf('/')),
+                                Integer.parseInt(s.substring(s.indexOf('/') + 1)),
+                                after)));
     }
 
     @ParameterizedTest(name = "killed {0}")
@@ -43,16 +53,19 @@ class XCrashTest {
     void aRunKilledAtAnyStepIsResumedToExactlyOnePostPerClip(Step step) throws Exception {
         Path matchDir = RealClips.match(dir.resolve("out"), "match-1", "x", 2);
         Path profiles = EmulatedProfiles.write(dir.resolve("profiles"));
-        try (XEmulator x = new XEmulator(Clock.systemUTC(), TOKEN, EmulatedProfiles.X_ACCOUNT)
-                .processingDelay(Duration.ZERO)) {
+        try (XEmulator x =
+                new XEmulator(Clock.systemUTC(), TOKEN, EmulatedProfiles.X_ACCOUNT).processingDelay(Duration.ZERO)) {
             x.start();
 
-            CrashRun.Result result = new CrashRun(dir, TOKEN).killAndRerun(matchDir, profiles, x, "x",
-                    EmulatedProfiles.X, step, List.of("--x-segment-kb", "16"));
+            CrashRun.Result result = new CrashRun(dir, TOKEN)
+                    .killAndRerun(
+                            matchDir, profiles, x, "x", EmulatedProfiles.X, step, List.of("--x-segment-kb", "16"));
 
             assertThat(result.rerunExit()).as(result.rerunOutput()).isZero();
             Map<PostKey, Integer> expected = MatchClips.read(matchDir).clips().stream()
-                    .map(c -> new PostKey(EmulatedProfiles.X_ACCOUNT, c.rendition("x").orElseThrow().sha256()))
+                    .map(c -> new PostKey(
+                            EmulatedProfiles.X_ACCOUNT,
+                            c.rendition("x").orElseThrow().sha256()))
                     .collect(Collectors.toMap(k -> k, k -> 1));
             assertThat(x.posts().counts()).isEqualTo(expected);
             assertThat(result.status()).contains("2 record(s): 2 POSTED");

@@ -35,6 +35,7 @@ class XPublisherTest {
 
     @TempDir
     Path dir;
+
     XEmulator x;
     LedgerRun run;
     DestinationSet set;
@@ -58,8 +59,8 @@ class XPublisherTest {
     }
 
     private Publishers publishers(PlatformLimits limits) {
-        return new Publishers().with(Platform.X, new XPublisher(run.http(), x.baseUrl(), SEGMENT, limits,
-                Duration.ofSeconds(30)));
+        return new Publishers()
+                .with(Platform.X, new XPublisher(run.http(), x.baseUrl(), SEGMENT, limits, Duration.ofSeconds(30)));
     }
 
     @Test
@@ -73,11 +74,14 @@ class XPublisherTest {
         for (ManifestClip clip : match.clips()) {
             ManifestRendition rendition = clip.rendition("x").orElseThrow();
             assertThat(rendition.bytes()).as("several segments per clip").isGreaterThan(2L * SEGMENT);
-            assertThat(x.posts().count(EmulatedProfiles.X_ACCOUNT, rendition.sha256())).isEqualTo(1);
+            assertThat(x.posts().count(EmulatedProfiles.X_ACCOUNT, rendition.sha256()))
+                    .isEqualTo(1);
         }
         PostRecord first = x.posts().all().get(0);
         assertThat(first.metadata()).containsEntry("text", "GOAL — Player 1\n#goal");
-        assertThat(run.ledger.byMatch("match-1")).extracting(PublishRecord::state).containsOnly(PublishState.POSTED);
+        assertThat(run.ledger.byMatch("match-1"))
+                .extracting(PublishRecord::state)
+                .containsOnly(PublishState.POSTED);
     }
 
     @Test
@@ -86,7 +90,10 @@ class XPublisherTest {
         // Clip 1's requests, each fault taking a number: INIT 429, INIT, APPEND 0 503, APPEND 0, APPEND 1
         // dropped, APPEND 1, the other APPENDs, FINALIZE, STATUS, users/me, tweets, then the post: 503.
         long post = 6 + (segments - 2) + 5;
-        x.faults().at(1, Fault.TOO_MANY_REQUESTS).at(3, Fault.SERVER_ERROR).at(5, Fault.DROPPED_CONNECTION)
+        x.faults()
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(3, Fault.SERVER_ERROR)
+                .at(5, Fault.DROPPED_CONNECTION)
                 .at(post, Fault.SERVER_ERROR);
 
         run.publish(publishers(set.limits(Platform.X)), match, destination);
@@ -103,26 +110,32 @@ class XPublisherTest {
 
         run.publish(publishers(Limits.sizeCap(set.limits(Platform.X), secondClipBytes)), match, destination);
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.POSTED, Outcome.Result.POSTED, Outcome.Result.FAILED);
         PublishRecord third = run.ledger.byMatch("match-1").get(2);
         assertThat(third.state()).isEqualTo(PublishState.FAILED);
-        assertThat(third.reason()).isEqualTo("x.mp4 is " + match.clips().get(2).rendition("x").orElseThrow().bytes()
-                + " bytes; X takes at most " + secondClipBytes + " bytes");
+        assertThat(third.reason())
+                .isEqualTo("x.mp4 is "
+                        + match.clips().get(2).rendition("x").orElseThrow().bytes() + " bytes; X takes at most "
+                        + secondClipBytes + " bytes");
         assertThat(x.posts().size()).isEqualTo(2);
     }
 
     @Test
     void aPostTextOverXsLimitIsRefusedBeforeItsUploadOpens() throws Exception {
         // "GOAL — " (7), the name (299), then "\n#goal" (6): 312.
-        RealClips.retitle(match.dir(), 1, "Goal — " + "Very Long Name ".repeat(20).strip() + " (1-0)");
+        RealClips.retitle(
+                match.dir(), 1, "Goal — " + "Very Long Name ".repeat(20).strip() + " (1-0)");
 
         run.publish(publishers(set.limits(Platform.X)), MatchClips.read(match.dir()), destination);
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.FAILED, Outcome.Result.POSTED, Outcome.Result.POSTED);
-        assertThat(run.outcomes.get(0).detail()).isEqualTo("the post's text is 312 characters (a link counts 23);"
-                + " X takes 280: shorten the destination's title or caption");
+        assertThat(run.outcomes.get(0).detail())
+                .isEqualTo("the post's text is 312 characters (a link counts 23);"
+                        + " X takes 280: shorten the destination's title or caption");
         assertThat(x.posts().size()).isEqualTo(2);
     }
 
@@ -130,9 +143,11 @@ class XPublisherTest {
     void aClipLongerThanTheDurationLimitIsRefusedBeforeItsUploadOpens() throws Exception {
         run.publish(publishers(Limits.maxDuration(set.limits(Platform.X), 1_300)), match, destination);
 
-        assertThat(run.outcomes).extracting(Outcome::result)
+        assertThat(run.outcomes)
+                .extracting(Outcome::result)
                 .containsExactly(Outcome.Result.POSTED, Outcome.Result.FAILED, Outcome.Result.FAILED);
-        assertThat(run.ledger.byMatch("match-1").get(1).reason()).isEqualTo("x.mp4 lasts 1400 ms; X takes 500 to 1300 ms");
+        assertThat(run.ledger.byMatch("match-1").get(1).reason())
+                .isEqualTo("x.mp4 lasts 1400 ms; X takes 500 to 1300 ms");
         long segments = (match.clips().get(0).rendition("x").orElseThrow().bytes() + SEGMENT - 1) / SEGMENT;
         // INIT, the APPENDs, FINALIZE, STATUS, users/me, tweets and the post, all for the first clip.
         assertThat(x.faults().requests()).as("no request for the refused clips").isEqualTo(segments + 6);

@@ -28,14 +28,25 @@ class YouTubeLimitsTest {
 
     @Test
     void anEmptyTitleIsRefusedNamingTheRecord() {
-        assertThatThrownBy(() -> YouTubeLimits.title(item(" <> "))).isInstanceOf(PublishRefusedException.class)
+        assertThatThrownBy(() -> YouTubeLimits.title(item(" <> ")))
+                .isInstanceOf(PublishRefusedException.class)
                 .hasMessage("clip001/youtube-shorts@yt: the title is empty; YouTube needs one");
     }
 
     private static PublishItem item(String title) {
-        return new PublishItem(new PublishKey("clip001", "youtube-shorts", "yt"), "match-1", "play", 1, 1.0, title,
-                "", Path.of("clip.mp4"), 1, "", PlatformFixtures.destination("yt", Platform.YOUTUBE, "UC", "youtube-shorts",
-                Privacy.PUBLIC, true), null);
+        return new PublishItem(
+                new PublishKey("clip001", "youtube-shorts", "yt"),
+                "match-1",
+                "play",
+                1,
+                1.0,
+                title,
+                "",
+                Path.of("clip.mp4"),
+                1,
+                "",
+                PlatformFixtures.destination("yt", Platform.YOUTUBE, "UC", "youtube-shorts", Privacy.PUBLIC, true),
+                null);
     }
 
     @Test

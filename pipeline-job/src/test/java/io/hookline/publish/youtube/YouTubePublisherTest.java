@@ -31,6 +31,7 @@ class YouTubePublisherTest {
 
     @TempDir
     Path out;
+
     YouTubeEmulator youtube;
     PublishRig rig;
 
@@ -48,12 +49,15 @@ class YouTubePublisherTest {
     }
 
     private YouTubePublisher publisher() {
-        return new YouTubePublisher(PublishRig.http(), new YouTubeSettings(youtube.baseUrl(), YouTubeSettings.GRANULE,
-                Duration.ofSeconds(10), Duration.ofMillis(20)));
+        return new YouTubePublisher(
+                PublishRig.http(),
+                new YouTubeSettings(
+                        youtube.baseUrl(), YouTubeSettings.GRANULE, Duration.ofSeconds(10), Duration.ofMillis(20)));
     }
 
     private static Destination shorts() {
-        return PlatformFixtures.destination("yt-shorts", Platform.YOUTUBE, CHANNEL, "youtube-shorts", Privacy.PUBLIC, true);
+        return PlatformFixtures.destination(
+                "yt-shorts", Platform.YOUTUBE, CHANNEL, "youtube-shorts", Privacy.PUBLIC, true);
     }
 
     @Test
@@ -67,12 +71,16 @@ class YouTubePublisherTest {
         assertThat(youtube.posts().size()).isEqualTo(2);
         for (int rank = 1; rank <= 2; rank++) {
             Path file = match.resolve(String.format("clips/clip%03d/youtube-shorts.mp4", rank));
-            assertThat(youtube.posts().count(CHANNEL, sha256(file))).as("posts of clip " + rank).isEqualTo(1);
+            assertThat(youtube.posts().count(CHANNEL, sha256(file)))
+                    .as("posts of clip " + rank)
+                    .isEqualTo(1);
         }
         PostRecord first = youtube.posts().all().get(0);
         assertThat(first.mediaSha256()).isEqualTo(sha256(match.resolve("clips/clip001/youtube-shorts.mp4")));
-        assertThat(first.metadata()).containsEntry("title", "GOAL — Player 1")
-                .containsEntry("description", "Score 1-0\n#goal").containsEntry("privacyStatus", "public");
+        assertThat(first.metadata())
+                .containsEntry("title", "GOAL — Player 1")
+                .containsEntry("description", "Score 1-0\n#goal")
+                .containsEntry("privacyStatus", "public");
         assertThat(rig.records("match-1")).allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(PublishState.POSTED);
             assertThat(r.postUrl()).isEqualTo("https://www.youtube.com/shorts/" + r.postId());
@@ -87,10 +95,13 @@ class YouTubePublisherTest {
         assertThat(Files.size(file)).as("a file of more than one chunk").isGreaterThan((long) YouTubeSettings.GRANULE);
         // 1 opens the session (429, then 2 opens it); 3 is the first chunk; 4, the second chunk, drops halfway;
         // 5 asks the session, 6 sends the second chunk again and gets a 503; 7 asks again, 8 sends it.
-        youtube.faults().retryAfter(Duration.ZERO).at(1, Fault.TOO_MANY_REQUESTS).at(4, Fault.DROPPED_CONNECTION)
+        youtube.faults()
+                .retryAfter(Duration.ZERO)
+                .at(1, Fault.TOO_MANY_REQUESTS)
+                .at(4, Fault.DROPPED_CONNECTION)
                 .at(6, Fault.SERVER_ERROR);
-        Destination main = PlatformFixtures.destination("yt-main", Platform.YOUTUBE, CHANNEL, "youtube-landscape",
-                Privacy.UNLISTED, false);
+        Destination main = PlatformFixtures.destination(
+                "yt-main", Platform.YOUTUBE, CHANNEL, "youtube-landscape", Privacy.UNLISTED, false);
 
         List<Outcome> outcomes = rig.publish(match, main, publisher());
 
@@ -110,8 +121,9 @@ class YouTubePublisherTest {
         assertThat(outcomes).extracting(Outcome::result).containsExactly(Outcome.Result.FAILED);
         PublishRecord failed = rig.records("match-1").get(0);
         assertThat(failed.state()).isEqualTo(PublishState.FAILED);
-        assertThat(failed.reason()).isEqualTo("clip001/youtube-shorts@yt-shorts: a Short must be vertical or square,"
-                + " the file is 320x180");
+        assertThat(failed.reason())
+                .isEqualTo("clip001/youtube-shorts@yt-shorts: a Short must be vertical or square,"
+                        + " the file is 320x180");
         assertThat(youtube.faults().requests()).isZero();
     }
 

@@ -82,8 +82,14 @@ class AudioLevelsTest {
         int data = count * 2 * 4;
         ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 2).putInt(RATE)
-                .putInt(RATE * 2 * 4).putShort((short) 8).putShort((short) 32);
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 3)
+                .putShort((short) 2)
+                .putInt(RATE)
+                .putInt(RATE * 2 * 4)
+                .putShort((short) 8)
+                .putShort((short) 32);
         b.put("data".getBytes()).putInt(data);
         for (int i = 0; i < count; i++) {
             b.putFloat(pcm[0][i]).putFloat(pcm[1][i]);
@@ -95,8 +101,17 @@ class AudioLevelsTest {
     /** {integrated LUFS, true peak dBTP} as FFmpeg's ebur128 filter reports them. */
     private static double[] ffmpegLevels(Path wav) throws Exception {
         String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        ProcessBuilder command = new ProcessBuilder(ffmpeg, "-hide_banner", "-nostdin", "-i", wav.toString(),
-                "-af", "ebur128=peak=true", "-f", "null", "-");
+        ProcessBuilder command = new ProcessBuilder(
+                ffmpeg,
+                "-hide_banner",
+                "-nostdin",
+                "-i",
+                wav.toString(),
+                "-af",
+                "ebur128=peak=true",
+                "-f",
+                "null",
+                "-");
         command.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
         Process p = command.redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());

@@ -8,10 +8,10 @@ import io.hookline.sample.SyntheticVideo;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ class MediaAnalyzerTest {
 
     @TempDir
     static Path dir;
+
     static MediaMeasurements measured;
 
     @BeforeAll
@@ -40,7 +41,8 @@ class MediaAnalyzerTest {
         for (int k = 0; k < measured.x().length; k++) {
             long frame = Math.round((1.0 + (k + 0.5) / measured.hz()) * SPEC.fps());
             double[] ball = SyntheticVideo.ball(SPEC, frame);
-            if (!Float.isNaN(measured.x()[k]) && Math.abs(measured.x()[k] - ball[0]) < 0.06
+            if (!Float.isNaN(measured.x()[k])
+                    && Math.abs(measured.x()[k] - ball[0]) < 0.06
                     && Math.abs(measured.y()[k] - ball[1]) < 0.1) {
                 followed++;
             }

@@ -57,7 +57,8 @@ class PlaySignalsTest {
 
     @Test
     void cutsAreInSourceMillisecondsAndTheTrackMarksStillBinsWithMinusOne() {
-        MediaMeasurements m = measurements(constant(20, -30), constant(20, 0.1f), true, new long[] {10_800_000, 11_250_500});
+        MediaMeasurements m =
+                measurements(constant(20, -30), constant(20, 0.1f), true, new long[] {10_800_000, 11_250_500});
 
         MediaSignals s = PlaySignals.of(m, FROM_US, TO_US);
 

@@ -45,17 +45,24 @@ class RenditionGraphicsTest {
         for (RenditionProfile p : profiles.renditions()) {
             int w = p.video().width();
             int h = p.video().height();
-            RenditionGraphics g = RenditionGraphics.of(plan("Giannis Antetokounmpo-Papadopoulos the Third"),
-                    profiles.template(p.graphics()), p.safeZone(), w, h, List.of(new long[] {0, 60_000_000}));
+            RenditionGraphics g = RenditionGraphics.of(
+                    plan("Giannis Antetokounmpo-Papadopoulos the Third"),
+                    profiles.template(p.graphics()),
+                    p.safeZone(),
+                    w,
+                    h,
+                    List.of(new long[] {0, 60_000_000}));
             SafeZone.Area area = p.safeZone().area(w, h);
             assertThat(g.placed()).as(p.name()).hasSizeGreaterThanOrEqualTo(4);
             for (RenditionGraphics.Placed placed : g.placed()) {
                 Overlay o = placed.overlay();
                 assertThat(o.x()).as(p.name() + " left").isGreaterThanOrEqualTo(area.x());
                 assertThat(o.y()).as(p.name() + " top").isGreaterThanOrEqualTo(area.y());
-                assertThat(o.x() + (o.image().getWidth() & ~1)).as(p.name() + " right")
+                assertThat(o.x() + (o.image().getWidth() & ~1))
+                        .as(p.name() + " right")
                         .isLessThanOrEqualTo(area.x() + area.width());
-                assertThat(o.y() + (o.image().getHeight() & ~1)).as(p.name() + " bottom")
+                assertThat(o.y() + (o.image().getHeight() & ~1))
+                        .as(p.name() + " bottom")
                         .isLessThanOrEqualTo(area.y() + area.height());
             }
         }
@@ -63,20 +70,29 @@ class RenditionGraphicsTest {
 
     @Test
     void graphicsShownTogetherNeverCoverEachOtherInAnyShippedRendition() {
-        for (String[] teams : List.of(new String[] {"Bucks", "Celtics"},
+        for (String[] teams : List.of(
+                new String[] {"Bucks", "Celtics"},
                 new String[] {"Riverside Rovers", "Harbour Athletic"},
                 new String[] {"Borussia Mönchengladbach", "Wolverhampton Wanderers"})) {
-            ClipPlan plan = ClipPlan.newBuilder(plan("Giannis Antetokounmpo")).setHomeTeam(teams[0])
-                    .setAwayTeam(teams[1]).build();
+            ClipPlan plan = ClipPlan.newBuilder(plan("Giannis Antetokounmpo"))
+                    .setHomeTeam(teams[0])
+                    .setAwayTeam(teams[1])
+                    .build();
             for (RenditionProfile p : profiles.renditions()) {
-                RenditionGraphics g = RenditionGraphics.of(plan, profiles.template(p.graphics()), p.safeZone(),
-                        p.video().width(), p.video().height(), List.of(new long[] {0, 60_000_000}));
+                RenditionGraphics g = RenditionGraphics.of(
+                        plan,
+                        profiles.template(p.graphics()),
+                        p.safeZone(),
+                        p.video().width(),
+                        p.video().height(),
+                        List.of(new long[] {0, 60_000_000}));
                 for (long us = 0; us < 30_000_000; us += 1_000_000) {
                     List<Overlay> shown = showing(g, us);
                     for (int i = 0; i < shown.size(); i++) {
                         for (int j = i + 1; j < shown.size(); j++) {
                             assertThat(covers(shown.get(i), shown.get(j)))
-                                    .as("%s with %s v %s at %d us", p.name(), teams[0], teams[1], us).isFalse();
+                                    .as("%s with %s v %s at %d us", p.name(), teams[0], teams[1], us)
+                                    .isFalse();
                         }
                     }
                 }
@@ -86,7 +102,9 @@ class RenditionGraphicsTest {
 
     @Test
     void theScoreBugNamesTheTeamsWhenTheyFitAndTheirCodesWhenNot() {
-        ClipPlan plan = ClipPlan.newBuilder(plan("Ana")).setHomeTeam("Riverside Rovers").setAwayTeam("Harbour Athletic")
+        ClipPlan plan = ClipPlan.newBuilder(plan("Ana"))
+                .setHomeTeam("Riverside Rovers")
+                .setAwayTeam("Harbour Athletic")
                 .build();
         RenditionProfile wide = profiles.rendition("youtube-landscape");
         RenditionProfile tall = profiles.rendition("tiktok");
@@ -100,27 +118,49 @@ class RenditionGraphicsTest {
     }
 
     private static BufferedImage bug(ClipPlan plan, RenditionProfile p) {
-        RenditionGraphics g = RenditionGraphics.of(plan, profiles.template(p.graphics()), p.safeZone(),
-                p.video().width(), p.video().height(), List.of(new long[] {0, 5_000_000}));
-        return g.placed().stream().map(RenditionGraphics.Placed::overlay)
-                .filter(o -> o.showsAt(1_000_000) && o.x() < p.video().width() / 2 && o.y() < p.video().height() / 2)
-                .findFirst().orElseThrow().image();
+        RenditionGraphics g = RenditionGraphics.of(
+                plan,
+                profiles.template(p.graphics()),
+                p.safeZone(),
+                p.video().width(),
+                p.video().height(),
+                List.of(new long[] {0, 5_000_000}));
+        return g.placed().stream()
+                .map(RenditionGraphics.Placed::overlay)
+                .filter(o -> o.showsAt(1_000_000)
+                        && o.x() < p.video().width() / 2
+                        && o.y() < p.video().height() / 2)
+                .findFirst()
+                .orElseThrow()
+                .image();
     }
 
     private static boolean covers(Overlay a, Overlay b) {
-        return a.x() < b.x() + b.image().getWidth() && b.x() < a.x() + a.image().getWidth()
-                && a.y() < b.y() + b.image().getHeight() && b.y() < a.y() + a.image().getHeight();
+        return a.x() < b.x() + b.image().getWidth()
+                && b.x() < a.x() + a.image().getWidth()
+                && a.y() < b.y() + b.image().getHeight()
+                && b.y() < a.y() + a.image().getHeight();
     }
 
     @Test
     void theScoreBugShowsTheScoreOfEachMoment() {
-        RenditionGraphics g = RenditionGraphics.of(plan("Ana"), withOnly(standard.scoreBug(), null), SafeZone.NONE,
-                1280, 720, List.of(new long[] {5_000_000, 25_000_000}));
+        RenditionGraphics g = RenditionGraphics.of(
+                plan("Ana"), withOnly(standard.scoreBug(), null), SafeZone.NONE, 1280, 720, List.of(new long[] {
+                    5_000_000, 25_000_000
+                }));
 
         // 0-0 until 10 s, 1-0 until 20 s, 1-1 after: three bugs, one at a time.
         assertThat(g.placed()).hasSize(3);
-        assertThat(showing(g, 9_999_000)).hasSize(1).first().extracting(Overlay::toUs).isEqualTo(10_000_000L);
-        assertThat(showing(g, 10_000_000)).hasSize(1).first().extracting(Overlay::fromUs).isEqualTo(10_000_000L);
+        assertThat(showing(g, 9_999_000))
+                .hasSize(1)
+                .first()
+                .extracting(Overlay::toUs)
+                .isEqualTo(10_000_000L);
+        assertThat(showing(g, 10_000_000))
+                .hasSize(1)
+                .first()
+                .extracting(Overlay::fromUs)
+                .isEqualTo(10_000_000L);
         assertThat(g.signature(SegmentRole.body, 0, 9_000_000))
                 .isNotEqualTo(g.signature(SegmentRole.body, 11_000_000, 19_000_000));
         assertThat(pixels(showing(g, 5_000_000).get(0).image()))
@@ -129,8 +169,10 @@ class RenditionGraphicsTest {
 
     @Test
     void theLowerThirdShowsOnlyWhileThePlayRunsInOrder() {
-        RenditionGraphics g = RenditionGraphics.of(plan("Ana"), withOnly(null, standard.lowerThird()), SafeZone.NONE,
-                1280, 720, List.of(new long[] {0, 30_000_000}));
+        RenditionGraphics g = RenditionGraphics.of(
+                plan("Ana"), withOnly(null, standard.lowerThird()), SafeZone.NONE, 1280, 720, List.of(new long[] {
+                    0, 30_000_000
+                }));
         long from = 12_000_000;
 
         assertThat(g.signature(SegmentRole.body, from, from + 1_000_000)).isNotEmpty();
@@ -164,7 +206,8 @@ class RenditionGraphicsTest {
                 if (cp < 0x1F000) {
                     // Emoji aside (no emoji font on a server), an installed font has every letter.
                     assertThat(fonts.forCodePoint(base, cp).canDisplay(cp))
-                            .as("an installed font draws U+%04X of '%s'", cp, name).isTrue();
+                            .as("an installed font draws U+%04X of '%s'", cp, name)
+                            .isTrue();
                 }
                 i = next;
             }
@@ -176,16 +219,23 @@ class RenditionGraphicsTest {
         GraphicsTemplate lower = withOnly(null, standard.lowerThird());
         BufferedImage literal = lowerThird(plan("{player}"), lower);
         assertThat(pixels(literal)).isNotEqualTo(pixels(lowerThird(plan("{playerX"), lower)));
-        assertThat(literal.getWidth()).isGreaterThan(lowerThird(plan("Al"), lower).getWidth());
+        assertThat(literal.getWidth())
+                .isGreaterThan(lowerThird(plan("Al"), lower).getWidth());
     }
 
     private static BufferedImage lowerThird(ClipPlan plan, GraphicsTemplate template) {
         return RenditionGraphics.of(plan, template, SafeZone.NONE, 1280, 720, List.of(new long[] {0, 30_000_000}))
-                .placed().get(0).overlay().image();
+                .placed()
+                .get(0)
+                .overlay()
+                .image();
     }
 
     private static List<Overlay> showing(RenditionGraphics g, long us) {
-        return g.placed().stream().map(RenditionGraphics.Placed::overlay).filter(o -> o.showsAt(us)).toList();
+        return g.placed().stream()
+                .map(RenditionGraphics.Placed::overlay)
+                .filter(o -> o.showsAt(us))
+                .toList();
     }
 
     private static int[] pixels(BufferedImage image) {
@@ -199,17 +249,40 @@ class RenditionGraphicsTest {
     /** A play at 12-18 s of a match scored 1-0 at 10 s and 1-1 at 20 s. */
     static ClipPlan plan(String player) {
         PlayLabel label = PlayLabel.newBuilder()
-                .setPlayId("p-1").setFromMs(12_000L).setToMs(18_000L).setAction("THREE_POINTER")
-                .setPlayer(player).setTeam("Bucks").setScore(new Score(1, 0)).setPeriod(2).setGameClockMs(83_000L)
-                .setDescription(player + " 27' 3PT Jump Shot").build();
+                .setPlayId("p-1")
+                .setFromMs(12_000L)
+                .setToMs(18_000L)
+                .setAction("THREE_POINTER")
+                .setPlayer(player)
+                .setTeam("Bucks")
+                .setScore(new Score(1, 0))
+                .setPeriod(2)
+                .setGameClockMs(83_000L)
+                .setDescription(player + " 27' 3PT Jump Shot")
+                .build();
         return ClipPlan.newBuilder()
-                .setClipId("c").setMatchId("m").setKind(ClipKind.play).setRank(1).setScore(1.0).setTitle("t")
-                .setRule("r").setProfileVersion("v").setPlayIds(List.of("p-1")).setSourceStartMs(0L)
-                .setSourceEndMs(30_000L).setPeakMs(14_000L).setSegments(List.of()).setRenditions(List.of())
-                .setExplanation("e").setLabels(List.of(label))
-                .setScoreboard(List.of(new ScoreChange(0L, new Score(0, 0)), new ScoreChange(10_000L, new Score(1, 0)),
+                .setClipId("c")
+                .setMatchId("m")
+                .setKind(ClipKind.play)
+                .setRank(1)
+                .setScore(1.0)
+                .setTitle("t")
+                .setRule("r")
+                .setProfileVersion("v")
+                .setPlayIds(List.of("p-1"))
+                .setSourceStartMs(0L)
+                .setSourceEndMs(30_000L)
+                .setPeakMs(14_000L)
+                .setSegments(List.of())
+                .setRenditions(List.of())
+                .setExplanation("e")
+                .setLabels(List.of(label))
+                .setScoreboard(List.of(
+                        new ScoreChange(0L, new Score(0, 0)),
+                        new ScoreChange(10_000L, new Score(1, 0)),
                         new ScoreChange(20_000L, new Score(1, 1))))
-                .setHomeTeam("Bucks").setAwayTeam("Celtics 'B'")
+                .setHomeTeam("Bucks")
+                .setAwayTeam("Celtics 'B'")
                 .build();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FieldOrderProbeTest {
     @TempDir
     static Path dir;
+
     static Path progressive;
 
     @BeforeAll
@@ -54,7 +55,9 @@ class FieldOrderProbeTest {
 
     private static FieldOrderProbe.Result detect(Path video) {
         try (SourceReader reader = SourceReader.open(video.toString(), 1)) {
-            return FieldOrderProbe.detect((start, end, sink) -> reader.decodeWindow(start, end, sink, null), 0,
+            return FieldOrderProbe.detect(
+                    (start, end, sink) -> reader.decodeWindow(start, end, sink, null),
+                    0,
                     reader.info().fps());
         }
     }

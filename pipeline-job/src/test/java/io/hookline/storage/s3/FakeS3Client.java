@@ -51,8 +51,11 @@ final class FakeS3Client implements S3Client {
         if (o == null) {
             throw NoSuchKeyException.builder().statusCode(404).build();
         }
-        return HeadObjectResponse.builder().contentLength((long) o.bytes().length).contentType(o.contentType())
-                .metadata(o.metadata()).build();
+        return HeadObjectResponse.builder()
+                .contentLength((long) o.bytes().length)
+                .contentType(o.contentType())
+                .metadata(o.metadata())
+                .build();
     }
 
     @Override

@@ -68,9 +68,11 @@ class S3ClipStoreITCase {
         HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("out/m1/clips/c42/youtube.mp4"));
         assertThat(head.contentType()).isEqualTo("video/mp4");
         assertThat(head.contentLength()).isEqualTo(content.length);
-        assertThat(head.metadata()).containsEntry("clip-id", "c42")
+        assertThat(head.metadata())
+                .containsEntry("clip-id", "c42")
                 .containsEntry("sha256", Sha256.of(write(dir.resolve("copy"), content)));
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("out/m1/clips/c42/youtube.mp4")).asByteArray())
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("out/m1/clips/c42/youtube.mp4"))
+                        .asByteArray())
                 .isEqualTo(content);
         assertThat(temp).doesNotExist();
         assertThat(store.locate("m1/manifest.json")).isEqualTo("s3://clips/out/m1/manifest.json");
@@ -89,7 +91,8 @@ class S3ClipStoreITCase {
         // A multipart object's ETag ends in the number of its parts.
         assertThat(head.eTag()).endsWith("-3\"");
         assertThat(head.metadata()).containsEntry("clip-id", "c7");
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("big/m1/clips/c7/tv.mp4")).asByteArray())
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("big/m1/clips/c7/tv.mp4"))
+                        .asByteArray())
                 .isEqualTo(content);
     }
 
@@ -125,10 +128,12 @@ class S3ClipStoreITCase {
         assertThat(keys("flaky/")).hasSize(13);
         for (int i = 0; i < 12; i++) {
             String key = "flaky/m1/clips/c" + i + "/small.json";
-            assertThat(new String(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()))
+            assertThat(new String(
+                            s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()))
                     .isEqualTo("{\"n\":" + i + "}");
         }
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("flaky/m1/clips/big/tv.mp4")).asByteArray())
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("flaky/m1/clips/big/tv.mp4"))
+                        .asByteArray())
                 .isEqualTo(big);
     }
 
@@ -138,13 +143,14 @@ class S3ClipStoreITCase {
 
         assertThatThrownBy(() -> store.write("m1/manifest.json", new byte[] {1}))
                 .isInstanceOf(IOException.class)
-                .hasMessage("cannot upload to s3://no-such-bucket/out/m1/manifest.json: bucket 'no-such-bucket' does not exist");
+                .hasMessage(
+                        "cannot upload to s3://no-such-bucket/out/m1/manifest.json: bucket 'no-such-bucket' does not exist");
     }
 
     @Test
     void wrongCredentialsAreNamed() {
-        try (S3Client stranger = S3Clients.create(server.settings(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("nobody", "wrong")))) {
+        try (S3Client stranger = S3Clients.create(
+                server.settings(), StaticCredentialsProvider.create(AwsBasicCredentials.create("nobody", "wrong")))) {
             S3ClipStore store = new S3ClipStore(stranger, S3Location.parse("s3://clips/out"), server.settings(), dir);
 
             assertThatThrownBy(() -> store.write("m1/manifest.json", new byte[] {1}))
@@ -191,7 +197,9 @@ class S3ClipStoreITCase {
 
     private static List<String> keys(String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     private static byte[] random(int size, long seed) {

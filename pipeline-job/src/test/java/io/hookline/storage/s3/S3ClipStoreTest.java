@@ -34,7 +34,8 @@ class S3ClipStoreTest {
             assertThat(put.key()).isEqualTo("out/m1/clips/c1/tv.mp4");
             assertThat(put.contentType()).isEqualTo("video/mp4");
             assertThat(put.metadata()).containsEntry("clip-id", "c1").containsEntry("sha256", sha(1, 2, 3));
-            assertThat(Base64.getDecoder().decode(put.checksumSHA256())).isEqualTo(HexFormat.of().parseHex(sha(1, 2, 3)));
+            assertThat(Base64.getDecoder().decode(put.checksumSHA256()))
+                    .isEqualTo(HexFormat.of().parseHex(sha(1, 2, 3)));
         });
         assertThat(temp).doesNotExist();
     }

@@ -9,7 +9,8 @@ class S3LocationTest {
 
     @Test
     void parsesBucketAndKey() {
-        assertThat(S3Location.parse("s3://media/matches/derby.mp4")).isEqualTo(new S3Location("media", "matches/derby.mp4"));
+        assertThat(S3Location.parse("s3://media/matches/derby.mp4"))
+                .isEqualTo(new S3Location("media", "matches/derby.mp4"));
         assertThat(S3Location.parse("s3://media")).isEqualTo(new S3Location("media", ""));
         assertThat(S3Location.parse("s3://media/")).isEqualTo(new S3Location("media", ""));
     }
@@ -18,7 +19,8 @@ class S3LocationTest {
     void resolvesUnderAPrefixWithOrWithoutTheSlash() {
         assertThat(S3Location.parse("s3://b/clips").resolve("m1/manifest.json").toString())
                 .isEqualTo("s3://b/clips/m1/manifest.json");
-        assertThat(S3Location.parse("s3://b/clips/").resolve("m1/manifest.json").key()).isEqualTo("clips/m1/manifest.json");
+        assertThat(S3Location.parse("s3://b/clips/").resolve("m1/manifest.json").key())
+                .isEqualTo("clips/m1/manifest.json");
         assertThat(S3Location.parse("s3://b").resolve("m1/manifest.json").key()).isEqualTo("m1/manifest.json");
     }
 

@@ -55,8 +55,8 @@ class SecretsManagerStoreTest {
                         + " secretsmanager:GetSecretValue on forbidden\"}";
             } else if (SECRETS.containsKey(id)) {
                 status = 200;
-                body = JSON.writeValueAsString(Map.of("ARN", id, "Name", id, "SecretString", SECRETS.get(id),
-                        "VersionId", "v1"));
+                body = JSON.writeValueAsString(
+                        Map.of("ARN", id, "Name", id, "SecretString", SECRETS.get(id), "VersionId", "v1"));
             } else {
                 status = 400;
                 body = "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the"
@@ -70,11 +70,14 @@ class SecretsManagerStoreTest {
         });
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        store = new SecretsManagerStore(() -> SecretsManagerClient.builder()
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")))
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .endpointOverride(endpoint), new Clock() {
+        store = new SecretsManagerStore(
+                () -> SecretsManagerClient.builder()
+                        .httpClientBuilder(Apache5HttpClient.builder())
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")))
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .endpointOverride(endpoint),
+                new Clock() {
                     @Override
                     public java.time.ZoneId getZone() {
                         return ZoneOffset.UTC;
@@ -108,17 +111,22 @@ class SecretsManagerStoreTest {
 
         now = now.plusSeconds(301);
         store.read(ARN);
-        assertThat(requests).as("read again once kept long enough to have been rotated").hasSize(2);
+        assertThat(requests)
+                .as("read again once kept long enough to have been rotated")
+                .hasSize(2);
     }
 
     @Test
     void aSecretThatIsNotThereOrNotAllowedOrEmptyIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> store.read("hookline/missing")).isInstanceOf(CredentialException.class)
+        assertThatThrownBy(() -> store.read("hookline/missing"))
+                .isInstanceOf(CredentialException.class)
                 .hasMessage("cannot read AWS Secrets Manager secret hookline/missing: ResourceNotFoundException"
                         + " (Secrets Manager can't find the specified secret.)");
-        assertThatThrownBy(() -> store.read("forbidden")).isInstanceOf(CredentialException.class)
+        assertThatThrownBy(() -> store.read("forbidden"))
+                .isInstanceOf(CredentialException.class)
                 .hasMessageContaining("AccessDeniedException");
-        assertThatThrownBy(() -> store.read("empty")).isInstanceOf(CredentialException.class)
+        assertThatThrownBy(() -> store.read("empty"))
+                .isInstanceOf(CredentialException.class)
                 .hasMessage("AWS Secrets Manager secret empty has no string value (a binary secret cannot be a"
                         + " destination's credential)");
     }
