@@ -4,9 +4,9 @@ import io.hookline.ingest.kafka.ClipsTopicReader;
 import io.hookline.model.RenderedClip;
 import io.hookline.publish.LivePublishing;
 import io.hookline.publish.MatchClips;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -20,13 +20,14 @@ final class FollowClips {
 
     private final ClipsTopicReader reader;
     private final LivePublishing live;
-    private final Path out;
+    private final Function<RenderedClip, MatchClips> files;
     private volatile boolean stopped;
 
-    FollowClips(ClipsTopicReader reader, LivePublishing live, Path out) {
+    /** @param files a landed clip as publishing reads it, its files local (copied first from an S3 output) */
+    FollowClips(ClipsTopicReader reader, LivePublishing live, Function<RenderedClip, MatchClips> files) {
         this.reader = reader;
         this.live = live;
-        this.out = out;
+        this.files = files;
     }
 
     /** Runs until {@link #stop}; the clips in hand when it is called are finished first. */
@@ -54,10 +55,8 @@ final class FollowClips {
                 live.withdrawn(clip.getMatchId(), clip.getClipId(), LandedClips.withdrawal(clip));
             }
         }
-        List<MatchClips> landed = batch.stream()
-                .filter(clip -> !clip.getWithdrawn())
-                .map(clip -> LandedClips.of(clip, out))
-                .toList();
+        List<MatchClips> landed =
+                batch.stream().filter(clip -> !clip.getWithdrawn()).map(files).toList();
         if (!landed.isEmpty() && !stopped) {
             live.landed(landed);
         }

@@ -14,6 +14,8 @@ import io.hookline.publish.http.Backoff;
 import io.hookline.publish.http.Sleeper;
 import io.hookline.publish.ledger.PublishLedger;
 import io.hookline.publish.whatsapp.Recipients;
+import io.hookline.storage.s3.S3Location;
+import io.hookline.storage.s3.S3Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -27,9 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +63,13 @@ final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "OUT/MATCH", description = "A match's output folder.")
-    Path matchDir;
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "OUT/MATCH",
+            description = "A match's output folder, local or s3://bucket/prefix/<matchId>; the renditions the"
+                    + " destinations take are copied from S3 under --out's .publish/s3/ first.")
+    String matchDir;
 
     @Option(
             names = "--destinations",
@@ -129,8 +138,27 @@ final class PublishCommand implements Callable<Integer> {
             paramLabel = "TOPIC",
             description =
                     "Publish a live job's clips as they land on"
-                            + " this clips topic (read_committed), for every match, until stopped; the clips' files are under --out.")
+                            + " this clips topic (read_committed), for every match, until stopped; the clips' files are under --from.")
     String follow;
+
+    @Option(
+            names = "--from",
+            paramLabel = "OUT",
+            description = "Where the live job writes its output (its --out), a folder or s3://bucket/prefix, for"
+                    + " --follow (default: --out).")
+    String from;
+
+    @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description = "Endpoint of an S3-compatible store for s3:// outputs, e.g. http://localhost:9000.")
+    String s3Endpoint;
+
+    @Option(
+            names = "--s3-region",
+            paramLabel = "REGION",
+            description = "AWS region of the output's bucket (default: the AWS SDK's region chain).")
+    String s3Region;
 
     @Option(
             names = "--bootstrap",
@@ -156,16 +184,16 @@ final class PublishCommand implements Callable<Integer> {
             spec.commandLine().usage(out);
             return ExitCodes.USAGE;
         }
-        if (!Files.isDirectory(matchDir)) {
-            throw new IllegalArgumentException(matchDir + ": no such folder; give a match's output, OUT/<matchId>");
-        }
-        MatchClips match = MatchClips.read(matchDir);
         DestinationSet set = loadDestinations();
         List<Destination> chosen = chosen(set);
+        MatchClips match = copies(out).match(matchDir, renditions(chosen));
         Publishers publishers = new PlatformPublishers(
                         apiUrls, mediaUrl, xSegmentKb * 1024, recipients(), whatsappTemplate, whatsappLanguage)
                 .of(set);
-        Path outDir = matchDir.toAbsolutePath().normalize().getParent();
+        // A local match folder's ledger is beside it, in OUT; an S3 output's is in the local --out.
+        Path outDir = S3Location.isS3(matchDir)
+                ? ledgers.out.toAbsolutePath().normalize()
+                : Path.of(matchDir).toAbsolutePath().normalize().getParent();
         List<Outcome> outcomes;
         if (dryRun) {
             Optional<PublishLedger> ledger = ledgers.openIfPresent(outDir);
@@ -202,6 +230,18 @@ final class PublishCommand implements Callable<Integer> {
         return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
+    private OutputCopies copies(PrintWriter out) {
+        S3Settings s3 = S3Settings.defaults();
+        s3 = s3Endpoint == null ? s3 : s3.withEndpoint(s3Endpoint);
+        s3 = s3Region == null ? s3 : s3.withRegion(s3Region);
+        return new OutputCopies(
+                s3, ledgers.out.toAbsolutePath().resolve(".publish").resolve("s3"), out);
+    }
+
+    private static Set<String> renditions(List<Destination> chosen) {
+        return chosen.stream().map(Destination::rendition).collect(Collectors.toSet());
+    }
+
     /** Publishes the clips topic's clips until the process is stopped (SIGTERM, Ctrl-C). */
     private int follow(PrintWriter out) throws Exception {
         DestinationSet set = loadDestinations();
@@ -232,8 +272,13 @@ final class PublishCommand implements Callable<Integer> {
                         out.println(outcome);
                         out.flush();
                     });
-            FollowClips following =
-                    new FollowClips(reader, new LivePublishing(ledger, run, chosen, owner(), lease), outDir);
+            OutputCopies copies = copies(out);
+            String jobOut = from != null ? from : outDir.toString();
+            Set<String> renditions = renditions(chosen);
+            FollowClips following = new FollowClips(
+                    reader,
+                    new LivePublishing(ledger, run, chosen, owner(), lease),
+                    clip -> copies.landed(clip, jobOut, renditions));
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {

@@ -54,7 +54,8 @@ final class FollowingPublisher {
         reader = new ClipsTopicReader(bootstrap, topic, Duration.ofSeconds(30), bad -> {
             throw new AssertionError(bad);
         });
-        following = new FollowClips(reader, new LivePublishing(ledger, run, destinations, OWNER, lease), out);
+        following = new FollowClips(
+                reader, new LivePublishing(ledger, run, destinations, OWNER, lease), clip -> LandedClips.of(clip, out));
         thread = new Thread(
                 () -> {
                     try {

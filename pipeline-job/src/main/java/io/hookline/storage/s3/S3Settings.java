@@ -57,6 +57,11 @@ public record S3Settings(
                 region, endpoint, true, maxAttempts, multipartThresholdBytes, partSizeBytes, presignExpiry);
     }
 
+    public S3Settings withRegion(String region) {
+        return new S3Settings(
+                region, endpoint, pathStyle, maxAttempts, multipartThresholdBytes, partSizeBytes, presignExpiry);
+    }
+
     public S3Settings withMultipart(long thresholdBytes, long partBytes) {
         return new S3Settings(region, endpoint, pathStyle, maxAttempts, thresholdBytes, partBytes, presignExpiry);
     }
