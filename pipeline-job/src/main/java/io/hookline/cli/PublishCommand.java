@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
         },
         commandListHeading = "%nCommands:%n")
 final class PublishCommand implements Callable<Integer> {
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Spec
     CommandSpec spec;
@@ -206,20 +207,7 @@ final class PublishCommand implements Callable<Integer> {
             outcomes.forEach(out::println);
         } else {
             try (PublishLedger ledger = ledgers.open(outDir)) {
-                PublishRun run = new PublishRun(
-                        ledger,
-                        publishers,
-                        DestinationSecrets.ofThisProcess(),
-                        Clock.systemUTC(),
-                        Sleeper.REAL,
-                        Backoff.standard(),
-                        owner(),
-                        Duration.ofMinutes(10),
-                        outcome -> {
-                            out.println(outcome);
-                            out.flush();
-                        });
-                outcomes = run.publish(match, chosen);
+                outcomes = run(ledger, publishers, LEASE, out).publish(match, chosen);
             }
         }
         out.printf(
@@ -228,6 +216,23 @@ final class PublishCommand implements Callable<Integer> {
                 PublishStatusCommand.counts(
                         outcomes.stream().map(o -> o.result().name()).toList()));
         return outcomes.stream().anyMatch(Outcome::troubled) ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** A run that prints each outcome as it comes; a record is leased for {@code lease} while it is worked on. */
+    private PublishRun run(PublishLedger ledger, Publishers publishers, Duration lease, PrintWriter out) {
+        return new PublishRun(
+                ledger,
+                publishers,
+                DestinationSecrets.ofThisProcess(),
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                Backoff.standard(),
+                owner(),
+                lease,
+                outcome -> {
+                    out.println(outcome);
+                    out.flush();
+                });
     }
 
     private OutputCopies copies(PrintWriter out) {
@@ -250,7 +255,7 @@ final class PublishCommand implements Callable<Integer> {
                         apiUrls, mediaUrl, xSegmentKb * 1024, recipients(), whatsappTemplate, whatsappLanguage)
                 .of(set);
         Path outDir = ledgers.out.toAbsolutePath().normalize();
-        Duration lease = Duration.ofMinutes(10);
+        Duration lease = LEASE;
         // SIGTERM: the hook stops the reader and waits until the clips in hand are done and the ledger is closed.
         // It waits on this latch, not on the main thread, which then blocks in System.exit while hooks run.
         CountDownLatch closed = new CountDownLatch(1);
@@ -259,19 +264,7 @@ final class PublishCommand implements Callable<Integer> {
                     out.println(message);
                     out.flush();
                 })) {
-            PublishRun run = new PublishRun(
-                    ledger,
-                    publishers,
-                    DestinationSecrets.ofThisProcess(),
-                    Clock.systemUTC(),
-                    Sleeper.REAL,
-                    Backoff.standard(),
-                    owner(),
-                    lease,
-                    outcome -> {
-                        out.println(outcome);
-                        out.flush();
-                    });
+            PublishRun run = run(ledger, publishers, lease, out);
             OutputCopies copies = copies(out);
             String jobOut = from != null ? from : outDir.toString();
             Set<String> renditions = renditions(chosen);

@@ -2,30 +2,14 @@ package io.hookline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.hookline.testing.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
-    private Instant now = Instant.parse("2026-12-07T03:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-07T03:00:00Z"));
+    private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test
     void fiveFailuresAreFreeThenEachFailureDoublesTheLockout() {
@@ -42,7 +26,7 @@ class LoginThrottleTest {
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(throttle.wait("vera", "10.0.0.9")).isZero();
 
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         assertThat(throttle.wait("paul", "10.0.0.7")).isZero();
         throttle.failed("paul", "10.0.0.7");
         assertThat(throttle.wait("paul", "10.0.0.7")).isEqualTo(Duration.ofMinutes(1));
@@ -57,7 +41,7 @@ class LoginThrottleTest {
         for (int i = 0; i < LoginThrottle.FREE; i++) {
             throttle.failed("paul", "10.0.0.7");
         }
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         throttle.succeeded("paul", "10.0.0.7");
         throttle.failed("paul", "10.0.0.7");
 

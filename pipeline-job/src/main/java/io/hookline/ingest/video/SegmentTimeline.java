@@ -174,25 +174,35 @@ final class SegmentTimeline {
      * (no dates at all, or none since its discontinuity).
      */
     synchronized Optional<Instant> datedUntil() {
-        Instant until = null;
-        Instant anchorDate = null;
-        long anchorUs = 0;
-        long anchorRun = Long.MIN_VALUE;
-        for (Placed placed : segments.values()) {
-            Instant date = placed.segment().programDateTime();
-            if (date != null) {
-                anchorDate = date;
-                anchorUs = placed.startUs();
-            } else if (placed.run() != anchorRun) {
-                anchorDate = null;
-            }
-            anchorRun = placed.run();
-            until = anchorDate == null ? null : anchorDate.plus(placed.endUs() - anchorUs, ChronoUnit.MICROS);
-        }
-        return Optional.ofNullable(until);
+        List<Dated> dated = dated();
+        Dated last = dated.isEmpty() ? null : dated.get(dated.size() - 1);
+        return last == null || last.start() == null
+                ? Optional.empty()
+                : Optional.of(last.start().plus(last.placed().segment().durationUs(), ChronoUnit.MICROS));
     }
 
     synchronized OptionalLong videoMsAt(Instant instant) {
+        for (Dated d : dated()) {
+            if (d.start() == null) {
+                continue;
+            }
+            Instant end = d.start().plus(d.placed().segment().durationUs(), ChronoUnit.MICROS);
+            if (!instant.isBefore(d.start()) && instant.isBefore(end)) {
+                return OptionalLong.of((d.placed().startUs() + ChronoUnit.MICROS.between(d.start(), instant)) / 1000);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** A segment and the wall-clock instant it starts at, null when it is undated. */
+    private record Dated(Placed placed, Instant start) {}
+
+    /**
+     * Every segment with its start on the wall clock: a dated segment starts at its date, the segments after
+     * it follow on, up to the next date or discontinuity.
+     */
+    private List<Dated> dated() {
+        List<Dated> dated = new ArrayList<>(segments.size());
         Instant anchorDate = null;
         long anchorUs = 0;
         long anchorRun = Long.MIN_VALUE;
@@ -207,15 +217,10 @@ final class SegmentTimeline {
                 anchorDate = null;
             }
             anchorRun = placed.run();
-            if (anchorDate == null) {
-                continue;
-            }
-            Instant start = anchorDate.plus(placed.startUs() - anchorUs, ChronoUnit.MICROS);
-            Instant end = start.plus(placed.segment().durationUs(), ChronoUnit.MICROS);
-            if (!instant.isBefore(start) && instant.isBefore(end)) {
-                return OptionalLong.of((placed.startUs() + ChronoUnit.MICROS.between(start, instant)) / 1000);
-            }
+            dated.add(new Dated(
+                    placed,
+                    anchorDate == null ? null : anchorDate.plus(placed.startUs() - anchorUs, ChronoUnit.MICROS)));
         }
-        return OptionalLong.empty();
+        return dated;
     }
 }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.publish.CredentialException;
+import io.hookline.testing.SteppingClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +36,7 @@ class SecretsManagerStoreTest {
     private HttpServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> targets = new CopyOnWriteArrayList<>();
-    private Instant now = Instant.parse("2026-12-07T03:00:00Z");
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-07T03:00:00Z"));
     private SecretsManagerStore store;
 
     @BeforeEach
@@ -77,22 +77,7 @@ class SecretsManagerStoreTest {
                                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")))
                         .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                         .endpointOverride(endpoint),
-                new Clock() {
-                    @Override
-                    public java.time.ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(java.time.ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now;
-                    }
-                });
+                clock);
     }
 
     @AfterEach
@@ -109,7 +94,7 @@ class SecretsManagerStoreTest {
         assertThat(requests.get(0).get("SecretId").asText()).isEqualTo(ARN);
         assertThat(targets).containsExactly("secretsmanager.GetSecretValue");
 
-        now = now.plusSeconds(301);
+        clock.advance(Duration.ofSeconds(301));
         store.read(ARN);
         assertThat(requests)
                 .as("read again once kept long enough to have been rotated")
