@@ -131,7 +131,7 @@ public final class RenditionRecipe {
                 .map(profiles::rendition)
                 .map(p -> new RenditionRecipe(
                         p,
-                        FfmpegClipRenderer.firstEncoding(p, plan, info, settings),
+                        RenditionTuning.firstEncoding(p, plan, info, settings),
                         plan,
                         info,
                         settings.draft(),

@@ -46,7 +46,7 @@ class SizeCapBitrateTest {
     }
 
     private VideoEncoding encoding(String profile, long clipMs) {
-        return FfmpegClipRenderer.firstEncoding(
+        return RenditionTuning.firstEncoding(
                 profiles.rendition(profile),
                 FfmpegClipRendererTest.plan(
                         "c", List.of(new Segment(SegmentRole.body, 10_000L, 10_000L + clipMs, 1.0)), List.of(profile)),
