@@ -87,9 +87,9 @@ final class EncodeFloor {
         }
         Set<Object> done = new HashSet<>();
         for (RenditionRecipe recipe : recipes) {
-            if (done.add(recipe.audioKey(0, 0))) {
+            if (done.add(recipe.sound().key(0, 0))) {
                 AudioSpec spec = recipe.profile().audio();
-                float[][] sound = recipe.sound(pcm);
+                float[][] sound = recipe.sound().samples(pcm);
                 float[][] converted = PcmResampler.convert(
                         sound, sound[0].length, pcm.sampleRate(), spec.channels(), spec.sampleRate());
                 long t = threads.getCurrentThreadCpuTime();

@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Runs a task for each item on up to n threads, the caller's among them, and returns when all are done. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {}
 
     /** The first task to throw makes this throw the same, once every thread has stopped. */
-    static <T> void forEach(List<T> items, int threads, Consumer<T> task) {
+    public static <T> void forEach(List<T> items, int threads, Consumer<T> task) {
         int count = Math.min(threads, items.size());
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -47,7 +47,7 @@ final class Concurrently {
     }
 
     /** Waits until every thread has ended, even when interrupted; the interrupt is kept for the caller. */
-    static void awaitAll(List<Thread> threads) {
+    public static void awaitAll(List<Thread> threads) {
         boolean interrupted = false;
         for (Thread t : threads) {
             while (t.isAlive()) {

@@ -11,6 +11,8 @@ import io.hookline.render.media.FieldOrderProbe;
 import io.hookline.render.media.MediaException;
 import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.WindowedPcm;
+import io.hookline.render.sound.PassSounds;
+import io.hookline.render.sound.SoundWork;
 import io.hookline.storage.ClipStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,7 +157,7 @@ public final class FfmpegClipRenderer implements ClipRenderer {
             List<PassSounds.Request> requests = pipelines.stream()
                     .map(r -> {
                         RenditionTuning t = tunings.get(r.profile().name());
-                        return new PassSounds.Request(r.recipe(), t.loudnessOffsetDb(), t.ceilingOffsetDb());
+                        return new PassSounds.Request(r.recipe().sound(), t.loudnessOffsetDb(), t.ceilingOffsetDb());
                     })
                     .toList();
             List<long[]> windows = DecodeWindows.of(

@@ -8,6 +8,8 @@ import io.hookline.render.media.EncodedPacket;
 import io.hookline.render.media.EncodedStream;
 import io.hookline.render.media.MediaProbe;
 import io.hookline.render.media.Mp4Writer;
+import io.hookline.render.sound.PassSounds;
+import io.hookline.render.sound.RenditionSound;
 import io.hookline.storage.ClipStore;
 import io.hookline.storage.Sha256;
 import java.io.IOException;
@@ -42,7 +44,7 @@ final class RenditionCommit {
         Path temp = null;
         try {
             List<EncodedPacket> joined = EncodedStream.join(segments);
-            RenditionRecipe.EncodedSound audio = sounds.of(sound);
+            RenditionSound.EncodedSound audio = sounds.of(sound);
             String relative = ClipKeys.renditionPath(plan.getClipId(), p.name());
             String key = ClipKeys.key(plan.getMatchId(), relative);
             temp = store.newTempFile(key);

@@ -2,28 +2,20 @@ package io.hookline.render;
 
 import io.hookline.model.ClipPlan;
 import io.hookline.model.SegmentRole;
-import io.hookline.profiles.AudioSpec;
 import io.hookline.profiles.GraphicsTemplate;
 import io.hookline.profiles.ProfileSet;
 import io.hookline.profiles.Reframe;
 import io.hookline.profiles.RenditionProfile;
 import io.hookline.render.OutputTimeline.Span;
-import io.hookline.render.analysis.AudioLevels;
-import io.hookline.render.analysis.KWeightedLoudness;
 import io.hookline.render.graphics.Overlay;
 import io.hookline.render.graphics.RenditionGraphics;
-import io.hookline.render.media.AudioDecoder;
-import io.hookline.render.media.AudioEncoder;
-import io.hookline.render.media.EncodedStream;
-import io.hookline.render.media.PcmResampler;
 import io.hookline.render.media.SourceInfo;
-import io.hookline.render.media.TruePeak;
 import io.hookline.render.media.VideoEncoding;
-import io.hookline.render.media.WindowedPcm;
+import io.hookline.render.sound.RenditionSound;
+import io.hookline.render.sound.SoundCut;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,11 +26,6 @@ import java.util.List;
  * FFmpeg command line and to time the encoder alone.
  */
 public final class RenditionRecipe {
-    /** Encoded sound is kept this far under the ceiling, for the resampling a player or a check does. */
-    private static final double PEAK_GUARD_DB = 0.3;
-
-    private static final int PEAK_ROUNDS = 3;
-    private static final double FADE_S = 0.005;
     /**
      * Part of every segment key; raised whenever the same key would be rendered differently, so a segment cache
      * kept by an earlier version is not joined into new clips.
@@ -53,6 +40,8 @@ public final class RenditionRecipe {
     private final RenditionGraphics graphics;
     /** Null when the crop, if any, stays where the chain puts it. */
     private final CropTrack crop;
+
+    private final RenditionSound sound;
 
     /**
      * One segment on the output timeline: output frame {@code k} (from 0 to {@code frames - 1}) shows the source
@@ -118,6 +107,21 @@ public final class RenditionRecipe {
                         plan.getMedia(),
                         profiles.rules().camera())
                 : null;
+        this.sound = new RenditionSound(
+                profile.name(), profile.audio(), profile.container().editLists(), soundCut(timeline));
+    }
+
+    /** Where the timeline's sound comes from in the source, and where it goes in the rendition. */
+    private static SoundCut soundCut(OutputTimeline timeline) {
+        FrameRate rate = timeline.rate();
+        return new SoundCut(
+                timeline.spans().stream()
+                        .map(s -> new SoundCut.Stretch(
+                                s.sourceStartUs(),
+                                rate.frameTimeUs(s.firstOutputFrame()),
+                                rate.frameTimeUs(s.firstOutputFrame() + s.frames())))
+                        .toList(),
+                rate.frameTimeUs(timeline.frames()));
     }
 
     private static long cardMs(GraphicsTemplate.Card card) {
@@ -232,124 +236,14 @@ public final class RenditionRecipe {
         return crop;
     }
 
-    /**
-     * The timeline's sound, cut out of the decoded stretches in order, in the rendition's channels (a mono
-     * downmix sums the two sides) at the decoded rate.
-     */
-    public float[][] sound(WindowedPcm pcm) {
-        int total = samplesAt(timeline.frames(), pcm.sampleRate());
-        float[][] samples = new float[pcm.channels()][total];
-        for (Span span : timeline.spans()) {
-            int from = samplesAt(span.firstOutputFrame(), pcm.sampleRate());
-            int to = samplesAt(span.firstOutputFrame() + span.frames(), pcm.sampleRate());
-            pcm.copy(span.sourceStartUs(), to - from, samples, from);
-            // Each stretch fades in and out over a few milliseconds: a hard cut in the sound is a click, and
-            // an encoder turns a click into a peak far over the limiter's ceiling.
-            fade(samples, from, to - from, pcm.sampleRate());
-        }
-        float[][] mixed = PcmResampler.convert(
-                samples, total, pcm.sampleRate(), profile.audio().channels(), pcm.sampleRate());
-        return copyOf(mixed, Math.min(total, mixed[0].length));
-    }
-
-    /** Renditions with equal sound keys cut the same sound out of the source, before its loudness is set. */
-    Object soundKey() {
-        return List.of(timeline, profile.audio().channels());
-    }
-
-    /** The timeline's sound, measured for levelling: the same for every rendition with this {@link #soundKey}. */
-    LoudnessNormalizer.Measured measuredSound(WindowedPcm pcm) {
-        float[][] mixed = sound(pcm);
-        return LoudnessNormalizer.measure(mixed, mixed[0].length);
-    }
-
-    /**
-     * The timeline's sound brought to the profile's loudness, converted to the profile's format and encoded,
-     * with the loudness of the encode as a listener hears it. Renditions whose {@link #audioKey} is equal get the
-     * same sound.
-     *
-     * @param mixed this rendition's {@link #measuredSound}, at the rate the K-weighting is defined for: loudness
-     *     is measured and limited there, and the rate changes last
-     * @param loudnessOffsetDb added to the loudness target, so a measured result lands on it
-     * @param ceilingOffsetDb added to the true-peak ceiling the limiter aims at
-     */
-    EncodedSound encodeAudio(LoudnessNormalizer.Measured mixed, double loudnessOffsetDb, double ceilingOffsetDb) {
-        AudioSpec spec = profile.audio();
-        int mixedCount = mixed.count();
-        int count = samplesAt(timeline.frames(), spec.sampleRate());
-        boolean withoutEditList = !profile.container().editLists();
-        double ceiling = spec.truePeakDbtp() + ceilingOffsetDb;
-        for (int round = 1; ; round++) {
-            float[][] levelled = LoudnessNormalizer.normalized(
-                    mixed, spec.loudnessLufs() + loudnessOffsetDb, ceiling, spec.maxGainDb());
-            float[][] converted = PcmResampler.convert(
-                    levelled, mixedCount, KWeightedLoudness.RATE, spec.channels(), spec.sampleRate());
-            EncodedStream encoded = AudioEncoder.encode(
-                    converted,
-                    Math.min(count, converted[0].length),
-                    spec.sampleRate(),
-                    spec.bitrateKbps(),
-                    withoutEditList);
-            // AAC at low bitrates can lift peaks past the limiter's margin: hear the encode, and limit harder
-            // by what it overshot.
-            float[][] heard = AudioDecoder.decode(encoded, spec.channels());
-            AudioLevels levels = AudioLevels.of(heard, heard[0].length, spec.sampleRate());
-            double over = levels.truePeakDbtp() - (spec.truePeakDbtp() - PEAK_GUARD_DB);
-            if (over <= 0 || round == PEAK_ROUNDS) {
-                return new EncodedSound(encoded, levels, ceiling, mixed.integratedLufs());
-            }
-            encoded.close();
-            // The limiter acts only above its ceiling: start from the peak it let through, or it would not act.
-            ceiling = Math.min(ceiling, TruePeak.dbtp(levelled, mixedCount)) - over - PEAK_GUARD_DB;
-        }
-    }
-
-    /**
-     * An encoded sound and its levels, measured on the decoded packets, which are the ones the file holds.
-     *
-     * @param ceilingDbtp the true-peak ceiling the limiter aimed at for it (lower than asked when AAC lifted peaks)
-     * @param sourceLufs the loudness of the sound as cut from the source, before any gain
-     */
-    public record EncodedSound(EncodedStream stream, AudioLevels levels, double ceilingDbtp, double sourceLufs)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            stream.close();
-        }
-    }
-
-    private static void fade(float[][] samples, int from, int length, int sampleRate) {
-        int ramp = Math.min(length / 2, (int) (FADE_S * sampleRate));
-        for (float[] channel : samples) {
-            for (int i = 0; i < ramp; i++) {
-                float g = (i + 0.5f) / ramp;
-                channel[from + i] *= g;
-                channel[from + length - 1 - i] *= g;
-            }
-        }
-    }
-
-    private static float[][] copyOf(float[][] pcm, int count) {
-        float[][] copy = new float[pcm.length][];
-        for (int c = 0; c < pcm.length; c++) {
-            copy[c] = Arrays.copyOf(pcm[c], count);
-        }
-        return copy;
-    }
-
-    /** Renditions sharing an audio setting, a timeline and the loudness corrections share one AAC encode. */
-    public Object audioKey(double loudnessOffsetDb, double ceilingOffsetDb) {
-        return new AudioKey(
-                profile.audio(),
-                timeline,
-                loudnessOffsetDb,
-                ceilingOffsetDb,
-                profile.container().editLists());
+    /** The rendition's sound: cut from the source along the timeline, levelled and encoded to its profile. */
+    public RenditionSound sound() {
+        return sound;
     }
 
     /** Sample index at an output frame, computed from the start so rounding never accumulates. */
     public int samplesAt(long frame, int sampleRate) {
-        return (int) Math.round(timeline.rate().frameTimeUs(frame) * sampleRate / 1_000_000.0);
+        return SoundCut.samplesAt(timeline.rate().frameTimeUs(frame), sampleRate);
     }
 
     /** Everything that decides a segment's pictures and bits. */
@@ -405,11 +299,4 @@ public final class RenditionRecipe {
             throw new IllegalStateException(e);
         }
     }
-
-    private record AudioKey(
-            AudioSpec spec,
-            OutputTimeline timeline,
-            double loudnessOffsetDb,
-            double ceilingOffsetDb,
-            boolean editLists) {}
 }

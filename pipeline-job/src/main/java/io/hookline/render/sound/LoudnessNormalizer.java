@@ -1,4 +1,4 @@
-package io.hookline.render;
+package io.hookline.render.sound;
 
 import io.hookline.render.analysis.KWeightedLoudness;
 import io.hookline.render.media.TruePeak;

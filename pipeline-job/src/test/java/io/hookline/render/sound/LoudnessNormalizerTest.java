@@ -1,4 +1,4 @@
-package io.hookline.render;
+package io.hookline.render.sound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

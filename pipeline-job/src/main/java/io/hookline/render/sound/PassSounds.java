@@ -1,7 +1,8 @@
-package io.hookline.render;
+package io.hookline.render.sound;
 
-import io.hookline.render.RenditionRecipe.EncodedSound;
+import io.hookline.render.Concurrently;
 import io.hookline.render.media.WindowedPcm;
+import io.hookline.render.sound.RenditionSound.EncodedSound;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * never depends on which thread finished first. Settings of one timeline level the same cut of the sound, measured
  * once for them all.
  */
-final class PassSounds implements AutoCloseable {
+public final class PassSounds implements AutoCloseable {
     /** By audio key: the sound, or why it could not be made. */
     private final Map<Object, Object> sounds = new ConcurrentHashMap<>();
     /** By sound key: the clip's sound as cut for a timeline, measured once for all its loudness settings. */
@@ -25,18 +26,18 @@ final class PassSounds implements AutoCloseable {
 
     private final WindowedPcm pcm;
 
-    /** One rendition's sound: its recipe, and the corrections its tuning asks for. */
-    record Request(RenditionRecipe recipe, double loudnessOffsetDb, double ceilingOffsetDb) {
+    /** One rendition's sound, and the corrections its tuning asks for. */
+    public record Request(RenditionSound sound, double loudnessOffsetDb, double ceilingOffsetDb) {
         Object key() {
-            return recipe.audioKey(loudnessOffsetDb, ceilingOffsetDb);
+            return sound.key(loudnessOffsetDb, ceilingOffsetDb);
         }
 
         double target() {
-            return recipe.profile().audio().loudnessLufs() + loudnessOffsetDb;
+            return sound.spec().loudnessLufs() + loudnessOffsetDb;
         }
 
         double askedCeiling() {
-            return recipe.profile().audio().truePeakDbtp() + ceilingOffsetDb;
+            return sound.spec().truePeakDbtp() + ceilingOffsetDb;
         }
     }
 
@@ -70,22 +71,21 @@ final class PassSounds implements AutoCloseable {
         try {
             // Settings that share a sound key wait here for the one measuring it.
             LoudnessNormalizer.Measured sound = measured.computeIfAbsent(
-                    r.recipe().soundKey(), k -> r.recipe().measuredSound(pcm));
-            sounds.put(r.key(), r.recipe().encodeAudio(sound, r.loudnessOffsetDb(), r.ceilingOffsetDb() + cut));
+                    r.sound().levellingKey(), k -> r.sound().measured(pcm));
+            sounds.put(r.key(), r.sound().encode(sound, r.loudnessOffsetDb(), r.ceilingOffsetDb() + cut));
         } catch (RuntimeException e) {
             sounds.put(r.key(), e);
         }
     }
 
     /** The sound made for the request; throws what stopped it being made. */
-    EncodedSound of(Request r) {
+    public EncodedSound of(Request r) {
         Object sound = sounds.get(r.key());
         if (sound instanceof RuntimeException e) {
             throw e;
         }
         if (sound == null) {
-            throw new IllegalStateException(
-                    "no sound was made for " + r.recipe().profile().name());
+            throw new IllegalStateException("no sound was made for " + r.sound().rendition());
         }
         return (EncodedSound) sound;
     }

@@ -1,5 +1,6 @@
-package io.hookline.render;
+package io.hookline.render.sound;
 
+import io.hookline.render.Concurrently;
 import io.hookline.render.media.WindowedPcm;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * A pass's sounds ({@link PassSounds}) being made on a thread of their own while the caller decodes and encodes
  * the pictures. Closing waits for that thread, whatever happened to the pictures, then frees the sounds.
  */
-final class SoundWork implements AutoCloseable {
+public final class SoundWork implements AutoCloseable {
     private final Thread thread;
     private volatile PassSounds sounds;
     private volatile Throwable failure;
@@ -26,14 +27,14 @@ final class SoundWork implements AutoCloseable {
     }
 
     /** Starts making the sounds the requests need from {@code pcm}, which must be complete and left alone. */
-    static SoundWork start(WindowedPcm pcm, List<PassSounds.Request> requests, int threads) {
+    public static SoundWork start(WindowedPcm pcm, List<PassSounds.Request> requests, int threads) {
         SoundWork work = new SoundWork(pcm, requests, threads);
         work.thread.start();
         return work;
     }
 
     /** The sounds, once made; throws what stopped them being made. */
-    PassSounds await() {
+    public PassSounds await() {
         Concurrently.awaitAll(List.of(thread));
         if (failure instanceof RuntimeException r) {
             throw r;
