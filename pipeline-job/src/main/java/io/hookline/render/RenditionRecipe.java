@@ -13,10 +13,6 @@ import io.hookline.render.media.SourceInfo;
 import io.hookline.render.media.VideoEncoding;
 import io.hookline.render.sound.RenditionSound;
 import io.hookline.render.sound.SoundCut;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -26,22 +22,16 @@ import java.util.List;
  * FFmpeg command line and to time the encoder alone.
  */
 public final class RenditionRecipe {
-    /**
-     * Part of every segment key; raised whenever the same key would be rendered differently, so a segment cache
-     * kept by an earlier version is not joined into new clips.
-     */
-    private static final int RENDERING = 2;
-
     private final RenditionProfile profile;
     private final VideoEncoding encoding;
     private final OutputTimeline timeline;
     private final String chain;
-    private final String sourceId;
     private final RenditionGraphics graphics;
     /** Null when the crop, if any, stays where the chain puts it. */
     private final CropTrack crop;
 
     private final RenditionSound sound;
+    private final SegmentKeys keys;
 
     /**
      * One segment on the output timeline: output frame {@code k} (from 0 to {@code frames - 1}) shows the source
@@ -96,7 +86,6 @@ public final class RenditionRecipe {
                 encoding.height(),
                 profile.video().fit(),
                 draft);
-        this.sourceId = info.identity();
         FrameGeometry.CropBox box =
                 FrameGeometry.cropBox(info.width(), info.height(), encoding.width(), encoding.height());
         this.crop = profile.video().reframe() == Reframe.FOLLOW_ACTION && box.pans(info.width())
@@ -107,6 +96,7 @@ public final class RenditionRecipe {
                         plan.getMedia(),
                         profiles.rules().camera())
                 : null;
+        this.keys = new SegmentKeys(info.identity(), encoding, chain, graphics, timeline, crop);
         this.sound = new RenditionSound(
                 profile.name(), profile.audio(), profile.container().editLists(), soundCut(timeline));
     }
@@ -246,30 +236,9 @@ public final class RenditionRecipe {
         return SoundCut.samplesAt(timeline.rate().frameTimeUs(frame), sampleRate);
     }
 
-    /** Everything that decides a segment's pictures and bits. */
+    /** What a segment's encoded packets are cached under. */
     String key(Span span) {
-        StringBuilder k = new StringBuilder()
-                .append(RENDERING)
-                .append('|')
-                .append(sourceId)
-                .append('|')
-                .append(encoding)
-                .append('|')
-                .append(chain)
-                .append('|')
-                .append(span.sourceStartUs())
-                .append('|')
-                .append(span.frames())
-                .append('|')
-                .append(span.speed())
-                .append('|')
-                .append(graphics.signature(span.role(), span.sourceStartUs(), timeline.sourceEndUs(span)));
-        if (crop != null) {
-            for (int i = 0; i < span.frames(); i++) {
-                k.append(',').append(cropX(span, i));
-            }
-        }
-        return digest(k);
+        return keys.of(span);
     }
 
     /**
@@ -277,26 +246,11 @@ public final class RenditionRecipe {
      * one its frames are rendered with. Only for a rendition whose crop {@link #pans}.
      */
     int cropX(Span span, int k) {
-        return crop.x(timeline.sourceTimeUs(span, k) - OutputTimeline.TOLERANCE_US);
+        return keys.cropX(span, k);
     }
 
     /** What an intro or outro card's packets are cached under. */
     String cardKey(Overlay card, int frames) {
-        return digest(new StringBuilder("card|")
-                .append(encoding)
-                .append('|')
-                .append(card.signature())
-                .append('|')
-                .append(frames));
-    }
-
-    private static String digest(CharSequence key) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.card(card, frames);
     }
 }
