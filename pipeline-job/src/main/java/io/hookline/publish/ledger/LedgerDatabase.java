@@ -21,10 +21,12 @@ public final class LedgerDatabase {
     /**
      * An H2 database in {@code base}{@code .mv.db}. WRITE_DELAY=0 stores each commit before the call
      * returns (H2 otherwise batches them for half a second), so a state written before a remote call
-     * survives the process dying right after it.
+     * survives the process dying right after it. DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2's own exit hook would
+     * otherwise close the ledger while the publisher's hook waits for the clips in hand to be recorded.
      */
     public static LedgerDatabase h2File(Path base) {
-        return new LedgerDatabase("jdbc:h2:file:" + base.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+        return new LedgerDatabase(
+                "jdbc:h2:file:" + base.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 
     /** A PostgreSQL database, e.g. {@code jdbc:postgresql://db:5432/hookline}. */
