@@ -234,14 +234,13 @@ class ConsoleBrowserITCase {
             browser.driver
                     .findElement(By.cssSelector("tr[data-key='" + keys.get(0) + "'] button.approve"))
                     .click();
-            assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText())
-                    .startsWith("Approved " + keys.get(0));
+            // The form posts and the page comes back with its notice: wait for it, the click does not.
+            assertThat(notice(browser, "Approved ")).startsWith("Approved " + keys.get(0));
             WebElement reject = browser.driver.findElement(
                     By.cssSelector("tr[data-key='" + keys.get(1) + "'] form[action$=reject]"));
             reject.findElement(By.name("reason")).sendKeys("wrong sponsor board");
             reject.findElement(By.cssSelector("button.reject")).click();
-            assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText())
-                    .contains("wrong sponsor board");
+            assertThat(notice(browser, "wrong sponsor board")).contains("wrong sponsor board");
             screenshot(browser, "desktop-publishing");
         }
         try (PublishLedger ledger = JdbcPublishLedger.open(database, Clock.systemUTC())) {
@@ -372,6 +371,14 @@ class ConsoleBrowserITCase {
     }
 
     /** Waits until the page's event stream is open, so a change made next is one it must see. */
+    /** The page's notice once it says {@code text}. */
+    private static String notice(Browser browser, String text) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector(".notice")).stream()
+                        .anyMatch(n -> n.getText().contains(text)));
+        return browser.driver.findElement(By.cssSelector(".notice")).getText();
+    }
+
     private static void waitForStream(Browser browser) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> "open".equals(browser.script("return document.body.getAttribute('data-stream');")));
