@@ -28,7 +28,9 @@ import org.apache.flink.util.Collector;
  * their match's HLS video through its EXT-X-PROGRAM-DATE-TIME tags. An event arrives before the segment that
  * records its moment is listed, so it waits, and the match's later events wait behind it to keep the feed's
  * order, for at most the video wait; then, or when its moment falls where no video was recorded, it goes to
- * the dead letters with the reason and the match goes on. Events that carry a video time pass through.
+ * the dead letters with the reason and the match goes on. Events that carry a video time pass through. Once
+ * its {@code MATCH_END} has passed, the match's playlist is no longer followed: a job serving matches for days
+ * holds only the playlists of matches still on.
  */
 final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, SourcedEvent> {
     /** A playlist is read again at most this often, however many events ask. */
@@ -104,6 +106,15 @@ final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, Sour
      * not recorded yet and its wait is not over.
      */
     private boolean place(SourcedEvent e, long now, Context ctx, Collector<SourcedEvent> out) throws Exception {
+        boolean done = placeOrDeadLetter(e, now, ctx, out);
+        if (done && MatchEnd.is(e.getEvent())) {
+            stopFollowing();
+        }
+        return done;
+    }
+
+    private boolean placeOrDeadLetter(SourcedEvent e, long now, Context ctx, Collector<SourcedEvent> out)
+            throws Exception {
         MatchEvent event = e.getEvent();
         if (event.getVideoTimeMs() != null) {
             out.collect(e);
@@ -163,6 +174,20 @@ final class PlaceOnVideo extends KeyedProcessFunction<String, SourcedEvent, Sour
             f.readAt = now;
         }
         return f.video.place(moment);
+    }
+
+    /** Closes the current match's playlist, if this task follows it; another match naming it opens it again. */
+    private void stopFollowing() throws IOException {
+        String location = video.forMatch(matchVideo.value()).location();
+        Followed f = location == null ? null : followed.remove(location);
+        if (f != null) {
+            f.video.close();
+        }
+    }
+
+    /** How many playlists this task follows now. */
+    int followedPlaylists() {
+        return followed.size();
     }
 
     @Override

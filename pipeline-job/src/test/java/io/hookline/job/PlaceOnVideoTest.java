@@ -32,16 +32,14 @@ class PlaceOnVideoTest {
     @TempDir
     Path live;
 
+    private PlaceOnVideo place;
     private KeyedOneInputStreamOperatorTestHarness<String, SourcedEvent, SourcedEvent> harness;
     private long sequence;
 
     @BeforeEach
     void open() throws Exception {
-        harness = Harnesses.keyed(
-                new PlaceOnVideo(new VideoSource(null, S3Settings.defaults(), true), WAIT, MatchRetention.FOR_THE_RUN),
-                e -> e.getEvent().getMatchId(),
-                SourcedEvent.class,
-                SourcedEvent.class);
+        place = new PlaceOnVideo(new VideoSource(null, S3Settings.defaults(), true), WAIT, MatchRetention.FOR_THE_RUN);
+        harness = Harnesses.keyed(place, e -> e.getEvent().getMatchId(), SourcedEvent.class, SourcedEvent.class);
         harness.open();
         harness.setProcessingTime(1_000);
     }
@@ -111,6 +109,24 @@ class PlaceOnVideoTest {
                                 + mp4
                                 + " is not an HLS playlist, whose EXT-X-PROGRAM-DATE-TIME tags would say when it was recorded",
                         "event e1: wallClock 2026-12-06T20:00:01Z cannot be placed on the video: " + VideoSource.NONE);
+    }
+
+    @Test
+    void aMatchsPlaylistIsNoLongerFollowedOnceItsMatchEndHasBeenPlaced() throws Exception {
+        playlist(3, false);
+        send(descriptor("m1", live.resolve("live.m3u8").toString()));
+        send(atWallClock("m1", "e1", 1_000));
+        send(event("end", "MATCH_END", 0)
+                .setMatchId("m1")
+                .setVideoTimeMs(null)
+                .setWallClockMs(EIGHT_PM.toEpochMilli() + 8_000));
+        assertThat(place.followedPlaylists()).isEqualTo(1);
+
+        playlist(6, true);
+        harness.setProcessingTime(1_000 + PlaceOnVideo.POLL.toMillis());
+
+        assertThat(videoTimes()).containsExactly(0L, 1_000L, 8_000L);
+        assertThat(place.followedPlaylists()).isZero();
     }
 
     /** The first {@code count} two-second segments, dated from 20:00:00. */
