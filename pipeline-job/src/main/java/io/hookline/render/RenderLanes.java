@@ -12,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The renditions of one decode pass spread over threads. Each lane filters and encodes its own renditions with
  * filters of its own, so single-threaded encoders keep several cores busy without the cost of x264's frame
- * threads; the decoding thread hands every lane a reference to each frame and goes on decoding. With one lane
- * everything runs on the decoding thread.
+ * threads; the decoding thread hands every lane a reference to each frame and goes on decoding. A single
+ * rendition (a live clip's first pass) still gets a lane thread when more than one is allowed, so its
+ * decoding and its encoding overlap; with one lane allowed everything runs on the decoding thread.
  */
 final class RenderLanes implements AutoCloseable {
     /** Frames a lane may fall behind the decoder: enough to ride out one slow frame, few enough to bound memory. */
@@ -30,7 +31,7 @@ final class RenderLanes implements AutoCloseable {
                 count);
         int used = 1 + Arrays.stream(lane).max().orElse(0);
         for (int i = 0; i < used; i++) {
-            lanes.add(new Lane(i, used > 1));
+            lanes.add(new Lane(i, count > 1));
         }
         for (int i = 0; i < pipelines.size(); i++) {
             lanes.get(lane[i]).add(pipelines.get(i));
