@@ -36,6 +36,8 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
     static final long AFTER_MS = 8_000;
     /** A live play is measured over a second at least, even one whose clip would be a single moment. */
     static final long MIN_LIVE_MS = 1_000;
+    /** A live video no play has been measured on for this long is let go: its match is most likely over. */
+    static final Duration IDLE = Duration.ofMinutes(30);
 
     private final VideoSource video;
     private final HighlightRules rules;
@@ -44,7 +46,7 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
     private final Duration videoWait;
     private transient ExecutorService executor;
     private transient Map<String, String> resolved;
-    private transient Map<String, LiveVideo> growing;
+    private transient IdleClosing<LiveVideo> growing;
 
     /** @param videoWait how long a play waits for a growing video to cover its clip */
     AnalyzeMedia(VideoSource video, HighlightRules rules, long videoDurationMs, int concurrency, Duration videoWait) {
@@ -58,7 +60,7 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
     @Override
     public void open(OpenContext context) {
         resolved = new ConcurrentHashMap<>();
-        growing = new ConcurrentHashMap<>();
+        growing = new IdleClosing<>(IDLE, System::currentTimeMillis);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "media analysis " + n.incrementAndGet());
@@ -99,7 +101,12 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
             return Play.newBuilder(play).setMediaProblem(VideoSource.NONE).build();
         }
         if (source.growing()) {
-            return analyseLive(play, growing.computeIfAbsent(source.location(), l -> source.openLive()));
+            LiveVideo live = growing.acquire(source.location(), source::openLive);
+            try {
+                return analyseLive(play, live);
+            } finally {
+                growing.release(source.location());
+            }
         }
         // A match's own video was not probed when the job started: its length is found by reading it.
         long durationMs = source == video ? videoDurationMs : Long.MAX_VALUE;
@@ -164,8 +171,8 @@ final class AnalyzeMedia extends RichAsyncFunction<Play, Play> {
         if (executor != null) {
             executor.shutdownNow();
         }
-        for (LiveVideo live : growing.values()) {
-            live.close();
+        if (growing != null) {
+            growing.closeAll();
         }
     }
 }

@@ -7,8 +7,6 @@ import io.hookline.render.ClipRenderer;
 import io.hookline.render.RenderResults;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +44,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private final boolean namesVersion;
     private final int concurrency;
     private final RenditionPasses passes;
-    private transient Map<String, ClipRenderer> renderers;
+    private transient IdleClosing<ClipRenderer> renderers;
     private transient ThreadPoolExecutor executor;
     private transient ThreadPoolExecutor firstPasses;
     private transient AtomicLong arrivals;
@@ -69,7 +67,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
 
     @Override
     public void open(OpenContext context) {
-        renderers = new ConcurrentHashMap<>();
+        renderers = new IdleClosing<>(AnalyzeMedia.IDLE, System::currentTimeMillis);
         arrivals = new AtomicLong();
         String task = getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         // The later passes run at a lower priority: they fill the cores, and yield them to first renditions.
@@ -139,8 +137,12 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             // One renderer per video and profile version: a renderer holds its renditions' settings.
             String key = (plan.getVideo() == null ? "" : plan.getVideo()) + "\n" + profiles.version();
             ClipRenderer renderer =
-                    renderers.computeIfAbsent(key, k -> factory.create(video.forMatch(plan.getVideo()), profiles));
-            clip = renderer.render(plan);
+                    renderers.acquire(key, () -> factory.create(video.forMatch(plan.getVideo()), profiles));
+            try {
+                clip = renderer.render(plan);
+            } finally {
+                renderers.release(key);
+            }
         } catch (RuntimeException | Error e) {
             clip = RenderResults.failedClip(plan, "render failed: " + e);
         }
@@ -170,7 +172,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             // A render still running may use its renderer until it sees the interrupt.
             executor.awaitTermination(RENDER_STOP_SECONDS, TimeUnit.SECONDS);
             firstPasses.awaitTermination(RENDER_STOP_SECONDS, TimeUnit.SECONDS);
-            renderers.values().forEach(ClipRenderer::close);
+            renderers.closeAll();
         }
     }
 
