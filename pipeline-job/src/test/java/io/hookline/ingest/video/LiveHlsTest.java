@@ -256,6 +256,13 @@ class LiveHlsTest {
                     .as("window %d-%d ms", times[0], times[1])
                     .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
         }
+        // A renderer that shows a later moment first seeks into the moved run.
+        Window whole = video.await(0, 12_000, Duration.ofSeconds(5), POLL);
+        for (long[] times : new long[][] {{7000, 9000}, {10_500, 11_000}, {2000, 3000}}) {
+            assertThat(WindowFrames.decode(whole, times[0], times[1]))
+                    .as("%d-%d ms of the whole video", times[0], times[1])
+                    .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
+        }
         assertThat(video.refresh().coveredMs()).isEqualTo(12_000);
     }
 
