@@ -91,7 +91,7 @@ final class Mp4Runs implements SegmentRuns {
         try {
             trafs = trafs(data, movie);
         } catch (IndexOutOfBoundsException e) {
-            throw new Unjoinable("fMP4: a box of it is too short for what it says it holds");
+            throw new Unjoinable("fMP4: a box of the segment after it is too short for what it says it holds");
         }
         Shown shown = shown(trafs, video.id());
         if (placed.run() != run) {
