@@ -21,8 +21,11 @@ record Mp4Movie(List<Track> tracks, boolean fragmented) {
      * @param timescale the mdhd ticks per second its times count in
      * @param sampleDescriptions the stsd box, whole: codec, picture size, decoder configuration
      * @param fragmentDefaults the body of its trex, what a fragment leaves out; empty when there is none
+     * @param editUs how much later its samples are shown than their times say, from its edit list: its leading
+     *     empty edits, less where its first edit starts in the media (an encoder's start or priming delay)
      */
-    record Track(int id, String handler, long timescale, byte[] sampleDescriptions, byte[] fragmentDefaults) {
+    record Track(
+            int id, String handler, long timescale, byte[] sampleDescriptions, byte[] fragmentDefaults, long editUs) {
         boolean video() {
             return handler.equals("vide") && timescale > 0;
         }
@@ -45,17 +48,20 @@ record Mp4Movie(List<Track> tracks, boolean fragmented) {
     static Mp4Movie read(byte[] data, int from, int to) {
         List<Boxes.Box> traks = new ArrayList<>();
         Boxes.Box mvex = null;
+        long movieScale = 0;
         for (Boxes.Box box : Boxes.children(data, from, to)) {
             if (box.is("trak")) {
                 traks.add(box);
             } else if (box.is("mvex")) {
                 mvex = box;
+            } else if (box.is("mvhd")) {
+                movieScale = SegmentCheck.uint32(data, box.body() + (data[box.body()] == 1 ? 20 : 12));
             }
         }
         List<Boxes.Box> defaults = mvex == null ? List.of() : Boxes.children(data, mvex);
         List<Track> tracks = new ArrayList<>();
         for (Boxes.Box trak : traks) {
-            tracks.add(track(data, trak, defaults));
+            tracks.add(track(data, trak, movieScale, defaults));
         }
         return new Mp4Movie(tracks, mvex != null);
     }
@@ -108,13 +114,16 @@ record Mp4Movie(List<Track> tracks, boolean fragmented) {
         return tracks.stream().filter(t -> t.id() == id).findFirst();
     }
 
-    private static Track track(byte[] moov, Boxes.Box trak, List<Boxes.Box> defaults) {
+    private static Track track(byte[] moov, Boxes.Box trak, long movieScale, List<Boxes.Box> defaults) {
         int id = -1;
         long scale = 0;
         String handler = "";
         byte[] descriptions = new byte[0];
+        Boxes.Box edits = null;
         for (Boxes.Box box : Boxes.children(moov, trak)) {
-            if (box.is("tkhd")) {
+            if (box.is("edts")) {
+                edits = box;
+            } else if (box.is("tkhd")) {
                 id = (int) SegmentCheck.uint32(moov, box.body() + (moov[box.body()] == 1 ? 20 : 12));
             } else if (box.is("mdia")) {
                 for (Boxes.Box media : Boxes.children(moov, box)) {
@@ -136,7 +145,40 @@ record Mp4Movie(List<Track> tracks, boolean fragmented) {
                 fragmentDefaults = Arrays.copyOfRange(moov, trex.body(), trex.end());
             }
         }
-        return new Track(id, handler, scale, descriptions, fragmentDefaults);
+        long editUs = edits == null || scale == 0 || movieScale == 0 ? 0 : editUs(moov, edits, movieScale, scale);
+        return new Track(id, handler, scale, descriptions, fragmentDefaults, editUs);
+    }
+
+    /** The delay an edit list puts before the media: its leading empty edits, less where the media starts. */
+    private static long editUs(byte[] moov, Boxes.Box edts, long movieScale, long trackScale) {
+        for (Boxes.Box elst : Boxes.children(moov, edts)) {
+            if (!elst.is("elst")) {
+                continue;
+            }
+            boolean wide = moov[elst.body()] == 1;
+            int entry = wide ? 20 : 12;
+            long count = SegmentCheck.uint32(moov, elst.body() + 4);
+            long emptyTicks = 0;
+            for (long i = 0; i < count && elst.body() + 8 + (i + 1) * entry <= elst.end(); i++) {
+                int at = elst.body() + 8 + (int) i * entry;
+                long duration = wide ? long64(moov, at) : SegmentCheck.uint32(moov, at);
+                long mediaTime = wide ? long64(moov, at + 8) : (int) SegmentCheck.uint32(moov, at + 4);
+                if (mediaTime != -1) {
+                    return micros(emptyTicks, movieScale) - micros(mediaTime, trackScale);
+                }
+                emptyTicks += duration;
+            }
+        }
+        return 0;
+    }
+
+    /** Ticks as microseconds, without overflowing for the hours of an encoder's start offset. */
+    private static long micros(long ticks, long scale) {
+        return ticks / scale * 1_000_000 + ticks % scale * 1_000_000 / scale;
+    }
+
+    private static long long64(byte[] data, int at) {
+        return (SegmentCheck.uint32(data, at) << 32) | SegmentCheck.uint32(data, at + 4);
     }
 
     private static byte[] sampleDescriptions(byte[] moov, Boxes.Box minf) {

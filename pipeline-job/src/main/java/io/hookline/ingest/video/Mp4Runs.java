@@ -11,7 +11,8 @@ import java.util.Optional;
  * media decode times (every track's tfdt, and the earliest presentation time of each sidx, which FFmpeg's
  * demuxer seeks by) move by one amount of time, in each box's own timescale, so that its first video frame falls
  * where the playlist places its segment. A later segment may name another init segment, as a restarted packager
- * does: its fragments are read under the window's init segment when both describe the same tracks alike.
+ * does: its fragments are read under the window's init segment when both describe the same tracks alike, each
+ * track moved as much more as keeps it where its own init segment's edit lists show it beside the video.
  */
 final class Mp4Runs implements SegmentRuns {
 
@@ -32,6 +33,8 @@ final class Mp4Runs implements SegmentRuns {
     private long run;
     /** The init segment of the segments joined last, known to read the same as the window's. */
     private String runInit;
+
+    private Mp4Movie runMovie;
     /** What the current run is moved by, in video ticks. */
     private long shiftTicks;
     /** The latest video time so far on the window's timeline, and the step between frames. */
@@ -50,6 +53,7 @@ final class Mp4Runs implements SegmentRuns {
         this.inits = inits;
         this.initLocation = initLocation;
         this.runInit = initLocation;
+        this.runMovie = movie;
         this.movie = movie;
         this.video = video;
         this.originTicks = first.first();
@@ -102,7 +106,7 @@ final class Mp4Runs implements SegmentRuns {
             shiftTicks = Math.max(wanted, lastTicks + frameTicks) - shown.first();
             run = placed.run();
         }
-        byte[] joined = shiftTicks == 0 ? data : shifted(data, trafs);
+        byte[] joined = shiftTicks == 0 && runMovie == movie ? data : shifted(data, trafs);
         if (shown != null) {
             follow(new Shown(shown.first() + shiftTicks, shown.last() + shiftTicks, shown.frame()));
         }
@@ -111,8 +115,8 @@ final class Mp4Runs implements SegmentRuns {
 
     /** Checks that fragments written under the init segment at {@code location} read the same under the window's. */
     private void sameTracks(String location) throws Unjoinable {
+        Mp4Movie later = movie;
         if (!location.equals(initLocation)) {
-            Mp4Movie later;
             try {
                 later = Mp4Movie.ofFile(inits.read(location));
             } catch (IOException e) {
@@ -126,6 +130,7 @@ final class Mp4Runs implements SegmentRuns {
             }
         }
         runInit = location;
+        runMovie = later;
     }
 
     private void follow(Shown shown) {
@@ -145,31 +150,48 @@ final class Mp4Runs implements SegmentRuns {
             if (fragment.tfdtAt() < 0) {
                 throw new Unjoinable("fMP4: a fragment of track " + track.id() + " has no tfdt to move");
             }
-            long time = fragment.baseTime() + ticks(track.timescale());
+            long time = fragment.baseTime() + ticks(track.timescale(), track.id());
             write(out, fragment.tfdtAt() + 4, fragment.wideTfdt(), time, "tfdt of track " + track.id());
         }
         for (Boxes.Box sidx : Boxes.children(data, 0, data.length)) {
             int at = sidx.body();
             boolean wide = sidx.end() > at && data[at] != 0;
             if (sidx.is("sidx") && sidx.end() - at >= (wide ? 20 : 16)) {
+                int track = (int) SegmentCheck.uint32(data, at + 4);
                 long scale = SegmentCheck.uint32(data, at + 8);
                 long earliest = wide
                         ? (SegmentCheck.uint32(data, at + 12) << 32) | SegmentCheck.uint32(data, at + 16)
                         : SegmentCheck.uint32(data, at + 12);
-                write(out, at + 12, wide, earliest + ticks(scale), "sidx");
+                write(out, at + 12, wide, earliest + ticks(scale, track), "sidx");
             }
         }
         return out;
     }
 
-    /** The shift in another timescale: the same time, to the nearest tick. */
-    private long ticks(long timescale) throws Unjoinable {
+    /** What a track of the current run moves by in {@code timescale}, to the nearest tick. */
+    private long ticks(long timescale, int track) throws Unjoinable {
         try {
             long scaled = Math.multiplyExact(shiftTicks, timescale);
-            return Math.floorDiv(scaled + video.timescale() / 2, video.timescale());
+            long edits = Math.multiplyExact(editCorrectionUs(track), timescale);
+            return Math.floorDiv(scaled + video.timescale() / 2, video.timescale())
+                    + Math.floorDiv(edits + 500_000, 1_000_000);
         } catch (ArithmeticException e) {
             throw new Unjoinable("fMP4: its times are too far from the window's to move");
         }
+    }
+
+    /**
+     * How much more than the video a track moves: where the current run's init segment shows it beside the video,
+     * less where the window's shows it. Encoders put a start offset or audio priming in edit lists.
+     */
+    private long editCorrectionUs(int id) {
+        Optional<Mp4Movie.Track> mine = movie.track(id);
+        Optional<Mp4Movie.Track> theirs = runMovie.track(id);
+        Optional<Mp4Movie.Track> theirVideo = runMovie.track(video.id());
+        if (mine.isEmpty() || theirs.isEmpty() || theirVideo.isEmpty()) {
+            return 0;
+        }
+        return (theirs.get().editUs() - theirVideo.get().editUs()) - (mine.get().editUs() - video.editUs());
     }
 
     /** Writes a time of 64 bits, or of 32 when {@code wide} is false, refusing one that does not fit. */
