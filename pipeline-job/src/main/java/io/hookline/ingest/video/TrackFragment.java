@@ -23,9 +23,11 @@ record TrackFragment(
         long firstShown,
         long lastShown,
         long shortest) {
+    // tfhd flags
     private static final int BASE_DATA_OFFSET_PRESENT = 0x01;
     private static final int DESCRIPTION_INDEX_PRESENT = 0x02;
     private static final int DEFAULT_DURATION_PRESENT = 0x08;
+    // trun flags
     private static final int DATA_OFFSET_PRESENT = 0x001;
     private static final int FIRST_SAMPLE_FLAGS_PRESENT = 0x004;
     private static final int SAMPLE_DURATION_PRESENT = 0x100;
