@@ -53,7 +53,9 @@ public final class LiveHls {
 
     /**
      * Cuts {@code source} as an encoder whose timestamps start {@code offsetUs} in does: another encoder, or
-     * the same one started again. Offsets past 2^33 / 90 kHz (26.5 h) wrap MPEG-TS timestamps.
+     * the same one started again. Offsets past 2^33 / 90 kHz (26.5 h) wrap MPEG-TS timestamps. fMP4 fragments
+     * carry the offset in their tfdt, as a packager that keeps its encoder's timestamps writes them (FFmpeg's
+     * mp4 muxer would otherwise start them at 0 and put the offset in the init segment's edit list).
      */
     public static LiveHls cut(Path source, Path dir, boolean fmp4, long offsetUs) throws IOException {
         Path staging = Files.createDirectories(
@@ -73,7 +75,11 @@ public final class LiveHls {
                         "hls_segment_filename",
                         staging.resolve(fmp4 ? "seg%d.m4s" : "seg%d.ts").toString());
                 if (offsetUs != 0) {
-                    recorder.setOption("output_ts_offset", Long.toString(offsetUs));
+                    // A bare number would be seconds.
+                    recorder.setOption("output_ts_offset", offsetUs + "us");
+                    if (fmp4) {
+                        recorder.setOption("hls_segment_options", "movflags=+frag_discont");
+                    }
                 }
                 recorder.start(grabber.getFormatContext());
                 AVPacket packet;
@@ -102,6 +108,11 @@ public final class LiveHls {
 
     public byte[] segment(int index) throws IOException {
         return Files.readAllBytes(staging.resolve(names.get(index)));
+    }
+
+    /** The fMP4 init segment. */
+    public byte[] init() throws IOException {
+        return Files.readAllBytes(staging.resolve("init.mp4"));
     }
 
     /** Puts the init segment (fMP4) and segments [from, to) on the shelf, then a playlist listing [0, to). */

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A live HLS media playlist. A window is one local file: the segments that cover it, joined (after the fMP4
  * init segment when there is one), with {@link Window#firstFrameUs} saying where its first segment starts on
  * the playlist's timeline. Joined MPEG-TS segments and fMP4 fragments keep their own timestamps, so a missing
- * or damaged segment left out of the join is a gap in time, not a shift; FFmpeg reads a plain local file, with
- * none of the HLS demuxer's network reloads or its seeking in fMP4 playlists.
+ * or damaged segment left out of the join is a gap in time, not a shift; a run after a discontinuity is moved
+ * onto the window's timeline ({@link TsRuns}, {@link Mp4Runs}). FFmpeg reads a plain local file, with none of
+ * the HLS demuxer's network reloads or its seeking in fMP4 playlists.
  */
 final class HlsVideo extends PollingVideo {
     private final String location;
@@ -74,7 +75,8 @@ final class HlsVideo extends PollingVideo {
         List<String> notes = new ArrayList<>();
         List<byte[]> parts = new ArrayList<>();
         SegmentTimeline.Placed first = null;
-        TsRuns runs = null;
+        SegmentTimeline.Placed previous = null;
+        SegmentRuns runs = null;
         for (SegmentTimeline.Placed placed : timeline.overlapping(startMs * 1000, endMs * 1000)) {
             byte[] data = readSegment(placed, notes);
             if (data == null) {
@@ -84,16 +86,14 @@ final class HlsVideo extends PollingVideo {
                 first = placed;
                 runs = placed.initLocation() == null
                         ? TsRuns.startingAt(placed, data).orElse(null)
-                        : null;
+                        : Mp4Runs.startingAt(placed, data, this::init).orElse(null);
             } else if (placed.run() != first.run() || runs != null) {
-                data = runs == null ? null : runs.join(placed, data);
+                data = joined(runs, previous, placed, data, notes);
                 if (data == null) {
-                    notes.add("a discontinuity at " + VideoTime.withTenths(placed.startUs() / 1000)
-                            + " cannot be joined (" + (placed.initLocation() != null ? "fMP4" : "no video time")
-                            + "): the window stops there");
                     break;
                 }
             }
+            previous = placed;
             parts.add(data);
         }
         if (parts.isEmpty()) {
@@ -106,6 +106,27 @@ final class HlsVideo extends PollingVideo {
         }
         Path file = write(parts, init != null ? ".mp4" : ".ts");
         return new Window(file.toString(), notes, Map.of(), identity(), first.startUs());
+    }
+
+    /** A later segment's bytes on the window's timeline, or null (with a note) when the window stops at it. */
+    private static byte[] joined(
+            SegmentRuns runs,
+            SegmentTimeline.Placed previous,
+            SegmentTimeline.Placed placed,
+            byte[] data,
+            List<String> notes) {
+        String why = "no video time";
+        if (runs != null) {
+            try {
+                return runs.join(placed, data);
+            } catch (SegmentRuns.Unjoinable e) {
+                why = e.getMessage();
+            }
+        }
+        notes.add((placed.run() != previous.run() ? "a discontinuity" : "a change of init segment") + " at "
+                + VideoTime.withTenths(placed.startUs() / 1000) + " cannot be joined (" + why
+                + "): the window stops there");
+        return null;
     }
 
     /** A segment's bytes, or null (with a note) when it is missing or cannot be demuxed. */

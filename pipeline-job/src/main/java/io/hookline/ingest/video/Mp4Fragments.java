@@ -15,14 +15,11 @@ import java.nio.file.StandardOpenOption;
  * one stopped.
  */
 final class Mp4Fragments implements GrowingFileVideo.Clock {
-    private static final int TRACK_DURATION_PRESENT = 0x08;
-    private static final int SAMPLE_DURATION_PRESENT = 0x100;
-
     private final String file;
     private long next;
+    private Mp4Movie movie;
     private int videoTrack = -1;
     private long timescale;
-    private long trexDuration;
     private long firstTicks = -1;
     /** Where the last fragment whose mdat is complete ends, in timescale ticks. */
     private long endTicks = -1;
@@ -99,7 +96,7 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
                 boxSize = (SegmentCheck.uint32(header, 8) << 32) | SegmentCheck.uint32(header, 12);
                 headerLength = 16;
             }
-            if (type.equals("mdat") && videoTrack < 0) {
+            if (type.equals("mdat") && movie == null) {
                 // A plain MP4 writes its samples first and its index (moov) only when it stops.
                 throw new UnusableVideoException(file + " is an MP4 that is not fragmented (its samples come"
                         + " before any moov), so it cannot be read while it is written: write it fragmented"
@@ -136,115 +133,39 @@ final class Mp4Fragments implements GrowingFileVideo.Clock {
         return firstTicks < 0 || endTicks < 0 ? 0 : (endTicks - firstTicks) * 1000 / timescale;
     }
 
-    /** Finds the video track, its timescale and its default sample duration; refuses an MP4 with no fragments. */
+    /** Finds the video track and its timescale; refuses an MP4 with no fragments. */
     private void movie(byte[] moov) throws IOException {
-        Boxes.Box mvex = null;
-        for (Boxes.Box box : Boxes.children(moov, 0, moov.length)) {
-            if (box.is("trak")) {
-                track(moov, box);
-            } else if (box.is("mvex")) {
-                mvex = box;
-            }
-        }
-        if (mvex == null) {
+        Mp4Movie read = Mp4Movie.read(moov, 0, moov.length);
+        if (!read.fragmented()) {
             throw new UnusableVideoException(file + " is an MP4 that is not fragmented (its moov has no mvex), so it"
                     + " cannot be read while it is written: write it fragmented (movflags frag_keyframe+empty_moov)"
                     + " or as MPEG-TS");
         }
-        if (videoTrack < 0) {
-            throw new UnusableVideoException(file + " has no video track");
-        }
-        for (Boxes.Box trex : Boxes.children(moov, mvex)) {
-            if (trex.is("trex") && (int) SegmentCheck.uint32(moov, trex.body() + 4) == videoTrack) {
-                trexDuration = SegmentCheck.uint32(moov, trex.body() + 12);
-            }
-        }
-    }
-
-    private void track(byte[] moov, Boxes.Box trak) {
-        int id = -1;
-        long scale = 0;
-        boolean video = false;
-        for (Boxes.Box box : Boxes.children(moov, trak)) {
-            if (box.is("tkhd")) {
-                id = (int) SegmentCheck.uint32(moov, box.body() + (moov[box.body()] == 1 ? 20 : 12));
-            } else if (box.is("mdia")) {
-                for (Boxes.Box media : Boxes.children(moov, box)) {
-                    if (media.is("mdhd")) {
-                        scale = SegmentCheck.uint32(moov, media.body() + (moov[media.body()] == 1 ? 20 : 12));
-                    } else if (media.is("hdlr")) {
-                        video = new String(moov, media.body() + 8, 4, StandardCharsets.US_ASCII).equals("vide");
-                    }
-                }
-            }
-        }
-        if (video && videoTrack < 0 && scale > 0) {
-            videoTrack = id;
-            timescale = scale;
-        }
+        Mp4Movie.Track video = read.video().orElseThrow(() -> new UnusableVideoException(file + " has no video track"));
+        movie = read;
+        videoTrack = video.id();
+        timescale = video.timescale();
     }
 
     /** Where the video samples of a moof end, in ticks; the fragment before it when it holds no video. */
     private long fragment(byte[] moof) throws IOException {
-        if (videoTrack < 0) {
+        if (movie == null) {
             throw new UnusableVideoException(file + " has a moof before its moov");
         }
         for (Boxes.Box traf : Boxes.children(moof, 0, moof.length)) {
-            if (traf.is("traf")) {
-                long end = videoEnd(moof, traf);
-                if (end >= 0) {
-                    return end;
+            if (!traf.is("traf")) {
+                continue;
+            }
+            TrackFragment fragment = TrackFragment.read(moof, traf, movie);
+            if (fragment.trackId() == videoTrack) {
+                // A fragment without a tfdt follows the one before it.
+                long start = fragment.baseTime() >= 0 ? fragment.baseTime() : Math.max(0, endTicks);
+                if (firstTicks < 0) {
+                    firstTicks = start;
                 }
+                return start + fragment.duration();
             }
         }
         return pendingTicks;
-    }
-
-    /** Where the samples of a track fragment end, or -1 when it is not the video track's. */
-    private long videoEnd(byte[] moof, Boxes.Box traf) {
-        long start = Math.max(0, endTicks);
-        long duration = trexDuration;
-        long total = 0;
-        boolean video = false;
-        for (Boxes.Box box : Boxes.children(moof, traf)) {
-            int at = box.body();
-            int flags = (int) SegmentCheck.uint32(moof, at) & 0xFFFFFF;
-            if (box.is("tfhd")) {
-                video = (int) SegmentCheck.uint32(moof, at + 4) == videoTrack;
-                if ((flags & TRACK_DURATION_PRESENT) != 0) {
-                    // base-data-offset (8 bytes) and sample-description-index (4) come first when present.
-                    duration = SegmentCheck.uint32(
-                            moof, at + 8 + ((flags & 0x01) != 0 ? 8 : 0) + ((flags & 0x02) != 0 ? 4 : 0));
-                }
-            } else if (box.is("tfdt")) {
-                start = moof[at] == 1
-                        ? (SegmentCheck.uint32(moof, at + 4) << 32) | SegmentCheck.uint32(moof, at + 8)
-                        : SegmentCheck.uint32(moof, at + 4);
-            } else if (box.is("trun")) {
-                total += runDuration(moof, at, flags, duration);
-            }
-        }
-        if (!video) {
-            return -1;
-        }
-        if (firstTicks < 0) {
-            firstTicks = start;
-        }
-        return start + total;
-    }
-
-    /** The duration of a track run: its samples' own durations, or the default for each. */
-    private static long runDuration(byte[] moof, int at, int flags, long defaultDuration) {
-        long count = SegmentCheck.uint32(moof, at + 4);
-        if ((flags & SAMPLE_DURATION_PRESENT) == 0) {
-            return count * defaultDuration;
-        }
-        int sample = at + 8 + ((flags & 0x01) != 0 ? 4 : 0) + ((flags & 0x04) != 0 ? 4 : 0);
-        int stride = 4 * Integer.bitCount(flags & 0xF00);
-        long total = 0;
-        for (long i = 0; i < count && sample + 4 <= moof.length; i++, sample += stride) {
-            total += SegmentCheck.uint32(moof, sample);
-        }
-        return total;
     }
 }

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * first frame as on the timeline. An encoder's restart or a spliced break then reads as one timeline, with
  * the frames in their places, instead of the window stopping at it.
  */
-final class TsRuns {
+final class TsRuns implements SegmentRuns {
     private final long originTicks;
     private final long originUs;
     private final int videoPid;
@@ -40,14 +40,12 @@ final class TsRuns {
         return Optional.of(runs);
     }
 
-    /**
-     * The segment's bytes on the window's timeline, or null when it starts a run it cannot time: no video on
-     * the window's video PID.
-     */
-    byte[] join(SegmentTimeline.Placed placed, byte[] data) {
+    /** The segment's bytes on the window's timeline; a run with no video on the window's video PID cannot be. */
+    @Override
+    public byte[] join(SegmentTimeline.Placed placed, byte[] data) throws Unjoinable {
         List<Long> times = TsClock.presentationTimes(data, videoPid);
         if (times.isEmpty() && placed.run() != run) {
-            return null;
+            throw new Unjoinable("no video time");
         }
         if (placed.run() != run) {
             long first = earliest(times, times.get(0));

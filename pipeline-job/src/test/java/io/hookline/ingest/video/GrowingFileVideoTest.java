@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GrowingFileVideoTest {
     private static final int CHUNK = 24 * 1024;
     /** Puts the PTS wrap 3.7 s into the recording: 2^33 ticks at 90 kHz is 95443.7 s. */
-    private static final String WRAP_OFFSET_US = "95440000000";
+    private static final String WRAP_OFFSET_US = "95440000000us";
 
     @TempDir
     static Path work;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.hookline.sample.SyntheticVideo;
 import io.hookline.storage.s3.S3Settings;
 import io.hookline.testing.LiveHls;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Live HLS playlists in a local directory, growing while the test waits for windows of them. */
@@ -23,6 +25,8 @@ class LiveHlsTest {
     private static final Duration POLL = Duration.ofMillis(50);
     /** 2^33 ticks at 90 kHz, less 9 s: MPEG-TS timestamps wrap 9 s into a video cut with this offset. */
     private static final long WRAP_AT_9S_US = (1L << 33) * 1000 / 90 - 9_000_000;
+    /** 100 hours: fMP4 video times of 4.6e9 ticks at 12800 Hz, more than 32 bits hold. */
+    private static final long FAR_AHEAD_US = 360_000_000_000L;
 
     @TempDir
     static Path work;
@@ -159,23 +163,79 @@ class LiveHlsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"discontinuity, init.mp4", "discontinuity, restarted-init.mp4", "restart, restarted-init.mp4"})
+    void fmp4FragmentsOfAnEncoderWhoseTimesJumpAheadAreMovedOntoTheTimeline(String how, String laterInit)
+            throws Exception {
+        fmp4.publish(LiveHls.directory(live), 0, 3, false);
+        try (LiveVideo video = open()) {
+            assertThat(video.await(0, 6000, Duration.ofSeconds(5), POLL).notes())
+                    .isEmpty();
+            LiveHls restarted = LiveHls.cut(LiveHls.source(work), work.resolve("restarted"), true, FAR_AHEAD_US);
+            publishRestart(restarted, how.equals("discontinuity"), how.equals("restart") ? 3 : 0, laterInit);
+
+            assertWindows(video);
+        }
+    }
+
+    @Test
+    void aDiscontinuityToAnInitSegmentOfAnotherPictureSizeStopsTheWindowThereWithANote() throws Exception {
+        fmp4.publish(LiveHls.directory(live), 0, 3, false);
+        Path other = Files.createDirectories(work.resolve("other"));
+        SyntheticVideo.write(
+                new SyntheticVideo.Spec(256, 144, LiveHls.FPS, 12_000, true, List.of()), other.resolve("source.mp4"));
+        publishRestart(
+                LiveHls.cut(other.resolve("source.mp4"), other, true, FAR_AHEAD_US), true, 0, "restarted-init.mp4");
+        try (LiveVideo video = open()) {
+            Window window = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> video.await(1000, 11_960, Duration.ofSeconds(5), POLL));
+
+            assertThat(window.notes())
+                    .containsExactly("a discontinuity at 0:06.0 cannot be joined (fMP4: the init"
+                            + " segment after it gives track 1 (vide) another sample description (codec, picture or decoder"
+                            + " settings)): the window stops there");
+            assertThat(WindowFrames.decode(window, 1000, 11_960))
+                    .containsExactlyElementsOf(WindowFrames.expected(1000, 6000));
+        }
+    }
+
     /**
      * Segments 3-5 as an encoder with other timestamps (wrapping past 2^33 at 0:09) cuts them, listed after
      * segments 0-2 of the first one: after a discontinuity in one playlist, or on their own in the playlist of
      * an encoder that started again.
      */
     private void publishRestart(boolean discontinuity, int from) throws Exception {
-        LiveHls restarted = LiveHls.cut(LiveHls.source(work), work.resolve("restarted"), false, WRAP_AT_9S_US);
+        publishRestart(
+                LiveHls.cut(LiveHls.source(work), work.resolve("restarted"), false, WRAP_AT_9S_US),
+                discontinuity,
+                from,
+                null);
+    }
+
+    /**
+     * As {@link #publishRestart(boolean, int)}, with the segments of {@code restarted}: fMP4 ones under the
+     * init segment {@code laterInit}, the first encoder's (init.mp4) or the restarted one's own.
+     */
+    private void publishRestart(LiveHls restarted, boolean discontinuity, int from, String laterInit) throws Exception {
+        String extension = laterInit == null ? ".ts" : ".m4s";
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n");
+        if (laterInit != null && !laterInit.equals("init.mp4")) {
+            Files.write(live.resolve(laterInit), restarted.init());
+        }
         for (int i = from; i < 6; i++) {
-            String name = i < 3 ? "seg" + i + ".ts" : "restarted" + i + ".ts";
+            String name = (i < 3 ? "seg" : "restarted") + i + extension;
             if (i >= 3) {
                 Files.write(live.resolve(name), restarted.segment(i));
             }
-            text.append(i == 3 && discontinuity ? "#EXT-X-DISCONTINUITY\n" : "")
-                    .append("#EXTINF:2.000000,\n")
-                    .append(name)
-                    .append('\n');
+            text.append(i == 3 && discontinuity ? "#EXT-X-DISCONTINUITY\n" : "");
+            if (laterInit != null && i == from) {
+                text.append("#EXT-X-MAP:URI=\"")
+                        .append(i < 3 ? "init.mp4" : laterInit)
+                        .append("\"\n");
+            } else if (laterInit != null && i == 3) {
+                text.append("#EXT-X-MAP:URI=\"").append(laterInit).append("\"\n");
+            }
+            text.append("#EXTINF:2.000000,\n").append(name).append('\n');
         }
         LiveHls.directory(live)
                 .put(
@@ -194,6 +254,13 @@ class LiveHlsTest {
             assertThat(window.notes()).isEmpty();
             assertThat(WindowFrames.decode(window, times[0], times[1]))
                     .as("window %d-%d ms", times[0], times[1])
+                    .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
+        }
+        // A renderer that shows a later moment first seeks into the moved run.
+        Window whole = video.await(0, 12_000, Duration.ofSeconds(5), POLL);
+        for (long[] times : new long[][] {{7000, 9000}, {10_500, 11_000}, {2000, 3000}}) {
+            assertThat(WindowFrames.decode(whole, times[0], times[1]))
+                    .as("%d-%d ms of the whole video", times[0], times[1])
                     .containsExactlyElementsOf(WindowFrames.expected(times[0], times[1]));
         }
         assertThat(video.refresh().coveredMs()).isEqualTo(12_000);
