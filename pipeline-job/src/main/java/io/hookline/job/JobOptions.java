@@ -75,6 +75,11 @@ public final class JobOptions {
             declare(JobOption.bool("hookline.render.segment-cache", true)
                     .describedAs("Keep encoded segments under the output directory (.segments) and join them into every"
                             + " clip that shows the same stretch, instead of encoding it again."));
+    public static final ConfigOption<Duration> SEGMENTS_KEEP =
+            declare(JobOption.duration("hookline.render.segments-keep", Duration.ofDays(1))
+                    .describedAs("How long an encoded segment is kept in .segments after it was last written or read;"
+                            + " older ones are deleted, so a live job serving match after match does not fill the"
+                            + " disk. Longer than the match retention, so a late correction still finds them."));
     public static final ConfigOption<Boolean> DRAFT = declare(JobOption.bool("hookline.render.draft", false)
             .flag("draft")
             .describedAs("Render at reduced size with the fastest preset, for previews."));

@@ -21,6 +21,7 @@ import io.hookline.storage.s3.S3Location;
 import io.hookline.storage.s3.S3Settings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -128,7 +129,8 @@ public record JobSetup(
                 conf.get(JobOptions.DRAFT));
         // Segments several clips show (a play in its clip and in compilations) are encoded once.
         SegmentCache segments = conf.get(JobOptions.SEGMENT_CACHE)
-                ? new DiskSegmentCache(segmentsDir(conf.get(JobOptions.OUT)))
+                ? new DiskSegmentCache(
+                        segmentsDir(conf.get(JobOptions.OUT)), conf.get(JobOptions.SEGMENTS_KEEP), Clock.systemUTC())
                 : SegmentCache.NONE;
         Duration videoWait = conf.get(JobOptions.LIVE_VIDEO_WAIT);
         RendererFactory renderers = (source, set) -> new FfmpegClipRenderer(

@@ -10,15 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Segments in a directory, one file each, written to a temp name and renamed, so two renders that encode
- * the same segment at once both leave a whole file.
+ * the same segment at once both leave a whole file. A segment not written or read for the keeping time is
+ * deleted (a sweep runs with a write, at most hourly): a live job serving match after match would otherwise
+ * fill the disk with segments no clip will ask for again.
  */
 public final class DiskSegmentCache implements SegmentCache {
     /** Files start with this, so a file of another format is never taken for a segment. */
@@ -26,10 +32,26 @@ public final class DiskSegmentCache implements SegmentCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiskSegmentCache.class);
 
-    private final String dir;
+    /** Sweeps run at most this often, however many segments are written. */
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
+    private final String dir;
+    /** Null: segments are kept until someone deletes them. */
+    private final Duration keep;
+
+    private final Clock clock;
+    private transient long sweptAtMs;
+
+    /** A cache that keeps its segments until someone deletes them. */
     public DiskSegmentCache(Path dir) {
+        this(dir, null, Clock.systemUTC());
+    }
+
+    /** A cache that deletes a segment once it has not been written or read for {@code keep}. */
+    public DiskSegmentCache(Path dir, Duration keep, Clock clock) {
         this.dir = dir.toAbsolutePath().toString();
+        this.keep = keep;
+        this.clock = clock;
     }
 
     @Override
@@ -49,6 +71,10 @@ public final class DiskSegmentCache implements SegmentCache {
                 byte[] data = new byte[in.readInt()];
                 in.readFully(data);
                 packets.add(new EncodedPacket(data, pts, dts, duration, key1));
+            }
+            if (keep != null) {
+                // Read now: kept for as long again.
+                Files.setLastModifiedTime(file, FileTime.fromMillis(clock.millis()));
             }
             return Optional.of(packets);
         } catch (NoSuchFileException e) {
@@ -82,10 +108,42 @@ public final class DiskSegmentCache implements SegmentCache {
                     directory.resolve(key + ".seg"),
                     StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
+            if (keep != null) {
+                Files.setLastModifiedTime(directory.resolve(key + ".seg"), FileTime.fromMillis(clock.millis()));
+                sweepIfDue(directory);
+            }
         } catch (IOException e) {
             // The clip itself is fine; only the saving for later clips is lost.
             LOG.warn("cannot keep an encoded segment in {}: {}", dir, e.toString());
             deleteQuietly(temp);
+        }
+    }
+
+    private void sweepIfDue(Path directory) throws IOException {
+        long now = clock.millis();
+        synchronized (this) {
+            if (now - sweptAtMs < Math.min(SWEEP_EVERY.toMillis(), keep.toMillis())) {
+                return;
+            }
+            sweptAtMs = now;
+        }
+        long before = now - keep.toMillis();
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.filter(
+                            f -> f.toString().endsWith(".seg") || f.toString().endsWith(".part"))
+                    .toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).toMillis() < before && Files.deleteIfExists(f)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // Another task's sweep took it first.
+                }
+            }
+        }
+        if (deleted > 0) {
+            LOG.info("deleted {} encoded segments unused for {} from {}", deleted, keep, directory);
         }
     }
 
