@@ -72,10 +72,7 @@ public final class DiskSegmentCache implements SegmentCache {
                 in.readFully(data);
                 packets.add(new EncodedPacket(data, pts, dts, duration, key1));
             }
-            if (keep != null) {
-                // Read now: kept for as long again.
-                Files.setLastModifiedTime(file, FileTime.fromMillis(clock.millis()));
-            }
+            touch(file);
             return Optional.of(packets);
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -108,14 +105,31 @@ public final class DiskSegmentCache implements SegmentCache {
                     directory.resolve(key + ".seg"),
                     StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            if (keep != null) {
-                Files.setLastModifiedTime(directory.resolve(key + ".seg"), FileTime.fromMillis(clock.millis()));
-                sweepIfDue(directory);
-            }
+            touch(directory.resolve(key + ".seg"));
         } catch (IOException e) {
             // The clip itself is fine; only the saving for later clips is lost.
             LOG.warn("cannot keep an encoded segment in {}: {}", dir, e.toString());
             deleteQuietly(temp);
+            return;
+        }
+        if (keep != null) {
+            try {
+                sweepIfDue(Path.of(dir));
+            } catch (IOException e) {
+                LOG.warn("cannot delete old encoded segments from {}: {}", dir, e.toString());
+            }
+        }
+    }
+
+    /** Marks a segment used now, so it is kept for as long again; a segment gone meanwhile is only a lost saving. */
+    private void touch(Path file) {
+        if (keep == null) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(clock.millis()));
+        } catch (IOException e) {
+            LOG.debug("cannot mark {} used: {}", file, e.toString());
         }
     }
 
