@@ -35,6 +35,7 @@ public final class LiveBench {
      * @param profiles the clip-profiles directory, or null for the bundled set
      * @param renditions the renditions to render
      * @param parallelism the job's parallelism
+     * @param spread how many times as long the quiet time between the sample's plays is (1: as scripted)
      */
     public record Options(
             Path dir,
@@ -44,7 +45,8 @@ public final class LiveBench {
             boolean draft,
             List<String> renditions,
             int parallelism,
-            Duration stagger) {}
+            Duration stagger,
+            double spread) {}
 
     private final Options options;
     private final PrintStream out;
@@ -60,23 +62,25 @@ public final class LiveBench {
         Machine machine = Machine.describe();
         out.print(machine.banner("live latency benchmark", date));
         Path dir = Files.createDirectories(options.dir()).toAbsolutePath();
-        Path sample = dir.resolve(LiveScript.SAMPLE_ID);
-        if (!SampleMatch.isWritten(sample, SampleMatch.DURATION_MS)) {
+        double spread = options.spread();
+        Path sample = dir.resolve(spread == 1 ? LiveScript.SAMPLE_ID : LiveScript.SAMPLE_ID + "-spread-" + spread);
+        if (!SampleMatch.isWrittenSpread(sample, spread)) {
             out.println("Generating the sample match in " + sample + " ...");
-            SampleMatch.write(sample);
+            SampleMatch.writeSpread(sample, spread);
         }
-        LiveScript script = LiveScript.sample(sample);
+        LiveScript script = LiveScript.sample(sample, spread);
         List<String> ids = LiveScript.ids(LiveScript.SAMPLE_ID, options.matches());
         LiveBenchReport report = new LiveBenchReport(date, machine, options, script);
         Path json = dir.resolve("bench-live.json");
         for (int r = 1; r <= options.runs(); r++) {
             out.printf(
-                    "Run %d of %d: %d live match%s of %d s, %d s apart, renditions %s%s ...%n",
+                    "Run %d of %d: %d live match%s of %d s%s, %d s apart, renditions %s%s ...%n",
                     r,
                     options.runs(),
                     ids.size(),
                     ids.size() == 1 ? "" : "es",
                     script.durationMs() / 1000,
+                    spread == 1 ? "" : " (the quiet between plays " + spread + " times as long)",
                     options.stagger().toSeconds(),
                     String.join(", ", options.renditions()),
                     options.draft() ? " (draft)" : "");

@@ -69,10 +69,11 @@ final class LiveBenchReport {
         StringBuilder t = new StringBuilder();
         t.append(String.format(
                 Locale.ROOT,
-                "Live latency, %d match%s%s, medians of %d run%s:%n",
+                "Live latency, %d match%s%s%s, medians of %d run%s:%n",
                 options.matches(),
                 options.matches() == 1 ? "" : "es",
                 options.draft() ? " (draft)" : "",
+                options.spread() == 1 ? "" : ", plays spread " + options.spread() + " times",
                 runs.size(),
                 runs.size() == 1 ? "" : "s"));
         t.append(String.format(Locale.ROOT, "  %-30s %8s %8s %8s%n", "", "p50", "p95", "max"));
@@ -117,7 +118,8 @@ final class LiveBenchReport {
         root.put(
                 "command",
                 "./hookline bench --live --matches " + options.matches() + " --runs " + options.runs()
-                        + (options.draft() ? " --draft" : ""));
+                        + (options.draft() ? " --draft" : "")
+                        + (options.spread() == 1 ? "" : " --spread " + options.spread()));
         ObjectNode m = root.putObject("machine");
         m.put("cpu", machine.cpuModel());
         m.put("cores", machine.cores());
@@ -126,6 +128,7 @@ final class LiveBenchReport {
         ObjectNode setUp = root.putObject("setUp");
         setUp.put("video", script.video().getFileName().toString());
         setUp.put("durationMs", script.durationMs());
+        setUp.put("playSpread", options.spread());
         setUp.put("matches", options.matches());
         setUp.put("staggerSeconds", options.stagger().toSeconds());
         setUp.put("draft", options.draft());

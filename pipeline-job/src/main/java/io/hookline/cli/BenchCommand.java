@@ -69,6 +69,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "With --live: render the draft renditions (reduced size, fastest preset).")
     boolean draft;
 
+    @Option(
+            names = "--spread",
+            defaultValue = "1",
+            description = "With --live: make the quiet time between the sample's plays this many times as long"
+                    + " (default: ${DEFAULT-VALUE}, the sample's condensed pace of a play every 12 s or so).")
+    double spread;
+
     @Override
     public Integer call() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -83,6 +90,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("error: --matches must be at least 1");
                 return ExitCodes.USAGE;
             }
+            if (!(spread >= 1 && spread <= 20)) {
+                System.err.println("error: --spread must be from 1 to 20");
+                return ExitCodes.USAGE;
+            }
             new LiveBench(
                             new LiveBench.Options(
                                     out,
@@ -92,7 +103,8 @@ final class BenchCommand implements Callable<Integer> {
                                     draft,
                                     DemoCommand.DEMO_RENDITIONS,
                                     parallelism != null ? parallelism : JobOptions.defaultParallelism(),
-                                    LIVE_STAGGER),
+                                    LIVE_STAGGER,
+                                    spread),
                             System.out)
                     .run();
             return ExitCodes.OK;

@@ -28,11 +28,16 @@ public record LiveScript(Path video, long durationMs, MatchDescriptor descriptor
 
     /** The sample match (see {@link SampleMatch}), as written to {@code sampleDir}. */
     public static LiveScript sample(Path sampleDir) {
+        return sample(sampleDir, 1);
+    }
+
+    /** The sample match with the quiet time between its plays {@code spread} times as long, as written there. */
+    public static LiveScript sample(Path sampleDir, double spread) {
         return new LiveScript(
                 sampleDir.resolve(SampleMatch.VIDEO_FILE),
-                SampleMatch.DURATION_MS,
+                SampleMatch.durationMs(spread),
                 SampleMatch.descriptor(),
-                SampleMatch.events());
+                SampleMatch.events(spread));
     }
 
     /** The ids of {@code count} copies: {@code base}, then {@code base-2}, {@code base-3}, ... */

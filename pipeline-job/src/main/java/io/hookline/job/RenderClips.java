@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders clips off the task thread, a bounded number at a time, so long renders never block checkpoints.
- * Clips waiting for a renderer go best first (a live job hands over clips as plays end, and a great play
- * should not queue behind a dull one), and in arrival order on a tie. Each match's clips are cut from the
+ * Clips waiting for a renderer go in {@link RenderOrder}: best first (a live job hands over clips as plays end,
+ * and a great play should not queue behind a dull one), but a clip that has waited long enough is not overtaken
+ * by later ones. A clip's later passes keep its place from when it arrived. Each match's clips are cut from the
  * video its descriptor names, or from the job's. A render that throws or times out still yields a clip,
  * with every rendition failed and the reason.
  *
@@ -101,15 +102,16 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             return;
         }
         List<List<String>> split = passes.of(plan, profiles);
+        double key = RenderOrder.key(plan.getScore(), System.currentTimeMillis());
         long arrival = arrivals.getAndIncrement();
         if (split.size() == 1) {
             executor.execute(new Job(
-                    plan, arrival, () -> result.complete(List.of(named(render(plan, profiles), plan)))));
+                    key, arrival, () -> result.complete(List.of(named(render(plan, profiles), plan)))));
             return;
         }
-        firstPasses.execute(new Job(plan, arrival, () -> {
+        firstPasses.execute(new Job(key, arrival, () -> {
             RenderedClip first = render(only(plan, split.get(0)), profiles);
-            executor.execute(new Job(plan, arrival, () -> {
+            executor.execute(new Job(key, arrival, () -> {
                 RenderedClip rest = render(only(plan, split.get(1)), profiles);
                 result.complete(List.of(named(RenderResults.joined(plan, List.of(first, rest)), plan)));
             }));
@@ -176,10 +178,10 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
         }
     }
 
-    /** A render waiting for a thread: the best score first, then the earliest arrival. */
-    private record Job(ClipPlan plan, long arrival, Runnable work) implements Runnable, Comparable<Job> {
+    /** A render waiting for a thread: the lowest {@link RenderOrder#key} first, then the earliest arrival. */
+    private record Job(double key, long arrival, Runnable work) implements Runnable, Comparable<Job> {
         private static final Comparator<Job> ORDER =
-                Comparator.comparingDouble((Job j) -> -j.plan.getScore()).thenComparingLong(Job::arrival);
+                Comparator.comparingDouble(Job::key).thenComparingLong(Job::arrival);
 
         @Override
         public void run() {

@@ -53,8 +53,20 @@ public final class SampleMatch {
      * events before it. The benchmark's quick run uses it.
      */
     public static Written write(Path directory, VideoFormat format, long durationMs) throws IOException {
+        return write(directory, format, feed(events(), durationMs), durationMs);
+    }
+
+    /**
+     * Writes the whole sample match with the quiet time between its plays {@code spread} times as long (see
+     * {@link SamplePace}); 1 writes it as {@link #write(Path)} does.
+     */
+    public static Written writeSpread(Path directory, double spread) throws IOException {
+        return write(directory, VideoFormat.DEFAULT, feed(events(spread), durationMs(spread)), durationMs(spread));
+    }
+
+    private static Written write(Path directory, VideoFormat format, List<MatchEvent> events, long durationMs)
+            throws IOException {
         Files.createDirectories(directory);
-        List<MatchEvent> events = feed(durationMs);
         SyntheticVideo.Spec spec = new SyntheticVideo.Spec(
                 format.width(), format.height(), format.fps(), durationMs, format.audio(), roarTimesMs(events));
         Path video = directory.resolve(VIDEO_FILE);
@@ -71,14 +83,22 @@ public final class SampleMatch {
      * now, so it need not be generated again.
      */
     public static boolean isWritten(Path directory, long durationMs) throws IOException {
+        return isWritten(directory, feed(events(), durationMs));
+    }
+
+    /** Whether {@code directory} holds the whole sample match spread {@code spread} times, as now written. */
+    public static boolean isWrittenSpread(Path directory, double spread) throws IOException {
+        return isWritten(directory, feed(events(spread), durationMs(spread)));
+    }
+
+    private static boolean isWritten(Path directory, List<MatchEvent> feed) throws IOException {
         Path json = directory.resolve(JSON_FILE);
         if (!Files.isRegularFile(directory.resolve(VIDEO_FILE))
                 || !Files.isRegularFile(json)
                 || !Files.isRegularFile(directory.resolve(AVRO_FILE))) {
             return false;
         }
-        List<String> expected =
-                feed(durationMs).stream().map(MatchEventJson::write).toList();
+        List<String> expected = feed.stream().map(MatchEventJson::write).toList();
         return Files.readAllLines(json, StandardCharsets.UTF_8).equals(expected);
     }
 
@@ -93,11 +113,25 @@ public final class SampleMatch {
                 MATCH_ID, "Riverside Rovers v Harbour Athletic", "Riverside Rovers", "Harbour Athletic");
     }
 
+    /** The sample match's events with the quiet time between its plays {@code spread} times as long. */
+    public static List<MatchEvent> events(double spread) {
+        return SamplePace.spread(events(), spread);
+    }
+
+    /** How long the sample match lasts with the quiet time between its plays {@code spread} times as long. */
+    public static long durationMs(double spread) {
+        return SamplePace.durationMs(events(), DURATION_MS, spread);
+    }
+
     /** The feed files' records: the descriptor's {@code MATCH_START}, then the events before {@code durationMs}. */
     public static List<MatchEvent> feed(long durationMs) {
+        return feed(events(), durationMs);
+    }
+
+    private static List<MatchEvent> feed(List<MatchEvent> events, long durationMs) {
         List<MatchEvent> feed = new ArrayList<>();
         feed.add(descriptor().event());
-        events().stream().filter(e -> e.getVideoTimeMs() < durationMs).forEach(feed::add);
+        events.stream().filter(e -> e.getVideoTimeMs() < durationMs).forEach(feed::add);
         return feed;
     }
 
