@@ -156,7 +156,8 @@ public final class JobOptions {
             declare(JobOption.integer("hookline.live.render-queue", 64)
                     .atLeast(1)
                     .describedAs("Clips a live render subtask holds waiting for a renderer; the best of them goes"
-                            + " first."));
+                            + " first, but a score buys at most a head start of 10 s a point, so a clip that has"
+                            + " waited longer is not overtaken by later ones."));
 
     public static final ConfigOption<String> S3_REGION = declare(JobOption.text("hookline.s3.region")
             .flag("s3-region")

@@ -49,6 +49,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     private transient ThreadPoolExecutor executor;
     private transient ThreadPoolExecutor firstPasses;
     private transient AtomicLong arrivals;
+    private transient RenderLag lag;
 
     /** @param namesVersion whether each clip names its profile version (a live job's may differ clip to clip) */
     RenderClips(
@@ -70,6 +71,7 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
     public void open(OpenContext context) {
         renderers = new IdleClosing<>(AnalyzeMedia.IDLE, System::currentTimeMillis);
         arrivals = new AtomicLong();
+        lag = new RenderLag(System::currentTimeMillis);
         String task = getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         // The later passes run at a lower priority: they fill the cores, and yield them to first renditions.
         executor = renderThreads(concurrency, n -> "render " + n + " of " + task, passes.split());
@@ -102,20 +104,38 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             return;
         }
         List<List<String>> split = passes.of(plan, profiles);
-        double key = RenderOrder.key(plan.getScore(), System.currentTimeMillis());
+        long planned = System.currentTimeMillis();
+        double key = RenderOrder.key(plan.getScore(), planned);
         long arrival = arrivals.getAndIncrement();
         if (split.size() == 1) {
-            executor.execute(new Job(
-                    key, arrival, () -> result.complete(List.of(named(render(plan, profiles), plan)))));
+            executor.execute(new Job(key, arrival, () -> {
+                noteLag(plan, planned);
+                result.complete(List.of(named(render(plan, profiles), plan)));
+            }));
             return;
         }
         firstPasses.execute(new Job(key, arrival, () -> {
             RenderedClip first = render(only(plan, split.get(0)), profiles);
             executor.execute(new Job(key, arrival, () -> {
+                noteLag(plan, planned);
                 RenderedClip rest = render(only(plan, split.get(1)), profiles);
                 result.complete(List.of(named(RenderResults.joined(plan, List.of(first, rest)), plan)));
             }));
         }));
+    }
+
+    /** A live clip's last render is starting: says so if the renderers fall behind the matches. */
+    private void noteLag(ClipPlan plan, long planned) {
+        if (passes.split()) {
+            String warning = lag.started(
+                    plan.getClipId(),
+                    plan.getMatchId(),
+                    planned,
+                    executor.getQueue().size());
+            if (warning != null) {
+                LOG.warn(warning);
+            }
+        }
     }
 
     private RenderedClip named(RenderedClip clip, ClipPlan plan) {
