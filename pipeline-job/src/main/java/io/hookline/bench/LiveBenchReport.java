@@ -129,6 +129,9 @@ final class LiveBenchReport {
         setUp.put("video", script.video().getFileName().toString());
         setUp.put("durationMs", script.durationMs());
         setUp.put("playSpread", options.spread());
+        setUp.put(
+                "profiles",
+                options.profiles() == null ? "built in" : options.profiles().toString());
         setUp.put("matches", options.matches());
         setUp.put("staggerSeconds", options.stagger().toSeconds());
         setUp.put("draft", options.draft());

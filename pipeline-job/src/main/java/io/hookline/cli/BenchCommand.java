@@ -35,6 +35,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the match, the renders and bench.json go (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(
+            names = "--profiles",
+            description = "The clip-profiles directory to render with (default: the checkout's clip-profiles/).")
+    Path profiles;
+
     @Option(names = "--quick", description = "A 1-minute match and one run, to try the benchmark out.")
     boolean quick;
 
@@ -85,6 +90,14 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("error: --runs, --parallelism and --processes must be at least 1");
             return ExitCodes.USAGE;
         }
+        Path profileDir;
+        try {
+            profileDir =
+                    profiles != null ? RunOptions.requireProfilesDirectory(profiles) : RunOptions.defaultProfiles();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (live) {
             if (matches < 1) {
                 System.err.println("error: --matches must be at least 1");
@@ -97,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
             new LiveBench(
                             new LiveBench.Options(
                                     out,
-                                    RunOptions.defaultProfiles(),
+                                    profileDir,
                                     matches,
                                     runs != null ? runs : 3,
                                     draft,
@@ -111,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Bench.Options options = new Bench.Options(
                 out,
-                RunOptions.defaultProfiles(),
+                profileDir,
                 quick,
                 runs != null ? runs : quick ? 1 : 3,
                 parallelism != null ? parallelism : JobOptions.defaultParallelism(),
