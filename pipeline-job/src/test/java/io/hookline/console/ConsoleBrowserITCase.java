@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -123,7 +125,13 @@ class ConsoleBrowserITCase {
 
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("destination")))
                     .selectByVisibleText(RenderedMatch.DESTINATION);
+            WebElement before = browser.driver.findElement(By.cssSelector(".gallery"));
             browser.driver.findElement(By.cssSelector("form.filters button")).click();
+            // The form's GET loads a new page: wait for it, the click does not.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> ExpectedConditions.stalenessOf(before).apply(d)
+                            && d.getCurrentUrl().contains("destination=")
+                            && "complete".equals(browser.script("return document.readyState;")));
             List<WebElement> cards = browser.driver.findElements(By.cssSelector(".gallery li.clip"));
             assertThat(cards).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.findElement(By.cssSelector(".kind")).getText()).isEqualTo("play");
@@ -370,15 +378,16 @@ class ConsoleBrowserITCase {
         throw new AssertionError("the rendered match has no poster");
     }
 
-    /** Waits until the page's event stream is open, so a change made next is one it must see. */
     /** The page's notice once it says {@code text}. */
     private static String notice(Browser browser, String text) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(".notice")).stream()
                         .anyMatch(n -> n.getText().contains(text)));
         return browser.driver.findElement(By.cssSelector(".notice")).getText();
     }
 
+    /** Waits until the page's event stream is open, so a change made next is one it must see. */
     private static void waitForStream(Browser browser) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> "open".equals(browser.script("return document.body.getAttribute('data-stream');")));

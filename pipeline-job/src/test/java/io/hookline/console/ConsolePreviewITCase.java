@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,10 +31,11 @@ class ConsolePreviewITCase {
             browser.driver
                     .findElement(By.cssSelector("form[action='/profiles/preview'] button"))
                     .click();
-            assertThat(browser.driver
-                            .findElement(By.cssSelector(".preview-state"))
-                            .getText())
-                    .startsWith("Rendering");
+            // The form posts and the page comes back saying so: wait for it, the click does not.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(".preview-state")).stream()
+                            .anyMatch(e -> e.getText().startsWith("Rendering")));
             new WebDriverWait(browser.driver, Duration.ofMinutes(8), Duration.ofSeconds(5)).until(d -> {
                 d.navigate().refresh();
                 return !d.findElements(By.cssSelector(".stills img")).isEmpty();
