@@ -28,10 +28,8 @@ import org.slf4j.LoggerFactory;
  * with every rendition failed and the reason.
  *
  * <p>When the passes split a clip (live), its first pass runs on a renderer of its own, so the first version
- * of a clip never waits behind the other renditions of earlier clips; its later pass queues with the rest at
- * the same time, so on an idle machine it starts at once on the cores the first pass leaves (at a lower
- * priority, so it never slows the first). Each rendition's files are committed as its pass ends; the clip
- * goes on once both passes are done.
+ * of a clip never waits behind the other renditions of earlier clips; its later passes then queue with the
+ * rest. Each rendition's files are committed as its pass ends; the clip goes on once all passes are done.
  *
  * <p>A clip is rendered with the profile version its plan was made with, whatever version the job plans with by
  * then: plans waiting here are in the checkpoint, and a restored one still names its version.
@@ -116,22 +114,13 @@ final class RenderClips extends RichAsyncFunction<ClipPlan, RenderedClip> {
             }));
             return;
         }
-        RenderedClip[] parts = new RenderedClip[2];
-        AtomicInteger running = new AtomicInteger(2);
-        Runnable joinWhenBothDone = () -> {
-            // The last pass to end sees both parts: each was written before its pass counted down.
-            if (running.decrementAndGet() == 0) {
-                result.complete(List.of(named(RenderResults.joined(plan, List.of(parts)), plan)));
-            }
-        };
         firstPasses.execute(new Job(key, arrival, () -> {
-            parts[0] = render(only(plan, split.get(0)), profiles);
-            joinWhenBothDone.run();
-        }));
-        executor.execute(new Job(key, arrival, () -> {
-            noteLag(plan, planned);
-            parts[1] = render(only(plan, split.get(1)), profiles);
-            joinWhenBothDone.run();
+            RenderedClip first = render(only(plan, split.get(0)), profiles);
+            executor.execute(new Job(key, arrival, () -> {
+                noteLag(plan, planned);
+                RenderedClip rest = render(only(plan, split.get(1)), profiles);
+                result.complete(List.of(named(RenderResults.joined(plan, List.of(first, rest)), plan)));
+            }));
         }));
     }
 
